@@ -1,0 +1,70 @@
+// Included by main.rs on native targets only; `mod` paths resolve relative to main.rs.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod check;
+mod check_field;
+mod deadline;
+mod import;
+mod search;
+mod target;
+mod tracker;
+mod validate_form;
+
+/// Kiểm tra và tra cứu dữ liệu của cchc-widgets (check and query cchc-widgets data).
+#[derive(Parser)]
+#[command(name = "cchc", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Search procedures (TTHC) in tthc.json or the national portal's records.
+    Search(search::Args),
+    /// Parse a plan deadline phrase ("Quý II, III/2025") into dates.
+    Deadline(deadline::Args),
+    /// Parse a plan target phrase ("PCI đạt khoảng 69,5 điểm").
+    Target(target::Args),
+    /// Evaluate the targets and tasks of a chi-tieu.json as of a date.
+    Tracker(tracker::Args),
+    /// Validate one form value (mobile, phone, cccd, name, email, date).
+    CheckField(check_field::Args),
+    /// Re-check a submitted feedback form against its schema.
+    ValidateForm(validate_form::Args),
+    /// Check a data file (tthc.json, chi-tieu.json, phan-anh.json) before publishing.
+    Check(check::Args),
+    /// Import a spreadsheet or the national portal's export into the widgets' JSON.
+    Import(import::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let code = match cli.command {
+        Command::Search(a) => search::run(a),
+        Command::Deadline(a) => deadline::run(a),
+        Command::Target(a) => target::run(a),
+        Command::Tracker(a) => tracker::run(a),
+        Command::CheckField(a) => check_field::run(a),
+        Command::ValidateForm(a) => validate_form::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Import(a) => import::run(a),
+    };
+    ExitCode::from(code)
+}
+
+/// Shared by the subcommand stubs that have not landed yet.
+pub(crate) fn not_yet(name: &str) -> u8 {
+    eprintln!("cchc {name}: chưa có trong phiên bản này (not available in this version yet)");
+    2
+}

@@ -1,0 +1,160 @@
+//! `cchc search`: the widget's search engine on the command line.
+//!
+//! Same catalogue loader and ranking as the browser widget, so a webmaster (or a benchmark) sees
+//! exactly what citizens will see. With a QUERY it answers once; without, it reads one query per
+//! line from stdin and prints one JSON line per query.
+
+use std::io::{BufRead, Read, Write};
+
+use cchc_widgets::i18n::Lang;
+use cchc_widgets::tthc::{Catalog, Query, SearchResults};
+
+/// Output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One line per hit: code, score, name.
+    Text,
+    /// One JSON object (pretty with a QUERY, one line per query from stdin).
+    Json,
+    /// One JSON line per query.
+    Jsonl,
+}
+
+/// Search procedures (TTHC) in tthc.json or the national portal's records.
+#[derive(clap::Args)]
+pub struct Args {
+    /// tthc.json, or the national records as a JSON array or JSON Lines (.gz not supported: unzip first).
+    #[arg(long)]
+    data: std::path::PathBuf,
+    /// How many results per query.
+    #[arg(long, default_value_t = 10)]
+    top: usize,
+    /// Output format (default: text with a QUERY, jsonl for stdin).
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Language of messages on stderr (vi, en).
+    #[arg(long, default_value = "vi")]
+    lang: String,
+    /// The query; without it, queries are read from stdin, one per line.
+    #[arg(trailing_var_arg = true)]
+    query: Vec<String>,
+}
+
+/// Large national exports are read on the command line (the browser keeps its own limit).
+const CLI_MAX_BYTES: usize = 512 * 1024 * 1024;
+
+pub fn run(args: Args) -> u8 {
+    let lang = Lang::from_tag(&args.lang);
+    let text = match read_data(&args.data) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{}: {e}", args.data.display());
+            return 1;
+        }
+    };
+    let catalog = match Catalog::from_json_str_with_limit(&text, CLI_MAX_BYTES) {
+        Ok((c, warnings)) => {
+            for w in warnings.iter().take(20) {
+                eprintln!("{}: {}", args.data.display(), w.message(lang));
+            }
+            if warnings.len() > 20 {
+                eprintln!("{}: … {} more", args.data.display(), warnings.len() - 20);
+            }
+            c
+        }
+        Err(e) => {
+            eprintln!("{}: {}", args.data.display(), e.message(lang));
+            return 1;
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if !args.query.is_empty() {
+        let q = args.query.join(" ");
+        let r = search(&catalog, &q, args.top);
+        return emit(&mut out, &q, &r, args.format.unwrap_or(Format::Text), true);
+    }
+    let format = args.format.unwrap_or(Format::Jsonl);
+    for line in std::io::stdin().lock().lines() {
+        let Ok(q) = line else {
+            eprintln!("stdin: not UTF-8 text");
+            return 1;
+        };
+        let r = search(&catalog, &q, args.top);
+        let code = emit(&mut out, &q, &r, format, false);
+        if code != 0 {
+            return code;
+        }
+    }
+    0
+}
+
+fn read_data(path: &std::path::Path) -> Result<String, String> {
+    let mut f = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    f.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        return Err("gzip files are not read directly; run `gunzip -k` first".into());
+    }
+    String::from_utf8(bytes).map_err(|e| format!("not UTF-8 text: {e}"))
+}
+
+fn search(catalog: &Catalog, q: &str, top: usize) -> SearchResults {
+    catalog.search(&Query {
+        limit: top,
+        typing: false,
+        ..Query::text(q)
+    })
+}
+
+fn emit(out: &mut impl Write, q: &str, r: &SearchResults, format: Format, single: bool) -> u8 {
+    let results: Vec<serde_json::Value> = r
+        .hits
+        .iter()
+        .map(|h| serde_json::json!({ "code": h.code, "name": h.name, "score": h.score }))
+        .collect();
+    let written = match format {
+        Format::Text => {
+            let mut s = String::new();
+            if !single {
+                s.push_str(&format!("# {q}\n"));
+            }
+            for h in &r.hits {
+                s.push_str(&format!("{}\t{:.2}\t{}\n", h.code, h.score, h.name));
+            }
+            if r.hits.is_empty() {
+                s.push_str("(0)\n");
+            }
+            for sug in &r.suggestions {
+                s.push_str(&format!("? {sug}\n"));
+            }
+            out.write_all(s.as_bytes())
+        }
+        Format::Json | Format::Jsonl => {
+            let mut v = serde_json::json!({ "query": q, "results": results });
+            if format == Format::Json || single {
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("total".into(), r.total.into());
+                    o.insert("suggestions".into(), serde_json::json!(r.suggestions));
+                }
+            }
+            let line = if format == Format::Json && single {
+                serde_json::to_string_pretty(&v)
+            } else {
+                serde_json::to_string(&v)
+            };
+            match line {
+                Ok(l) => writeln!(out, "{l}"),
+                Err(e) => Err(std::io::Error::other(e)),
+            }
+        }
+    };
+    match written {
+        Ok(()) => 0,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            eprintln!("stdout: {e}");
+            1
+        }
+    }
+}

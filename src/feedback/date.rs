@@ -1,0 +1,221 @@
+//! Calendar dates as Vietnamese write them: `dd/mm/yyyy`.
+//!
+//! Forms ask for dates of birth and of events. People type `27/3/2007`, `27-03-2007`,
+//! `27.03.2007` or, from a date picker, `2007-03-27`; all are accepted and normalised to
+//! `dd/mm/yyyy`. The day must exist on the real (proleptic Gregorian) calendar. "Today" is always
+//! a parameter: the core never reads the clock, so browser, CLI and tests agree.
+
+use super::check::{Issue, Outcome};
+use super::clean;
+
+/// A civil date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year, e.g. 2025.
+    pub year: i32,
+    /// Month 1–12.
+    pub month: u8,
+    /// Day 1–31.
+    pub day: u8,
+}
+
+/// Whether `year` is a Gregorian leap year.
+pub fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Days in `month` of `year` (0 for an impossible month).
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl Date {
+    /// A date that exists on the calendar, or `None`.
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        (day >= 1 && day <= days_in_month(year, month)).then_some(Date { year, month, day })
+    }
+
+    /// Parses `yyyy-mm-dd` (as a browser date input or a server gives "today").
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let mut parts = s.trim().splitn(3, '-');
+        let y = parts.next()?;
+        let m = parts.next()?;
+        let d = parts.next()?;
+        if y.len() != 4 || !all_digits(y) || !all_digits(m) || !all_digits(d) {
+            return None;
+        }
+        Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    }
+
+    /// The civil date `days` days after 1970-01-01 (negative: before), proleptic Gregorian
+    /// (H. Hinnant's `civil_from_days`). Callers pass the clock in; the core never reads it.
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days.clamp(-1_000_000_000, 1_000_000_000) + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    /// `dd/mm/yyyy`.
+    pub fn to_vn(self) -> String {
+        format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
+    }
+
+    /// `yyyy-mm-dd`.
+    pub fn to_iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Rules a date field may add.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DateRule {
+    /// The date must not be after today (dates of birth, events that happened).
+    pub not_future: bool,
+    /// Earliest accepted year.
+    pub min_year: Option<i32>,
+}
+
+/// Reads a user-typed date; errors are `date_format` or `date_not_real`.
+pub fn parse_user_date(input: &str) -> Result<Date, Issue> {
+    let (cleaned, _) = clean::strip_invisible(&clean::ascii_digits(input));
+    let s = cleaned.trim();
+    if clean::char_len(s) > 30 {
+        return Err(Issue::new("date_format"));
+    }
+    let parts: Vec<&str> = s.split(['/', '-', '.']).map(str::trim).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return Err(Issue::new("date_format"));
+    };
+    if !(all_digits(a) && all_digits(b) && all_digits(c)) {
+        return Err(Issue::new("date_format"));
+    }
+    let (y, m, d) = if a.len() == 4 && c.len() <= 2 {
+        (*a, *b, *c)
+    } else if c.len() == 4 && a.len() <= 2 && b.len() <= 2 {
+        (*c, *b, *a)
+    } else {
+        return Err(Issue::new("date_format"));
+    };
+    let (year, month, day) = match (y.parse::<i32>(), m.parse::<u8>(), d.parse::<u8>()) {
+        (Ok(y), Ok(m), Ok(d)) => (y, m, d),
+        _ => return Err(Issue::new("date_format")),
+    };
+    Date::new(year, month, day)
+        .ok_or_else(|| Issue::new("date_not_real").with("date", format!("{d}/{m}/{y}")))
+}
+
+/// Checks a date against `rule`, "today" being `today`; normalised to `dd/mm/yyyy`.
+pub fn check_date(input: &str, rule: DateRule, today: Date) -> Outcome {
+    let (_, notice) = clean::strip_invisible(input);
+    let warnings: Vec<Issue> = notice.into_iter().collect();
+    let outcome = match parse_user_date(input) {
+        Err(issue) => Outcome::err(issue),
+        Ok(date) if rule.min_year.is_some_and(|min| date.year < min) => Outcome::err(
+            Issue::new("date_too_old").with("min", rule.min_year.unwrap_or_default().to_string()),
+        ),
+        Ok(date) if rule.not_future && date > today => Outcome::err(Issue::new("date_future")),
+        Ok(date) => Outcome::ok(date.to_vn()),
+    };
+    outcome.warn(warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TODAY: Date = Date {
+        year: 2025,
+        month: 8,
+        day: 15,
+    };
+
+    fn norm(s: &str) -> Result<String, &'static str> {
+        check_date(s, DateRule::default(), TODAY)
+            .result
+            .map_err(|e| e.code)
+    }
+
+    #[test]
+    fn real_calendar() {
+        assert_eq!(norm("29/02/2024"), Ok("29/02/2024".into()));
+        assert_eq!(norm("29/02/2023"), Err("date_not_real"));
+        assert_eq!(norm("29/02/1900"), Err("date_not_real"));
+        assert_eq!(norm("29/02/2000"), Ok("29/02/2000".into()));
+        assert_eq!(norm("31/04/2025"), Err("date_not_real"));
+        assert_eq!(norm("31/12/2025"), Ok("31/12/2025".into()));
+        assert_eq!(norm("00/01/2025"), Err("date_not_real"));
+        assert_eq!(norm("01/13/2025"), Err("date_not_real"));
+    }
+
+    #[test]
+    fn accepted_spellings() {
+        for s in [
+            "7/3/2007",
+            "07/03/2007",
+            "7-3-2007",
+            "07.03.2007",
+            " 7 / 3 / 2007 ",
+            "2007-03-07",
+            "０７/０３/２００７",
+        ] {
+            assert_eq!(norm(s), Ok("07/03/2007".into()), "{s}");
+        }
+        for s in [
+            "7/3/07",
+            "2007/3",
+            "hôm qua",
+            "",
+            "1/2/3/2004",
+            "123/1/2004",
+            "07/03/20071",
+            "+7/3/2007",
+        ] {
+            assert_eq!(norm(s), Err("date_format"), "{s}");
+        }
+    }
+
+    #[test]
+    fn rules_use_the_given_today() {
+        let past = DateRule {
+            not_future: true,
+            min_year: Some(1900),
+        };
+        assert!(check_date("15/08/2025", past, TODAY).result.is_ok());
+        assert_eq!(
+            check_date("16/08/2025", past, TODAY)
+                .result
+                .map_err(|e| e.code),
+            Err("date_future")
+        );
+        assert_eq!(
+            check_date("31/12/1899", past, TODAY)
+                .result
+                .map_err(|e| e.code),
+            Err("date_too_old")
+        );
+        assert_eq!(Date::parse_iso("2025-08-15"), Some(TODAY));
+        assert_eq!(Date::parse_iso("2025-02-30"), None);
+        assert_eq!(TODAY.to_iso(), "2025-08-15");
+        assert_eq!(Date::from_days_since_epoch(0).to_iso(), "1970-01-01");
+        assert_eq!(Date::from_days_since_epoch(20_315), TODAY);
+        assert_eq!(Date::from_days_since_epoch(19_782).to_iso(), "2024-02-29");
+        assert_eq!(Date::from_days_since_epoch(-1).to_iso(), "1969-12-31");
+    }
+}

@@ -1,0 +1,330 @@
+//! Provinces and communes for address fields (the two-tier structure since 01/07/2025).
+//!
+//! The widget must not ship 3,321 commune names to every citizen, so the data is split:
+//! `www/data/dvhc/tinh.json` (34 provinces) and `xa-<province code>.json` (its communes), loaded
+//! on demand. This module parses those files and answers "is this (province, commune) pair
+//! real?". Codes are the GSO/NSO codes (2-digit province, 5-digit commune); names are NFC and
+//! sorted in Vietnamese alphabetical order by the generator (tools/dvhc-split.py). The data
+//! state is the one after 30/2026/QH16 + 237/NQ-UBTVQH16 (effective 30/04/2026): 34 provinces,
+//! 3,321 communes. Key on codes: names get respelled ("Hòa" → "Hoà"), codes do not.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// A province (tỉnh / thành phố).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Province {
+    /// 2-digit code, e.g. `"01"`.
+    pub code: String,
+    /// Name without the unit type, e.g. `"Hà Nội"`.
+    pub name: String,
+    /// Unit type: `"Thành phố"` or `"Tỉnh"`.
+    #[serde(rename = "type")]
+    pub kind: String,
+}
+
+/// A commune-level unit (xã / phường / đặc khu).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Commune {
+    /// 5-digit code, e.g. `"00004"`.
+    pub code: String,
+    /// Name without the unit type, e.g. `"Ba Đình"`.
+    pub name: String,
+    /// Unit type: `"Xã"`, `"Phường"` or `"Đặc khu"`.
+    #[serde(rename = "type")]
+    pub kind: String,
+}
+
+#[derive(Deserialize)]
+struct ProvinceFile {
+    version: u32,
+    state: String,
+    provinces: Vec<Province>,
+}
+
+#[derive(Deserialize)]
+struct CommuneFile {
+    version: u32,
+    province: String,
+    communes: Vec<Commune>,
+}
+
+/// Why a data file was not accepted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DvhcError {
+    /// Not the expected JSON (serde's message with line and column).
+    Json(String),
+    /// A `version` this code does not know.
+    Version(u32),
+    /// A commune file for another province than announced.
+    WrongProvince {
+        /// The code asked for.
+        expected: String,
+        /// The code in the file.
+        found: String,
+    },
+}
+
+impl std::fmt::Display for DvhcError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DvhcError::Json(e) => {
+                write!(f, "dữ liệu địa giới không đọc được (unreadable data): {e}")
+            }
+            DvhcError::Version(v) => write!(
+                f,
+                "phiên bản dữ liệu {v} không được hỗ trợ (unsupported version)"
+            ),
+            DvhcError::WrongProvince { expected, found } => {
+                write!(
+                    f,
+                    "tệp xã của tỉnh {found}, cần {expected} (commune file for the wrong province)"
+                )
+            }
+        }
+    }
+}
+
+/// Result of checking a (province, commune) pair.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PairCheck {
+    /// Both exist and belong together.
+    Valid,
+    /// The province code is not one of the 34.
+    UnknownProvince,
+    /// The commune is not in that province.
+    UnknownCommune,
+    /// The province's commune list is not loaded: only the code's shape could be checked.
+    CommunesNotLoaded,
+}
+
+/// The address book: provinces, plus the communes of the provinces loaded so far.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AddressBook {
+    /// Date of the administrative state, e.g. `"2026-04-30"`.
+    pub state: String,
+    /// The provinces in file order (Vietnamese alphabetical).
+    pub provinces: Vec<Province>,
+    communes: BTreeMap<String, Vec<Commune>>,
+}
+
+impl AddressBook {
+    /// Parses `tinh.json`.
+    pub fn from_provinces_json(json: &str) -> Result<AddressBook, DvhcError> {
+        let file: ProvinceFile =
+            serde_json::from_str(json).map_err(|e| DvhcError::Json(e.to_string()))?;
+        if file.version != 1 {
+            return Err(DvhcError::Version(file.version));
+        }
+        Ok(AddressBook {
+            state: file.state,
+            provinces: file.provinces,
+            communes: BTreeMap::new(),
+        })
+    }
+
+    /// Adds the communes of one province from its `xa-<code>.json`.
+    pub fn add_communes_json(&mut self, province: &str, json: &str) -> Result<(), DvhcError> {
+        let file: CommuneFile =
+            serde_json::from_str(json).map_err(|e| DvhcError::Json(e.to_string()))?;
+        if file.version != 1 {
+            return Err(DvhcError::Version(file.version));
+        }
+        if file.province != province {
+            return Err(DvhcError::WrongProvince {
+                expected: province.to_string(),
+                found: file.province,
+            });
+        }
+        self.communes.insert(file.province, file.communes);
+        Ok(())
+    }
+
+    /// The province with `code`.
+    pub fn province(&self, code: &str) -> Option<&Province> {
+        self.provinces.iter().find(|p| p.code == code)
+    }
+
+    /// The communes of a province, if loaded.
+    pub fn communes(&self, province: &str) -> Option<&[Commune]> {
+        self.communes.get(province).map(Vec::as_slice)
+    }
+
+    /// The commune `code` of `province`, if loaded and present.
+    pub fn commune(&self, province: &str, code: &str) -> Option<&Commune> {
+        self.communes(province)?.iter().find(|c| c.code == code)
+    }
+
+    /// Number of communes loaded.
+    pub fn commune_count(&self) -> usize {
+        self.communes.values().map(Vec::len).sum()
+    }
+
+    /// Checks a (province, commune) pair of codes.
+    pub fn check_pair(&self, province: &str, commune: &str) -> PairCheck {
+        if self.province(province).is_none() {
+            return PairCheck::UnknownProvince;
+        }
+        match self.communes(province) {
+            None if commune.len() == 5 && commune.bytes().all(|b| b.is_ascii_digit()) => {
+                PairCheck::CommunesNotLoaded
+            }
+            None => PairCheck::UnknownCommune,
+            Some(list) if list.iter().any(|c| c.code == commune) => PairCheck::Valid,
+            Some(_) => PairCheck::UnknownCommune,
+        }
+    }
+}
+
+/// The data files compiled into the native binary (CLI and tests), so that `cchc validate-form`
+/// needs no files beside it. Not compiled into the wasm: the browser loads the files on demand.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod embedded {
+    use super::AddressBook;
+
+    /// `tinh.json`.
+    pub const PROVINCES: &str = include_str!("../../www/data/dvhc/tinh.json");
+
+    /// `(province code, xa-<code>.json)` for the 34 provinces.
+    pub const COMMUNES: &[(&str, &str)] = &[
+        ("01", include_str!("../../www/data/dvhc/xa-01.json")),
+        ("04", include_str!("../../www/data/dvhc/xa-04.json")),
+        ("08", include_str!("../../www/data/dvhc/xa-08.json")),
+        ("11", include_str!("../../www/data/dvhc/xa-11.json")),
+        ("12", include_str!("../../www/data/dvhc/xa-12.json")),
+        ("14", include_str!("../../www/data/dvhc/xa-14.json")),
+        ("15", include_str!("../../www/data/dvhc/xa-15.json")),
+        ("19", include_str!("../../www/data/dvhc/xa-19.json")),
+        ("20", include_str!("../../www/data/dvhc/xa-20.json")),
+        ("22", include_str!("../../www/data/dvhc/xa-22.json")),
+        ("24", include_str!("../../www/data/dvhc/xa-24.json")),
+        ("25", include_str!("../../www/data/dvhc/xa-25.json")),
+        ("31", include_str!("../../www/data/dvhc/xa-31.json")),
+        ("33", include_str!("../../www/data/dvhc/xa-33.json")),
+        ("37", include_str!("../../www/data/dvhc/xa-37.json")),
+        ("38", include_str!("../../www/data/dvhc/xa-38.json")),
+        ("40", include_str!("../../www/data/dvhc/xa-40.json")),
+        ("42", include_str!("../../www/data/dvhc/xa-42.json")),
+        ("44", include_str!("../../www/data/dvhc/xa-44.json")),
+        ("46", include_str!("../../www/data/dvhc/xa-46.json")),
+        ("48", include_str!("../../www/data/dvhc/xa-48.json")),
+        ("51", include_str!("../../www/data/dvhc/xa-51.json")),
+        ("52", include_str!("../../www/data/dvhc/xa-52.json")),
+        ("56", include_str!("../../www/data/dvhc/xa-56.json")),
+        ("66", include_str!("../../www/data/dvhc/xa-66.json")),
+        ("68", include_str!("../../www/data/dvhc/xa-68.json")),
+        ("75", include_str!("../../www/data/dvhc/xa-75.json")),
+        ("79", include_str!("../../www/data/dvhc/xa-79.json")),
+        ("80", include_str!("../../www/data/dvhc/xa-80.json")),
+        ("82", include_str!("../../www/data/dvhc/xa-82.json")),
+        ("86", include_str!("../../www/data/dvhc/xa-86.json")),
+        ("91", include_str!("../../www/data/dvhc/xa-91.json")),
+        ("92", include_str!("../../www/data/dvhc/xa-92.json")),
+        ("96", include_str!("../../www/data/dvhc/xa-96.json")),
+    ];
+
+    /// The full address book (34 provinces, 3,321 communes).
+    pub fn address_book() -> Result<AddressBook, super::DvhcError> {
+        let mut book = AddressBook::from_provinces_json(PROVINCES)?;
+        for (code, json) in COMMUNES {
+            book.add_communes_json(code, json)?;
+        }
+        Ok(book)
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn book() -> AddressBook {
+        embedded::address_book().unwrap_or_default()
+    }
+
+    #[test]
+    fn the_current_structure_is_complete() {
+        let b = book();
+        assert_eq!(b.state, "2026-04-30");
+        assert_eq!(b.provinces.len(), 34);
+        assert_eq!(b.commune_count(), 3321);
+        let kinds = |k: &str| b.provinces.iter().filter(|p| p.kind == k).count();
+        assert_eq!((kinds("Thành phố"), kinds("Tỉnh")), (7, 27));
+        let all: Vec<&Commune> = b
+            .provinces
+            .iter()
+            .flat_map(|p| b.communes(&p.code).unwrap_or(&[]))
+            .collect();
+        let count = |k: &str| all.iter().filter(|c| c.kind == k).count();
+        assert_eq!(
+            (count("Phường"), count("Xã"), count("Đặc khu")),
+            (697, 2611, 13)
+        );
+        for p in &b.provinces {
+            assert_eq!(crate::text::nfc(&p.name), p.name);
+        }
+    }
+
+    #[test]
+    fn pairs() {
+        let b = book();
+        assert_eq!(b.check_pair("01", "00004"), PairCheck::Valid);
+        assert_eq!(
+            b.commune("01", "00004").map(|c| c.name.as_str()),
+            Some("Ba Đình")
+        );
+        assert_eq!(b.check_pair("79", "00004"), PairCheck::UnknownCommune);
+        assert_eq!(b.check_pair("02", "00004"), PairCheck::UnknownProvince);
+        // Đồng Nai became a city on 30/04/2026 and its former xã Bình Phước is a phường.
+        assert_eq!(b.province("75").map(|p| p.kind.as_str()), Some("Thành phố"));
+        assert_eq!(
+            b.commune("75", "25195").map(|c| c.kind.as_str()),
+            Some("Phường")
+        );
+        // The lowercase "xã Bắc Sơn" record of the source is normalised.
+        assert_eq!(
+            b.commune("20", "06325")
+                .map(|c| (c.kind.as_str(), c.name.as_str())),
+            Some(("Xã", "Bắc Sơn"))
+        );
+    }
+
+    #[test]
+    fn on_demand_loading() {
+        let mut b = AddressBook::from_provinces_json(embedded::PROVINCES).unwrap_or_default();
+        assert_eq!(b.check_pair("01", "00004"), PairCheck::CommunesNotLoaded);
+        assert_eq!(b.check_pair("01", "x"), PairCheck::UnknownCommune);
+        let xa01 = embedded::COMMUNES
+            .iter()
+            .find(|(c, _)| *c == "01")
+            .map(|(_, j)| *j)
+            .unwrap_or("");
+        assert!(matches!(
+            b.add_communes_json("79", xa01),
+            Err(DvhcError::WrongProvince { .. })
+        ));
+        assert_eq!(b.add_communes_json("01", xa01), Ok(()));
+        assert_eq!(b.check_pair("01", "00004"), PairCheck::Valid);
+        assert!(matches!(
+            AddressBook::from_provinces_json("{"),
+            Err(DvhcError::Json(_))
+        ));
+        assert_eq!(
+            AddressBook::from_provinces_json(r#"{"version":2,"state":"x","provinces":[]}"#),
+            Err(DvhcError::Version(2))
+        );
+    }
+
+    #[test]
+    fn files_are_sorted_vietnamese_alphabetically() {
+        let b = book();
+        let names: Vec<&str> = b.provinces.iter().map(|p| p.name.as_str()).collect();
+        let pos = |n: &str| names.iter().position(|x| *x == n).unwrap_or(usize::MAX);
+        assert!(pos("Cà Mau") < pos("Cao Bằng"));
+        assert!(pos("Cao Bằng") < pos("Cần Thơ"));
+        assert!(pos("Cần Thơ") < pos("Đà Nẵng"), "đ sorts after d, after c");
+        assert!(pos("Đồng Tháp") < pos("Gia Lai"));
+        assert_eq!(names.first(), Some(&"An Giang"));
+        assert_eq!(names.last(), Some(&"Vĩnh Long"));
+    }
+}

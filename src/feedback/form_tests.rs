@@ -1,0 +1,375 @@
+//! Whole-form tests: the Nghị định 20 default schema, conditional rules, overrides, the
+//! published `www/data/phan-anh.json`.
+
+use serde_json::{json, Map, Value};
+
+use super::dvhc::embedded;
+use super::*;
+use crate::i18n::Lang;
+
+const TODAY: Date = Date {
+    year: 2025,
+    month: 8,
+    day: 15,
+};
+
+fn obj(v: Value) -> Map<String, Value> {
+    match v {
+        Value::Object(m) => m,
+        _ => Map::new(),
+    }
+}
+
+fn good() -> Map<String, Value> {
+    obj(json!({
+        "doi_tuong": "ca-nhan",
+        "ho_ten": "  H'Hen   Niê ",
+        "so_cccd": "066 190 012 345",
+        "dia_chi": {"tinh": "66", "xa": "24133", "chi_tiet": "Thôn 3"},
+        "dien_thoai": "+84 912.345.678",
+        "email": "hhen@Gmail.com",
+        "loai": "phan-anh",
+        "linh_vuc": "vuong-mac",
+        "tieu_de": "Chậm cấp sổ đỏ",
+        "noi_dung": "Hồ sơ nộp từ tháng 3 đến nay chưa có kết quả, quá hạn 45 ngày.",
+        "cam_ket": true,
+        "website": "",
+        "khong_co_trong_schema": "bỏ qua"
+    }))
+}
+
+fn run(schema: &Schema, data: &Map<String, Value>, lang: Lang) -> FormResult {
+    let book = embedded::address_book().unwrap_or_default();
+    let ctx = FormContext {
+        today: TODAY,
+        lang,
+        address: Some(&book),
+    };
+    validate_form(schema, data, &ctx)
+}
+
+fn error_fields(r: &FormResult) -> Vec<(&str, &str)> {
+    r.errors
+        .iter()
+        .map(|e| (e.field.as_str(), e.code.as_str()))
+        .collect()
+}
+
+#[test]
+fn a_complete_submission_is_valid_and_normalised() {
+    let mut data = good();
+    data.insert(
+        "dia_chi".into(),
+        json!({"tinh": "66", "xa": "24133", "chi_tiet": " Thôn  3 "}),
+    );
+    let r = run(&Schema::default_nd20(), &data, Lang::Vi);
+    assert_eq!(error_fields(&r), vec![]);
+    assert!(r.valid && !r.spam);
+    assert_eq!(r.normalized["ho_ten"], "H'Hen Niê");
+    assert_eq!(r.normalized["dien_thoai"], "0912345678");
+    assert_eq!(r.normalized["so_cccd"], "066190012345");
+    assert_eq!(r.normalized["email"], "hhen@gmail.com");
+    assert_eq!(r.normalized["cam_ket"], true);
+    assert_eq!(r.normalized["dia_chi"]["chi_tiet"], "Thôn 3");
+    assert_eq!(r.normalized["dia_chi"]["tinh_ten"], "Tỉnh Đắk Lắk");
+    assert_eq!(r.normalized["dia_chi"]["xa_ten"], "Phường Buôn Ma Thuột");
+    assert!(r.normalized.get("khong_co_trong_schema").is_none());
+    assert!(r.normalized.get("website").is_none());
+}
+
+#[test]
+fn an_empty_submission_lists_required_fields_in_form_order() {
+    let r = run(&Schema::default_nd20(), &Map::new(), Lang::Vi);
+    assert_eq!(
+        error_fields(&r),
+        vec![
+            ("doi_tuong", "required_choice"),
+            ("ho_ten", "required"),
+            ("dia_chi", "address_province"),
+            ("dien_thoai", "required"),
+            ("loai", "required_choice"),
+            ("linh_vuc", "required_choice"),
+            ("tieu_de", "required"),
+            ("noi_dung", "required"),
+            ("cam_ket", "required_consent"),
+        ]
+    );
+    assert_eq!(r.errors[1].message, "Vui lòng nhập họ và tên.");
+    assert_eq!(
+        r.errors[3].message,
+        "Vui lòng nhập số điện thoại, hoặc ghi địa chỉ nhận thư nếu bạn không có số điện thoại."
+    );
+    let en = run(&Schema::default_nd20(), &Map::new(), Lang::En);
+    assert_eq!(en.errors[1].message, "Enter full name.");
+    assert_eq!(
+        en.errors[0].message,
+        "Select whether you are an individual or an organisation."
+    );
+    assert_eq!(en.errors[5].message, "Select what it is about.");
+}
+
+#[test]
+fn phone_is_required_unless_a_postal_address_is_given() {
+    let schema = Schema::default_nd20();
+    let mut data = good();
+    data.remove("dien_thoai");
+    assert_eq!(
+        error_fields(&run(&schema, &data, Lang::Vi)),
+        vec![("dien_thoai", "required")]
+    );
+    data.insert(
+        "dia_chi_thu_tin".into(),
+        json!("Hộp thư 12, Bưu điện Buôn Ma Thuột"),
+    );
+    assert_eq!(error_fields(&run(&schema, &data, Lang::Vi)), vec![]);
+    data.insert("dia_chi_thu_tin".into(), json!(" \u{200B} "));
+    assert_eq!(
+        error_fields(&run(&schema, &data, Lang::Vi)),
+        vec![("dien_thoai", "required")]
+    );
+}
+
+#[test]
+fn a_kien_nghi_needs_a_proposed_solution() {
+    let schema = Schema::default_nd20();
+    let mut data = good();
+    data.insert("loai".into(), json!("kien-nghi"));
+    let r = run(&schema, &data, Lang::Vi);
+    assert_eq!(error_fields(&r), vec![("phuong_an", "required")]);
+    assert!(r.errors[0]
+        .message
+        .starts_with("Kiến nghị cần có phương án"));
+    data.insert(
+        "phuong_an".into(),
+        json!("Cho phép nộp hồ sơ trực tuyến toàn trình."),
+    );
+    assert_eq!(error_fields(&run(&schema, &data, Lang::Vi)), vec![]);
+}
+
+#[test]
+fn an_organisation_must_give_its_name() {
+    let mut data = good();
+    data.insert("doi_tuong".into(), json!("to-chuc"));
+    assert_eq!(
+        error_fields(&run(&Schema::default_nd20(), &data, Lang::Vi)),
+        vec![("ten_to_chuc", "required")]
+    );
+}
+
+#[test]
+fn bad_values_get_their_specific_errors() {
+    let mut data = good();
+    data.insert("ho_ten".into(), json!("<script>alert(1)</script>"));
+    data.insert("so_cccd".into(), json!("001230012345"));
+    data.insert("dien_thoai".into(), json!("01693456789"));
+    data.insert(
+        "dia_chi".into(),
+        json!({"tinh": "01", "xa": "24133", "chi_tiet": "x"}),
+    );
+    data.insert("linh_vuc".into(), json!("khong-co"));
+    data.insert("noi_dung".into(), json!("😀".repeat(30)));
+    data.insert(
+        "tep_dinh_kem".into(),
+        json!([{"name": "a.exe", "type": "application/x-msdownload", "size": 10}]),
+    );
+    let r = run(&Schema::default_nd20(), &data, Lang::Vi);
+    assert_eq!(
+        error_fields(&r),
+        vec![
+            ("ho_ten", "name_char"),
+            ("so_cccd", "cccd_future_year"),
+            ("dia_chi", "address_commune"),
+            ("dien_thoai", "mobile_old_prefix"),
+            ("linh_vuc", "choice_unknown"),
+            ("noi_dung", "emoji"),
+            ("tep_dinh_kem", "file_type"),
+        ]
+    );
+    assert_eq!(
+        r.errors[2].message,
+        "Vui lòng chọn xã, phường hoặc đặc khu thuộc Thành phố Hà Nội."
+    );
+    assert_eq!(
+        r.errors[6].message,
+        "Tệp phải có định dạng PDF, JPG, JPEG, PNG, DOCX."
+    );
+}
+
+#[test]
+fn a_hundred_thousand_characters_are_refused_quickly() {
+    let mut data = good();
+    data.insert("noi_dung".into(), json!("a".repeat(100_000)));
+    data.insert("tieu_de".into(), json!("ư".repeat(100_000)));
+    let start = std::time::Instant::now();
+    let r = run(&Schema::default_nd20(), &data, Lang::Vi);
+    assert!(start.elapsed().as_millis() < 500);
+    assert_eq!(
+        error_fields(&r),
+        vec![("tieu_de", "too_long"), ("noi_dung", "too_long")]
+    );
+    assert_eq!(
+        r.errors[0].message,
+        "Chỉ được nhập tối đa 200 ký tự (bạn đã nhập 100000 ký tự)."
+    );
+}
+
+#[test]
+fn the_honeypot_marks_spam_without_an_error() {
+    let mut data = good();
+    data.insert("website".into(), json!("http://spam.example"));
+    let r = run(&Schema::default_nd20(), &data, Lang::Vi);
+    assert!(r.spam && !r.valid && r.errors.is_empty());
+}
+
+#[test]
+fn cccd_is_checked_against_the_date_of_birth() {
+    let schema = Schema::from_json(
+        r#"{"format":"cchc-phan-anh","version":1,"title":"t","fields":[
+            {"name":"ngay_sinh","type":"date","label":"Ngày sinh","not_future":true,"min_year":1900},
+            {"name":"cccd","type":"cccd","label":"Số CCCD","dob_field":"ngay_sinh","allow_cmnd":true}]}"#,
+    )
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    let data = obj(json!({"ngay_sinh": "1/5/1986", "cccd": "001085012345"}));
+    let r = run(&schema, &data, Lang::En);
+    assert_eq!(error_fields(&r), vec![("cccd", "cccd_dob_mismatch")]);
+    assert_eq!(
+        r.errors[0].message,
+        "The birth year in the CCCD number (1985) does not match the date of birth (01/05/1986)."
+    );
+    let data = obj(json!({"ngay_sinh": "01/05/1985", "cccd": "001085012345"}));
+    assert!(run(&schema, &data, Lang::Vi).valid);
+    let data = obj(json!({"ngay_sinh": "16/08/2025", "cccd": "123456789"}));
+    let r = run(&schema, &data, Lang::Vi);
+    assert_eq!(error_fields(&r), vec![("ngay_sinh", "date_future")]);
+    assert_eq!(
+        r.warnings.first().map(|w| w.code.as_str()),
+        Some("cmnd_expired")
+    );
+}
+
+#[test]
+fn conditions_with_in_and_filled_false_and_overrides() {
+    let schema = Schema::from_json(
+        r#"{"format":"cchc-phan-anh","version":1,"title":"t",
+            "messages":{"required":{"vi":"Thiếu {label}!","en":"Missing {label}!"}},
+            "fields":[
+              {"name":"kenh","type":"select","label":"Kênh","options":[{"value":"a","label":"A"},{"value":"b","label":"B"},{"value":"c","label":"C"}]},
+              {"name":"x","type":"text","label":"Mã X","required_if":{"field":"kenh","in":["a","b"]}},
+              {"name":"y","type":"text","label":"Y","required_if":[{"field":"x","filled":false},{"field":"kenh","equals":"c"}]}]}"#,
+    )
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    let codes = |v: Value| {
+        let r = run(&schema, &obj(v), Lang::Vi);
+        r.errors
+            .iter()
+            .map(|e| format!("{}:{}", e.field, e.message))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        codes(json!({"kenh": "a"})),
+        vec!["x:Thiếu mã X!", "y:Thiếu y!"]
+    );
+    assert_eq!(codes(json!({"kenh": "a", "x": "1"})), Vec::<String>::new());
+    assert_eq!(codes(json!({"kenh": "c", "x": "1"})), vec!["y:Thiếu y!"]);
+}
+
+#[test]
+fn validate_field_checks_one_field_in_context() {
+    let schema = Schema::default_nd20();
+    let book = embedded::address_book().unwrap_or_default();
+    let ctx = FormContext {
+        today: TODAY,
+        lang: Lang::Vi,
+        address: Some(&book),
+    };
+    let data = obj(json!({"loai": "kien-nghi"}));
+    let r = validate_field(&schema, "phuong_an", &data, &ctx);
+    assert_eq!(
+        r.and_then(|r| r.error).map(|e| e.code),
+        Some("required".to_string())
+    );
+    assert!(validate_field(&schema, "khong-co", &data, &ctx).is_none());
+    let r = validate_field(
+        &schema,
+        "dien_thoai",
+        &obj(json!({"dien_thoai": "0912 345 678"})),
+        &ctx,
+    );
+    assert_eq!(r.and_then(|r| r.normalized), Some(json!("0912345678")));
+}
+
+#[test]
+fn communes_not_yet_loaded_are_checked_by_shape_only() {
+    let mut book = AddressBook::from_provinces_json(embedded::PROVINCES).unwrap_or_default();
+    let mut data = good();
+    data.insert(
+        "dia_chi".into(),
+        json!({"tinh": "01", "xa": "99999", "chi_tiet": "Số 1"}),
+    );
+    let valid = |book: &AddressBook| {
+        let ctx = FormContext {
+            today: TODAY,
+            lang: Lang::Vi,
+            address: Some(book),
+        };
+        validate_form(&Schema::default_nd20(), &data, &ctx).valid
+    };
+    assert!(valid(&book));
+    let xa01 = embedded::COMMUNES
+        .iter()
+        .find(|(c, _)| *c == "01")
+        .map(|(_, j)| *j)
+        .unwrap_or("");
+    assert_eq!(book.add_communes_json("01", xa01), Ok(()));
+    assert!(!valid(&book));
+}
+
+#[test]
+fn the_default_schema_round_trips_and_is_published() {
+    let schema = Schema::default_nd20();
+    let json = schema.to_json();
+    assert_eq!(Schema::from_json(&json), Ok(schema));
+    let published = include_str!("../../www/data/phan-anh.json");
+    assert_eq!(
+        published.trim_end(),
+        json,
+        "regenerate: cargo test write_default_schema -- --ignored"
+    );
+}
+
+#[test]
+#[ignore = "writes www/data/phan-anh.json"]
+fn write_default_schema() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/phan-anh.json");
+    let written = std::fs::write(path, Schema::default_nd20().to_json() + "\n");
+    assert!(written.is_ok(), "{written:?}");
+}
+
+#[test]
+#[ignore = "timing; run with --release -- --ignored --nocapture"]
+fn time_a_full_form() {
+    let schema = Schema::default_nd20();
+    let book = embedded::address_book().unwrap_or_default();
+    let ctx = FormContext {
+        today: TODAY,
+        lang: Lang::Vi,
+        address: Some(&book),
+    };
+    let data = good();
+    let n = 10_000u32;
+    let start = std::time::Instant::now();
+    let mut valid = 0;
+    for _ in 0..n {
+        valid += usize::from(validate_form(&schema, &data, &ctx).valid);
+    }
+    let per = start.elapsed() / n;
+    println!("validate_form (default schema, 13 filled fields): {per:?} per form, {valid} valid");
+    let start = std::time::Instant::now();
+    let parsed = (0..1000)
+        .filter(|_| Schema::from_json(&schema.to_json()).is_ok())
+        .count();
+    println!(
+        "Schema::from_json(default): {:?} per load ({parsed} ok)",
+        start.elapsed() / 1000
+    );
+}

@@ -1,0 +1,966 @@
+//! `phan-anh.json`: the form an agency publishes, and the built-in Nghị định 20/2008 default.
+//!
+//! The agency describes its feedback form as data (fields, rules, messages, where to submit) so
+//! that the widget renders it and both the browser and `cchc validate-form` on the agency's
+//! server enforce the same rules. The loader reads untrusted JSON by hand rather than through
+//! serde derive so that every problem is reported with its JSON path (`$.fields[3].required_if`)
+//! and a Vietnamese and English message, all problems at once, and unknown keys are refused
+//! (a typo such as `"requried"` must not silently drop a rule).
+//!
+//! Regular-expression `pattern` rules are deliberately **not** supported in version 1: a regex
+//! engine would add tens of kilobytes to a bundle citizens download on 3G, and a regex written
+//! by an agency would run on every keystroke of every visitor (catastrophic backtracking); the
+//! typed fields (`mobile`, `phone`, `cccd`, `name`, `email`, `date`) cover the Vietnamese formats
+//! forms ask for. A `pattern` key is refused with an explanation instead of being ignored.
+//! The format is specified in docs/phan-anh-format.md and schemas/phan-anh.schema.json.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::file::KNOWN_TYPES;
+use super::messages;
+use crate::i18n::Lang;
+
+/// Value of the `format` key.
+pub const FORMAT: &str = "cchc-phan-anh";
+/// The schema version this code reads and writes.
+pub const VERSION: u64 = 1;
+/// Largest `max_length` a schema may set (the bad-input ceiling for any text).
+pub const MAX_LENGTH_CEILING: usize = 100_000;
+
+/// A text in Vietnamese with an optional English version (`"..."` or `{"vi": ..., "en": ...}`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Text {
+    /// Vietnamese (required).
+    pub vi: String,
+    /// English; Vietnamese is shown when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl Text {
+    /// A bilingual text.
+    pub fn new(vi: &str, en: &str) -> Text {
+        Text {
+            vi: vi.to_string(),
+            en: Some(en.to_string()),
+        }
+    }
+
+    /// The text in `lang` (Vietnamese when no English is given).
+    pub fn get(&self, lang: Lang) -> &str {
+        match (lang, &self.en) {
+            (Lang::En, Some(en)) => en,
+            _ => &self.vi,
+        }
+    }
+}
+
+/// Field types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldType {
+    /// One line of free text.
+    Text,
+    /// Several lines of free text.
+    Textarea,
+    /// A personal name.
+    Name,
+    /// A mobile number.
+    Mobile,
+    /// A mobile or landline number.
+    Phone,
+    /// An e-mail address.
+    Email,
+    /// A CCCD (or CMND when `allow_cmnd`) number.
+    Cccd,
+    /// A date dd/mm/yyyy.
+    Date,
+    /// One option from a list (drop-down).
+    Select,
+    /// One option from a list (radio buttons).
+    Radio,
+    /// A single box to tick (consent, declaration).
+    Checkbox,
+    /// Province, commune and street detail.
+    Address,
+    /// Attached files.
+    File,
+}
+
+const FIELD_TYPES: &[(&str, FieldType)] = &[
+    ("text", FieldType::Text),
+    ("textarea", FieldType::Textarea),
+    ("name", FieldType::Name),
+    ("mobile", FieldType::Mobile),
+    ("phone", FieldType::Phone),
+    ("email", FieldType::Email),
+    ("cccd", FieldType::Cccd),
+    ("date", FieldType::Date),
+    ("select", FieldType::Select),
+    ("radio", FieldType::Radio),
+    ("checkbox", FieldType::Checkbox),
+    ("address", FieldType::Address),
+    ("file", FieldType::File),
+];
+
+impl FieldType {
+    /// Types whose value is a choice among `options`.
+    pub fn has_options(self) -> bool {
+        matches!(self, FieldType::Select | FieldType::Radio)
+    }
+
+    /// Types whose value is text with a length.
+    pub fn is_text(self) -> bool {
+        matches!(
+            self,
+            FieldType::Text | FieldType::Textarea | FieldType::Name
+        )
+    }
+
+    /// Default maximum length in characters.
+    pub fn default_max(self) -> usize {
+        match self {
+            FieldType::Textarea => 5000,
+            FieldType::Name => super::name::NAME_MAX,
+            _ => 500,
+        }
+    }
+}
+
+/// One option of a select or radio field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Choice {
+    /// Value submitted.
+    pub value: String,
+    /// Label shown.
+    pub label: Text,
+}
+
+/// A condition on another field's value (exactly one of `equals`, `in`, `filled`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Condition {
+    /// The other field's name.
+    pub field: String,
+    /// Holds when the value equals this (checkbox values are `"true"`/`"false"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub equals: Option<String>,
+    /// Holds when the value is one of these.
+    #[serde(rename = "in", skip_serializing_if = "Option::is_none")]
+    pub one_of: Option<Vec<String>>,
+    /// Holds when the field is (`true`) or is not (`false`) filled in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filled: Option<bool>,
+}
+
+/// One field of the form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Field {
+    /// Key in the submission; `[a-z0-9_-]`, used in element ids.
+    pub name: String,
+    /// Field type.
+    #[serde(rename = "type")]
+    pub kind: FieldType,
+    /// Label.
+    pub label: Text,
+    /// Hint shown under the label.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<Text>,
+    /// Always required.
+    #[serde(skip_serializing_if = "is_false")]
+    pub required: bool,
+    /// Required when any of these conditions holds.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub required_if: Vec<Condition>,
+    /// Required unless any of these conditions holds.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub required_unless: Vec<Condition>,
+    /// Minimum length in characters (text types).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<usize>,
+    /// Maximum length in characters (text types; a default applies when absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<usize>,
+    /// Options of select/radio.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Choice>,
+    /// `cccd`: also accept the old 9-digit CMND.
+    #[serde(skip_serializing_if = "is_false")]
+    pub allow_cmnd: bool,
+    /// `cccd`: name of the date field holding the date of birth, to cross-check the birth year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dob_field: Option<String>,
+    /// `date`: the date must not be after today.
+    #[serde(skip_serializing_if = "is_false")]
+    pub not_future: bool,
+    /// `date`: earliest year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_year: Option<i32>,
+    /// `file`: allowed extensions.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub accept: Vec<String>,
+    /// `file`: maximum size of each file in bytes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_size: Option<u64>,
+    /// `file`: maximum number of files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_files: Option<usize>,
+    /// HTML `autocomplete` token for the input (e.g. `name`, `tel`, `email`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub autocomplete: Option<String>,
+    /// Message overrides by code (see docs/phan-anh-format.md for codes and placeholders).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub messages: BTreeMap<String, Text>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Where and how the widget submits.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Endpoint {
+    /// `https://…` or a same-origin path `/…` (also `http://localhost…` for testing).
+    pub url: String,
+    /// Time to wait for the server before offering a retry.
+    pub timeout_ms: u64,
+}
+
+/// The whole form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Schema {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Always [`VERSION`].
+    pub version: u64,
+    /// Title of the form.
+    pub title: Text,
+    /// Introductory text (purpose, legal basis, personal-data notice).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub intro: Option<Text>,
+    /// Where to POST; absent: the host page handles the `cchc-submit` event.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<Endpoint>,
+    /// Name of the hidden anti-bot field (must stay empty).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub honeypot: Option<String>,
+    /// Message overrides by code, for every field.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub messages: BTreeMap<String, Text>,
+    /// Fields in display order.
+    pub fields: Vec<Field>,
+}
+
+impl Schema {
+    /// The field called `name`.
+    pub fn field(&self, name: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// Pretty JSON of the schema (what `www/data/phan-anh.json` holds).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Reads and checks a schema; every problem is reported with its JSON path.
+    pub fn from_json(json: &str) -> Result<Schema, Vec<SchemaError>> {
+        let value: Value = serde_json::from_str(json).map_err(|e| {
+            vec![SchemaError::new(
+                "$",
+                "json",
+                format!(
+                    "JSON không hợp lệ (dòng {}, cột {}): {e}",
+                    e.line(),
+                    e.column()
+                ),
+                format!(
+                    "invalid JSON (line {}, column {}): {e}",
+                    e.line(),
+                    e.column()
+                ),
+            )]
+        })?;
+        let mut loader = Loader::default();
+        let schema = loader.schema(&value);
+        match (schema, loader.errors.is_empty()) {
+            (Some(s), true) => Ok(s),
+            _ => Err(loader.errors),
+        }
+    }
+}
+
+/// A problem in a schema file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SchemaError {
+    /// JSON path, e.g. `$.fields[2].options`.
+    pub path: String,
+    /// Stable code: `json`, `type`, `missing`, `unknown_key`, `format`, `version`, `value`,
+    /// `duplicate`, `reference`, `pattern_unsupported`.
+    pub code: &'static str,
+    /// Vietnamese message.
+    pub vi: String,
+    /// English message.
+    pub en: String,
+}
+
+impl SchemaError {
+    fn new(path: &str, code: &'static str, vi: String, en: String) -> SchemaError {
+        SchemaError {
+            path: path.to_string(),
+            code,
+            vi,
+            en,
+        }
+    }
+
+    /// The message in `lang`, prefixed with the path.
+    pub fn message(&self, lang: Lang) -> String {
+        format!("{}: {}", self.path, lang.pick(&self.vi, &self.en))
+    }
+}
+
+/// Whether `s` is a safe field/honeypot name: 1–64 of `a-z 0-9 _ -`, starting with a letter.
+pub fn is_safe_name(s: &str) -> bool {
+    s.len() <= 64
+        && s.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
+fn is_safe_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let ok_scheme = lower.starts_with("https://")
+        || (lower.starts_with('/') && !lower.starts_with("//"))
+        || lower.starts_with("http://localhost")
+        || lower.starts_with("http://127.0.0.1");
+    ok_scheme && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+const SCHEMA_KEYS: &[&str] = &[
+    "$schema", "format", "version", "title", "intro", "endpoint", "honeypot", "messages", "fields",
+];
+const FIELD_KEYS: &[&str] = &[
+    "name",
+    "type",
+    "label",
+    "hint",
+    "required",
+    "required_if",
+    "required_unless",
+    "min_length",
+    "max_length",
+    "options",
+    "allow_cmnd",
+    "dob_field",
+    "not_future",
+    "min_year",
+    "accept",
+    "max_size",
+    "max_files",
+    "autocomplete",
+    "messages",
+    "pattern",
+];
+
+/// Walks the JSON value, collecting errors with paths.
+#[derive(Default)]
+struct Loader {
+    errors: Vec<SchemaError>,
+}
+
+impl Loader {
+    fn err(&mut self, path: &str, code: &'static str, vi: String, en: String) {
+        self.errors.push(SchemaError::new(path, code, vi, en));
+    }
+
+    fn type_err(&mut self, path: &str, vi: &str, en: &str) {
+        self.err(path, "type", format!("cần {vi}"), format!("expected {en}"));
+    }
+
+    fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
+        let o = v.as_object();
+        if o.is_none() {
+            self.type_err(path, "một đối tượng JSON", "a JSON object");
+        }
+        o
+    }
+
+    fn keys(&mut self, o: &Map<String, Value>, allowed: &[&str], path: &str) {
+        for key in o.keys().filter(|k| !allowed.contains(&k.as_str())) {
+            self.err(
+                &format!("{path}.{key}"),
+                "unknown_key",
+                format!("khóa “{key}” không có trong định dạng"),
+                format!("unknown key “{key}”"),
+            );
+        }
+    }
+
+    fn string(
+        &mut self,
+        o: &Map<String, Value>,
+        key: &str,
+        path: &str,
+        required: bool,
+    ) -> Option<String> {
+        match o.get(key) {
+            None | Some(Value::Null) => {
+                if required {
+                    self.err(
+                        path,
+                        "missing",
+                        format!("thiếu “{key}”"),
+                        format!("“{key}” is missing"),
+                    );
+                }
+                None
+            }
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(_) => {
+                self.type_err(&format!("{path}.{key}"), "một chuỗi", "a string");
+                None
+            }
+        }
+    }
+
+    fn text(
+        &mut self,
+        o: &Map<String, Value>,
+        key: &str,
+        path: &str,
+        required: bool,
+    ) -> Option<Text> {
+        let p = format!("{path}.{key}");
+        match o.get(key) {
+            None | Some(Value::Null) => {
+                if required {
+                    self.err(
+                        path,
+                        "missing",
+                        format!("thiếu “{key}”"),
+                        format!("“{key}” is missing"),
+                    );
+                }
+                None
+            }
+            Some(v) => self.text_value(v, &p),
+        }
+    }
+
+    fn text_value(&mut self, v: &Value, path: &str) -> Option<Text> {
+        match v {
+            Value::String(s) => Some(Text {
+                vi: s.clone(),
+                en: None,
+            }),
+            Value::Object(o) => {
+                self.keys(o, &["vi", "en"], path);
+                let vi = self.string(o, "vi", path, true)?;
+                let en = self.string(o, "en", path, false);
+                Some(Text { vi, en })
+            }
+            _ => {
+                self.type_err(
+                    path,
+                    "một chuỗi hoặc {\"vi\", \"en\"}",
+                    "a string or {\"vi\", \"en\"}",
+                );
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, o: &Map<String, Value>, key: &str, path: &str) -> bool {
+        match o.get(key) {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => {
+                self.type_err(&format!("{path}.{key}"), "true hoặc false", "true or false");
+                false
+            }
+        }
+    }
+
+    fn uint(&mut self, o: &Map<String, Value>, key: &str, path: &str, max: u64) -> Option<u64> {
+        match o.get(key) {
+            None | Some(Value::Null) => None,
+            Some(v) => match v.as_u64().filter(|&n| n <= max) {
+                Some(n) => Some(n),
+                None => {
+                    self.type_err(
+                        &format!("{path}.{key}"),
+                        &format!("một số nguyên từ 0 đến {max}"),
+                        &format!("an integer from 0 to {max}"),
+                    );
+                    None
+                }
+            },
+        }
+    }
+
+    fn messages(&mut self, o: &Map<String, Value>, path: &str) -> BTreeMap<String, Text> {
+        let mut out = BTreeMap::new();
+        let Some(v) = o.get("messages") else {
+            return out;
+        };
+        let p = format!("{path}.messages");
+        let Some(m) = self.object(v, &p) else {
+            return out;
+        };
+        for (code, text) in m {
+            let cp = format!("{p}.{code}");
+            if !messages::is_known(code) {
+                self.err(
+                    &cp,
+                    "value",
+                    format!("mã thông báo “{code}” không tồn tại"),
+                    format!("there is no message code “{code}”"),
+                );
+            }
+            if let Some(t) = self.text_value(text, &cp) {
+                out.insert(code.clone(), t);
+            }
+        }
+        out
+    }
+
+    fn schema(&mut self, v: &Value) -> Option<Schema> {
+        let o = self.object(v, "$")?;
+        self.keys(o, SCHEMA_KEYS, "$");
+        let format = self.string(o, "format", "$", true);
+        if format.as_deref().is_some_and(|f| f != FORMAT) {
+            self.err(
+                "$.format",
+                "format",
+                format!("cần “{FORMAT}”"),
+                format!("must be “{FORMAT}”"),
+            );
+        }
+        let version = self.uint(o, "version", "$", u64::MAX);
+        if version != Some(VERSION) {
+            self.err(
+                "$.version",
+                "version",
+                format!("phiên bản được hỗ trợ là {VERSION}"),
+                format!("the supported version is {VERSION}"),
+            );
+        }
+        let title = self.text(o, "title", "$", true);
+        let intro = self.text(o, "intro", "$", false);
+        let endpoint = o
+            .get("endpoint")
+            .filter(|e| !e.is_null())
+            .and_then(|e| self.endpoint(e));
+        let honeypot = self.string(o, "honeypot", "$", false);
+        if honeypot.as_deref().is_some_and(|h| !is_safe_name(h)) {
+            self.err(
+                "$.honeypot",
+                "value",
+                "tên không hợp lệ (a-z, 0-9, _, -)".into(),
+                "invalid name (a-z, 0-9, _, -)".into(),
+            );
+        }
+        let messages = self.messages(o, "$");
+        let indexed = self.fields(o.get("fields"));
+        self.cross_checks(&indexed, honeypot.as_deref());
+        let fields = indexed.into_iter().map(|(_, f)| f).collect();
+        Some(Schema {
+            format: format?,
+            version: version?,
+            title: title?,
+            intro,
+            endpoint,
+            honeypot,
+            messages,
+            fields,
+        })
+    }
+
+    fn endpoint(&mut self, v: &Value) -> Option<Endpoint> {
+        let p = "$.endpoint";
+        let o = self.object(v, p)?;
+        self.keys(o, &["url", "timeout_ms"], p);
+        let url = self.string(o, "url", p, true)?;
+        if !is_safe_url(&url) {
+            self.err(
+                "$.endpoint.url",
+                "value",
+                "địa chỉ phải bắt đầu bằng https:// hoặc / (cùng trang)".into(),
+                "the URL must start with https:// or / (same origin)".into(),
+            );
+        }
+        let timeout_ms = self.uint(o, "timeout_ms", p, 120_000).unwrap_or(20_000);
+        Some(Endpoint { url, timeout_ms })
+    }
+
+    /// The fields that could be read, with their index in the file (for error paths).
+    fn fields(&mut self, v: Option<&Value>) -> Vec<(usize, Field)> {
+        let Some(list) = v.and_then(Value::as_array) else {
+            self.type_err("$.fields", "một mảng trường", "an array of fields");
+            return Vec::new();
+        };
+        if list.is_empty() {
+            self.err(
+                "$.fields",
+                "value",
+                "cần ít nhất một trường".into(),
+                "at least one field is needed".into(),
+            );
+        }
+        list.iter()
+            .enumerate()
+            .filter_map(|(i, f)| self.field(f, &format!("$.fields[{i}]")).map(|f| (i, f)))
+            .collect()
+    }
+
+    fn field_type(&mut self, o: &Map<String, Value>, path: &str) -> Option<FieldType> {
+        let t = self.string(o, "type", path, true)?;
+        let found = FIELD_TYPES.iter().find(|(n, _)| *n == t).map(|(_, k)| *k);
+        if found.is_none() {
+            let names: Vec<&str> = FIELD_TYPES.iter().map(|(n, _)| *n).collect();
+            self.err(
+                &format!("{path}.type"),
+                "value",
+                format!(
+                    "loại trường “{t}” không có; dùng một trong: {}",
+                    names.join(", ")
+                ),
+                format!("unknown field type “{t}”; use one of: {}", names.join(", ")),
+            );
+        }
+        found
+    }
+
+    fn field(&mut self, v: &Value, path: &str) -> Option<Field> {
+        let o = self.object(v, path)?;
+        self.keys(o, FIELD_KEYS, path);
+        if o.contains_key("pattern") {
+            self.err(
+                &format!("{path}.pattern"),
+                "pattern_unsupported",
+                "“pattern” (biểu thức chính quy) không được hỗ trợ ở phiên bản 1; hãy dùng loại trường có sẵn (mobile, phone, cccd, name, email, date)".into(),
+                "“pattern” (regular expressions) is not supported in version 1; use a typed field (mobile, phone, cccd, name, email, date)".into(),
+            );
+        }
+        let name = self.string(o, "name", path, true);
+        if name.as_deref().is_some_and(|n| !is_safe_name(n)) {
+            self.err(
+                &format!("{path}.name"),
+                "value",
+                "tên trường chỉ gồm a-z, 0-9, _ và -, bắt đầu bằng chữ".into(),
+                "a field name has only a-z, 0-9, _ and -, starting with a letter".into(),
+            );
+        }
+        let kind = self.field_type(o, path);
+        let label = self.text(o, "label", path, true);
+        let field = Field {
+            name: name?,
+            kind: kind?,
+            label: label?,
+            hint: self.text(o, "hint", path, false),
+            required: self.boolean(o, "required", path),
+            required_if: self.conditions(o, "required_if", path),
+            required_unless: self.conditions(o, "required_unless", path),
+            min_length: self
+                .uint(o, "min_length", path, MAX_LENGTH_CEILING as u64)
+                .map(|n| n as usize),
+            max_length: self
+                .uint(o, "max_length", path, MAX_LENGTH_CEILING as u64)
+                .map(|n| n as usize),
+            options: self.options(o, path),
+            allow_cmnd: self.boolean(o, "allow_cmnd", path),
+            dob_field: self.string(o, "dob_field", path, false),
+            not_future: self.boolean(o, "not_future", path),
+            min_year: self.uint(o, "min_year", path, 9999).map(|n| n as i32),
+            accept: self.accept(o, path),
+            max_size: self.uint(o, "max_size", path, 1 << 30),
+            max_files: self.uint(o, "max_files", path, 50).map(|n| n as usize),
+            autocomplete: self.string(o, "autocomplete", path, false),
+            messages: self.messages(o, path),
+        };
+        self.field_rules(&field, path);
+        Some(field)
+    }
+
+    fn field_rules(&mut self, f: &Field, path: &str) {
+        if f.kind.has_options() && f.options.is_empty() {
+            self.err(
+                &format!("{path}.options"),
+                "value",
+                "trường chọn cần danh sách lựa chọn".into(),
+                "a choice field needs options".into(),
+            );
+        }
+        if let (Some(min), Some(max)) = (f.min_length, f.max_length) {
+            if min > max {
+                self.err(
+                    &format!("{path}.min_length"),
+                    "value",
+                    "min_length lớn hơn max_length".into(),
+                    "min_length is greater than max_length".into(),
+                );
+            }
+        }
+        if f.kind == FieldType::File && f.accept.is_empty() {
+            self.err(
+                &format!("{path}.accept"),
+                "missing",
+                "trường tệp cần danh sách định dạng “accept”".into(),
+                "a file field needs “accept”".into(),
+            );
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (i, c) in f.options.iter().enumerate() {
+            if !seen.insert(c.value.as_str()) {
+                self.err(
+                    &format!("{path}.options[{i}].value"),
+                    "duplicate",
+                    format!("giá trị “{}” bị lặp", c.value),
+                    format!("duplicate value “{}”", c.value),
+                );
+            }
+        }
+    }
+
+    fn options(&mut self, o: &Map<String, Value>, path: &str) -> Vec<Choice> {
+        let Some(v) = o.get("options") else {
+            return Vec::new();
+        };
+        let p = format!("{path}.options");
+        let Some(list) = v.as_array() else {
+            self.type_err(&p, "một mảng lựa chọn", "an array of options");
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, item) in list.iter().enumerate() {
+            let ip = format!("{p}[{i}]");
+            let Some(io) = self.object(item, &ip) else {
+                continue;
+            };
+            self.keys(io, &["value", "label"], &ip);
+            if let (Some(value), Some(label)) = (
+                self.string(io, "value", &ip, true),
+                self.text(io, "label", &ip, true),
+            ) {
+                out.push(Choice { value, label });
+            }
+        }
+        out
+    }
+
+    fn accept(&mut self, o: &Map<String, Value>, path: &str) -> Vec<String> {
+        let Some(v) = o.get("accept") else {
+            return Vec::new();
+        };
+        let p = format!("{path}.accept");
+        let Some(list) = v.as_array() else {
+            self.type_err(&p, "một mảng phần mở rộng", "an array of extensions");
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, item) in list.iter().enumerate() {
+            let ext = item
+                .as_str()
+                .map(|s| s.trim_start_matches('.').to_ascii_lowercase());
+            match ext {
+                Some(e) if KNOWN_TYPES.iter().any(|(k, _)| *k == e) => out.push(e),
+                _ => {
+                    let known: Vec<&str> = KNOWN_TYPES.iter().map(|(k, _)| *k).collect();
+                    self.err(
+                        &format!("{p}[{i}]"),
+                        "value",
+                        format!("định dạng không được hỗ trợ; dùng: {}", known.join(", ")),
+                        format!("unsupported extension; use: {}", known.join(", ")),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    fn conditions(&mut self, o: &Map<String, Value>, key: &str, path: &str) -> Vec<Condition> {
+        let p = format!("{path}.{key}");
+        match o.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(list)) => list
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| self.condition(c, &format!("{p}[{i}]")))
+                .collect(),
+            Some(one) => self.condition(one, &p).into_iter().collect(),
+        }
+    }
+
+    fn condition(&mut self, v: &Value, path: &str) -> Option<Condition> {
+        let o = self.object(v, path)?;
+        self.keys(o, &["field", "equals", "in", "filled"], path);
+        let field = self.string(o, "field", path, true)?;
+        let equals = self.string(o, "equals", path, false);
+        let one_of = match o.get("in") {
+            None => None,
+            Some(Value::Array(a)) if a.iter().all(Value::is_string) => Some(
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(String::from)
+                    .collect(),
+            ),
+            Some(_) => {
+                self.type_err(
+                    &format!("{path}.in"),
+                    "một mảng chuỗi",
+                    "an array of strings",
+                );
+                None
+            }
+        };
+        let filled = o.get("filled").and_then(Value::as_bool);
+        let count = usize::from(equals.is_some())
+            + usize::from(one_of.is_some())
+            + usize::from(filled.is_some());
+        if count != 1 {
+            self.err(
+                path,
+                "value",
+                "điều kiện cần đúng một trong “equals”, “in”, “filled”".into(),
+                "a condition needs exactly one of “equals”, “in”, “filled”".into(),
+            );
+        }
+        Some(Condition {
+            field,
+            equals,
+            one_of,
+            filled,
+        })
+    }
+
+    fn cross_checks(&mut self, fields: &[(usize, Field)], honeypot: Option<&str>) {
+        let names: Vec<&str> = fields.iter().map(|(_, f)| f.name.as_str()).collect();
+        for (pos, (i, f)) in fields.iter().enumerate() {
+            let path = format!("$.fields[{i}]");
+            if names.iter().take(pos).any(|n| *n == f.name) {
+                self.err(
+                    &format!("{path}.name"),
+                    "duplicate",
+                    format!("tên trường “{}” bị lặp", f.name),
+                    format!("duplicate field name “{}”", f.name),
+                );
+            }
+            if honeypot == Some(f.name.as_str()) {
+                self.err(
+                    &format!("{path}.name"),
+                    "duplicate",
+                    "trùng tên với trường bẫy (honeypot)".into(),
+                    "same name as the honeypot".into(),
+                );
+            }
+            let refs = f
+                .required_if
+                .iter()
+                .chain(&f.required_unless)
+                .map(|c| c.field.as_str())
+                .chain(f.dob_field.as_deref());
+            for r in refs {
+                if !names.contains(&r) || r == f.name {
+                    self.err(
+                        &path,
+                        "reference",
+                        format!("tham chiếu tới trường “{r}” không hợp lệ"),
+                        format!("invalid reference to field “{r}”"),
+                    );
+                }
+            }
+            let dob_ok = f.dob_field.as_deref().is_none_or(|d| {
+                fields
+                    .iter()
+                    .any(|(_, x)| x.name == d && x.kind == FieldType::Date)
+            });
+            if f.kind == FieldType::Cccd && !dob_ok {
+                self.err(
+                    &format!("{path}.dob_field"),
+                    "reference",
+                    "dob_field phải là một trường ngày".into(),
+                    "dob_field must name a date field".into(),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(json: &str) -> Vec<(String, &'static str)> {
+        match Schema::from_json(json) {
+            Ok(_) => Vec::new(),
+            Err(errs) => errs.into_iter().map(|e| (e.path, e.code)).collect(),
+        }
+    }
+
+    const MINI: &str = r#"{"format":"cchc-phan-anh","version":1,"title":"Góp ý",
+        "fields":[{"name":"ho_ten","type":"name","label":"Họ và tên","required":true}]}"#;
+
+    #[test]
+    fn minimal_schema_loads() {
+        let s = Schema::from_json(MINI).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(s.fields.len(), 1);
+        assert_eq!(s.title.get(Lang::En), "Góp ý");
+        assert_eq!(s.field("ho_ten").map(|f| f.kind), Some(FieldType::Name));
+    }
+
+    #[test]
+    fn errors_carry_json_paths() {
+        let bad = r#"{"format":"x","version":2,"title":"t","requried":true,
+            "endpoint":{"url":"javascript:alert(1)"},
+            "fields":[
+              {"name":"a","type":"radio","label":"A"},
+              {"name":"a","type":"texte","label":"B"},
+              {"name":"c","type":"text","label":"C","pattern":"^\\d+$"},
+              {"name":"d","type":"text","label":"D","required_if":{"field":"zz","equals":"1"}},
+              {"name":"e","type":"text","label":"E","min_length":10,"max_length":5,"messages":{"nope":"x"}},
+              {"name":"Bad Name","type":"file","label":"F"}
+            ]}"#;
+        let got = codes(bad);
+        let expect = [
+            ("$.requried", "unknown_key"),
+            ("$.format", "format"),
+            ("$.version", "version"),
+            ("$.endpoint.url", "value"),
+            ("$.fields[0].options", "value"),
+            ("$.fields[1].type", "value"),
+            ("$.fields[2].pattern", "pattern_unsupported"),
+            ("$.fields[3]", "reference"),
+            ("$.fields[4].min_length", "value"),
+            ("$.fields[4].messages.nope", "value"),
+            ("$.fields[5].name", "value"),
+            ("$.fields[5].accept", "missing"),
+        ];
+        for (path, code) in expect {
+            assert!(
+                got.iter().any(|(p, c)| p == path && *c == code),
+                "missing {path} {code} in {got:?}"
+            );
+        }
+        assert!(codes("{").iter().any(|(_, c)| *c == "json"));
+        assert!(codes("[]").iter().any(|(p, c)| p == "$" && *c == "type"));
+    }
+
+    #[test]
+    fn messages_are_bilingual() {
+        let errs =
+            Schema::from_json(r#"{"format":"cchc-phan-anh","version":1,"title":"t","fields":[]}"#)
+                .err()
+                .unwrap_or_default();
+        let e = errs.first().cloned();
+        assert_eq!(
+            e.as_ref().map(|e| e.message(Lang::Vi)),
+            Some("$.fields: cần ít nhất một trường".to_string())
+        );
+        assert_eq!(
+            e.map(|e| e.message(Lang::En)),
+            Some("$.fields: at least one field is needed".to_string())
+        );
+    }
+}

@@ -1,0 +1,19 @@
+//! # cchc-widgets
+//!
+//! Three widgets for Vietnamese government portals, compiled to WebAssembly and embedded with one
+//! script tag: TTHC search ([`tthc`]), the index target tracker ([`tracker`]) and the citizen
+//! feedback form ([`feedback`]).
+//!
+//! The crate is a **functional core** (every module except `web`: plain Rust, no browser APIs,
+//! tested natively and shared with the `cchc` CLI) and a **thin browser shell** (`web`, compiled
+//! only for `wasm32`) that turns core results into DOM. See ARCHITECTURE.md for the codemap.
+
+pub mod contract;
+pub mod feedback;
+pub mod i18n;
+pub mod text;
+pub mod tracker;
+pub mod tthc;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

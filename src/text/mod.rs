@@ -1,0 +1,210 @@
+//! Vietnamese text: the one normaliser shared by index, query, validators and CLI.
+//!
+//! Why it exists: the same Vietnamese word reaches us in many byte forms. Official data mixes
+//! precomposed (NFC), decomposed (NFD) and half-composed letters, two tone placements (`hòa`/`hoà`)
+//! and two spellings of final i/y (`ký`/`kí`); citizens type without diacritics, with Telex
+//! leftovers, or with their region's pronunciation. If the index and the query disagreed on any
+//! of this, search would silently miss. So there is exactly one place that decides:
+//!
+//! - [`nfc`]: canonical composition for every Vietnamese letter (a small table instead of the full
+//!   Unicode tables, to keep the wasm small); other characters pass through unchanged.
+//! - [`fold`]: the recall key: NFC, lowercase, every mark removed, đ→d.
+//! - [`tokenize`]: syllables with spans in the original string and their [`Token::exact`] /
+//!   [`Token::folded`] keys (canonical tone placement and i/y unification live there).
+//! - [`regional_variants`], [`within_one_edit`], [`telex_decode`]: candidate corrections.
+
+mod compose;
+mod syllable;
+mod typo;
+
+pub use syllable::{exact_key, folded_key, tokenize, Token};
+pub use typo::{regional_variants, telex_decode, within_one_edit};
+
+/// Canonical composed form (NFC) of Vietnamese text; other characters pass through.
+///
+/// Every Vietnamese letter, upper or lower case, in any decomposition or mark order (e.g. `ê` +
+/// U+0323, `e` + U+0323 + U+0302) becomes its single precomposed character, exactly as Unicode
+/// NFC would. Marks that cannot combine are kept, in canonical order.
+pub fn nfc(s: &str) -> String {
+    compose::nfc(s)
+}
+
+/// Search key: NFC, lowercase, tone and shape marks removed, đ→d.
+///
+/// `fold(nfc(s)) == fold(s)` for every string, and folding twice changes nothing.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        compose::fold_char(c, &mut out);
+    }
+    out
+}
+
+/// Whether a text carries any Vietnamese mark (tone, shape or đ), i.e. whether the person typing
+/// it chose diacritics, so exact-diacritic matches should be preferred.
+pub fn has_marks(s: &str) -> bool {
+    s.chars().any(|c| {
+        matches!(c, 'đ' | 'Đ')
+            || compose::is_mark(c)
+            || compose::letter(c).is_some_and(|l| l.tone != 0 || l.shape != compose::Shape::None)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    /// All 134 letters with marks plus the 10 plain vowels, both cases, and đ/Đ.
+    fn vietnamese_letters() -> Vec<char> {
+        let lower = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ";
+        lower
+            .chars()
+            .flat_map(|c| [c, c.to_uppercase().next().unwrap_or(c)])
+            .collect()
+    }
+
+    #[test]
+    fn every_letter_every_decomposition_equals_unicode_nfc() {
+        let letters = vietnamese_letters();
+        assert_eq!(letters.len(), 146);
+        for c in letters {
+            let s = c.to_string();
+            let expected: String = s.nfc().collect();
+            assert_eq!(expected, s, "table entry {c} is not NFC");
+            let nfd: String = s.nfd().collect();
+            assert_eq!(nfc(&nfd), expected, "NFD of {c}");
+            // Every order of the marks (mixed and non-canonical orders included).
+            let mut chars: Vec<char> = nfd.chars().collect();
+            if chars.len() == 3 {
+                chars.swap(1, 2);
+                let swapped: String = chars.iter().collect();
+                assert_eq!(
+                    nfc(&swapped),
+                    swapped.nfc().collect::<String>(),
+                    "swapped marks of {c}"
+                );
+            }
+            // Half-composed: shape precomposed, tone combining (and the other way round).
+            let first_two: String = nfd.chars().take(2).collect::<String>().nfc().collect();
+            let mixed = format!("{first_two}{}", nfd.chars().skip(2).collect::<String>());
+            assert_eq!(nfc(&mixed), expected, "mixed {c}");
+            assert_eq!(fold(&nfd), fold(&s));
+        }
+    }
+
+    #[test]
+    fn fold_strips_everything_vietnamese() {
+        assert_eq!(fold("ĐĂNG KÝ KHAI SINH"), "dang ky khai sinh");
+        assert_eq!(fold("Sổ đỏ, Thuỷ lợi"), "so do, thuy loi");
+        assert_eq!(fold("Nguyễn Thị Ánh"), "nguyen thi anh");
+        assert_eq!(
+            fold("Giấy chứng nhận"),
+            fold("Gia\u{302}\u{301}y chu\u{31B}\u{301}ng nha\u{302}\u{323}n")
+        );
+        assert_eq!(fold("İstanbul"), "istanbul");
+        assert_eq!(fold("Ñandú 😀"), "nandu 😀");
+    }
+
+    #[test]
+    fn nfc_of_real_decomposed_titles() {
+        let raw = "Tha\u{300}nh lâ\u{323}p Hơ\u{323}i đô\u{300}ng hoà gia\u{309}i";
+        assert_eq!(nfc(raw), "Thành lập Hợi đồng hoà giải");
+        assert_eq!(nfc("plain ASCII"), "plain ASCII");
+        assert_eq!(nfc("\u{301}a"), "\u{301}a");
+    }
+
+    #[test]
+    fn hoa_giai_both_placements_are_one_exact_key() {
+        let a = tokenize("hoà giải");
+        let b = tokenize("hòa giải");
+        assert_eq!(a[0].exact, b[0].exact);
+        assert_eq!(a[0].folded, "hoa");
+    }
+
+    #[test]
+    fn marks_detected() {
+        assert!(has_marks("hôn"));
+        assert!(has_marks("đi"));
+        assert!(!has_marks("hon"));
+        assert!(!has_marks("1.001193"));
+    }
+
+    mod props {
+        use super::super::*;
+        use proptest::prelude::*;
+        use unicode_normalization::UnicodeNormalization;
+
+        /// Strings over Vietnamese letters, marks in any order, consonants, digits and punctuation.
+        fn vietnamese_text() -> impl Strategy<Value = String> {
+            let cluster = prop_oneof![
+                (
+                    0usize..12,
+                    0usize..6,
+                    0usize..4,
+                    any::<bool>(),
+                    any::<bool>()
+                )
+                    .prop_map(|(v, t, form, up, swap)| {
+                        const BASES: [&str; 12] =
+                            ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"];
+                        const TONES: [&str; 6] =
+                            ["", "\u{300}", "\u{301}", "\u{309}", "\u{303}", "\u{323}"];
+                        let letter: String = format!("{}{}", BASES[v], TONES[t]).nfc().collect();
+                        let letter = if up { letter.to_uppercase() } else { letter };
+                        let mut s: String = match form {
+                            0 => letter,
+                            1 => letter.nfd().collect(),
+                            2 => format!("{}{}", BASES[v], TONES[t]),
+                            _ => letter.nfd().collect::<String>().nfc().collect(),
+                        };
+                        if swap {
+                            let mut c: Vec<char> = s.chars().collect();
+                            if c.len() == 3 {
+                                c.swap(1, 2);
+                            }
+                            s = c.into_iter().collect();
+                        }
+                        s
+                    }),
+                "[bcdđghklmnpqrstvxĐ0-9 ,.()-]{1,3}",
+            ];
+            proptest::collection::vec(cluster, 0..12).prop_map(|v| v.concat())
+        }
+
+        proptest! {
+            #[test]
+            fn nfc_equals_unicode_on_vietnamese(s in vietnamese_text()) {
+                let expected: String = s.nfc().collect();
+                prop_assert_eq!(nfc(&s), expected);
+                let nfd: String = s.nfd().collect();
+                prop_assert_eq!(fold(&nfd), fold(&s));
+                prop_assert_eq!(nfc(&nfd), nfc(&s));
+            }
+
+            #[test]
+            fn arbitrary_strings_never_panic(s in any::<String>()) {
+                let f = fold(&s);
+                prop_assert_eq!(fold(&f), f.clone());
+                prop_assert_eq!(fold(&nfc(&s)), f);
+                let n = nfc(&s);
+                prop_assert_eq!(nfc(&n), n.clone());
+                for t in tokenize(&s) {
+                    prop_assert!(s.get(t.bytes.clone()).is_some());
+                    prop_assert!(!t.folded.is_empty());
+                    let _ = telex_decode(&t.folded);
+                    let _ = regional_variants(&t.folded);
+                }
+            }
+
+            #[test]
+            fn arbitrary_marks_after_vowels(s in "[aeiouyAEIOUYđ\u{300}-\u{36F} ]{0,24}") {
+                let f = fold(&s);
+                prop_assert_eq!(fold(&f), f);
+                prop_assert_eq!(fold(&nfc(&s)), fold(&s));
+                let n = nfc(&s);
+                prop_assert_eq!(nfc(&n), n);
+            }
+        }
+    }
+}

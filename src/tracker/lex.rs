@@ -1,0 +1,258 @@
+//! The shared tokenizer for plan phrases (deadlines and targets).
+//!
+//! Plan text mixes words, Vietnamese numbers ("69,5", "05", "1.234"), Roman numerals and
+//! punctuation that carries meaning ("Quý II, III/2025", "20/63", "100%"). Both parsers work on the
+//! same token stream. Words are compared through [`crate::text::fold`], applied to the phrase *and*
+//! to the keywords, so matching is diacritic-insensitive exactly as far as the project's one
+//! normaliser is, and accented input always matches.
+
+use crate::text::fold;
+
+/// Longest phrase the parsers look at, in bytes; longer input is reported, not parsed.
+pub const MAX_PHRASE_BYTES: usize = 4000;
+
+/// A number as written in the plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Num {
+    /// The value ("69,5" → 69.5, "1.234" → 1234, "05" → 5).
+    pub value: f64,
+    /// The integer value when written with digits only.
+    pub int: Option<u32>,
+    /// Count of digits when written with digits only ("2025" → 4), else 0.
+    pub digits: usize,
+}
+
+/// One token.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Tok {
+    /// A run of letters, folded with [`fold`].
+    Word(String),
+    /// A number.
+    Num(Num),
+    /// Any other non-space character; all dashes are `-`.
+    Sym(char),
+}
+
+/// A token with its byte span in the original phrase.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Token {
+    /// The token.
+    pub tok: Tok,
+    /// Byte offset of its first character.
+    pub start: usize,
+    /// Byte offset just past its last character.
+    pub end: usize,
+}
+
+impl Token {
+    /// The folded word, if this is a word.
+    pub fn word(&self) -> Option<&str> {
+        match &self.tok {
+            Tok::Word(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    /// The number, if this is a number.
+    pub fn num(&self) -> Option<&Num> {
+        match &self.tok {
+            Tok::Num(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// Whether this is the symbol `c`.
+    pub fn is_sym(&self, c: char) -> bool {
+        self.tok == Tok::Sym(c)
+    }
+
+    /// Whether this word equals `keyword` after folding both.
+    pub fn is_kw(&self, keyword: &str) -> bool {
+        self.word().is_some_and(|w| w == fold(keyword))
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || ('\u{0300}'..='\u{036f}').contains(&c)
+}
+
+fn normalise_sym(c: char) -> char {
+    match c {
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        _ => c,
+    }
+}
+
+/// Splits a phrase into tokens. Never fails; unknown characters become symbols.
+pub fn lex(s: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    while let Some(&(start, c)) = chars.get(i) {
+        if c.is_whitespace() {
+            i += 1;
+        } else if is_word_char(c) {
+            let mut j = i;
+            while chars.get(j).is_some_and(|&(_, c)| is_word_char(c)) {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(s.len(), |&(b, _)| b);
+            let raw = s.get(start..end).unwrap_or("");
+            out.push(Token {
+                tok: Tok::Word(fold(raw)),
+                start,
+                end,
+            });
+            i = j;
+        } else if c.is_ascii_digit() {
+            let j = scan_number(&chars, i);
+            let end = chars.get(j).map_or(s.len(), |&(b, _)| b);
+            let raw = s.get(start..end).unwrap_or("");
+            out.push(Token {
+                tok: Tok::Num(read_number(raw)),
+                start,
+                end,
+            });
+            i = j;
+        } else {
+            out.push(Token {
+                tok: Tok::Sym(normalise_sym(c)),
+                start,
+                end: start + c.len_utf8(),
+            });
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Digits, optionally followed by groups of `.`/`,` + digits (no spaces inside a number).
+fn scan_number(chars: &[(usize, char)], mut j: usize) -> usize {
+    let digit_at = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_ascii_digit());
+    while digit_at(j) {
+        j += 1;
+    }
+    while chars.get(j).is_some_and(|&(_, c)| c == '.' || c == ',') && digit_at(j + 1) {
+        j += 1;
+        while digit_at(j) {
+            j += 1;
+        }
+    }
+    j
+}
+
+/// Reads a Vietnamese-written number: decimal comma, dot thousands ("1.234,5"), or an English
+/// decimal dot when the dot is not followed by exactly three digits ("69.5").
+fn read_number(raw: &str) -> Num {
+    if raw.bytes().all(|b| b.is_ascii_digit()) {
+        let int = if raw.len() <= 9 {
+            raw.parse::<u32>().ok()
+        } else {
+            None
+        };
+        let value = raw.parse::<f64>().unwrap_or(f64::NAN);
+        return Num {
+            value,
+            int,
+            digits: raw.len(),
+        };
+    }
+    let (int_part, frac) = match raw.rsplit_once(',') {
+        Some((a, b)) => (a, Some(b)),
+        None => (raw, None),
+    };
+    let groups: Vec<&str> = int_part.split('.').collect();
+    let thousands = groups.len() > 1 && groups.iter().skip(1).all(|g| g.len() == 3);
+    let text = if thousands || frac.is_some() {
+        let int_digits: String = groups.concat();
+        match frac {
+            Some(f) if !f.contains('.') => format!("{int_digits}.{f}"),
+            Some(_) => String::from("x"),
+            None => int_digits,
+        }
+    } else if groups.len() == 2 {
+        int_part.to_string()
+    } else {
+        String::from("x")
+    };
+    let value = if int_part.contains(',') {
+        f64::NAN
+    } else {
+        text.parse::<f64>().unwrap_or(f64::NAN)
+    };
+    Num {
+        value,
+        int: None,
+        digits: 0,
+    }
+}
+
+/// Whether the tokens starting at `i` are the words of `phrase` (folded, space-separated).
+pub fn words_at(toks: &[Token], i: usize, phrase: &str) -> bool {
+    let folded = fold(phrase);
+    let mut k = i;
+    for w in folded.split_whitespace() {
+        match toks.get(k).and_then(Token::word) {
+            Some(t) if t == w => k += 1,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Number of words in a keyword phrase.
+pub fn word_count(phrase: &str) -> usize {
+    phrase.split_whitespace().count()
+}
+
+/// Value of a Roman numeral I..=IV written as a folded word.
+pub fn roman_quarter(word: &str) -> Option<u8> {
+    match word {
+        "i" => Some(1),
+        "ii" => Some(2),
+        "iii" => Some(3),
+        "iv" => Some(4),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nums(s: &str) -> Vec<f64> {
+        lex(s)
+            .iter()
+            .filter_map(|t| t.num().map(|n| n.value))
+            .collect()
+    }
+
+    #[test]
+    fn vietnamese_numbers() {
+        assert_eq!(nums("69,5 điểm"), vec![69.5]);
+        assert_eq!(nums("05 bậc"), vec![5.0]);
+        assert_eq!(nums("1.234 hồ sơ"), vec![1234.0]);
+        assert_eq!(nums("1.234,5"), vec![1234.5]);
+        assert_eq!(nums("96,17 %"), vec![96.17]);
+        assert_eq!(nums("69.5"), vec![69.5]);
+        assert_eq!(nums("Tháng 5, 6/2025"), vec![5.0, 6.0, 2025.0]);
+        assert_eq!(
+            lex("05").first().and_then(|t| t.num()).and_then(|n| n.int),
+            Some(5)
+        );
+    }
+
+    #[test]
+    fn words_symbols_and_spans() {
+        let s = "Quý II, III/2025 – xong";
+        let t = lex(s);
+        assert!(t[0].is_kw("Quý"));
+        assert_eq!(t[1].word(), Some("ii"));
+        assert!(t[2].is_sym(','));
+        assert!(t[4].is_sym('/'));
+        assert!(t[6].is_sym('-'));
+        assert_eq!(&s[t[7].start..t[7].end], "xong");
+        assert!(words_at(&t, 0, "quý ii"));
+        assert!(!words_at(&t, 0, "quý iii"));
+    }
+}

@@ -1,0 +1,1149 @@
+//! Where each target and task stands on a given day, with the reason in words.
+//!
+//! The widget shows citizens and staff a status next to every index target, plan indicator and
+//! task, so each status here comes with its reason (Vietnamese or English), and the rules are
+//! conservative: a missing result is "no data", never "off track"; a rank measured out of 63
+//! provinces is never compared with one out of 34 (the July 2025 merger); a progress ratio is given
+//! only where at least two observations make a trend. Progress follows Open SDG: R = observed rate
+//! of change ÷ rate required to reach the target by its deadline (here per day, linear, which stays
+//! defined when a baseline is 0); R ≥ 0.95 is on track, 0.6 ≤ R < 0.95 at risk, below that off track.
+
+use serde::Serialize;
+
+use super::date::Date;
+use super::deadline::{Deadline, DeadlineKind, DeadlineState};
+use super::model::{
+    Agency, Area, Document, Index, IndexKind, IndexResult, IndexTarget, Indicator, ResultStatus,
+    ScaleUnit, Task, TaskProgress,
+};
+use super::model::{PROVINCES_BEFORE_2025_07, PROVINCES_FROM_2025_07};
+use super::target::{Target, TargetKind, TargetPart, Unit};
+use crate::i18n::Lang;
+use crate::text::fold;
+
+/// Status of a target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Missed, or the trend will miss it (R < 0.6).
+    OffTrack,
+    /// The trend is short of what is needed (0.6 ≤ R < 0.95), or a rank is not yet there.
+    AtRisk,
+    /// Measured on different bases (ranks of 63 vs 34 provinces, PAPI /60 vs /80).
+    NotComparable,
+    /// No result or not enough to judge.
+    NoData,
+    /// The trend reaches it (R ≥ 0.95) or it is met before its year closes.
+    OnTrack,
+    /// Met.
+    Achieved,
+}
+
+impl Status {
+    /// Label for users.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Self::Achieved => lang.pick("Đã đạt", "Achieved"),
+            Self::OnTrack => lang.pick("Đúng tiến độ", "On track"),
+            Self::AtRisk => lang.pick("Cần đẩy nhanh", "At risk"),
+            Self::OffTrack => lang.pick("Chậm tiến độ / không đạt", "Off track"),
+            Self::NoData => lang.pick("Chưa có dữ liệu", "No data"),
+            Self::NotComparable => lang.pick("Không so sánh được", "Not comparable"),
+        }
+    }
+}
+
+/// State of a task.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskState {
+    /// Past its due date with no completion reported.
+    Overdue,
+    /// Inside its window.
+    InWindow,
+    /// Its window has not opened.
+    NotStarted,
+    /// A continuous or periodic duty.
+    Recurring,
+    /// Waiting on another body.
+    Waiting,
+    /// The deadline phrase is unknown.
+    NoDeadline,
+    /// Reported done on time.
+    Done,
+    /// Reported done after the due date.
+    DoneLate,
+    /// Cancelled.
+    Cancelled,
+}
+
+impl TaskState {
+    /// Label for users.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Self::Overdue => lang.pick("Quá hạn", "Overdue"),
+            Self::InWindow => lang.pick("Đang thực hiện", "In its window"),
+            Self::NotStarted => lang.pick("Chưa đến kỳ", "Not started"),
+            Self::Recurring => lang.pick("Thường xuyên", "Recurring"),
+            Self::Waiting => lang.pick("Chờ cơ quan khác", "Waiting on another body"),
+            Self::NoDeadline => lang.pick("Chưa xác định thời hạn", "Deadline not determined"),
+            Self::Done => lang.pick("Hoàn thành", "Done"),
+            Self::DoneLate => lang.pick("Hoàn thành trễ hạn", "Done late"),
+            Self::Cancelled => lang.pick("Đã hủy", "Cancelled"),
+        }
+    }
+
+    fn order(self) -> u8 {
+        match self {
+            Self::Overdue => 0,
+            Self::InWindow => 1,
+            Self::NotStarted => 2,
+            Self::Recurring => 3,
+            Self::Waiting => 4,
+            Self::NoDeadline => 5,
+            Self::DoneLate => 6,
+            Self::Done => 7,
+            Self::Cancelled => 8,
+        }
+    }
+}
+
+/// The evaluation the widget renders.
+#[derive(Clone, Debug, Serialize)]
+pub struct Evaluation {
+    /// The day evaluated.
+    pub as_of: Date,
+    /// Language of labels and reasons ("vi" or "en").
+    pub lang: &'static str,
+    /// One block per agency.
+    pub agencies: Vec<AgencyEvaluation>,
+}
+
+/// An agency's cards, indicators and tasks.
+#[derive(Clone, Debug, Serialize)]
+pub struct AgencyEvaluation {
+    /// Agency id.
+    pub id: String,
+    /// Agency name.
+    pub name: String,
+    /// Province.
+    pub province: Option<String>,
+    /// One card per index.
+    pub cards: Vec<IndexCard>,
+    /// Plan indicators.
+    pub indicators: Vec<IndicatorEvaluation>,
+    /// Tasks, overdue first, then by deadline.
+    pub tasks: Vec<TaskEvaluation>,
+    /// Counts for the summary line.
+    pub counts: Counts,
+}
+
+/// Counts of statuses and task states.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Counts {
+    /// Targets (index target parts and indicator parts) per status.
+    pub targets: Vec<(Status, usize)>,
+    /// Tasks per state.
+    pub tasks: Vec<(TaskState, usize)>,
+}
+
+/// A result as shown.
+#[derive(Clone, Debug, Serialize)]
+pub struct ResultView {
+    /// Year assessed.
+    pub year: i32,
+    /// Score.
+    pub score: Option<f64>,
+    /// Rank.
+    pub rank: Option<u32>,
+    /// Provinces ranked.
+    pub rank_of: Option<u32>,
+    /// Band.
+    pub band: Option<String>,
+    /// Official, derived or not published.
+    pub status: ResultStatus,
+    /// Source.
+    pub source_url: Option<String>,
+    /// Note.
+    pub note: Option<String>,
+}
+
+/// A summary card for one index.
+#[derive(Clone, Debug, Serialize)]
+pub struct IndexCard {
+    /// Index id.
+    pub index_id: String,
+    /// Kind.
+    pub kind: IndexKind,
+    /// Name in the chosen language.
+    pub name: String,
+    /// Scale maximum of the latest result's year.
+    pub scale_max: Option<f64>,
+    /// Scale unit.
+    pub scale_unit: Option<ScaleUnit>,
+    /// Latest result.
+    pub latest: Option<ResultView>,
+    /// Every result, oldest first (for the chart and its table).
+    pub series: Vec<ResultView>,
+    /// Targets, latest year first.
+    pub targets: Vec<TargetEvaluation>,
+    /// Status of the latest target (no data if none).
+    pub status: Status,
+    /// Its label.
+    pub status_label: String,
+    /// Its reason.
+    pub reason: String,
+}
+
+/// A target's evaluation.
+#[derive(Clone, Debug, Serialize)]
+pub struct TargetEvaluation {
+    /// Year of the target.
+    pub year: i32,
+    /// The plan's wording.
+    pub text: String,
+    /// Plan citation.
+    pub plan: Option<String>,
+    /// Worst status of its parts.
+    pub status: Status,
+    /// Label.
+    pub status_label: String,
+    /// Reasons of the parts, joined.
+    pub reason: String,
+    /// Parts.
+    pub parts: Vec<PartEvaluation>,
+}
+
+/// One measurable part's evaluation.
+#[derive(Clone, Debug, Serialize)]
+pub struct PartEvaluation {
+    /// Label ("cấp xã").
+    pub label: Option<String>,
+    /// The parsed part.
+    pub target: TargetPart,
+    /// The value compared (score, rank, observation).
+    pub current: Option<f64>,
+    /// Status.
+    pub status: Status,
+    /// Label.
+    pub status_label: String,
+    /// Reason.
+    pub reason: String,
+    /// Open SDG progress ratio R, where a trend exists.
+    pub progress: Option<f64>,
+}
+
+/// A plan indicator's evaluation.
+#[derive(Clone, Debug, Serialize)]
+pub struct IndicatorEvaluation {
+    /// Indicator id.
+    pub id: String,
+    /// Plan id.
+    pub plan_id: String,
+    /// Area.
+    pub area: Area,
+    /// Area label.
+    pub area_label: String,
+    /// The indicator as written.
+    pub text: String,
+    /// Its deadline.
+    pub deadline: Deadline,
+    /// Worst status of its parts.
+    pub status: Status,
+    /// Label.
+    pub status_label: String,
+    /// Reason.
+    pub reason: String,
+    /// Parts.
+    pub parts: Vec<PartEvaluation>,
+}
+
+/// A task's evaluation.
+#[derive(Clone, Debug, Serialize)]
+pub struct TaskEvaluation {
+    /// Task id.
+    pub id: String,
+    /// Plan id.
+    pub plan_id: String,
+    /// Area.
+    pub area: Area,
+    /// Area label.
+    pub area_label: String,
+    /// Objective.
+    pub objective: Option<String>,
+    /// Task.
+    pub task: Option<String>,
+    /// Activity.
+    pub activity: Option<String>,
+    /// Output.
+    pub output: Option<String>,
+    /// Lead agency.
+    pub lead: Option<String>,
+    /// Co-owners.
+    pub co_owners: Option<String>,
+    /// Parsed deadline (its `text` is the plan's wording).
+    pub deadline: Deadline,
+    /// State.
+    pub state: TaskState,
+    /// Label.
+    pub state_label: String,
+    /// Days left (in window).
+    pub days_left: Option<i64>,
+    /// Days overdue.
+    pub days_overdue: Option<i64>,
+    /// Reason.
+    pub reason: String,
+    /// Budget as written.
+    pub budget: Option<String>,
+    /// Evidence link.
+    pub evidence_url: Option<String>,
+}
+
+/// Evaluates a document as of a day.
+pub fn evaluate(doc: &Document, as_of: Date, lang: Lang) -> Evaluation {
+    Evaluation {
+        as_of,
+        lang: lang.pick("vi", "en"),
+        agencies: doc
+            .agencies
+            .iter()
+            .map(|a| agency(a, as_of, lang))
+            .collect(),
+    }
+}
+
+fn agency(a: &Agency, as_of: Date, lang: Lang) -> AgencyEvaluation {
+    let cards: Vec<IndexCard> = a.indices.iter().map(|ix| card(ix, as_of, lang)).collect();
+    let indicators: Vec<IndicatorEvaluation> = a
+        .plans
+        .iter()
+        .flat_map(|p| p.indicators.iter().map(move |i| (p, i)))
+        .map(|(p, i)| indicator(&p.id, i, as_of, lang))
+        .collect();
+    let mut tasks: Vec<TaskEvaluation> = a
+        .plans
+        .iter()
+        .flat_map(|p| p.tasks.iter().map(move |t| (p, t)))
+        .map(|(p, t)| task(&p.id, t, as_of, lang))
+        .collect();
+    tasks.sort_by_key(task_sort_key);
+    let counts = counts(&cards, &indicators, &tasks);
+    AgencyEvaluation {
+        id: a.id.clone(),
+        name: a.name.clone(),
+        province: a.province.clone(),
+        cards,
+        indicators,
+        tasks,
+        counts,
+    }
+}
+
+fn counts(
+    cards: &[IndexCard],
+    indicators: &[IndicatorEvaluation],
+    tasks: &[TaskEvaluation],
+) -> Counts {
+    let mut c = Counts::default();
+    let part_statuses = cards
+        .iter()
+        .flat_map(|c| c.targets.iter().flat_map(|t| t.parts.iter()))
+        .chain(indicators.iter().flat_map(|i| i.parts.iter()))
+        .map(|p| p.status);
+    for s in part_statuses {
+        match c.targets.iter_mut().find(|(k, _)| *k == s) {
+            Some((_, n)) => *n += 1,
+            None => c.targets.push((s, 1)),
+        }
+    }
+    for t in tasks {
+        match c.tasks.iter_mut().find(|(k, _)| *k == t.state) {
+            Some((_, n)) => *n += 1,
+            None => c.tasks.push((t.state, 1)),
+        }
+    }
+    c
+}
+
+// ---------------------------------------------------------------------------------------------
+// Index cards
+
+fn view(r: &IndexResult) -> ResultView {
+    ResultView {
+        year: r.year,
+        score: r.score,
+        rank: r.rank,
+        rank_of: r.rank_of,
+        band: r.band.clone(),
+        status: r.status,
+        source_url: r.source_url.clone(),
+        note: r.note.clone(),
+    }
+}
+
+fn card(ix: &Index, as_of: Date, lang: Lang) -> IndexCard {
+    let series: Vec<ResultView> = ix
+        .results
+        .iter()
+        .filter(|r| r.year <= as_of.year())
+        .map(view)
+        .collect();
+    let latest = series
+        .iter()
+        .rev()
+        .find(|r| r.status != ResultStatus::NotPublished && (r.score.is_some() || r.rank.is_some()))
+        .cloned();
+    let mut targets: Vec<TargetEvaluation> = ix
+        .targets
+        .iter()
+        .map(|t| index_target(ix, t, as_of, lang))
+        .collect();
+    targets.sort_by_key(|t| std::cmp::Reverse(t.year));
+    let (status, reason) = match targets.first() {
+        Some(t) => (t.status, t.reason.clone()),
+        None => (
+            Status::NoData,
+            lang.pick(
+                "Chưa có chỉ tiêu cho chỉ số này",
+                "No target set for this index",
+            )
+            .to_string(),
+        ),
+    };
+    let scale = ix.scale_for(latest.as_ref().map_or(as_of.year(), |l| l.year));
+    IndexCard {
+        index_id: ix.id.clone(),
+        kind: ix.kind,
+        name: match lang {
+            Lang::En => ix.name_en.clone().unwrap_or_else(|| ix.name_vi.clone()),
+            Lang::Vi => ix.name_vi.clone(),
+        },
+        scale_max: scale.map(|s| s.max),
+        scale_unit: scale.map(|s| s.unit),
+        latest,
+        series,
+        targets,
+        status,
+        status_label: status.label(lang).to_string(),
+        reason,
+    }
+}
+
+fn index_target(ix: &Index, t: &IndexTarget, as_of: Date, lang: Lang) -> TargetEvaluation {
+    let parts: Vec<PartEvaluation> = t
+        .target
+        .parts
+        .iter()
+        .map(|p| index_part(ix, t, p, as_of, lang))
+        .collect();
+    combine(t.year, &t.text, t.plan.clone(), &t.target, parts, lang)
+}
+
+fn combine(
+    year: i32,
+    text: &str,
+    plan: Option<String>,
+    target: &Target,
+    parts: Vec<PartEvaluation>,
+    lang: Lang,
+) -> TargetEvaluation {
+    let status = parts
+        .iter()
+        .map(|p| p.status)
+        .min()
+        .unwrap_or(Status::NoData);
+    let reason = if parts.is_empty() {
+        target.problem.map_or("", |p| p.message(lang)).to_string()
+    } else {
+        parts
+            .iter()
+            .map(|p| p.reason.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    TargetEvaluation {
+        year,
+        text: text.to_string(),
+        plan,
+        status,
+        status_label: status.label(lang).to_string(),
+        reason,
+        parts,
+    }
+}
+
+fn part_eval(
+    p: &TargetPart,
+    current: Option<f64>,
+    status: Status,
+    reason: String,
+    progress: Option<f64>,
+    lang: Lang,
+) -> PartEvaluation {
+    PartEvaluation {
+        label: p.label.clone(),
+        target: p.clone(),
+        current,
+        status,
+        status_label: status.label(lang).to_string(),
+        reason,
+        progress,
+    }
+}
+
+/// The number of provinces a rank target refers to: as written, or the count when the plan was
+/// issued (63 before 1 July 2025, 34 after); without a plan date, the target year decides.
+fn target_denominator(p: &TargetPart, t: &IndexTarget) -> u32 {
+    let cutoff = Date::new(2025, 7, 1);
+    let before = match (t.plan_issued, cutoff) {
+        (Some(d), Some(c)) => d < c,
+        _ => t.year <= 2024,
+    };
+    p.rank_of.unwrap_or(if before {
+        PROVINCES_BEFORE_2025_07
+    } else {
+        PROVINCES_FROM_2025_07
+    })
+}
+
+fn published(ix: &Index, year: i32) -> Option<&IndexResult> {
+    ix.results
+        .iter()
+        .find(|r| r.year == year && r.status != ResultStatus::NotPublished)
+}
+
+fn not_published_msg(ix: &Index, year: i32, lang: Lang) -> String {
+    let np = ix
+        .results
+        .iter()
+        .any(|r| r.year == year && r.status == ResultStatus::NotPublished);
+    if np {
+        format!(
+            "{} {year}",
+            lang.pick(
+                "Kết quả không được công bố cho năm",
+                "Result not published for"
+            )
+        )
+    } else {
+        format!(
+            "{} {year}",
+            lang.pick("Chưa có kết quả năm", "No result yet for")
+        )
+    }
+}
+
+fn index_part(
+    ix: &Index,
+    t: &IndexTarget,
+    p: &TargetPart,
+    as_of: Date,
+    lang: Lang,
+) -> PartEvaluation {
+    match p.kind {
+        TargetKind::RankAtMost => rank_at_most(ix, t, p, lang),
+        TargetKind::RankUpByAtLeast => rank_up(ix, t, p, lang),
+        TargetKind::InBand => band(ix, t, p, lang),
+        _ if matches!(p.unit, Some(Unit::Percent | Unit::Points)) => {
+            score_part(ix, t, p, as_of, lang)
+        }
+        _ => part_eval(
+            p,
+            None,
+            Status::NoData,
+            lang.pick(
+                "Không đo được từ kết quả chỉ số",
+                "Not measurable from index results",
+            )
+            .into(),
+            None,
+            lang,
+        ),
+    }
+}
+
+fn rank_text(rank: u32, of: u32) -> String {
+    format!("{rank}/{of}")
+}
+
+fn rank_at_most(ix: &Index, t: &IndexTarget, p: &TargetPart, lang: Lang) -> PartEvaluation {
+    let want = p.value.unwrap_or(0.0);
+    let of = target_denominator(p, t);
+    let r = published(ix, t.year).and_then(|r| Some((r.rank?, r.rank_of?)));
+    match r {
+        Some((rank, rof)) if rof != of => part_eval(
+            p,
+            Some(f64::from(rank)),
+            Status::NotComparable,
+            not_comparable_msg(rank, rof, want, of, lang),
+            None,
+            lang,
+        ),
+        Some((rank, rof)) if f64::from(rank) <= want => part_eval(
+            p,
+            Some(f64::from(rank)),
+            Status::Achieved,
+            format!(
+                "{} {} ≤ {want}",
+                lang.pick("Xếp thứ", "Ranked"),
+                rank_text(rank, rof)
+            ),
+            None,
+            lang,
+        ),
+        Some((rank, rof)) => part_eval(
+            p,
+            Some(f64::from(rank)),
+            Status::OffTrack,
+            format!(
+                "{} {} > {want}",
+                lang.pick("Xếp thứ", "Ranked"),
+                rank_text(rank, rof)
+            ),
+            None,
+            lang,
+        ),
+        None if published(ix, t.year).is_some() => {
+            let msg = lang.pick("Không có thứ hạng chính thức năm", "No official rank for");
+            part_eval(
+                p,
+                None,
+                Status::NoData,
+                format!("{msg} {}", t.year),
+                None,
+                lang,
+            )
+        }
+        None => part_eval(
+            p,
+            None,
+            Status::NoData,
+            not_published_msg(ix, t.year, lang),
+            None,
+            lang,
+        ),
+    }
+}
+
+fn not_comparable_msg(rank: u32, rof: u32, want: f64, of: u32, lang: Lang) -> String {
+    format!(
+        "{} {}/{rof} {} {want}/{of} ({})",
+        lang.pick("Kết quả", "Result"),
+        rank,
+        lang.pick("và chỉ tiêu", "and target"),
+        lang.pick(
+            "khác tổng số tỉnh do sắp xếp đơn vị hành chính từ 01/07/2025",
+            "rank different numbers of provinces after the 1 July 2025 merger"
+        )
+    )
+}
+
+fn rank_up(ix: &Index, t: &IndexTarget, p: &TargetPart, lang: Lang) -> PartEvaluation {
+    let need = p.value.unwrap_or(0.0);
+    let base_year = p.baseline_year.unwrap_or(t.year - 1);
+    let now = published(ix, t.year).and_then(|r| Some((r.rank?, r.rank_of?)));
+    let base = published(ix, base_year).and_then(|r| Some((r.rank?, r.rank_of?)));
+    let crosses = base_year <= 2024 && t.year >= 2025;
+    match (base, now) {
+        (Some((b, bof)), Some((n, nof))) if bof != nof => part_eval(
+            p,
+            Some(f64::from(n)),
+            Status::NotComparable,
+            not_comparable_msg(n, nof, f64::from(b), bof, lang),
+            None,
+            lang,
+        ),
+        (Some((b, bof)), Some((n, nof))) => {
+            let up = f64::from(b) - f64::from(n);
+            let status = if up >= need {
+                Status::Achieved
+            } else {
+                Status::OffTrack
+            };
+            let reason = format!(
+                "{} {base_year}: {}; {}: {} ({:+} {}; {} {need})",
+                lang.pick("Năm", "Year"),
+                rank_text(b, bof),
+                t.year,
+                rank_text(n, nof),
+                up,
+                lang.pick("bậc", "places"),
+                lang.pick("cần", "needed")
+            );
+            part_eval(p, Some(up), status, reason, None, lang)
+        }
+        _ if crosses => part_eval(
+            p,
+            None,
+            Status::NotComparable,
+            lang.pick(
+                "Không so sánh được: thứ hạng trước và sau 01/07/2025 tính trên 63 và 34 tỉnh",
+                "Not comparable: ranks before and after 1 July 2025 are out of 63 and 34 provinces",
+            )
+            .into(),
+            None,
+            lang,
+        ),
+        (None, _) => part_eval(
+            p,
+            None,
+            Status::NoData,
+            not_published_msg(ix, base_year, lang),
+            None,
+            lang,
+        ),
+        (_, None) => part_eval(
+            p,
+            None,
+            Status::NoData,
+            not_published_msg(ix, t.year, lang),
+            None,
+            lang,
+        ),
+    }
+}
+
+const PCI_BANDS: [&str; 6] = [
+    "thấp",
+    "tương đối thấp",
+    "trung bình",
+    "khá",
+    "tốt",
+    "rất tốt",
+];
+
+fn band(ix: &Index, t: &IndexTarget, p: &TargetPart, lang: Lang) -> PartEvaluation {
+    let want = p.band.as_deref().map(fold).unwrap_or_default();
+    let order = |b: &str| PCI_BANDS.iter().position(|x| fold(x) == b);
+    match published(ix, t.year).and_then(|r| r.band.clone()) {
+        Some(got) => {
+            let g = fold(&got);
+            let ok = match (order(&g), order(&want)) {
+                (Some(a), Some(b)) => a >= b,
+                _ => g == want,
+            };
+            let status = if ok {
+                Status::Achieved
+            } else {
+                Status::OffTrack
+            };
+            part_eval(
+                p,
+                None,
+                status,
+                format!("{}: {got}", lang.pick("Nhóm", "Band")),
+                None,
+                lang,
+            )
+        }
+        None => part_eval(
+            p,
+            None,
+            Status::NoData,
+            not_published_msg(ix, t.year, lang),
+            None,
+            lang,
+        ),
+    }
+}
+
+fn satisfies(kind: TargetKind, x: f64, v: f64, max: Option<f64>) -> bool {
+    match kind {
+        TargetKind::AtLeast | TargetKind::ReduceByAtLeast => x >= v,
+        TargetKind::MoreThan => x > v,
+        TargetKind::AtMost => x <= v,
+        TargetKind::LessThan => x < v,
+        TargetKind::Exactly => (x - v).abs() < 1e-9,
+        TargetKind::Approximately => x >= v - v.abs() * 0.005,
+        TargetKind::Between => x >= v && max.is_none_or(|m| x <= m),
+        _ => false,
+    }
+}
+
+/// Open SDG-style ratio: observed rate ÷ required rate, per day.
+fn progress_ratio(first: (Date, f64), last: (Date, f64), goal: f64, due: Date) -> Option<f64> {
+    let observed_days = first.0.days_until(last.0);
+    let needed_days = first.0.days_until(due);
+    if observed_days <= 0 || needed_days <= 0 {
+        return None;
+    }
+    let observed = (last.1 - first.1) / observed_days as f64;
+    let required = (goal - first.1) / needed_days as f64;
+    (required.abs() > f64::EPSILON)
+        .then(|| observed / required)
+        .filter(|r| r.is_finite())
+}
+
+fn from_ratio(r: f64) -> Status {
+    if r >= 0.95 {
+        Status::OnTrack
+    } else if r >= 0.6 {
+        Status::AtRisk
+    } else {
+        Status::OffTrack
+    }
+}
+
+fn ratio_reason(r: f64, lang: Lang) -> String {
+    format!(
+        "{} R = {:.2}",
+        lang.pick("Tỷ lệ tiến độ (Open SDG)", "Progress ratio (Open SDG)"),
+        r
+    )
+}
+
+/// A trend older than this many years before the target year is not extrapolated.
+const MAX_TREND_GAP_YEARS: i32 = 3;
+
+fn score_part(
+    ix: &Index,
+    t: &IndexTarget,
+    p: &TargetPart,
+    as_of: Date,
+    lang: Lang,
+) -> PartEvaluation {
+    let v = p.value.unwrap_or(0.0);
+    let fmt = |x: f64| format!("{x}");
+    if let Some(s) = published(ix, t.year).and_then(|r| r.score) {
+        let ok = satisfies(p.kind, s, v, p.max);
+        let status = if ok {
+            Status::Achieved
+        } else {
+            Status::OffTrack
+        };
+        let reason = format!(
+            "{} {}: {} ({} {})",
+            lang.pick("Kết quả", "Result"),
+            t.year,
+            fmt(s),
+            lang.pick("chỉ tiêu", "target"),
+            p.text
+        );
+        return part_eval(p, Some(s), status, reason, None, lang);
+    }
+    // No result for the target year yet: use the trend of earlier results on the same scale.
+    let scale_max = ix.scale_for(t.year).map(|s| s.max);
+    let earlier: Vec<&IndexResult> = ix
+        .results
+        .iter()
+        .filter(|r| r.year < t.year && r.score.is_some() && r.status != ResultStatus::NotPublished)
+        .collect();
+    let same: Vec<&IndexResult> = earlier
+        .iter()
+        .copied()
+        .filter(|r| ix.scale_for(r.year).map(|s| s.max) == scale_max)
+        .collect();
+    if same.is_empty() && !earlier.is_empty() {
+        return part_eval(
+            p,
+            None,
+            Status::NotComparable,
+            lang.pick(
+                "Kết quả trước đây tính trên thang điểm khác",
+                "Earlier results use a different scale",
+            )
+            .into(),
+            None,
+            lang,
+        );
+    }
+    let (Some(first), Some(last)) = (same.first(), same.last()) else {
+        return part_eval(
+            p,
+            None,
+            Status::NoData,
+            not_published_msg(ix, t.year, lang),
+            None,
+            lang,
+        );
+    };
+    if t.year - last.year > MAX_TREND_GAP_YEARS {
+        let old = lang.pick(
+            "kết quả gần nhất quá cũ để tính xu hướng:",
+            "latest result too old for a trend:",
+        );
+        let reason = format!(
+            "{}; {old} {}",
+            not_published_msg(ix, t.year, lang),
+            last.year
+        );
+        return part_eval(p, None, Status::NoData, reason, None, lang);
+    }
+    let (fs, ls) = (first.score.unwrap_or(0.0), last.score.unwrap_or(0.0));
+    if satisfies(p.kind, ls, v, p.max) && as_of.year() <= t.year {
+        let reason = format!(
+            "{} {}: {} ({})",
+            lang.pick("Kết quả", "Result"),
+            last.year,
+            fmt(ls),
+            lang.pick("đã đạt mức chỉ tiêu", "already at the target")
+        );
+        return part_eval(p, Some(ls), Status::OnTrack, reason, None, lang);
+    }
+    let year_end = |y: i32| Date::year_end(y);
+    let ratio = match (year_end(first.year), year_end(last.year), year_end(t.year)) {
+        (Some(a), Some(b), Some(due)) if first.year < last.year => {
+            progress_ratio((a, fs), (b, ls), v, due)
+        }
+        _ => None,
+    };
+    match ratio {
+        Some(r) => part_eval(
+            p,
+            Some(ls),
+            from_ratio(r),
+            ratio_reason(r, lang),
+            Some(r),
+            lang,
+        ),
+        None => part_eval(
+            p,
+            Some(ls),
+            Status::NoData,
+            format!(
+                "{}; {}",
+                not_published_msg(ix, t.year, lang),
+                lang.pick(
+                    "chưa đủ hai năm để tính xu hướng",
+                    "fewer than two years for a trend"
+                )
+            ),
+            None,
+            lang,
+        ),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indicators
+
+fn indicator(plan_id: &str, ind: &Indicator, as_of: Date, lang: Lang) -> IndicatorEvaluation {
+    let single = ind.target.parts.len() == 1;
+    let parts: Vec<PartEvaluation> = ind
+        .target
+        .parts
+        .iter()
+        .map(|p| indicator_part(ind, p, single, as_of, lang))
+        .collect();
+    let te = combine(as_of.year(), &ind.text, None, &ind.target, parts, lang);
+    IndicatorEvaluation {
+        id: ind.id.clone(),
+        plan_id: plan_id.to_string(),
+        area: ind.area,
+        area_label: ind.area.label(lang).to_string(),
+        text: ind.text.clone(),
+        deadline: ind.deadline.clone(),
+        status: te.status,
+        status_label: te.status_label,
+        reason: te.reason,
+        parts: te.parts,
+    }
+}
+
+fn indicator_part(
+    ind: &Indicator,
+    p: &TargetPart,
+    single: bool,
+    as_of: Date,
+    lang: Lang,
+) -> PartEvaluation {
+    let want_label = p.label.as_deref().map(fold);
+    let obs: Vec<(Date, f64)> = ind
+        .observations
+        .iter()
+        .filter(|o| o.as_of <= as_of)
+        .filter(|o| match (&want_label, &o.label) {
+            (Some(w), Some(l)) => fold(l) == *w,
+            (None, None) => true,
+            (None, Some(_)) => false,
+            (Some(_), None) => single,
+        })
+        .map(|o| (o.as_of, o.value))
+        .collect();
+    let Some(&(last_at, last)) = obs.last() else {
+        return part_eval(
+            p,
+            None,
+            Status::NoData,
+            lang.pick("Chưa có số liệu thực hiện", "No value reported yet")
+                .into(),
+            None,
+            lang,
+        );
+    };
+    let Some(v) = p.value.filter(|_| {
+        !matches!(
+            p.kind,
+            TargetKind::RankAtMost | TargetKind::RankUpByAtLeast | TargetKind::InBand
+        )
+    }) else {
+        return part_eval(
+            p,
+            Some(last),
+            Status::NoData,
+            lang.pick(
+                "Loại chỉ tiêu chưa được đánh giá tự động",
+                "Target kind not evaluated automatically",
+            )
+            .into(),
+            None,
+            lang,
+        );
+    };
+    let at = format!("{} {}", lang.pick("ngày", "on"), last_at.to_vi());
+    if satisfies(p.kind, last, v, p.max) {
+        return part_eval(
+            p,
+            Some(last),
+            Status::Achieved,
+            format!("{last} {at}"),
+            None,
+            lang,
+        );
+    }
+    let due = ind.deadline.end;
+    if due.is_some_and(|d| as_of > d) {
+        return part_eval(
+            p,
+            Some(last),
+            Status::OffTrack,
+            format!(
+                "{last} {at}; {}",
+                lang.pick("đã hết hạn", "deadline passed")
+            ),
+            None,
+            lang,
+        );
+    }
+    let ratio = match (obs.first(), due) {
+        (Some(&first), Some(due)) if obs.len() >= 2 => {
+            progress_ratio(first, (last_at, last), v, due)
+        }
+        _ => None,
+    };
+    match ratio {
+        Some(r) => part_eval(
+            p,
+            Some(last),
+            from_ratio(r),
+            ratio_reason(r, lang),
+            Some(r),
+            lang,
+        ),
+        None => part_eval(
+            p,
+            Some(last),
+            Status::NoData,
+            format!(
+                "{last} {at}; {}",
+                lang.pick(
+                    "cần ít nhất hai lần đo để tính xu hướng",
+                    "two values needed for a trend"
+                )
+            ),
+            None,
+            lang,
+        ),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tasks
+
+fn task_sort_key(t: &TaskEvaluation) -> (u8, i64, String) {
+    let by_date = match t.state {
+        TaskState::Overdue => -t.days_overdue.unwrap_or(0),
+        TaskState::InWindow => t.days_left.unwrap_or(0),
+        _ => t.deadline.end.or(t.deadline.start).map_or(i64::MAX, |d| {
+            Date::new(2000, 1, 1).map_or(0, |z| z.days_until(d))
+        }),
+    };
+    (t.state.order(), by_date, t.id.clone())
+}
+
+fn task(plan_id: &str, t: &Task, as_of: Date, lang: Lang) -> TaskEvaluation {
+    let st = t.deadline.state_at(as_of);
+    let due = t.deadline.end.map(Date::to_vi).unwrap_or_default();
+    let (state, reason) = match t.progress {
+        TaskProgress::Cancelled => (TaskState::Cancelled, String::new()),
+        TaskProgress::Done => match (t.completed_on, t.deadline.end) {
+            (Some(c), Some(e)) if c > e => (
+                TaskState::DoneLate,
+                format!(
+                    "{} {} ({} {due})",
+                    lang.pick("Hoàn thành ngày", "Completed on"),
+                    c.to_vi(),
+                    lang.pick("hạn", "due")
+                ),
+            ),
+            _ => (TaskState::Done, String::new()),
+        },
+        _ => match (t.deadline.kind, st.state) {
+            (DeadlineKind::Unknown, _) => (
+                TaskState::NoDeadline,
+                t.deadline
+                    .problem
+                    .map_or("", |p| p.message(lang))
+                    .to_string(),
+            ),
+            (DeadlineKind::Dependent, _) => (TaskState::Waiting, t.deadline.text.clone()),
+            (DeadlineKind::Recurring, DeadlineState::Ended) => (
+                TaskState::Recurring,
+                lang.pick("Kỳ thực hiện đã kết thúc", "Its period has ended")
+                    .to_string(),
+            ),
+            (DeadlineKind::Recurring, _) => (TaskState::Recurring, t.deadline.text.clone()),
+            (_, DeadlineState::PastDue) => (
+                TaskState::Overdue,
+                format!(
+                    "{} {} {} ({} {due}); {}",
+                    lang.pick("Quá hạn", "Overdue by"),
+                    st.days_overdue.unwrap_or(0),
+                    lang.pick("ngày", "days"),
+                    lang.pick("hạn", "due"),
+                    lang.pick("chưa có báo cáo hoàn thành", "no completion reported")
+                ),
+            ),
+            (_, DeadlineState::NotStarted) => (
+                TaskState::NotStarted,
+                format!(
+                    "{} {}",
+                    lang.pick("Bắt đầu", "Starts"),
+                    t.deadline.start.map(Date::to_vi).unwrap_or_default()
+                ),
+            ),
+            _ => (
+                TaskState::InWindow,
+                format!(
+                    "{} {} {} ({} {due})",
+                    lang.pick("Còn", "Due in"),
+                    st.days_left.unwrap_or(0),
+                    lang.pick("ngày", "days"),
+                    lang.pick("hạn", "due")
+                ),
+            ),
+        },
+    };
+    let overdue = state == TaskState::Overdue;
+    let in_window = state == TaskState::InWindow;
+    TaskEvaluation {
+        id: t.id.clone(),
+        plan_id: plan_id.to_string(),
+        area: t.area,
+        area_label: t.area.label(lang).to_string(),
+        objective: t.objective.clone(),
+        task: t.task.clone(),
+        activity: t.activity.clone(),
+        output: t.output.clone(),
+        lead: t.lead.clone(),
+        co_owners: t.co_owners.clone(),
+        deadline: t.deadline.clone(),
+        state,
+        state_label: state.label(lang).to_string(),
+        days_left: st.days_left.filter(|_| in_window),
+        days_overdue: st.days_overdue.filter(|_| overdue),
+        reason,
+        budget: t.budget.clone(),
+        evidence_url: t.evidence_url.clone(),
+    }
+}

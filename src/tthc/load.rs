@@ -1,0 +1,802 @@
+//! Loading procedures from `tthc.json` or the national portal's record shape, cleaning as we go.
+//!
+//! Agencies publish what they have: our own `tthc.json`, or records exported from the national
+//! portal (`ma_thu_tuc`, `ten_thu_tuc`, ...) as a JSON array or JSON Lines. Real records are messy
+//! (decomposed Unicode, "Không có thông tin" for empty, comma-joined levels, duplicates), so the
+//! loader cleans every value and skips a broken record with a warning instead of refusing the file.
+
+use serde_json::{Map, Value};
+
+use super::model::{Details, Online, Procedure, Warning, WarningKind};
+use crate::contract::{DataError, DataErrorKind};
+use crate::text;
+
+/// Everything a data file yields.
+#[derive(Debug, Default)]
+pub(crate) struct Loaded {
+    pub procedures: Vec<Procedure>,
+    pub synonyms: Vec<(String, Vec<String>)>,
+    pub agency: Option<String>,
+    pub warnings: Vec<Warning>,
+}
+
+fn error(
+    kind: DataErrorKind,
+    line: Option<usize>,
+    column: Option<usize>,
+    path: Option<String>,
+    detail: String,
+) -> DataError {
+    DataError {
+        kind,
+        line,
+        column,
+        path,
+        detail,
+    }
+}
+
+fn syntax(e: &serde_json::Error, line_offset: usize) -> DataError {
+    let kind = if e.classify() == serde_json::error::Category::Data {
+        DataErrorKind::Shape
+    } else {
+        DataErrorKind::Syntax
+    };
+    let msg = e.to_string();
+    let detail = msg
+        .rfind(" at line ")
+        .and_then(|i| msg.get(..i))
+        .unwrap_or(&msg)
+        .to_string();
+    let line = (e.line() > 0).then_some(e.line() + line_offset);
+    error(kind, line, line.map(|_| e.column()), None, detail)
+}
+
+/// Parses any accepted shape; see the module docs.
+pub(crate) fn load(text: &str, max_bytes: usize) -> Result<Loaded, DataError> {
+    if text.len() > max_bytes {
+        return Err(error(
+            DataErrorKind::TooLarge,
+            None,
+            None,
+            None,
+            format!("{} bytes > {max_bytes} bytes", text.len()),
+        ));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let trimmed = text.trim_start();
+    if trimmed.is_empty() {
+        return Err(error(DataErrorKind::Empty, None, None, None, String::new()));
+    }
+    let mut out = Loaded::default();
+    if trimmed.starts_with('{') {
+        match serde_json::from_str::<Value>(text) {
+            Ok(Value::Object(obj)) if obj.contains_key("procedures") => own_file(obj, &mut out)?,
+            Ok(Value::Object(obj)) => records(vec![(Value::Object(obj), None)], "", &mut out),
+            Ok(_) => unreachable_shape()?,
+            Err(_) if first_line_is_object(text) => json_lines(text, &mut out)?,
+            Err(e) => return Err(syntax(&e, 0)),
+        }
+    } else if trimmed.starts_with('[') {
+        let v: Value = serde_json::from_str(text).map_err(|e| syntax(&e, 0))?;
+        let Value::Array(items) = v else {
+            return unreachable_shape().map(|_| out);
+        };
+        records(items.into_iter().map(|v| (v, None)).collect(), "", &mut out);
+    } else {
+        let e = serde_json::from_str::<Value>(text).err();
+        return Err(match e {
+            Some(e) => syntax(&e, 0),
+            None => error(
+                DataErrorKind::Shape,
+                None,
+                None,
+                None,
+                "expected an object, an array or JSON Lines".into(),
+            ),
+        });
+    }
+    if out.procedures.is_empty() {
+        return Err(error(
+            DataErrorKind::Invalid,
+            None,
+            None,
+            Some("procedures".into()),
+            "no usable procedure (each needs a code and a name)".into(),
+        ));
+    }
+    Ok(out)
+}
+
+/// JSON Lines: the first non-empty line is a complete JSON object on its own.
+fn first_line_is_object(text: &str) -> bool {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    matches!(serde_json::from_str::<Value>(first), Ok(Value::Object(_)))
+}
+
+fn unreachable_shape() -> Result<(), DataError> {
+    Err(error(
+        DataErrorKind::Shape,
+        None,
+        None,
+        None,
+        "expected an object, an array or JSON Lines".into(),
+    ))
+}
+
+fn json_lines(text: &str, out: &mut Loaded) -> Result<(), DataError> {
+    let mut items = Vec::new();
+    let mut first_error = None;
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<Value>(line) {
+            Ok(v) => items.push((v, Some(i + 1))),
+            Err(e) => {
+                first_error.get_or_insert_with(|| syntax(&e, i));
+                out.warnings.push(Warning {
+                    kind: WarningKind::LineSkipped,
+                    line: Some(i + 1),
+                    path: String::new(),
+                    detail: e.to_string(),
+                });
+            }
+        }
+    }
+    if items.is_empty() {
+        return Err(first_error
+            .unwrap_or_else(|| error(DataErrorKind::Empty, None, None, None, String::new())));
+    }
+    records(items, "", out);
+    Ok(())
+}
+
+fn own_file(mut obj: Map<String, Value>, out: &mut Loaded) -> Result<(), DataError> {
+    match obj.get("version") {
+        Some(Value::Number(n)) if n.as_u64() == Some(1) => {}
+        Some(v) => {
+            return Err(error(
+                DataErrorKind::Invalid,
+                None,
+                None,
+                Some("version".into()),
+                format!("unsupported version {v}; this widget reads version 1"),
+            ))
+        }
+        None => {
+            return Err(error(
+                DataErrorKind::Invalid,
+                None,
+                None,
+                Some("version".into()),
+                "missing \"version\": 1".into(),
+            ))
+        }
+    }
+    out.agency = match obj.get("agency") {
+        Some(Value::String(s)) => clean(s),
+        Some(Value::Object(a)) => a.get("name").and_then(Value::as_str).and_then(clean),
+        _ => None,
+    };
+    if let Some(syn) = obj.get("synonyms") {
+        synonyms(syn, out);
+    }
+    match obj.remove("procedures") {
+        Some(Value::Array(items)) => {
+            records(
+                items.into_iter().map(|v| (v, None)).collect(),
+                "procedures",
+                out,
+            );
+            Ok(())
+        }
+        _ => Err(error(
+            DataErrorKind::Shape,
+            None,
+            None,
+            Some("procedures".into()),
+            "must be an array of procedures".into(),
+        )),
+    }
+}
+
+fn synonyms(v: &Value, out: &mut Loaded) {
+    let Value::Object(map) = v else {
+        out.warnings.push(Warning {
+            kind: WarningKind::ValueIgnored,
+            line: None,
+            path: "synonyms".into(),
+            detail: "must be an object".into(),
+        });
+        return;
+    };
+    for (key, val) in map {
+        let list: Vec<String> = match val {
+            Value::String(s) => vec![s.clone()],
+            Value::Array(a) => a
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect(),
+            _ => Vec::new(),
+        };
+        let list: Vec<String> = list.iter().filter_map(|s| clean(s)).collect();
+        match clean(key) {
+            Some(k) if !list.is_empty() => out.synonyms.push((k, list)),
+            _ => out.warnings.push(Warning {
+                kind: WarningKind::ValueIgnored,
+                line: None,
+                path: format!("synonyms.{key}"),
+                detail: "must be a string or a list of strings".into(),
+            }),
+        }
+    }
+}
+
+fn records(items: Vec<(Value, Option<usize>)>, base: &str, out: &mut Loaded) {
+    let mut by_code: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, (v, line)) in items.into_iter().enumerate() {
+        let path = if base.is_empty() {
+            format!("[{i}]")
+        } else {
+            format!("{base}[{i}]")
+        };
+        let mut ctx = Ctx {
+            path: &path,
+            line,
+            warnings: &mut out.warnings,
+        };
+        let Value::Object(map) = v else {
+            ctx.warn(WarningKind::RecordSkipped, "", "not an object".into());
+            continue;
+        };
+        let Some(p) = procedure(&map, &mut ctx) else {
+            continue;
+        };
+        match by_code.get(&p.code) {
+            Some(&j) => {
+                if let Some(first) = out.procedures.get_mut(j) {
+                    merge(first, p);
+                }
+                ctx.warn(WarningKind::DuplicateMerged, "", ctx_code(&map));
+            }
+            None => {
+                by_code.insert(p.code.clone(), out.procedures.len());
+                out.procedures.push(p);
+            }
+        }
+    }
+}
+
+fn ctx_code(map: &Map<String, Value>) -> String {
+    map.get("code")
+        .or_else(|| map.get("ma_thu_tuc"))
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .trim()
+        .to_string()
+}
+
+fn merge(into: &mut Procedure, from: Procedure) {
+    for l in from.levels {
+        if !into.levels.contains(&l) {
+            into.levels.push(l);
+        }
+    }
+    for a in from.agencies {
+        if !into.agencies.contains(&a) {
+            into.agencies.push(a);
+        }
+    }
+    into.field = into.field.take().or(from.field);
+    into.time = into.time.take().or(from.time);
+    into.fee = into.fee.take().or(from.fee);
+    into.url = into.url.take().or(from.url);
+    into.details = into.details.take().or(from.details);
+    into.details_url = into.details_url.take().or(from.details_url);
+    into.postal |= from.postal;
+    into.online_payment |= from.online_payment;
+    if into.online == Online::Khong {
+        into.online = from.online;
+    }
+}
+
+struct Ctx<'a> {
+    path: &'a str,
+    line: Option<usize>,
+    warnings: &'a mut Vec<Warning>,
+}
+
+impl Ctx<'_> {
+    fn warn(&mut self, kind: WarningKind, key: &str, detail: String) {
+        let path = if key.is_empty() {
+            self.path.to_string()
+        } else {
+            format!("{}.{key}", self.path)
+        };
+        self.warnings.push(Warning {
+            kind,
+            line: self.line,
+            path,
+            detail,
+        });
+    }
+
+    /// A cleaned string field; a wrong type is reported and ignored.
+    fn string(&mut self, map: &Map<String, Value>, key: &str) -> Option<String> {
+        match map.get(key)? {
+            Value::String(s) => clean(s),
+            Value::Number(n) => clean(&n.to_string()),
+            Value::Null => None,
+            other => {
+                self.warn(
+                    WarningKind::ValueIgnored,
+                    key,
+                    format!("expected a string, found {}", type_name(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of strings; a single (possibly comma-joined) string is split.
+    fn list(&mut self, map: &Map<String, Value>, key: &str) -> Vec<String> {
+        match map.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::String(s)) => split_list(s),
+            Some(Value::Array(a)) => a
+                .iter()
+                .filter_map(Value::as_str)
+                .filter_map(clean)
+                .collect(),
+            Some(other) => {
+                self.warn(
+                    WarningKind::ValueIgnored,
+                    key,
+                    format!("expected a list of strings, found {}", type_name(other)),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn boolean(&mut self, map: &Map<String, Value>, key: &str) -> Option<bool> {
+        match map.get(key)? {
+            Value::Bool(b) => Some(*b),
+            Value::Null => None,
+            other => {
+                self.warn(
+                    WarningKind::ValueIgnored,
+                    key,
+                    format!("expected true or false, found {}", type_name(other)),
+                );
+                None
+            }
+        }
+    }
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// NFC, whitespace collapsed, placeholders ("Không có thông tin") and private-use bullets removed.
+pub(crate) fn clean(s: &str) -> Option<String> {
+    let n = text::nfc(s);
+    let mut out = String::with_capacity(n.len());
+    for w in n.split(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200E}' | '\u{200F}' | '\u{FEFF}' | '\u{E000}'..='\u{F8FF}'
+            )
+    }) {
+        if !w.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    let placeholder = out.len() < 24 && {
+        let folded = text::fold(&out);
+        matches!(
+            folded.trim_end_matches('.'),
+            "khong co thong tin" | "khong" | "-" | "--" | "n/a"
+        )
+    };
+    (!out.is_empty() && !placeholder).then_some(out)
+}
+
+/// Splits `"Cấp bộ, Cấp tỉnh"` (or `;`-joined) into cleaned, unique items.
+fn split_list(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for part in s.split([',', ';', '\n']) {
+        if let Some(c) = clean(part) {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+fn procedure(map: &Map<String, Value>, ctx: &mut Ctx) -> Option<Procedure> {
+    let national = map.contains_key("ma_thu_tuc") || map.contains_key("ten_thu_tuc");
+    let p = if national {
+        national_record(map, ctx)
+    } else {
+        own_record(map, ctx)
+    };
+    if p.code.is_empty() || p.name.is_empty() {
+        let detail = if p.code.is_empty() {
+            "missing code"
+        } else {
+            "missing name"
+        };
+        ctx.warn(
+            WarningKind::RecordSkipped,
+            "",
+            format!("{detail} {}", p.code).trim().to_string(),
+        );
+        return None;
+    }
+    Some(p)
+}
+
+fn own_record(map: &Map<String, Value>, ctx: &mut Ctx) -> Procedure {
+    let online = match map.get("online") {
+        Some(Value::String(s)) => Online::from_key(s.trim()).unwrap_or_else(|| {
+            ctx.warn(
+                WarningKind::ValueIgnored,
+                "online",
+                format!("unknown value {s:?}; expected toan_trinh, mot_phan or khong"),
+            );
+            Online::Khong
+        }),
+        Some(Value::Bool(true)) => Online::MotPhan,
+        None | Some(Value::Null) | Some(Value::Bool(false)) => Online::Khong,
+        Some(other) => {
+            ctx.warn(
+                WarningKind::ValueIgnored,
+                "online",
+                format!("expected a string, found {}", type_name(other)),
+            );
+            Online::Khong
+        }
+    };
+    let details = match map.get("details") {
+        None | Some(Value::Null) => None,
+        Some(v) => match serde_json::from_value::<Details>(v.clone()) {
+            Ok(d) => Some(clean_details(d)).filter(|d| !d.is_empty()),
+            Err(e) => {
+                ctx.warn(WarningKind::ValueIgnored, "details", e.to_string());
+                None
+            }
+        },
+    };
+    Procedure {
+        code: ctx.string(map, "code").unwrap_or_default(),
+        name: ctx.string(map, "name").unwrap_or_default(),
+        field: ctx.string(map, "field"),
+        levels: ctx.list(map, "levels"),
+        agencies: ctx.list(map, "agencies"),
+        online,
+        postal: ctx.boolean(map, "postal").unwrap_or(false),
+        online_payment: ctx.boolean(map, "online_payment").unwrap_or(false),
+        time: ctx.string(map, "time"),
+        fee: ctx.string(map, "fee"),
+        url: ctx.string(map, "url"),
+        details,
+        details_url: ctx.string(map, "details_url"),
+    }
+}
+
+fn clean_details(d: Details) -> Details {
+    let list = |v: Vec<String>| v.iter().filter_map(|s| clean(s)).collect::<Vec<_>>();
+    Details {
+        documents: list(d.documents),
+        steps: list(d.steps),
+        conditions: list(d.conditions),
+        legal_basis: list(d.legal_basis),
+        channels: list(d.channels),
+        result: d.result.as_deref().and_then(clean),
+        audience: d.audience.as_deref().and_then(clean),
+    }
+}
+
+/// Ministry names for the national portal's agency folders (the agency facet's fallback).
+fn ministry(folder: &str) -> Option<&'static str> {
+    Some(match folder {
+        "bo-tai-chinh" => "Bộ Tài chính",
+        "bo-nong-nghiep-mt" => "Bộ Nông nghiệp và Môi trường",
+        "bo-xay-dung" => "Bộ Xây dựng",
+        "bo-cong-an" => "Bộ Công an",
+        "bo-tu-phap" => "Bộ Tư pháp",
+        "ngan-hang-nha-nuoc" => "Ngân hàng Nhà nước Việt Nam",
+        "toa-an-nhan-dan" => "Tòa án nhân dân",
+        _ => return None,
+    })
+}
+
+fn national_record(map: &Map<String, Value>, ctx: &mut Ctx) -> Procedure {
+    let name = ctx.string(map, "ten_thu_tuc").unwrap_or_default();
+    let methods = ctx.string(map, "cach_thuc_thuc_hien");
+    let raw = map.get("raw_text").and_then(Value::as_str).unwrap_or("");
+    let mut agencies = Vec::new();
+    if let Some(m) = map
+        .get("bo_nganh_folder")
+        .and_then(Value::as_str)
+        .and_then(ministry)
+    {
+        agencies.push(m.to_string());
+    }
+    for key in ["co_quan_co_tham_quyen", "co_quan_thuc_hien"] {
+        if let Some(a) = ctx.string(map, key) {
+            if !agencies.contains(&a) {
+                agencies.push(a);
+            }
+        }
+    }
+    let m = methods.as_deref().unwrap_or("");
+    let listed_online = ctx.boolean(map, "truc_tuyen").unwrap_or(false) || m.contains("Trực tuyến");
+    let full = text::fold(&name).contains("toan trinh") || raw.contains("toàn trình");
+    let online = match (listed_online, full) {
+        (true, true) => Online::ToanTrinh,
+        (true, false) => Online::MotPhan,
+        _ => Online::Khong,
+    };
+    let (time, fee) = time_and_fee(m);
+    let details = national_details(map, ctx, methods.as_deref());
+    Procedure {
+        code: ctx.string(map, "ma_thu_tuc").unwrap_or_default(),
+        name,
+        field: ctx.string(map, "linh_vuc"),
+        levels: ctx.list(map, "cap_thuc_hien"),
+        agencies,
+        online,
+        postal: m.contains("bưu chính"),
+        online_payment: raw.contains("thanh toán trực tuyến"),
+        time,
+        fee,
+        url: ctx.string(map, "detail_url"),
+        details,
+        details_url: None,
+    }
+}
+
+/// Channels named in the portal's flattened "cách thức thực hiện" table.
+const CHANNELS: [&str; 3] = ["Trực tiếp", "Trực tuyến", "Dịch vụ bưu chính"];
+
+/// Splits the flattened table `Hình thức nộp…Mô tảTrực tuyến5 Ngày làm việc10 USD…` into rows.
+fn channel_rows(methods: &str) -> Vec<String> {
+    let body = methods
+        .find("Mô tả")
+        .and_then(|i| methods.get(i + "Mô tả".len()..))
+        .unwrap_or(methods);
+    let mut starts: Vec<usize> = CHANNELS
+        .iter()
+        .flat_map(|c| body.match_indices(c).map(|(i, _)| i))
+        .collect();
+    starts.sort_unstable();
+    let mut rows = Vec::new();
+    for (k, &s) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(body.len());
+        if let Some(row) = body.get(s..end).and_then(clean) {
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+/// The first row's processing time ("5 Ngày làm việc") and fee ("Miễn phí", "10 USD(/lần)").
+fn time_and_fee(methods: &str) -> (Option<String>, Option<String>) {
+    let rows = channel_rows(methods);
+    let Some(row) = rows.first() else {
+        return (None, None);
+    };
+    let rest = CHANNELS
+        .iter()
+        .find_map(|c| row.strip_prefix(c))
+        .unwrap_or(row)
+        .trim_start();
+    let units = [
+        "Ngày làm việc",
+        "Ngày",
+        "Giờ làm việc",
+        "Giờ",
+        "Tháng",
+        "Năm",
+        "Phút",
+    ];
+    let digits = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .map(char::len_utf8)
+        .sum::<usize>();
+    let after = rest.get(digits..).unwrap_or("").trim_start();
+    let (time, rest) = match units.iter().find(|u| after.starts_with(*u)) {
+        Some(u) if digits > 0 => {
+            let t = format!("{} {u}", rest.get(..digits).unwrap_or(""));
+            (Some(t), after.get(u.len()..).unwrap_or(""))
+        }
+        _ => (None, after),
+    };
+    let fee = if rest.starts_with("Miễn phí") || rest.starts_with("Không thu phí") {
+        Some("Miễn phí".to_string())
+    } else if rest.starts_with("Không có thông tin") {
+        None
+    } else {
+        let end = rest
+            .find(" đồng")
+            .map(|i| i + " đồng".len())
+            .or_else(|| rest.find(')').map(|i| i + 1))
+            .unwrap_or(0);
+        rest.get(..end)
+            .filter(|f| f.len() < 80 && f.chars().any(|c| c.is_ascii_digit()))
+            .and_then(clean)
+    };
+    (time, fee)
+}
+
+/// Steps split at "Bước N", other long fields at line breaks; flattened tables best-effort.
+fn national_details(
+    map: &Map<String, Value>,
+    ctx: &mut Ctx,
+    methods: Option<&str>,
+) -> Option<Details> {
+    let lines = |s: Option<String>| -> Vec<String> {
+        s.map(|s| s.split("\n").filter_map(clean).collect())
+            .unwrap_or_default()
+    };
+    let raw_steps = map
+        .get("trinh_tu_thuc_hien")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let d = Details {
+        documents: documents(
+            map.get("thanh_phan_ho_so")
+                .and_then(Value::as_str)
+                .unwrap_or(""),
+        ),
+        steps: raw_steps.split('\n').filter_map(clean).collect(),
+        conditions: lines(
+            map.get("yeu_cau_dieu_kien")
+                .and_then(Value::as_str)
+                .map(str::to_string),
+        ),
+        legal_basis: legal(
+            map.get("can_cu_phap_ly")
+                .and_then(Value::as_str)
+                .unwrap_or(""),
+        ),
+        channels: methods.map(channel_rows).unwrap_or_default(),
+        result: map
+            .get("ket_qua_xu_ly")
+            .and_then(Value::as_str)
+            .map(|s| s.split("Mã: ").next().unwrap_or(s))
+            .and_then(clean),
+        audience: ctx.string(map, "doi_tuong_thuc_hien"),
+    };
+    (!d.is_empty()).then_some(d)
+}
+
+/// `--Tên giấy tờMẫu đơn, tờ khaiSố lượngGiấy A1 bản chínhGiấy B1 bản sao…` → one item per document.
+fn documents(s: &str) -> Vec<String> {
+    let body = s
+        .find("Số lượng")
+        .and_then(|i| s.get(i + "Số lượng".len()..))
+        .unwrap_or(s);
+    let mut out = Vec::new();
+    let mut rest = body;
+    while !rest.is_empty() {
+        let next = ["bản chính", "bản sao"]
+            .iter()
+            .filter_map(|m| rest.find(m).map(|i| i + m.len()))
+            .min();
+        let Some(end) = next else {
+            out.extend(clean(rest));
+            break;
+        };
+        out.extend(rest.get(..end).and_then(clean));
+        rest = rest.get(end..).unwrap_or("");
+    }
+    out
+}
+
+/// `Tên văn bản pháp lýMã văn bảnLuật Khiếu nại02/2011/QH13…` → items ending at each document number.
+fn legal(s: &str) -> Vec<String> {
+    let body = s.strip_prefix("Tên văn bản pháp lýMã văn bản").unwrap_or(s);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes: Vec<(usize, char)> = body.char_indices().collect();
+    let mut k = 0;
+    while let Some(&(i, c)) = bytes.get(k) {
+        // A document number looks like 05/2012/NĐ-CP: digits '/' 4 digits '/' letters.
+        if c.is_ascii_digit() && i >= start {
+            let tail = body.get(i..).unwrap_or("");
+            if let Some(len) = doc_number_len(tail) {
+                let item = body.get(start..i + len).unwrap_or("");
+                out.extend(clean(item));
+                start = i + len;
+                while bytes.get(k).is_some_and(|&(j, _)| j < start) {
+                    k += 1;
+                }
+                continue;
+            }
+        }
+        k += 1;
+    }
+    out.extend(body.get(start..).and_then(clean));
+    out
+}
+
+fn doc_number_len(s: &str) -> Option<usize> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = s.get(digits..)?.strip_prefix('/')?;
+    let year = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || year != 4 {
+        return None;
+    }
+    let rest = rest.get(4..)?.strip_prefix('/')?;
+    let chars: Vec<char> = rest.chars().collect();
+    let mut code = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+        if !(c.is_uppercase() || c.is_ascii_digit() || c == '-') || (c.is_uppercase() && next_lower)
+        {
+            break;
+        }
+        code += c.len_utf8();
+    }
+    (code >= 2).then_some(digits + 1 + 4 + 1 + code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleans_values() {
+        assert_eq!(
+            clean("  Thu\u{309} tu\u{323}c \n đăng ký "),
+            Some("Thủ tục đăng ký".into())
+        );
+        assert_eq!(clean("Không có thông tin"), None);
+        assert_eq!(clean("\u{F0FC} Giấy tờ"), Some("Giấy tờ".into()));
+        assert_eq!(
+            split_list("Cấp bộ, Cấp tỉnh, Cấp bộ"),
+            vec!["Cấp bộ", "Cấp tỉnh"]
+        );
+    }
+
+    #[test]
+    fn flattened_tables() {
+        let m = "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến5 Ngày làm việc10 USD(/lần)Dịch vụ bưu chính5 Ngày làm việc10 USD(/lần)";
+        assert_eq!(
+            time_and_fee(m),
+            (Some("5 Ngày làm việc".into()), Some("10 USD(/lần)".into()))
+        );
+        assert_eq!(channel_rows(m).len(), 2);
+        let m = "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1Miễn phíTrực tiếp1Miễn phí";
+        assert_eq!(time_and_fee(m).1.as_deref(), Some("Miễn phí"));
+        let docs = documents(
+            "--Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai1 bản chínhGiấy khai sinh1 bản sao",
+        );
+        assert_eq!(docs, vec!["Tờ khai1 bản chính", "Giấy khai sinh1 bản sao"]);
+        let l = legal("Tên văn bản pháp lýMã văn bảnLuật Khiếu nại năm 201102/2011/QH13Nghị định 05/2012/NĐ-CP05/2012/NĐ-CP");
+        assert_eq!(
+            l.first().map(String::as_str),
+            Some("Luật Khiếu nại năm 201102/2011/QH13"),
+            "{l:?}"
+        );
+    }
+}

@@ -1,0 +1,564 @@
+//! TTHC search: find the right administrative procedure the way citizens actually type.
+//!
+//! Why it exists: a portal lists thousands of procedures with official titles ("Giấy chứng nhận
+//! quyền sử dụng đất"), and citizens type "so do", "cap lai cccd", "dang ki ket hon", "sây dựng".
+//! Generic client-side engines miss most of these (research: 54-75% right in the top 3). This
+//! module is the one engine the browser widget and `cchc search` share:
+//!
+//! - [`Catalog::from_json_str`] loads `tthc.json` or the national portal's records (array or JSON
+//!   Lines), cleaning them (see `load`), and builds the index (`index`).
+//! - [`Catalog::search`] parses the query into readings (`query`: dictionary of everyday names,
+//!   fillers, typo/regional/Telex alternatives, prefix while typing), ranks (`rank`: BM25F, pair
+//!   bonus, exact-diacritic preference, coverage), filters and counts facets, and returns plain
+//!   data with highlight spans and "did you mean" suggestions.
+
+mod dict;
+mod index;
+mod load;
+mod model;
+mod query;
+mod rank;
+
+use serde::{Deserialize, Serialize};
+
+pub use crate::contract::DataError as LoadError;
+use crate::i18n::Lang;
+use crate::text;
+pub use model::{Details, Online, Procedure, Warning, WarningKind};
+
+/// The facets, in display order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FacetKey {
+    /// Lĩnh vực.
+    LinhVuc,
+    /// Cấp thực hiện.
+    Cap,
+    /// Cơ quan.
+    CoQuan,
+    /// Trực tuyến.
+    TrucTuyen,
+}
+
+impl FacetKey {
+    pub const ALL: [FacetKey; 4] = [
+        FacetKey::LinhVuc,
+        FacetKey::Cap,
+        FacetKey::CoQuan,
+        FacetKey::TrucTuyen,
+    ];
+
+    /// The URL/JSON spelling.
+    pub fn key(self) -> &'static str {
+        match self {
+            FacetKey::LinhVuc => "linh_vuc",
+            FacetKey::Cap => "cap",
+            FacetKey::CoQuan => "co_quan",
+            FacetKey::TrucTuyen => "truc_tuyen",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<FacetKey> {
+        FacetKey::ALL.into_iter().find(|k| k.key() == s)
+    }
+
+    /// The facet's heading.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            FacetKey::LinhVuc => lang.pick("Lĩnh vực", "Field"),
+            FacetKey::Cap => lang.pick("Cấp thực hiện", "Level"),
+            FacetKey::CoQuan => lang.pick("Cơ quan", "Agency"),
+            FacetKey::TrucTuyen => lang.pick("Trực tuyến", "Online"),
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            FacetKey::LinhVuc => 0,
+            FacetKey::Cap => 1,
+            FacetKey::CoQuan => 2,
+            FacetKey::TrucTuyen => 3,
+        }
+    }
+}
+
+/// A selected facet value. Values of one facet combine with OR, facets with AND.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filter {
+    pub key: FacetKey,
+    /// The value as in [`FacetValue::value`].
+    pub value: String,
+}
+
+/// What the search box and the facets ask.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Query {
+    pub text: String,
+    pub filters: Vec<Filter>,
+    /// How many hits to return (the total is always counted).
+    pub limit: usize,
+    /// The user is still typing: the last word may be incomplete (prefix match). Default true.
+    pub typing: bool,
+    /// Language of facet labels.
+    #[serde(skip)]
+    pub lang: Lang,
+}
+
+impl Default for Query {
+    fn default() -> Query {
+        Query {
+            text: String::new(),
+            filters: Vec::new(),
+            limit: 20,
+            typing: true,
+            lang: Lang::Vi,
+        }
+    }
+}
+
+impl Query {
+    /// A query for `text` with default settings.
+    pub fn text(text: &str) -> Query {
+        Query {
+            text: text.to_string(),
+            ..Query::default()
+        }
+    }
+}
+
+/// A character range `[start, end)` in the displayed (NFC) name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One result.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Hit {
+    /// Position in [`Catalog::procedures`].
+    pub index: usize,
+    pub code: String,
+    pub name: String,
+    pub score: f32,
+    /// Matched syllables in `name` (char ranges), also when matched without diacritics.
+    pub highlights: Vec<Span>,
+}
+
+/// One value of a facet with its count under the current query and the other facets' filters.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FacetValue {
+    /// The filter value.
+    pub value: String,
+    /// What to display.
+    pub label: String,
+    pub count: usize,
+    pub selected: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Facet {
+    pub key: FacetKey,
+    pub label: String,
+    pub values: Vec<FacetValue>,
+}
+
+/// What a search returns.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SearchResults {
+    /// Matching procedures after filters.
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    pub facets: Vec<Facet>,
+    /// "Did you mean" queries, when few or no procedures match.
+    pub suggestions: Vec<String>,
+}
+
+/// The loaded procedures, their index and dictionary.
+#[derive(Debug)]
+pub struct Catalog {
+    procedures: Vec<Procedure>,
+    agency: Option<String>,
+    index: index::Index,
+    dict: query::Dictionary,
+    /// Facet value labels and, per document, its value ids.
+    facet_labels: [Vec<String>; 4],
+    doc_values: Vec<[Vec<u32>; 4]>,
+}
+
+/// The size limit of a data file in the browser (see [`crate::contract::MAX_DATA_BYTES`]).
+pub const MAX_BYTES: usize = crate::contract::MAX_DATA_BYTES;
+
+impl Catalog {
+    /// Loads `tthc.json`, a JSON array of national records, or JSON Lines, and builds the index.
+    pub fn from_json_str(text: &str) -> Result<(Catalog, Vec<Warning>), LoadError> {
+        Catalog::from_json_str_with_limit(text, MAX_BYTES)
+    }
+
+    /// Like [`Catalog::from_json_str`] with another size limit (the CLI reads large exports).
+    pub fn from_json_str_with_limit(
+        text: &str,
+        max_bytes: usize,
+    ) -> Result<(Catalog, Vec<Warning>), LoadError> {
+        let loaded = load::load(text, max_bytes)?;
+        let mut c = Catalog::new(loaded.procedures, &loaded.synonyms);
+        c.agency = loaded.agency;
+        Ok((c, loaded.warnings))
+    }
+
+    /// Builds a catalogue from procedures already in memory, with extra dictionary entries.
+    pub fn new(procedures: Vec<Procedure>, synonyms: &[(String, Vec<String>)]) -> Catalog {
+        let index = index::Index::build(&procedures);
+        let dict = query::Dictionary::new(synonyms);
+        let mut c = Catalog {
+            procedures,
+            agency: None,
+            index,
+            dict,
+            facet_labels: Default::default(),
+            doc_values: Vec::new(),
+        };
+        c.build_facets();
+        c
+    }
+
+    fn build_facets(&mut self) {
+        let mut ids: [std::collections::HashMap<String, u32>; 4] = Default::default();
+        let mut labels: [Vec<String>; 4] = Default::default();
+        let mut docs = Vec::with_capacity(self.procedures.len());
+        for p in &self.procedures {
+            let values: [Vec<&str>; 4] = [
+                p.field.as_deref().into_iter().collect(),
+                p.levels.iter().map(String::as_str).collect(),
+                p.agencies.first().map(String::as_str).into_iter().collect(),
+                vec![p.online.key()],
+            ];
+            let mut row: [Vec<u32>; 4] = Default::default();
+            for (k, vs) in values.iter().enumerate() {
+                let (Some(map), Some(lab), Some(r)) =
+                    (ids.get_mut(k), labels.get_mut(k), row.get_mut(k))
+                else {
+                    continue;
+                };
+                for v in vs {
+                    let id = *map.entry(v.to_string()).or_insert_with(|| {
+                        lab.push(v.to_string());
+                        lab.len() as u32 - 1
+                    });
+                    r.push(id);
+                }
+            }
+            docs.push(row);
+        }
+        self.facet_labels = labels;
+        self.doc_values = docs;
+    }
+
+    /// All procedures, in file order.
+    pub fn procedures(&self) -> &[Procedure] {
+        &self.procedures
+    }
+
+    /// One procedure by its position (as in [`Hit::index`]).
+    pub fn procedure(&self, i: usize) -> Option<&Procedure> {
+        self.procedures.get(i)
+    }
+
+    /// The position of the procedure with this code.
+    pub fn find_code(&self, code: &str) -> Option<usize> {
+        let key = text::fold(code.trim());
+        self.procedures
+            .iter()
+            .position(|p| text::fold(&p.code) == key)
+    }
+
+    /// The publishing agency named in `tthc.json`, if any.
+    pub fn agency(&self) -> Option<&str> {
+        self.agency.as_deref()
+    }
+
+    /// Runs a query: matches, facets, hits with highlights, suggestions.
+    pub fn search(&self, q: &Query) -> SearchResults {
+        let mut results = self.search_inner(q);
+        if results.total < 3 && !q.text.trim().is_empty() {
+            results.suggestions = self.suggest(q, results.total);
+        }
+        results
+    }
+
+    fn search_inner(&self, q: &Query) -> SearchResults {
+        let typing = q.typing && !q.text.ends_with(char::is_whitespace);
+        let parsed = query::parse(&self.index, &self.dict, &q.text, typing);
+        let n = self.procedures.len();
+        let browse = parsed.readings.is_empty() && parsed.codes.is_empty();
+        let scored = (!browse).then(|| rank::score(&self.index, &parsed));
+        let matched: Vec<u32> = match &scored {
+            None if parsed.tokens.is_empty() => (0..n as u32).collect(),
+            None => Vec::new(),
+            Some(s) => {
+                // Soft AND: documents missing a word or two of a long query still match, ranked lower.
+                let need = (s.best_coverage * 0.6).max(s.best_coverage.min(0.5)) - 1e-4;
+                (0..n as u32)
+                    .filter(|&d| {
+                        s.coverage
+                            .get(d as usize)
+                            .is_some_and(|&c| c > 0.0 && c >= need)
+                    })
+                    .collect()
+            }
+        };
+        let selected = self.selected(&q.filters);
+        let mut counts: [Vec<usize>; 4] =
+            std::array::from_fn(|k| vec![0; self.facet_labels.get(k).map_or(0, Vec::len)]);
+        let mut kept: Vec<u32> = Vec::new();
+        for &d in &matched {
+            let Some(values) = self.doc_values.get(d as usize) else {
+                continue;
+            };
+            let pass: [bool; 4] = std::array::from_fn(|k| {
+                let sel = selected.get(k).map_or(&[][..], Vec::as_slice);
+                sel.is_empty()
+                    || values
+                        .get(k)
+                        .is_some_and(|v| v.iter().any(|id| sel.contains(id)))
+            });
+            let fails = pass.iter().filter(|p| !**p).count();
+            if fails == 0 {
+                kept.push(d);
+            }
+            for (k, ok) in pass.iter().enumerate() {
+                if fails == 0 || (fails == 1 && !ok) {
+                    for &id in values.get(k).map_or(&[][..], Vec::as_slice) {
+                        if let Some(c) = counts.get_mut(k).and_then(|c| c.get_mut(id as usize)) {
+                            *c += 1;
+                        }
+                    }
+                }
+            }
+        }
+        let total = kept.len();
+        if let Some(s) = &scored {
+            let key = |d: &u32| s.score.get(*d as usize).copied().unwrap_or(0.0);
+            kept.sort_by(|a, b| key(b).total_cmp(&key(a)).then(a.cmp(b)));
+        }
+        kept.truncate(q.limit);
+        let hits = kept
+            .iter()
+            .map(|&d| self.hit(d as usize, scored.as_ref(), &parsed))
+            .collect();
+        SearchResults {
+            total,
+            hits,
+            facets: self.facets(&counts, &selected, q.lang),
+            suggestions: Vec::new(),
+        }
+    }
+
+    fn selected(&self, filters: &[Filter]) -> [Vec<u32>; 4] {
+        let mut sel: [Vec<u32>; 4] = Default::default();
+        for f in filters {
+            let k = f.key.index();
+            let id = self
+                .facet_labels
+                .get(k)
+                .and_then(|l| l.iter().position(|x| *x == f.value));
+            if let (Some(id), Some(s)) = (id, sel.get_mut(k)) {
+                s.push(id as u32);
+            } else if let Some(s) = sel.get_mut(k) {
+                s.push(u32::MAX); // an unknown value selects nothing, visibly
+            }
+        }
+        sel
+    }
+
+    fn facets(&self, counts: &[Vec<usize>; 4], selected: &[Vec<u32>; 4], lang: Lang) -> Vec<Facet> {
+        FacetKey::ALL
+            .iter()
+            .map(|&key| {
+                let k = key.index();
+                let labels = self.facet_labels.get(k).map_or(&[][..], Vec::as_slice);
+                let sel = selected.get(k).map_or(&[][..], Vec::as_slice);
+                let mut values: Vec<FacetValue> = labels
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(id, value)| {
+                        let count = counts.get(k).and_then(|c| c.get(id)).copied().unwrap_or(0);
+                        let selected = sel.contains(&(id as u32));
+                        let label = match (key, Online::from_key(value)) {
+                            (FacetKey::TrucTuyen, Some(o)) => o.label(lang).to_string(),
+                            _ => value.clone(),
+                        };
+                        (count > 0 || selected).then(|| FacetValue {
+                            value: value.clone(),
+                            label,
+                            count,
+                            selected,
+                        })
+                    })
+                    .collect();
+                values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+                Facet {
+                    key,
+                    label: key.label(lang).to_string(),
+                    values,
+                }
+            })
+            .collect()
+    }
+
+    fn hit(&self, d: usize, scored: Option<&rank::Scored>, parsed: &query::Parsed) -> Hit {
+        let p = self.procedures.get(d);
+        let name = p.map(|p| p.name.clone()).unwrap_or_default();
+        let score = scored.and_then(|s| s.score.get(d)).copied().unwrap_or(0.0);
+        let reading = scored.and_then(|s| s.reading.get(d)).copied().unwrap_or(0);
+        let terms: Vec<u32> = parsed
+            .readings
+            .get(usize::from(reading))
+            .map(|r| {
+                r.slots
+                    .iter()
+                    .flat_map(|s| s.alts.iter().filter(|a| a.weight >= 0.5).map(|a| a.term))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut highlights: Vec<Span> = Vec::new();
+        for t in text::tokenize(&name) {
+            let hit = self
+                .index
+                .term_ids
+                .get(&t.folded)
+                .is_some_and(|id| terms.contains(id));
+            if !hit {
+                continue;
+            }
+            let gap_is_space = highlights.last().is_some_and(|l| {
+                name.chars()
+                    .skip(l.end)
+                    .take(t.chars.start.saturating_sub(l.end))
+                    .all(|c| c == ' ')
+            });
+            match highlights.last_mut() {
+                Some(l) if gap_is_space => l.end = t.chars.end,
+                _ => highlights.push(Span {
+                    start: t.chars.start,
+                    end: t.chars.end,
+                }),
+            }
+        }
+        Hit {
+            index: d,
+            code: p.map(|p| p.code.clone()).unwrap_or_default(),
+            name,
+            score: (score * 100.0).round() / 100.0,
+            highlights,
+        }
+    }
+
+    /// Rewrites unknown syllables into their most likely known spelling and keeps the rewrites that
+    /// find more procedures.
+    fn suggest(&self, q: &Query, total: usize) -> Vec<String> {
+        let tokens = text::tokenize(&q.text);
+        let mut out = String::new();
+        let mut changed = false;
+        let mut prev: Option<u32> = None;
+        for t in tokens.iter().take(16) {
+            let known = self.index.term_ids.get(&t.folded).copied();
+            let word = match known {
+                Some(id)
+                    if prev
+                        .is_none_or(|p| self.index.pairs.contains_key(&index::pair_key(p, id))) =>
+                {
+                    prev = Some(id);
+                    q.text.get(t.bytes.clone()).unwrap_or("").to_string()
+                }
+                _ => match self.correction(&t.folded, prev) {
+                    Some(id) => {
+                        changed = true;
+                        prev = Some(id);
+                        self.index.display(id)
+                    }
+                    None => {
+                        prev = known;
+                        q.text.get(t.bytes.clone()).unwrap_or("").to_string()
+                    }
+                },
+            };
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&word);
+        }
+        if !changed || text::fold(&out) == text::fold(&q.text) {
+            return Vec::new();
+        }
+        let check = Query {
+            text: out.clone(),
+            typing: false,
+            limit: 0,
+            ..q.clone()
+        };
+        if self.search_inner(&check).total > total {
+            vec![out]
+        } else {
+            Vec::new()
+        }
+    }
+
+    fn correction(&self, key: &str, prev: Option<u32>) -> Option<u32> {
+        let ix = &self.index;
+        let mut cands: Vec<u32> = text::regional_variants(key)
+            .iter()
+            .filter_map(|v| ix.term_ids.get(v).copied())
+            .collect();
+        if key.chars().count() >= 3 {
+            cands.extend(
+                ix.terms
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, k)| {
+                        k.len().abs_diff(key.len()) <= 1 && text::within_one_edit(k, key)
+                    })
+                    .map(|(i, _)| i as u32),
+            );
+        }
+        cands.retain(|&c| ix.term(c) != key);
+        let rank = |c: &u32| {
+            let pair = prev.is_some_and(|p| ix.pairs.contains_key(&index::pair_key(p, *c)));
+            (pair, ix.df.get(*c as usize).copied().unwrap_or(0))
+        };
+        cands.into_iter().max_by_key(rank)
+    }
+}
+
+/// Splits `text` into (segment, highlighted) pieces by char spans, for a shell that sets text only.
+pub fn split_highlights<'a>(text: &'a str, spans: &[Span]) -> Vec<(&'a str, bool)> {
+    let bounds: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let byte = |c: usize| bounds.get(c).copied().unwrap_or(text.len());
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for s in spans {
+        let (a, b) = (byte(s.start).max(pos), byte(s.end));
+        if a >= b {
+            continue;
+        }
+        if let Some(plain) = text.get(pos..a).filter(|p| !p.is_empty()) {
+            out.push((plain, false));
+        }
+        if let Some(m) = text.get(a..b) {
+            out.push((m, true));
+        }
+        pos = b;
+    }
+    if let Some(rest) = text.get(pos..).filter(|r| !r.is_empty()) {
+        out.push((rest, false));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

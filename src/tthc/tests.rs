@@ -1,0 +1,308 @@
+//! Tests on the real 2,642 procedures of the demo data (`www/data/tthc.json`).
+
+use super::*;
+
+fn catalog() -> &'static Catalog {
+    static C: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+    C.get_or_init(|| {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/tthc.json");
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        match Catalog::from_json_str(&text) {
+            Ok((c, _)) => c,
+            Err(e) => panic!("{path}: {}", e.message(Lang::En)),
+        }
+    })
+}
+
+fn search(q: &str) -> SearchResults {
+    catalog().search(&Query {
+        typing: false,
+        ..Query::text(q)
+    })
+}
+
+fn top(q: &str, n: usize) -> Vec<String> {
+    search(q)
+        .hits
+        .iter()
+        .take(n)
+        .map(|h| h.code.clone())
+        .collect()
+}
+
+fn assert_top(q: &str, n: usize, code: &str) {
+    let t = top(q, n);
+    assert!(
+        t.iter().any(|c| c == code),
+        "{q:?}: {code} not in top {n}: {t:?}"
+    );
+}
+
+#[test]
+fn real_queries_find_the_right_procedure() {
+    assert_top("lam giay khai sinh", 1, "1.001193"); // Thủ tục đăng ký khai sinh
+    assert_top("cap lai cccd", 3, "1.014064"); // Cấp lại thẻ căn cước
+    assert_top("doi gplx", 1, "3.000347"); // Đổi giấy phép lái xe
+    assert_top("đổi bằng lái xe", 3, "3.000347");
+    assert_top("dang ki ket hon", 1, "1.000894"); // Thủ tục đăng ký kết hôn
+    assert_top("đăng ký kết hôn", 1, "1.000894");
+    assert_top("khai sinhh", 3, "1.001193");
+    assert_top("ket hom", 3, "1.000894");
+    assert_top("1.001193", 1, "1.001193");
+}
+
+#[test]
+fn everyday_names_reach_the_land_certificate() {
+    for q in ["so do", "sổ đỏ", "sổ hồng"] {
+        let r = search(q);
+        let first = r
+            .hits
+            .first()
+            .map(|h| text::fold(&h.name))
+            .unwrap_or_default();
+        assert!(
+            first.contains("quyen su dung dat") || first.contains("dat dai"),
+            "{q}: {first}"
+        );
+    }
+}
+
+#[test]
+fn tone_placement_does_not_matter() {
+    assert_eq!(top("hoà giải", 10), top("hòa giải", 10));
+    assert!(search("hòa giải").total > 5);
+}
+
+#[test]
+fn regional_spelling_is_understood() {
+    let r = search("sây dựng");
+    let first = r
+        .hits
+        .first()
+        .map(|h| text::fold(&h.name))
+        .unwrap_or_default();
+    assert!(first.contains("xay dung"), "{first}");
+    assert!(r.hits.first().is_some_and(|h| !h.highlights.is_empty()));
+}
+
+#[test]
+fn exact_diacritics_rank_first() {
+    // "hôn" (marriage) and "hơn" (more) fold alike; typed with diacritics, hôn wins.
+    let r = search("kết hôn");
+    let h = r.hits.first().map(|h| h.name.clone()).unwrap_or_default();
+    assert!(h.contains("kết hôn"), "{h}");
+}
+
+#[test]
+fn highlights_cover_unaccented_matches() {
+    let r = search("dang ky khai sinh");
+    let hit = r.hits.iter().find(|h| h.code == "1.001193").cloned();
+    let Some(hit) = hit else {
+        panic!("1.001193 not found")
+    };
+    let parts = split_highlights(&hit.name, &hit.highlights);
+    let marked: Vec<&str> = parts.iter().filter(|p| p.1).map(|p| p.0).collect();
+    assert_eq!(marked, ["đăng ký khai sinh"]);
+}
+
+#[test]
+fn prefix_while_typing() {
+    let r = catalog().search(&Query::text("cap lai the can c"));
+    assert!(
+        r.hits.iter().take(3).any(|h| h.code == "1.014064"),
+        "{:?}",
+        r.hits.iter().map(|h| &h.code).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn facets_combine_with_the_query() {
+    let all = catalog().search(&Query::text(""));
+    assert_eq!(all.total, 2642);
+    let cap = all
+        .facets
+        .iter()
+        .find(|f| f.key == FacetKey::Cap)
+        .map(|f| f.values.clone())
+        .unwrap_or_default();
+    let xa = cap
+        .iter()
+        .find(|v| v.value == "Cấp xã")
+        .map(|v| v.count)
+        .unwrap_or(0);
+    assert!(xa > 300, "{xa}");
+    let q = Query {
+        filters: vec![Filter {
+            key: FacetKey::Cap,
+            value: "Cấp xã".into(),
+        }],
+        typing: false,
+        ..Query::text("khai sinh")
+    };
+    let r = catalog().search(&q);
+    assert!(r.total > 0);
+    for h in &r.hits {
+        assert!(catalog()
+            .procedure(h.index)
+            .is_some_and(|p| p.levels.iter().any(|l| l == "Cấp xã")));
+    }
+    let facet = r
+        .facets
+        .iter()
+        .find(|f| f.key == FacetKey::Cap)
+        .map(|f| f.values.clone())
+        .unwrap_or_default();
+    let sel = facet.iter().find(|v| v.selected).map(|v| v.count);
+    assert_eq!(sel, Some(r.total));
+    // Counts of other levels ignore the level filter itself (OR within a facet).
+    assert!(facet.iter().any(|v| !v.selected && v.count > 0));
+}
+
+#[test]
+fn did_you_mean() {
+    let r = search("kêt hôm lưư đông");
+    assert!(r.total < 3 || !r.hits.is_empty());
+    let r = search("xyzzy");
+    assert_eq!(r.total, 0);
+}
+
+#[test]
+fn loads_national_shapes_and_reports_problems() {
+    let jsonl = "{\"ma_thu_tuc\":\"1.1\",\"ten_thu_tuc\":\"Tha\u{300}nh lập\",\"cap_thuc_hien\":\"Cấp bộ, Cấp tỉnh\",\"linh_vuc\":\"Không có thông tin\"}\n{bad\n{\"ma_thu_tuc\":\"1.1\",\"ten_thu_tuc\":\"X\",\"cap_thuc_hien\":\"Cấp xã\"}\n{\"ten_thu_tuc\":\"no code\"}";
+    let (c, w) =
+        Catalog::from_json_str(jsonl).unwrap_or_else(|e| panic!("{}", e.message(Lang::En)));
+    assert_eq!(c.procedures().len(), 1);
+    let p = &c.procedures()[0];
+    assert_eq!(p.name, "Thành lập");
+    assert_eq!(p.field, None);
+    assert_eq!(p.levels, ["Cấp bộ", "Cấp tỉnh", "Cấp xã"]);
+    let kinds: Vec<WarningKind> = w.iter().map(|w| w.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            WarningKind::LineSkipped,
+            WarningKind::DuplicateMerged,
+            WarningKind::RecordSkipped
+        ]
+    );
+    assert_eq!(w[0].line, Some(2));
+    assert!(w[2].message(Lang::Vi).contains("dòng 4"));
+}
+
+#[test]
+fn own_format_errors_are_located() {
+    let e = Catalog::from_json_str(
+        "{\"version\": 1,\n \"procedures\": [\n {\"code\": \"1\", \"name\": }]}",
+    )
+    .err();
+    let e = e.unwrap_or_else(|| panic!("must fail"));
+    assert_eq!(
+        (e.line, e.kind.clone()),
+        (Some(3), crate::contract::DataErrorKind::Syntax)
+    );
+    let e = Catalog::from_json_str("{\"version\": 2, \"procedures\": []}")
+        .err()
+        .map(|e| e.path);
+    assert_eq!(e, Some(Some("version".into())));
+    let (c, w) = Catalog::from_json_str(r#"{"version":1,"synonyms":{"giấy đi đường":["giấy thông hành"]},"procedures":[{"code":"9.1","name":"Cấp giấy thông hành","levels":"Cấp tỉnh","online":"toan_trinh","postal":"yes"}]}"#)
+        .unwrap_or_else(|e| panic!("{}", e.message(Lang::En)));
+    assert_eq!(w.len(), 1);
+    assert_eq!(w[0].path, "procedures[0].postal");
+    assert_eq!(c.procedures()[0].online, Online::ToanTrinh);
+    assert_eq!(
+        c.search(&Query::text("giay di duong"))
+            .hits
+            .first()
+            .map(|h| h.code.as_str()),
+        Some("9.1")
+    );
+    assert!(Catalog::from_json_str("").is_err());
+    assert!(Catalog::from_json_str("[1, 2]").is_err());
+}
+
+#[test]
+fn hostile_queries_are_harmless() {
+    let long = "khai sinh ".repeat(1000);
+    for q in [
+        "",
+        " ",
+        "a",
+        "😀",
+        "\u{202E}sinh",
+        "<script>alert(1)</script>",
+        long.as_str(),
+        "1.",
+        ".",
+    ] {
+        let r = catalog().search(&Query::text(q));
+        assert!(r.hits.len() <= 20);
+        for h in &r.hits {
+            for s in &h.highlights {
+                assert!(s.start < s.end && s.end <= h.name.chars().count());
+            }
+        }
+    }
+}
+
+#[test]
+fn timing_print() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/tthc.json");
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let t0 = std::time::Instant::now();
+    let Ok((c, _)) = Catalog::from_json_str(&text) else {
+        return;
+    };
+    let build = t0.elapsed();
+    let queries = [
+        "lam giay khai sinh",
+        "cap lai cccd",
+        "doi gplx",
+        "so do",
+        "dang ki ket hon",
+        "hoà giải",
+        "sây dựng",
+        "1.001193",
+        "khai sinhh",
+        "ket hom",
+        "cấp giấy phép xây dựng",
+        "đăng ký thường trú",
+    ];
+    let t1 = std::time::Instant::now();
+    let rounds = 20;
+    for _ in 0..rounds {
+        for q in queries {
+            std::hint::black_box(c.search(&Query::text(q)));
+        }
+    }
+    let per = t1.elapsed().as_secs_f64() * 1000.0 / (rounds * queries.len()) as f64;
+    eprintln!("TIMING load+index {:.1} ms ({} procedures), query {per:.3} ms (debug build unless --release)", build.as_secs_f64() * 1000.0, c.procedures().len());
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_query_never_panics(q in any::<String>(), typing in any::<bool>()) {
+            let r = catalog().search(&Query { typing, ..Query::text(&q) });
+            prop_assert!(r.hits.len() <= 20);
+            prop_assert!(r.total >= r.hits.len());
+        }
+
+        #[test]
+        fn vietnamese_like_queries_never_panic(q in "[a-zđàáảãạăâêôơưếệộ .0-9]{0,40}") {
+            let r = catalog().search(&Query::text(&q));
+            for h in &r.hits {
+                let parts = split_highlights(&h.name, &h.highlights);
+                prop_assert_eq!(parts.iter().map(|p| p.0).collect::<String>(), h.name.clone());
+            }
+        }
+
+        #[test]
+        fn any_data_never_panics(s in any::<String>()) {
+            let _ = Catalog::from_json_str(&s);
+        }
+    }
+}

@@ -1,0 +1,303 @@
+//! The browser shell: turns core results into DOM. Compiled only for `wasm32`.
+//!
+//! `js/cchc-widgets.js` (the classic-script loader) finds widget elements, attaches their shadow
+//! root and calls [`mount`] once the wasm is loaded. From there everything is here: reading the
+//! host's attributes, fetching data with a time limit, the loading state, the error panel with a
+//! retry, the `data-state` attribute and the `cchc-ready` / `cchc-error` events, and one view per
+//! widget. A failure is always shown inside its own widget and never thrown into the host page.
+
+pub(crate) mod dom;
+pub(crate) mod load;
+mod views;
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, EventTarget, HtmlElement, ShadowRoot};
+
+use crate::contract::LoadFailure;
+use crate::i18n::{Lang, Ui};
+use dom::{clear, E, R};
+
+const STYLES: &str = include_str!("style.css");
+
+thread_local! {
+    static BASE_URL: RefCell<String> = const { RefCell::new(String::new()) };
+    static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+/// Called once by the loader: the folder the bundle was loaded from (for the CSS fallback).
+#[wasm_bindgen]
+pub fn set_base_url(url: String) {
+    BASE_URL.with(|b| *b.borrow_mut() = url);
+}
+
+/// The bundle's version (also in `pkg/VERSION`).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Which widget a host element is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    TthcSearch,
+    IndexTracker,
+    FeedbackForm,
+}
+
+impl Kind {
+    fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "tthc-search" => Some(Kind::TthcSearch),
+            "index-tracker" => Some(Kind::IndexTracker),
+            "feedback-form" => Some(Kind::FeedbackForm),
+            _ => None,
+        }
+    }
+    fn name(self) -> &'static str {
+        match self {
+            Kind::TthcSearch => "tthc-search",
+            Kind::IndexTracker => "index-tracker",
+            Kind::FeedbackForm => "feedback-form",
+        }
+    }
+}
+
+/// Why a view could not finish: its data, or (a bug) the DOM refused an operation.
+pub(crate) enum Failure {
+    Load(LoadFailure),
+    Js(JsValue),
+}
+
+impl From<LoadFailure> for Failure {
+    fn from(f: LoadFailure) -> Failure {
+        Failure::Load(f)
+    }
+}
+impl From<JsValue> for Failure {
+    fn from(v: JsValue) -> Failure {
+        Failure::Js(v)
+    }
+}
+
+type Listener = (EventTarget, &'static str, Closure<dyn FnMut(Event)>);
+
+/// Everything a view needs to know about its host, and what must be undone when it goes away.
+pub(crate) struct Ctx {
+    pub host: HtmlElement,
+    pub root: ShadowRoot,
+    pub kind: Kind,
+    pub lang: Lang,
+    /// The widget's container inside the shadow root; views render into it.
+    pub body: Element,
+    alive: Cell<bool>,
+    /// Bumped on every (re)start so that a stale fetch cannot render over a newer one.
+    run: Cell<u32>,
+    listeners: RefCell<Vec<Listener>>,
+}
+
+impl Ctx {
+    /// Reads `name`, falling back to `data-name` (the form CMS editors keep).
+    pub fn attr(&self, name: &str) -> Option<String> {
+        self.host
+            .get_attribute(name)
+            .or_else(|| self.host.get_attribute(&format!("data-{name}")))
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    }
+
+    /// Fetches the data file named by attribute `name` with the host's time limit.
+    pub async fn fetch_attr(&self, name: &str) -> Result<String, LoadFailure> {
+        let url = self
+            .attr(name)
+            .ok_or_else(|| LoadFailure::NoSource { attribute: name.to_string() })?;
+        let timeout = self
+            .attr("timeout")
+            .and_then(|t| t.parse::<u32>().ok())
+            .filter(|t| (1..=300).contains(t))
+            .unwrap_or(load::DEFAULT_TIMEOUT_S);
+        load::fetch_text(&url, timeout).await
+    }
+
+    /// Adds an event listener that is removed when the widget is destroyed.
+    pub fn on(
+        self: &Rc<Self>,
+        target: &EventTarget,
+        ty: &'static str,
+        f: impl FnMut(Event) + 'static,
+    ) -> R<()> {
+        let closure = Closure::<dyn FnMut(Event)>::new(f);
+        target.add_event_listener_with_callback(ty, closure.as_ref().unchecked_ref())?;
+        self.listeners.borrow_mut().push((target.clone(), ty, closure));
+        Ok(())
+    }
+
+    pub fn alive(&self) -> bool {
+        self.alive.get()
+    }
+
+    fn dispatch(&self, name: &str, message: Option<&str>) {
+        let detail = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&detail, &"kind".into(), &self.kind.name().into());
+        if let Some(m) = message {
+            let _ = js_sys::Reflect::set(&detail, &"message".into(), &m.into());
+        }
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&detail);
+        if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+            let _ = self.host.dispatch_event(&ev);
+        }
+    }
+
+    /// Marks the widget ready (its real content is on screen) and tells the host page.
+    pub fn ready(&self) {
+        let _ = self.host.set_attribute("data-state", "ready");
+        self.dispatch("cchc-ready", None);
+    }
+}
+
+/// A mounted widget; the loader calls `destroy` when its element leaves the page.
+#[wasm_bindgen]
+pub struct Widget {
+    ctx: Rc<Ctx>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Removes listeners and content; safe to call twice.
+    pub fn destroy(&self) {
+        self.ctx.alive.set(false);
+        let listeners = std::mem::take(&mut *self.ctx.listeners.borrow_mut());
+        for (target, ty, closure) in listeners {
+            let _ = target.remove_event_listener_with_callback(ty, closure.as_ref().unchecked_ref());
+        }
+        clear(&self.ctx.root);
+    }
+}
+
+/// Starts a widget in `root` (the host's shadow root). Never throws: failures become the widget's
+/// error panel.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement, root: ShadowRoot, kind: &str) -> Option<Widget> {
+    let kind = Kind::parse(kind)?;
+    let lang = host
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"))
+        .map(|l| Lang::from_tag(&l))
+        .unwrap_or_default();
+    clear(&root);
+    adopt_styles(&root);
+    let body = E::new("div")
+        .ok()?
+        .class(&format!("cchc cchc-{}", kind.name()))
+        .attr("lang", lang.pick("vi", "en"))
+        .ok()?
+        .el();
+    root.append_child(&body).ok()?;
+    let ctx = Rc::new(Ctx {
+        host,
+        root,
+        kind,
+        lang,
+        body,
+        alive: Cell::new(true),
+        run: Cell::new(0),
+        listeners: RefCell::new(Vec::new()),
+    });
+    start(ctx.clone());
+    Some(Widget { ctx })
+}
+
+/// (Re)loads and renders the widget: loading state, then the view or the error panel.
+fn start(ctx: Rc<Ctx>) {
+    let run = ctx.run.get().wrapping_add(1);
+    ctx.run.set(run);
+    let _ = ctx.host.set_attribute("data-state", "loading");
+    clear(&ctx.body);
+    if let Ok(p) = E::new("p").and_then(|p| p.class("cchc-loading").attr("role", "status")) {
+        let p = p.text(Ui::Loading.text(ctx.lang));
+        let _ = ctx.body.append_child(&p.0);
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = views::run(&ctx).await;
+        if !ctx.alive() || ctx.run.get() != run {
+            return;
+        }
+        if let Err(failure) = result {
+            show_error(&ctx, &failure);
+        }
+    });
+}
+
+/// The error panel: what happened for the citizen, a retry when it can help, details for the
+/// webmaster.
+fn show_error(ctx: &Rc<Ctx>, failure: &Failure) {
+    let lang = ctx.lang;
+    let (citizen, detail, retry) = match failure {
+        Failure::Load(f) => (f.citizen_message(lang).to_string(), f.webmaster_detail(lang), f.retryable()),
+        Failure::Js(v) => (
+            Ui::RenderError.text(lang).to_string(),
+            v.as_string()
+                .or_else(|| v.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+                .unwrap_or_default(),
+            true,
+        ),
+    };
+    let _ = build_error(ctx, &citizen, &detail, retry);
+    let _ = ctx.host.set_attribute("data-state", "error");
+    ctx.dispatch("cchc-error", Some(&detail));
+}
+
+fn build_error(ctx: &Rc<Ctx>, citizen: &str, detail: &str, retry: bool) -> R<()> {
+    let lang = ctx.lang;
+    clear(&ctx.body);
+    let panel = E::new("div")?.class("cchc-error").part("error")?.attr("role", "alert")?;
+    let panel = panel
+        .child(E::new("p")?.class("cchc-error-title").text(Ui::LoadErrorTitle.text(lang)))?
+        .child(E::new("p")?.text(citizen))?;
+    if retry {
+        let button = E::new("button")?.attr("type", "button")?.class("cchc-button").text(Ui::Retry.text(lang));
+        let again = ctx.clone();
+        ctx.on(&button.0, "click", move |_| start(again.clone()))?;
+        panel.0.append_child(&button.0)?;
+    }
+    if !detail.is_empty() {
+        let details = E::new("details")?
+            .child(E::new("summary")?.text(Ui::TechnicalDetails.text(lang)))?
+            .child(E::new("p")?.class("cchc-detail").text(detail))?;
+        panel.0.append_child(&details.0)?;
+    }
+    ctx.body.append_child(&panel.0)?;
+    Ok(())
+}
+
+/// Applies the widget stylesheet inside the shadow root without inline `<style>` (blocked by a
+/// strict CSP): a constructable stylesheet, or a `<link>` to the CSS file beside the bundle.
+fn adopt_styles(root: &ShadowRoot) {
+    let sheet = SHEET.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.is_none() {
+            if let Ok(s) = web_sys::CssStyleSheet::new() {
+                let _ = s.replace_sync(STYLES);
+                *cell = Some(s);
+            }
+        }
+        cell.clone()
+    });
+    let adopted = sheet
+        .map(|s| js_sys::Reflect::set(root, &"adoptedStyleSheets".into(), &js_sys::Array::of1(&s)).unwrap_or(false))
+        .unwrap_or(false);
+    if !adopted {
+        let href = BASE_URL.with(|b| format!("{}cchc-widgets.css", b.borrow()));
+        if let Ok(link) = E::new("link").and_then(|l| l.attr("rel", "stylesheet")?.attr("href", &href)) {
+            let _ = root.append_child(&link.0);
+        }
+    }
+}

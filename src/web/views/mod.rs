@@ -1,0 +1,15 @@
+//! One view per widget. Each `run` fetches what it needs, renders, then calls `ctx.ready()`.
+
+use std::rc::Rc;
+
+use super::{Ctx, Failure, Kind};
+
+mod simple;
+
+pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
+    match ctx.kind {
+        Kind::TthcSearch => simple::tthc(ctx).await,
+        Kind::IndexTracker => simple::tracker(ctx).await,
+        Kind::FeedbackForm => simple::form(ctx).await,
+    }
+}

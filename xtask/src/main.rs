@@ -1,0 +1,256 @@
+//! `cargo xtask <command>`: the project's commands, so that a fresh machine with rustup and node
+//! needs nothing else.
+//!
+//! - `demo`  set up, build the bundle if stale, serve the demo portal at http://127.0.0.1:8080
+//! - `test`  set up, then every test: pkg freshness, native, browser (wasm), end-to-end, size budget
+//! - `build` build the release bundle into `pkg/`
+//! - `size`  print the gzip size of everything a page downloads for the widgets
+//! - `bench` run the benchmarks and rewrite their sections of BENCHMARKS.md
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::{env, fs};
+
+use base64::Engine;
+use sha2::{Digest, Sha256, Sha384};
+
+const CRATE: &str = "cchc_widgets";
+/// Everything a page downloads for the widgets must stay under this (gzip bytes).
+const SIZE_BUDGET: u64 = 200 * 1024;
+/// The files a page downloads, in `pkg/`.
+const PAGE_FILES: [&str; 3] = ["cchc-widgets.js", "cchc_widgets.js", "cchc_widgets_bg.wasm"];
+
+type Res = Result<(), String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let root = match project_root() {
+        Some(r) => r,
+        None => {
+            eprintln!("xtask: cannot find the project root");
+            return ExitCode::from(2);
+        }
+    };
+    if let Err(e) = env::set_current_dir(&root) {
+        eprintln!("xtask: {e}");
+        return ExitCode::from(2);
+    }
+    let result = match args.first().map(String::as_str) {
+        Some("demo") => demo(args.get(1).map(String::as_str)),
+        Some("test") => test(),
+        Some("build") => setup().and_then(|_| build()),
+        Some("size") => size().map(|_| ()),
+        Some("bench") => bench(&args[1..]),
+        Some("setup") => setup(),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <demo [PORT] | test | build | size | bench [search|tracker|form] | setup>"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn project_root() -> Option<PathBuf> {
+    let dir = env::var("CARGO_MANIFEST_DIR").ok()?;
+    Path::new(&dir).parent().map(Path::to_path_buf)
+}
+
+fn run(cmd: &str, args: &[&str]) -> Res {
+    eprintln!("$ {cmd} {}", args.join(" "));
+    let status = Command::new(cmd).args(args).status().map_err(|e| format!("{cmd}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{cmd} {}` failed ({status})", args.join(" ")))
+    }
+}
+
+fn output(cmd: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(cmd).args(args).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Installs what the build needs, idempotently: the wasm32 target, the exact wasm-bindgen CLI of
+/// Cargo.lock, and the npm dev packages of package-lock.json.
+fn setup() -> Res {
+    let targets = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if !targets.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        run("rustup", &["target", "add", "wasm32-unknown-unknown"])?;
+    }
+    let want = wasm_bindgen_version()?;
+    let have = output("wasm-bindgen", &["--version"]).unwrap_or_default();
+    if !have.contains(&want) {
+        // Not --locked: its lock file pins a crate the registry mirror lacks (see TOOLCHAIN notes).
+        run("cargo", &["install", "wasm-bindgen-cli", "--version", &want])?;
+    }
+    let lock_newer = match (fs::metadata("package-lock.json"), fs::metadata("node_modules/.package-lock.json")) {
+        (Ok(a), Ok(b)) => a.modified().ok() > b.modified().ok(),
+        _ => true,
+    };
+    if lock_newer {
+        run("npm", &["ci", "--no-audit", "--no-fund"])?;
+    }
+    Ok(())
+}
+
+fn wasm_bindgen_version() -> Result<String, String> {
+    let lock = fs::read_to_string("Cargo.lock").map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(l) = lines.next() {
+        if l == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|v| v.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err("wasm-bindgen not found in Cargo.lock".into())
+}
+
+/// The inputs of the bundle, hashed to detect a stale `pkg/`.
+fn source_hash() -> Result<String, String> {
+    let mut files = Vec::new();
+    for dir in ["src", "js"] {
+        collect(Path::new(dir), &mut files).map_err(|e| format!("{dir}: {e}"))?;
+    }
+    files.push(PathBuf::from("Cargo.toml"));
+    files.push(PathBuf::from("Cargo.lock"));
+    // The CLI is not part of the bundle.
+    files.retain(|f| !f.starts_with("src/bin"));
+    files.sort();
+    let mut h = Sha256::new();
+    for f in &files {
+        let bytes = fs::read(f).map_err(|e| format!("{}: {e}", f.display()))?;
+        // Normalise line endings so a Windows checkout hashes the same.
+        let text: Vec<u8> = bytes.into_iter().filter(|b| *b != b'\r').collect();
+        h.update(f.to_string_lossy().replace('\\', "/").as_bytes());
+        h.update([0]);
+        h.update(&text);
+        h.update([0]);
+    }
+    Ok(format!("{:x}", h.finalize()))
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let p = entry?.path();
+        if p.is_dir() {
+            collect(&p, out)?;
+        } else {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+fn version() -> Result<String, String> {
+    let toml = fs::read_to_string("Cargo.toml").map_err(|e| e.to_string())?;
+    toml.lines()
+        .find_map(|l| l.strip_prefix("version = \""))
+        .map(|v| v.trim_end_matches('"').to_string())
+        .ok_or_else(|| "no version in Cargo.toml".into())
+}
+
+fn build() -> Res {
+    run("cargo", &["build", "--lib", "--target", "wasm32-unknown-unknown", "--release"])?;
+    let wasm = format!("target/wasm32-unknown-unknown/release/{CRATE}.wasm");
+    run("wasm-bindgen", &["--target", "web", "--no-typescript", "--out-dir", "pkg", &wasm])?;
+    let opt = format!("pkg/{CRATE}_bg.wasm");
+    run("npx", &["--no-install", "wasm-opt", "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
+        "--enable-sign-ext", "--enable-reference-types", "--enable-multivalue", "--enable-mutable-globals", "--strip-debug", "--strip-producers",
+        &opt, "-o", &opt])?;
+    let v = version()?;
+    let loader = fs::read_to_string("js/cchc-widgets.js").map_err(|e| e.to_string())?;
+    fs::write("pkg/cchc-widgets.js", loader.replace("__CCHC_VERSION__", &v)).map_err(|e| e.to_string())?;
+    fs::copy("src/web/style.css", "pkg/cchc-widgets.css").map_err(|e| e.to_string())?;
+    fs::write("pkg/VERSION", format!("{v}\n")).map_err(|e| e.to_string())?;
+    fs::write("pkg/SOURCE_HASH", format!("{}\n", source_hash()?)).map_err(|e| e.to_string())?;
+    let _ = fs::remove_file("pkg/.gitignore");
+    let sri = sri("pkg/cchc-widgets.js")?;
+    fs::write("pkg/SRI", format!("{sri}\n")).map_err(|e| e.to_string())?;
+    eprintln!("pkg/ built: version {v}, script integrity {sri}");
+    size().map(|_| ())
+}
+
+fn sri(path: &str) -> Result<String, String> {
+    let bytes = fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    let digest = Sha384::digest(&bytes);
+    Ok(format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(digest)))
+}
+
+fn pkg_fresh() -> Result<bool, String> {
+    let recorded = fs::read_to_string("pkg/SOURCE_HASH").unwrap_or_default();
+    Ok(recorded.trim() == source_hash()?)
+}
+
+/// Prints and returns the gzip size of what a page downloads for the widgets.
+fn size() -> Result<u64, String> {
+    let mut total = 0;
+    println!("{:<24} {:>10} {:>10}", "file", "raw B", "gzip B");
+    for f in PAGE_FILES {
+        let path = format!("pkg/{f}");
+        let bytes = fs::read(&path).map_err(|e| format!("{path}: {e} (run `cargo xtask build`)"))?;
+        let gz = gzip_len(&bytes);
+        total += gz;
+        println!("{f:<24} {:>10} {:>10}", bytes.len(), gz);
+    }
+    println!("{:<24} {:>10} {:>10}  (budget {} B)", "total", "", total, SIZE_BUDGET);
+    Ok(total)
+}
+
+fn gzip_len(bytes: &[u8]) -> u64 {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = enc.write_all(bytes);
+    enc.finish().map(|v| v.len() as u64).unwrap_or(u64::MAX)
+}
+
+fn demo(port: Option<&str>) -> Res {
+    setup()?;
+    if !pkg_fresh()? {
+        build()?;
+    }
+    let port = port.unwrap_or("8080");
+    eprintln!("\nDemo portal: http://127.0.0.1:{port}/  (Ctrl+C to stop)");
+    run("node", &["tools/serve.mjs", "--root", "www", "--port", port])
+}
+
+fn chromium_present() -> bool {
+    Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists()
+}
+
+fn test() -> Res {
+    if !chromium_present() {
+        return Err("Chromium is missing. Install it with:\n\n    sudo apt-get update && sudo apt-get install -y chromium chromium-driver\n\n(the browser tests use Debian's /usr/bin/chromium and /usr/bin/chromedriver)".into());
+    }
+    setup()?;
+    if !pkg_fresh()? {
+        return Err("pkg/ is stale: the sources changed since the bundle was built. Run `cargo xtask build` and commit pkg/.".into());
+    }
+    let total = size()?;
+    if total > SIZE_BUDGET {
+        return Err(format!("the widgets weigh {total} B gzip, over the budget of {SIZE_BUDGET} B"));
+    }
+    run("cargo", &["test", "--workspace"])?;
+    run("cargo", &["test", "--target", "wasm32-unknown-unknown", "--test", "browser"])?;
+    run("node", &["--test", "--test-concurrency=1", "tests/e2e/"])?;
+    eprintln!("\nAll tests passed.");
+    Ok(())
+}
+
+fn bench(args: &[String]) -> Res {
+    setup()?;
+    if !pkg_fresh()? {
+        build()?;
+    }
+    let mut a = vec!["bench/run.mjs"];
+    a.extend(args.iter().map(String::as_str));
+    run("node", &a)
+}
