@@ -247,6 +247,7 @@ async function main() {
   const qstats = querySetStats(queries, records);
   if (qstats.missingCodes.length) console.error(`warning: expected codes not in data: ${qstats.missingCodes.join('; ')}`);
 
+  const loadBefore = os.loadavg().map((x) => Math.round(x * 100) / 100);
   const server = await serve(texts);
   const port = server.address().port;
   const browser = await pw.chromium.launch({
@@ -280,6 +281,8 @@ async function main() {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     memGB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
+    // 1-minute load average before and after: the numbers are only as quiet as the machine was.
+    loadavg: { before: loadBefore[0], after: Math.round(os.loadavg()[0] * 100) / 100 },
   };
   result.querySet = qstats;
   for (const ds of result.datasets) {

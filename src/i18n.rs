@@ -33,7 +33,6 @@ impl Lang {
     }
 }
 
-
 /// The shared UI strings of the widget shell (each widget's own strings live with its module).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ui {
@@ -46,13 +45,21 @@ pub enum Ui {
 
 impl Ui {
     /// Every entry, for tests and for the catalogue listing.
-    pub const ALL: [Ui; 5] = [Ui::Loading, Ui::LoadErrorTitle, Ui::Retry, Ui::TechnicalDetails, Ui::RenderError];
+    pub const ALL: [Ui; 5] = [
+        Ui::Loading,
+        Ui::LoadErrorTitle,
+        Ui::Retry,
+        Ui::TechnicalDetails,
+        Ui::RenderError,
+    ];
 
     /// The text of this entry in `lang`.
     pub fn text(self, lang: Lang) -> &'static str {
         match self {
             Ui::Loading => lang.pick("Đang tải dữ liệu…", "Loading data…"),
-            Ui::LoadErrorTitle => lang.pick("Chưa tải được dữ liệu", "The data could not be loaded"),
+            Ui::LoadErrorTitle => {
+                lang.pick("Chưa tải được dữ liệu", "The data could not be loaded")
+            }
             Ui::Retry => lang.pick("Thử lại", "Try again"),
             Ui::TechnicalDetails => lang.pick(
                 "Thông tin kỹ thuật cho quản trị trang",

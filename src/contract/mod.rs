@@ -58,9 +58,16 @@ impl DataError {
     pub fn message(&self, lang: Lang) -> String {
         let what = match self.kind {
             DataErrorKind::Empty => lang.pick("Tệp dữ liệu rỗng", "The data file is empty"),
-            DataErrorKind::Syntax => lang.pick("Tệp dữ liệu không phải JSON hợp lệ", "The data file is not valid JSON"),
-            DataErrorKind::Shape => lang.pick("Dữ liệu sai cấu trúc", "The data has the wrong structure"),
-            DataErrorKind::TooLarge => lang.pick("Tệp dữ liệu quá lớn", "The data file is too large"),
+            DataErrorKind::Syntax => lang.pick(
+                "Tệp dữ liệu không phải JSON hợp lệ",
+                "The data file is not valid JSON",
+            ),
+            DataErrorKind::Shape => {
+                lang.pick("Dữ liệu sai cấu trúc", "The data has the wrong structure")
+            }
+            DataErrorKind::TooLarge => {
+                lang.pick("Tệp dữ liệu quá lớn", "The data file is too large")
+            }
             DataErrorKind::Invalid => lang.pick("Dữ liệu không hợp lệ", "The data is not valid"),
         };
         let mut out = what.to_string();
@@ -237,7 +244,8 @@ mod tests {
 
     #[test]
     fn shape_error_has_path() {
-        let err = parse_json::<Doc>(r#"{"version": 1, "items": [{"name": "a"}, {"name": 7}]}"#).unwrap_err();
+        let err = parse_json::<Doc>(r#"{"version": 1, "items": [{"name": "a"}, {"name": 7}]}"#)
+            .unwrap_err();
         assert_eq!(err.kind, DataErrorKind::Shape);
         assert_eq!(err.path.as_deref(), Some("items[1].name"));
         assert!(err.message(Lang::En).contains("at items[1].name"));
@@ -252,18 +260,30 @@ mod tests {
 
     #[test]
     fn empty_and_bom() {
-        assert_eq!(parse_json::<Doc>("  \n").unwrap_err().kind, DataErrorKind::Empty);
+        assert_eq!(
+            parse_json::<Doc>("  \n").unwrap_err().kind,
+            DataErrorKind::Empty
+        );
         assert!(parse_json::<Doc>("\u{feff}{\"version\":1,\"items\":[]}").is_ok());
     }
 
     #[test]
     fn failures_say_what_to_do() {
-        let f = LoadFailure::Http { status: 404, url: "tthc.json".into() };
+        let f = LoadFailure::Http {
+            status: 404,
+            url: "tthc.json".into(),
+        };
         assert!(!f.citizen_message(Lang::Vi).is_empty());
         assert_eq!(f.webmaster_detail(Lang::Vi), "HTTP 404 khi tải tthc.json");
         assert!(f.retryable());
-        let d = LoadFailure::Data { url: "x.json".into(), error: DataError::invalid("version", "must be 1") };
+        let d = LoadFailure::Data {
+            url: "x.json".into(),
+            error: DataError::invalid("version", "must be 1"),
+        };
         assert!(!d.retryable());
-        assert_eq!(d.webmaster_detail(Lang::En), "x.json: The data is not valid at version: must be 1");
+        assert_eq!(
+            d.webmaster_detail(Lang::En),
+            "x.json: The data is not valid at version: must be 1"
+        );
     }
 }

@@ -141,7 +141,8 @@ pub struct Hit {
     pub index: usize,
     pub code: String,
     pub name: String,
-    pub score: f32,
+    /// Relevance (higher is better), rounded to 2 decimals.
+    pub score: f64,
     /// Matched syllables in `name` (char ranges), also when matched without diacritics.
     pub highlights: Vec<Span>,
 }
@@ -450,7 +451,7 @@ impl Catalog {
             index: d,
             code: p.map(|p| p.code.clone()).unwrap_or_default(),
             name,
-            score: (score * 100.0).round() / 100.0,
+            score: (f64::from(score) * 100.0).round() / 100.0,
             highlights,
         }
     }

@@ -24,7 +24,10 @@ impl E {
         Ok(E(document()?.create_element(tag)?))
     }
     pub fn svg(tag: &str) -> R<E> {
-        Ok(E(document()?.create_element_ns(Some("http://www.w3.org/2000/svg"), tag)?))
+        Ok(E(document()?.create_element_ns(
+            Some("http://www.w3.org/2000/svg"),
+            tag,
+        )?))
     }
     pub fn class(self, c: &str) -> E {
         self.0.set_class_name(c);
@@ -70,35 +73,4 @@ pub fn clear(node: &web_sys::Node) {
     while let Some(c) = node.first_child() {
         let _ = node.remove_child(&c);
     }
-}
-
-/// Appends `text` to `parent`, wrapping the `[start, end)` character ranges in `<mark>`.
-/// Ranges are in chars of `text`; out-of-range or overlapping ranges are clipped, never panic.
-pub fn append_highlighted(parent: &Element, text: &str, ranges: &[(usize, usize)]) -> R<()> {
-    let doc = document()?;
-    let chars: Vec<char> = text.chars().collect();
-    let mut pos = 0usize;
-    let mut sorted: Vec<(usize, usize)> = ranges.to_vec();
-    sorted.sort_unstable();
-    for (s, e) in sorted {
-        let s = s.max(pos).min(chars.len());
-        let e = e.min(chars.len());
-        if s >= e {
-            continue;
-        }
-        if s > pos {
-            let plain: String = chars.get(pos..s).unwrap_or_default().iter().collect();
-            parent.append_child(&doc.create_text_node(&plain))?;
-        }
-        let hit: String = chars.get(s..e).unwrap_or_default().iter().collect();
-        let mark = doc.create_element("mark")?;
-        mark.set_text_content(Some(&hit));
-        parent.append_child(&mark)?;
-        pos = e;
-    }
-    if pos < chars.len() {
-        let rest: String = chars.get(pos..).unwrap_or_default().iter().collect();
-        parent.append_child(&doc.create_text_node(&rest))?;
-    }
-    Ok(())
 }

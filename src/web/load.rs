@@ -15,7 +15,9 @@ pub const DEFAULT_TIMEOUT_S: u32 = 20;
 
 /// GETs `url` (relative to the page) as text, failing after `timeout_s` seconds.
 pub async fn fetch_text(url: &str, timeout_s: u32) -> Result<String, LoadFailure> {
-    let network = || LoadFailure::Network { url: url.to_string() };
+    let network = || LoadFailure::Network {
+        url: url.to_string(),
+    };
     let window = web_sys::window().ok_or_else(network)?;
     let controller = AbortController::new().map_err(|_| network())?;
     let timed_out = Rc::new(Cell::new(false));
@@ -35,8 +37,14 @@ pub async fn fetch_text(url: &str, timeout_s: u32) -> Result<String, LoadFailure
     window.clear_timeout_with_handle(timer_id);
     match result {
         Ok(Ok(text)) => Ok(text),
-        Ok(Err(status)) => Err(LoadFailure::Http { status, url: url.to_string() }),
-        Err(_) if timed_out.get() => Err(LoadFailure::Timeout { seconds: timeout_s, url: url.to_string() }),
+        Ok(Err(status)) => Err(LoadFailure::Http {
+            status,
+            url: url.to_string(),
+        }),
+        Err(_) if timed_out.get() => Err(LoadFailure::Timeout {
+            seconds: timeout_s,
+            url: url.to_string(),
+        }),
         Err(_) => Err(network()),
     }
 }

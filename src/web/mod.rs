@@ -111,9 +111,9 @@ impl Ctx {
 
     /// Fetches the data file named by attribute `name` with the host's time limit.
     pub async fn fetch_attr(&self, name: &str) -> Result<String, LoadFailure> {
-        let url = self
-            .attr(name)
-            .ok_or_else(|| LoadFailure::NoSource { attribute: name.to_string() })?;
+        let url = self.attr(name).ok_or_else(|| LoadFailure::NoSource {
+            attribute: name.to_string(),
+        })?;
         let timeout = self
             .attr("timeout")
             .and_then(|t| t.parse::<u32>().ok())
@@ -131,7 +131,9 @@ impl Ctx {
     ) -> R<()> {
         let closure = Closure::<dyn FnMut(Event)>::new(f);
         target.add_event_listener_with_callback(ty, closure.as_ref().unchecked_ref())?;
-        self.listeners.borrow_mut().push((target.clone(), ty, closure));
+        self.listeners
+            .borrow_mut()
+            .push((target.clone(), ty, closure));
         Ok(())
     }
 
@@ -174,7 +176,8 @@ impl Widget {
         self.ctx.alive.set(false);
         let listeners = std::mem::take(&mut *self.ctx.listeners.borrow_mut());
         for (target, ty, closure) in listeners {
-            let _ = target.remove_event_listener_with_callback(ty, closure.as_ref().unchecked_ref());
+            let _ =
+                target.remove_event_listener_with_callback(ty, closure.as_ref().unchecked_ref());
         }
         clear(&self.ctx.root);
     }
@@ -241,11 +244,18 @@ fn start(ctx: Rc<Ctx>) {
 fn show_error(ctx: &Rc<Ctx>, failure: &Failure) {
     let lang = ctx.lang;
     let (citizen, detail, retry) = match failure {
-        Failure::Load(f) => (f.citizen_message(lang).to_string(), f.webmaster_detail(lang), f.retryable()),
+        Failure::Load(f) => (
+            f.citizen_message(lang).to_string(),
+            f.webmaster_detail(lang),
+            f.retryable(),
+        ),
         Failure::Js(v) => (
             Ui::RenderError.text(lang).to_string(),
             v.as_string()
-                .or_else(|| v.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+                .or_else(|| {
+                    v.dyn_ref::<js_sys::Error>()
+                        .map(|e| String::from(e.message()))
+                })
                 .unwrap_or_default(),
             true,
         ),
@@ -258,12 +268,22 @@ fn show_error(ctx: &Rc<Ctx>, failure: &Failure) {
 fn build_error(ctx: &Rc<Ctx>, citizen: &str, detail: &str, retry: bool) -> R<()> {
     let lang = ctx.lang;
     clear(&ctx.body);
-    let panel = E::new("div")?.class("cchc-error").part("error")?.attr("role", "alert")?;
+    let panel = E::new("div")?
+        .class("cchc-error")
+        .part("error")?
+        .attr("role", "alert")?;
     let panel = panel
-        .child(E::new("p")?.class("cchc-error-title").text(Ui::LoadErrorTitle.text(lang)))?
+        .child(
+            E::new("p")?
+                .class("cchc-error-title")
+                .text(Ui::LoadErrorTitle.text(lang)),
+        )?
         .child(E::new("p")?.text(citizen))?;
     if retry {
-        let button = E::new("button")?.attr("type", "button")?.class("cchc-button").text(Ui::Retry.text(lang));
+        let button = E::new("button")?
+            .attr("type", "button")?
+            .class("cchc-button")
+            .text(Ui::Retry.text(lang));
         let again = ctx.clone();
         ctx.on(&button.0, "click", move |_| start(again.clone()))?;
         panel.0.append_child(&button.0)?;
@@ -292,11 +312,16 @@ fn adopt_styles(root: &ShadowRoot) {
         cell.clone()
     });
     let adopted = sheet
-        .map(|s| js_sys::Reflect::set(root, &"adoptedStyleSheets".into(), &js_sys::Array::of1(&s)).unwrap_or(false))
+        .map(|s| {
+            js_sys::Reflect::set(root, &"adoptedStyleSheets".into(), &js_sys::Array::of1(&s))
+                .unwrap_or(false)
+        })
         .unwrap_or(false);
     if !adopted {
         let href = BASE_URL.with(|b| format!("{}cchc-widgets.css", b.borrow()));
-        if let Ok(link) = E::new("link").and_then(|l| l.attr("rel", "stylesheet")?.attr("href", &href)) {
+        if let Ok(link) =
+            E::new("link").and_then(|l| l.attr("rel", "stylesheet")?.attr("href", &href))
+        {
             let _ = root.append_child(&link.0);
         }
     }

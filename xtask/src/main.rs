@@ -65,7 +65,10 @@ fn project_root() -> Option<PathBuf> {
 
 fn run(cmd: &str, args: &[&str]) -> Res {
     eprintln!("$ {cmd} {}", args.join(" "));
-    let status = Command::new(cmd).args(args).status().map_err(|e| format!("{cmd}: {e}"))?;
+    let status = Command::new(cmd)
+        .args(args)
+        .status()
+        .map_err(|e| format!("{cmd}: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -75,23 +78,34 @@ fn run(cmd: &str, args: &[&str]) -> Res {
 
 fn output(cmd: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(cmd).args(args).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// Installs what the build needs, idempotently: the wasm32 target, the exact wasm-bindgen CLI of
 /// Cargo.lock, and the npm dev packages of package-lock.json.
 fn setup() -> Res {
     let targets = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if !targets.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if !targets
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         run("rustup", &["target", "add", "wasm32-unknown-unknown"])?;
     }
     let want = wasm_bindgen_version()?;
     let have = output("wasm-bindgen", &["--version"]).unwrap_or_default();
     if !have.contains(&want) {
         // Not --locked: its lock file pins a crate the registry mirror lacks (see TOOLCHAIN notes).
-        run("cargo", &["install", "wasm-bindgen-cli", "--version", &want])?;
+        run(
+            "cargo",
+            &["install", "wasm-bindgen-cli", "--version", &want],
+        )?;
     }
-    let lock_newer = match (fs::metadata("package-lock.json"), fs::metadata("node_modules/.package-lock.json")) {
+    let lock_newer = match (
+        fs::metadata("package-lock.json"),
+        fs::metadata("node_modules/.package-lock.json"),
+    ) {
         (Ok(a), Ok(b)) => a.modified().ok() > b.modified().ok(),
         _ => true,
     };
@@ -159,16 +173,55 @@ fn version() -> Result<String, String> {
 }
 
 fn build() -> Res {
-    run("cargo", &["build", "--lib", "--target", "wasm32-unknown-unknown", "--release"])?;
+    run(
+        "cargo",
+        &[
+            "build",
+            "--lib",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--release",
+        ],
+    )?;
     let wasm = format!("target/wasm32-unknown-unknown/release/{CRATE}.wasm");
-    run("wasm-bindgen", &["--target", "web", "--no-typescript", "--out-dir", "pkg", &wasm])?;
+    run(
+        "wasm-bindgen",
+        &[
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-dir",
+            "pkg",
+            &wasm,
+        ],
+    )?;
     let opt = format!("pkg/{CRATE}_bg.wasm");
-    run("npx", &["--no-install", "wasm-opt", "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
-        "--enable-sign-ext", "--enable-reference-types", "--enable-multivalue", "--enable-mutable-globals", "--strip-debug", "--strip-producers",
-        &opt, "-o", &opt])?;
+    run(
+        "npx",
+        &[
+            "--no-install",
+            "wasm-opt",
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-reference-types",
+            "--enable-multivalue",
+            "--enable-mutable-globals",
+            "--strip-debug",
+            "--strip-producers",
+            &opt,
+            "-o",
+            &opt,
+        ],
+    )?;
     let v = version()?;
     let loader = fs::read_to_string("js/cchc-widgets.js").map_err(|e| e.to_string())?;
-    fs::write("pkg/cchc-widgets.js", loader.replace("__CCHC_VERSION__", &v)).map_err(|e| e.to_string())?;
+    fs::write(
+        "pkg/cchc-widgets.js",
+        loader.replace("__CCHC_VERSION__", &v),
+    )
+    .map_err(|e| e.to_string())?;
     fs::copy("src/web/style.css", "pkg/cchc-widgets.css").map_err(|e| e.to_string())?;
     fs::write("pkg/VERSION", format!("{v}\n")).map_err(|e| e.to_string())?;
     fs::write("pkg/SOURCE_HASH", format!("{}\n", source_hash()?)).map_err(|e| e.to_string())?;
@@ -182,7 +235,10 @@ fn build() -> Res {
 fn sri(path: &str) -> Result<String, String> {
     let bytes = fs::read(path).map_err(|e| format!("{path}: {e}"))?;
     let digest = Sha384::digest(&bytes);
-    Ok(format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(digest)))
+    Ok(format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    ))
 }
 
 fn pkg_fresh() -> Result<bool, String> {
@@ -196,12 +252,16 @@ fn size() -> Result<u64, String> {
     println!("{:<24} {:>10} {:>10}", "file", "raw B", "gzip B");
     for f in PAGE_FILES {
         let path = format!("pkg/{f}");
-        let bytes = fs::read(&path).map_err(|e| format!("{path}: {e} (run `cargo xtask build`)"))?;
+        let bytes =
+            fs::read(&path).map_err(|e| format!("{path}: {e} (run `cargo xtask build`)"))?;
         let gz = gzip_len(&bytes);
         total += gz;
         println!("{f:<24} {:>10} {:>10}", bytes.len(), gz);
     }
-    println!("{:<24} {:>10} {:>10}  (budget {} B)", "total", "", total, SIZE_BUDGET);
+    println!(
+        "{:<24} {:>10} {:>10}  (budget {} B)",
+        "total", "", total, SIZE_BUDGET
+    );
     Ok(total)
 }
 
@@ -219,7 +279,10 @@ fn demo(port: Option<&str>) -> Res {
     }
     let port = port.unwrap_or("8080");
     eprintln!("\nDemo portal: http://127.0.0.1:{port}/  (Ctrl+C to stop)");
-    run("node", &["tools/serve.mjs", "--root", "www", "--port", port])
+    run(
+        "node",
+        &["tools/serve.mjs", "--root", "www", "--port", port],
+    )
 }
 
 fn chromium_present() -> bool {
@@ -236,10 +299,21 @@ fn test() -> Res {
     }
     let total = size()?;
     if total > SIZE_BUDGET {
-        return Err(format!("the widgets weigh {total} B gzip, over the budget of {SIZE_BUDGET} B"));
+        return Err(format!(
+            "the widgets weigh {total} B gzip, over the budget of {SIZE_BUDGET} B"
+        ));
     }
     run("cargo", &["test", "--workspace"])?;
-    run("cargo", &["test", "--target", "wasm32-unknown-unknown", "--test", "browser"])?;
+    run(
+        "cargo",
+        &[
+            "test",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "browser",
+        ],
+    )?;
     run("node", &["--test", "--test-concurrency=1", "tests/e2e/"])?;
     eprintln!("\nAll tests passed.");
     Ok(())

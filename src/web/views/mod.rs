@@ -4,11 +4,12 @@ use std::rc::Rc;
 
 use super::{Ctx, Failure, Kind};
 
+mod search;
 mod simple;
 
 pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
     match ctx.kind {
-        Kind::TthcSearch => simple::tthc(ctx).await,
+        Kind::TthcSearch => search::run(ctx).await,
         Kind::IndexTracker => simple::tracker(ctx).await,
         Kind::FeedbackForm => simple::form(ctx).await,
     }

@@ -9,7 +9,9 @@ use crate::web::dom::E;
 use crate::web::{Ctx, Failure};
 
 fn s<'a>(v: &'a Value, keys: &[&str]) -> &'a str {
-    keys.iter().find_map(|k| v.get(*k).and_then(Value::as_str)).unwrap_or("")
+    keys.iter()
+        .find_map(|k| v.get(*k).and_then(Value::as_str))
+        .unwrap_or("")
 }
 
 async fn fetch_value(ctx: &Rc<Ctx>, attr: &str) -> Result<Value, Failure> {
@@ -18,44 +20,31 @@ async fn fetch_value(ctx: &Rc<Ctx>, attr: &str) -> Result<Value, Failure> {
     parse_json::<Value>(&text).map_err(|error| Failure::Load(LoadFailure::Data { url, error }))
 }
 
-pub(crate) async fn tthc(ctx: &Rc<Ctx>) -> Result<(), Failure> {
-    let data = fetch_value(ctx, "src").await?;
-    let empty = Vec::new();
-    let list = data
-        .get("procedures")
-        .and_then(Value::as_array)
-        .or_else(|| data.as_array())
-        .unwrap_or(&empty);
-    let lang = ctx.lang;
-    crate::web::dom::clear(&ctx.body);
-    let heading = E::new("h2")?.text(lang.pick("Thủ tục hành chính", "Administrative procedures"));
-    let count = E::new("p")?.text(&format!("{} {}", list.len(), lang.pick("thủ tục", "procedures")));
-    let ul = E::new("ul")?.class("cchc-list");
-    for p in list {
-        let li = E::new("li")?
-            .part("result")?
-            .attr("data-code", s(p, &["code", "ma_thu_tuc"]))?
-            .child(E::new("span")?.text(s(p, &["name", "ten_thu_tuc"])))?
-            .child(E::new("span")?.class("cchc-muted").text(&format!(" ({})", s(p, &["code", "ma_thu_tuc"]))))?;
-        ul.0.append_child(&li.0)?;
-    }
-    ctx.body.append_child(&heading.0)?;
-    ctx.body.append_child(&count.0)?;
-    ctx.body.append_child(&ul.0)?;
-    ctx.ready();
-    Ok(())
-}
-
 pub(crate) async fn tracker(ctx: &Rc<Ctx>) -> Result<(), Failure> {
     let data = fetch_value(ctx, "src").await?;
     let lang = ctx.lang;
     crate::web::dom::clear(&ctx.body);
     let title = s(&data, &["title", "plan"]);
-    ctx.body.append_child(&E::new("h2")?.text(if title.is_empty() { lang.pick("Chỉ tiêu", "Targets") } else { title }).0)?;
+    ctx.body.append_child(
+        &E::new("h2")?
+            .text(if title.is_empty() {
+                lang.pick("Chỉ tiêu", "Targets")
+            } else {
+                title
+            })
+            .0,
+    )?;
     let ul = E::new("ul")?.class("cchc-list");
     for key in ["indicators", "targets", "tasks"] {
-        for item in data.get(key).and_then(Value::as_array).into_iter().flatten() {
-            let li = E::new("li")?.part(if key == "tasks" { "task" } else { "card" })?.text(s(item, &["name", "text", "title"]));
+        for item in data
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let li = E::new("li")?
+                .part(if key == "tasks" { "task" } else { "card" })?
+                .text(s(item, &["name", "text", "title"]));
             ul.0.append_child(&li.0)?;
         }
     }
@@ -65,20 +54,47 @@ pub(crate) async fn tracker(ctx: &Rc<Ctx>) -> Result<(), Failure> {
 }
 
 pub(crate) async fn form(ctx: &Rc<Ctx>) -> Result<(), Failure> {
-    let data = if ctx.attr("schema").is_some() { fetch_value(ctx, "schema").await? } else { Value::Null };
+    let data = if ctx.attr("schema").is_some() {
+        fetch_value(ctx, "schema").await?
+    } else {
+        Value::Null
+    };
     let lang = ctx.lang;
     crate::web::dom::clear(&ctx.body);
-    ctx.body.append_child(&E::new("h2")?.text(lang.pick("Gửi phản ánh, kiến nghị", "Send feedback")).0)?;
+    ctx.body.append_child(
+        &E::new("h2")?
+            .text(lang.pick("Gửi phản ánh, kiến nghị", "Send feedback"))
+            .0,
+    )?;
     let form = E::new("form")?.attr("novalidate", "")?;
-    for (i, f) in data.get("fields").and_then(Value::as_array).into_iter().flatten().enumerate() {
+    for (i, f) in data
+        .get("fields")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
         let id = format!("f{i}");
         let field = E::new("div")?
             .part("field")?
-            .child(E::new("label")?.attr("for", &id)?.text(f.get("label").and_then(|l| l.get(lang.pick("vi", "en")).or(Some(l))).and_then(Value::as_str).unwrap_or("")))?
+            .child(
+                E::new("label")?.attr("for", &id)?.text(
+                    f.get("label")
+                        .and_then(|l| l.get(lang.pick("vi", "en")).or(Some(l)))
+                        .and_then(Value::as_str)
+                        .unwrap_or(""),
+                ),
+            )?
             .child(E::new("input")?.attr("id", &id)?.attr("type", "text")?)?;
         form.0.append_child(&field.0)?;
     }
-    form.0.append_child(&E::new("button")?.attr("type", "submit")?.part("submit")?.text(lang.pick("Gửi", "Send")).0)?;
+    form.0.append_child(
+        &E::new("button")?
+            .attr("type", "submit")?
+            .part("submit")?
+            .text(lang.pick("Gửi", "Send"))
+            .0,
+    )?;
     ctx.body.append_child(&form.0)?;
     ctx.ready();
     Ok(())

@@ -1,0 +1,1008 @@
+//! The TTHC search widget: a search box with live results, facets, "did you mean", a detail view,
+//! and its state in the page URL (shareable, back button works).
+//!
+//! All matching and ranking is `crate::tthc` (the same engine as `cchc search`); this file only
+//! builds DOM from [`SearchResults`] and keeps the URL in step.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+use crate::contract::{parse_json, LoadFailure};
+use crate::i18n::Lang;
+use crate::tthc::{
+    split_highlights, Catalog, Details, FacetKey, Filter, Procedure, Query, SearchResults,
+};
+use crate::web::dom::{clear, document, E, R};
+use crate::web::{load, Ctx, Failure};
+
+/// Results shown at first and added by "Xem thêm".
+const PAGE: usize = 20;
+/// Facet values shown before "Xem thêm".
+const FACET_SHOWN: usize = 6;
+/// URL parameters (prefixed so they do not collide with the host page's own).
+const P_QUERY: &str = "tthc-q";
+const P_FILTER: &str = "tthc-loc";
+const P_OPEN: &str = "tthc-ma";
+
+#[derive(Clone, Default, PartialEq)]
+struct State {
+    text: String,
+    filters: Vec<Filter>,
+    limit: usize,
+    /// Code of the procedure whose details are open.
+    open: Option<String>,
+    /// Facets whose long list is expanded.
+    expanded: Vec<FacetKey>,
+    /// The query was submitted (Enter, a shared link): the last word is complete, no prefix match
+    /// — exactly what `cchc search` does.
+    committed: bool,
+}
+
+struct View {
+    ctx: Rc<Ctx>,
+    catalog: Catalog,
+    /// Absolute URL of the data file (details URLs are relative to it).
+    data_url: String,
+    input: HtmlInputElement,
+    status: Element,
+    live: Element,
+    suggest: Element,
+    facets: Element,
+    results: Element,
+    list_panel: Element,
+    detail: Element,
+    state: RefCell<State>,
+    /// Details files by URL, once fetched.
+    details: Rc<RefCell<HashMap<String, Rc<HashMap<String, Details>>>>>,
+    announce_seq: Cell<u32>,
+    url_seq: Cell<u32>,
+}
+
+fn t(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
+    lang.pick(vi, en)
+}
+
+pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
+    let src = ctx.attr("src").unwrap_or_default();
+    let text = ctx.fetch_attr("src").await?;
+    let (catalog, _warnings) =
+        Catalog::from_json_str(&text).map_err(|error| LoadFailure::Data {
+            url: src.clone(),
+            error,
+        })?;
+    drop(text);
+    if catalog.procedures().is_empty() {
+        return Err(LoadFailure::Data {
+            url: src,
+            error: crate::contract::DataError::invalid("procedures", "no procedure in the file"),
+        }
+        .into());
+    }
+    let data_url = absolute(&src, &document()?.base_uri()?.unwrap_or_default()).unwrap_or(src);
+    let view = View::build(ctx, catalog, data_url)?;
+    let initial = view.state_from_url();
+    view.input.set_value(&initial.text);
+    *view.state.borrow_mut() = initial;
+    view.render()?;
+    view.announce_now();
+    ctx.ready();
+    Ok(())
+}
+
+fn absolute(url: &str, base: &str) -> Option<String> {
+    web_sys::Url::new_with_base(url, base)
+        .ok()
+        .map(|u| u.href())
+}
+
+impl View {
+    fn build(ctx: &Rc<Ctx>, catalog: Catalog, data_url: String) -> R<Rc<View>> {
+        let lang = ctx.lang;
+        clear(&ctx.body);
+        let input_id = "cchc-q";
+        let hint_id = "cchc-q-hint";
+        let form = E::new("form")?
+            .class("cchc-search-form")
+            .attr("role", "search")?;
+        let label = E::new("label")?.attr("for", input_id)?.text(t(
+            lang,
+            "Tìm thủ tục hành chính",
+            "Find an administrative procedure",
+        ));
+        let hint = E::new("p")?.attr("id", hint_id)?.class("cchc-hint").text(t(
+            lang,
+            "Gõ có dấu hoặc không dấu, ví dụ: cấp lại cccd, dang ky khai sinh, sổ đỏ, 1.001193",
+            "Type with or without diacritics, e.g. cấp lại cccd, dang ky khai sinh, sổ đỏ, 1.001193",
+        ));
+        let input: HtmlInputElement = E::new("input")?
+            .attr("id", input_id)?
+            .attr("type", "search")?
+            .attr("name", "q")?
+            .attr("autocomplete", "off")?
+            .attr("spellcheck", "false")?
+            .attr("enterkeyhint", "search")?
+            .attr("aria-describedby", hint_id)?
+            .part("search-input")?
+            .el()
+            .dyn_into()?;
+        form.0.append_child(&label.0)?;
+        form.0.append_child(&hint.0)?;
+        form.0.append_child(&input)?;
+        let status = E::new("p")?
+            .class("cchc-count")
+            .attr("aria-hidden", "true")?
+            .el();
+        let live = E::new("p")?
+            .class("cchc-visually-hidden")
+            .attr("role", "status")?
+            .attr("aria-live", "polite")?
+            .el();
+        let suggest = E::new("div")?.class("cchc-suggest").el();
+        let facets = E::new("div")?.class("cchc-facets").el();
+        let results = E::new("div")?.class("cchc-results").el();
+        let layout = E::new("div")?
+            .class("cchc-search-layout")
+            .child(&facets)?
+            .child(&results)?;
+        let list_panel = E::new("div")?
+            .child(&status)?
+            .child(&suggest)?
+            .child(&layout)?
+            .el();
+        let detail = E::new("div")?.class("cchc-detail-panel").el();
+        detail.set_attribute("hidden", "")?;
+        ctx.body.append_child(&form.0)?;
+        ctx.body.append_child(&live)?;
+        ctx.body.append_child(&list_panel)?;
+        ctx.body.append_child(&detail)?;
+
+        let view = Rc::new(View {
+            ctx: ctx.clone(),
+            catalog,
+            data_url,
+            input,
+            status,
+            live,
+            suggest,
+            facets,
+            results,
+            list_panel,
+            detail,
+            state: RefCell::new(State {
+                limit: PAGE,
+                ..State::default()
+            }),
+            details: Rc::new(RefCell::new(HashMap::new())),
+            announce_seq: Cell::new(0),
+            url_seq: Cell::new(0),
+        });
+        view.wire(&form.0)?;
+        Ok(view)
+    }
+
+    fn wire(self: &Rc<Self>, form: &Element) -> R<()> {
+        let v = self.clone();
+        self.ctx.on(&self.input, "input", move |_| {
+            let text = v.input.value();
+            v.update(
+                |s| {
+                    s.text = text;
+                    s.limit = PAGE;
+                    s.open = None;
+                    s.committed = false;
+                },
+                Nav::ReplaceLater,
+            );
+            v.announce_later();
+        })?;
+        let v = self.clone();
+        self.ctx.on(form, "submit", move |ev| {
+            ev.prevent_default();
+            v.update(|s| s.committed = true, Nav::Push);
+            v.announce_now();
+        })?;
+        // Clicks inside the widget, dispatched by data attributes on the clicked element.
+        let v = self.clone();
+        self.ctx.on(&self.ctx.body, "click", move |ev| {
+            if let Some(el) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+                v.on_click(&ev, &el);
+            }
+        })?;
+        let v = self.clone();
+        self.ctx.on(&self.ctx.body, "change", move |ev| {
+            if let Some(el) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            {
+                v.on_facet_change(&el);
+            }
+        })?;
+        if let Some(w) = web_sys::window() {
+            let v = self.clone();
+            self.ctx.on(&w, "popstate", move |_| {
+                let s = v.state_from_url();
+                v.input.set_value(&s.text);
+                let was_open = v.state.borrow().open.clone();
+                *v.state.borrow_mut() = s;
+                let _ = v.render();
+                v.after_open_change(was_open);
+                v.announce_now();
+            })?;
+        }
+        Ok(())
+    }
+
+    fn on_click(self: &Rc<Self>, ev: &web_sys::Event, el: &Element) {
+        let target = el.closest("[data-action]").ok().flatten();
+        let Some(target) = target else { return };
+        let action = target.get_attribute("data-action").unwrap_or_default();
+        match action.as_str() {
+            "open" => {
+                ev.prevent_default();
+                let code = target.get_attribute("data-code");
+                self.update(|s| s.open = code, Nav::Push);
+                self.after_open_change(None);
+            }
+            "back" => {
+                let was = self.state.borrow().open.clone();
+                self.update(|s| s.open = None, Nav::Push);
+                self.after_open_change(was);
+            }
+            "more" => {
+                let shown = self.state.borrow().limit;
+                self.update(|s| s.limit += PAGE, Nav::Replace);
+                // Move focus to the first new result so keyboard users continue from there.
+                let sel = format!("li[data-n=\"{shown}\"] [data-action=open]");
+                if let Ok(Some(el)) = self.results.query_selector(&sel) {
+                    if let Ok(h) = el.dyn_into::<HtmlElement>() {
+                        let _ = h.focus();
+                    }
+                }
+            }
+            "suggest" => {
+                let text = target.get_attribute("data-q").unwrap_or_default();
+                self.input.set_value(&text);
+                self.update(
+                    |s| {
+                        s.text = text;
+                        s.limit = PAGE;
+                        s.committed = true;
+                    },
+                    Nav::Push,
+                );
+                let _ = self.input.focus();
+                self.announce_now();
+            }
+            "clear-filters" => {
+                self.update(|s| s.filters.clear(), Nav::Push);
+                let _ = self.input.focus();
+                self.announce_now();
+            }
+            "expand" => {
+                let key = target
+                    .get_attribute("data-key")
+                    .and_then(|k| FacetKey::from_key(&k));
+                if let Some(key) = key {
+                    self.update(
+                        |s| {
+                            if let Some(i) = s.expanded.iter().position(|k| *k == key) {
+                                s.expanded.remove(i);
+                            } else {
+                                s.expanded.push(key);
+                            }
+                        },
+                        Nav::None,
+                    );
+                    self.refocus(&format!("[data-action=expand][data-key=\"{}\"]", key.key()));
+                }
+            }
+            "retry-detail" => {
+                let _ = self.render_detail();
+            }
+            _ => {}
+        }
+    }
+
+    fn on_facet_change(self: &Rc<Self>, el: &HtmlInputElement) {
+        let (Some(key), Some(value)) = (
+            el.get_attribute("data-key")
+                .and_then(|k| FacetKey::from_key(&k)),
+            el.get_attribute("data-value"),
+        ) else {
+            return;
+        };
+        let on = el.checked();
+        self.update(
+            |s| {
+                s.filters.retain(|f| !(f.key == key && f.value == value));
+                if on {
+                    s.filters.push(Filter {
+                        key,
+                        value: value.clone(),
+                    });
+                }
+                s.limit = PAGE;
+            },
+            Nav::Push,
+        );
+        self.refocus(&format!(
+            "input[data-key=\"{}\"][data-value=\"{}\"]",
+            key.key(),
+            css_escape(&value)
+        ));
+        self.announce_now();
+    }
+
+    /// Changes the state, re-renders, and records it in the URL.
+    fn update(self: &Rc<Self>, f: impl FnOnce(&mut State), nav: Nav) {
+        {
+            let mut s = self.state.borrow_mut();
+            f(&mut s);
+        }
+        let _ = self.render();
+        match nav {
+            Nav::Push => self.write_url(true),
+            Nav::Replace => self.write_url(false),
+            Nav::ReplaceLater => self.write_url_later(),
+            Nav::None => {}
+        }
+    }
+
+    fn query(&self, s: &State) -> Query {
+        Query {
+            text: s.text.clone(),
+            filters: s.filters.clone(),
+            limit: s.limit,
+            typing: !s.committed,
+            lang: self.ctx.lang,
+        }
+    }
+
+    fn render(&self) -> R<()> {
+        let s = self.state.borrow().clone();
+        if s.open.is_some() {
+            self.list_panel.set_attribute("hidden", "")?;
+            self.detail.remove_attribute("hidden")?;
+            return self.render_detail();
+        }
+        self.detail.set_attribute("hidden", "")?;
+        clear(&self.detail);
+        self.list_panel.remove_attribute("hidden")?;
+        let res = self.catalog.search(&self.query(&s));
+        self.status
+            .set_text_content(Some(&self.count_text(&res, &s)));
+        self.render_suggestions(&res, &s)?;
+        self.render_facets(&res, &s)?;
+        self.render_results(&res, &s)
+    }
+
+    fn count_text(&self, res: &SearchResults, s: &State) -> String {
+        let lang = self.ctx.lang;
+        let filtered = !s.filters.is_empty();
+        match (s.text.trim().is_empty(), lang) {
+            (true, Lang::Vi) if !filtered => format!(
+                "Có {} thủ tục. Gõ vào ô tìm kiếm hoặc chọn lĩnh vực để lọc.",
+                num(res.total)
+            ),
+            (true, Lang::En) if !filtered => format!(
+                "{} procedures. Type in the search box or pick a field to filter.",
+                num(res.total)
+            ),
+            (_, Lang::Vi) => format!("Tìm thấy {} thủ tục", num(res.total)),
+            (_, Lang::En) => format!("{} procedures found", num(res.total)),
+        }
+    }
+
+    fn render_suggestions(&self, res: &SearchResults, s: &State) -> R<()> {
+        let lang = self.ctx.lang;
+        clear(&self.suggest);
+        if res.suggestions.is_empty() || s.text.trim().is_empty() {
+            return Ok(());
+        }
+        let p = E::new("p")?.append_text(t(lang, "Có phải bạn muốn tìm: ", "Did you mean: "))?;
+        for (i, q) in res.suggestions.iter().take(3).enumerate() {
+            if i > 0 {
+                p.0.append_child(&document()?.create_text_node(", "))?;
+            }
+            let b = E::new("button")?
+                .attr("type", "button")?
+                .class("cchc-linklike")
+                .attr("data-action", "suggest")?
+                .attr("data-q", q)?
+                .text(q);
+            p.0.append_child(&b.0)?;
+        }
+        self.suggest.append_child(&p.0)?;
+        Ok(())
+    }
+
+    fn render_facets(&self, res: &SearchResults, s: &State) -> R<()> {
+        let lang = self.ctx.lang;
+        clear(&self.facets);
+        let wrap = E::new("details")?
+            .class("cchc-facet-box")
+            .attr("open", "")?;
+        wrap.0.append_child(
+            &E::new("summary")?
+                .text(t(lang, "Lọc kết quả", "Filter results"))
+                .0,
+        )?;
+        for facet in &res.facets {
+            let visible: Vec<_> = facet
+                .values
+                .iter()
+                .filter(|v| v.count > 0 || v.selected)
+                .collect();
+            if visible.is_empty() {
+                continue;
+            }
+            let expanded = s.expanded.contains(&facet.key);
+            let fs = E::new("fieldset")?
+                .part("facet")?
+                .attr("data-key", facet.key.key())?;
+            fs.0.append_child(&E::new("legend")?.text(&facet.label).0)?;
+            for (i, v) in visible.iter().enumerate() {
+                if i >= FACET_SHOWN && !expanded && !v.selected {
+                    continue;
+                }
+                let id = format!("cchc-f-{}-{i}", facet.key.key());
+                let input = E::new("input")?
+                    .attr("type", "checkbox")?
+                    .attr("id", &id)?
+                    .attr("data-key", facet.key.key())?
+                    .attr("data-value", &v.value)?;
+                if v.selected {
+                    input.0.set_attribute("checked", "")?;
+                }
+                let label = E::new("label")?
+                    .attr("for", &id)?
+                    .append_text(&v.label)?
+                    .child(
+                        E::new("span")?
+                            .class("cchc-facet-count")
+                            .text(&format!(" ({})", num(v.count))),
+                    )?;
+                let row = E::new("div")?
+                    .class("cchc-check")
+                    .child(input)?
+                    .child(label)?;
+                fs.0.append_child(&row.0)?;
+            }
+            if visible.len() > FACET_SHOWN {
+                let text = if expanded {
+                    t(lang, "Thu gọn", "Show fewer").to_string()
+                } else {
+                    match lang {
+                        Lang::Vi => format!("Xem thêm {} mục", visible.len() - FACET_SHOWN),
+                        Lang::En => format!("Show {} more", visible.len() - FACET_SHOWN),
+                    }
+                };
+                let b = E::new("button")?
+                    .attr("type", "button")?
+                    .class("cchc-linklike")
+                    .attr("data-action", "expand")?
+                    .attr("data-key", facet.key.key())?
+                    .attr("aria-expanded", if expanded { "true" } else { "false" })?
+                    .text(&text);
+                fs.0.append_child(&b.0)?;
+            }
+            wrap.0.append_child(&fs.0)?;
+        }
+        if !s.filters.is_empty() {
+            let b = E::new("button")?
+                .attr("type", "button")?
+                .class("cchc-button secondary")
+                .attr("data-action", "clear-filters")?
+                .text(t(lang, "Bỏ tất cả bộ lọc", "Clear all filters"));
+            wrap.0.append_child(&b.0)?;
+        }
+        self.facets.append_child(&wrap.0)?;
+        Ok(())
+    }
+
+    fn render_results(&self, res: &SearchResults, s: &State) -> R<()> {
+        let lang = self.ctx.lang;
+        clear(&self.results);
+        if res.hits.is_empty() {
+            return self.render_empty(s);
+        }
+        let ol = E::new("ol")?.class("cchc-hits");
+        for (n, hit) in res.hits.iter().enumerate() {
+            let Some(p) = self.catalog.procedure(hit.index) else {
+                continue;
+            };
+            let link = E::new("a")?
+                .attr("href", &self.url_for(s, Some(&p.code)))?
+                .attr("data-action", "open")?
+                .attr("data-code", &p.code)?
+                .class("cchc-hit-name");
+            for (piece, marked) in split_highlights(&hit.name, &hit.highlights) {
+                if marked {
+                    link.0.append_child(&E::new("mark")?.text(piece).0)?;
+                } else {
+                    link.0.append_child(&document()?.create_text_node(piece))?;
+                }
+            }
+            let h = E::new("h3")?.class("cchc-hit-title").child(link)?;
+            let meta = E::new("p")?.class("cchc-meta").text(&meta_line(p, lang));
+            let li = E::new("li")?
+                .part("result")?
+                .attr("data-code", &p.code)?
+                .attr("data-n", &n.to_string())?
+                .child(h)?
+                .child(meta)?;
+            ol.0.append_child(&li.0)?;
+        }
+        self.results.append_child(&ol.0)?;
+        if res.total > res.hits.len() {
+            let more = match lang {
+                Lang::Vi => format!(
+                    "Xem thêm kết quả (đang hiện {}/{})",
+                    res.hits.len(),
+                    num(res.total)
+                ),
+                Lang::En => format!(
+                    "Show more results ({} of {} shown)",
+                    res.hits.len(),
+                    num(res.total)
+                ),
+            };
+            let b = E::new("button")?
+                .attr("type", "button")?
+                .class("cchc-button secondary")
+                .attr("data-action", "more")?
+                .text(&more);
+            self.results.append_child(&b.0)?;
+        }
+        Ok(())
+    }
+
+    fn render_empty(&self, s: &State) -> R<()> {
+        let lang = self.ctx.lang;
+        let box_ = E::new("div")?.class("cchc-empty");
+        let head = match lang {
+            Lang::Vi => format!("Không tìm thấy thủ tục phù hợp với “{}”.", s.text.trim()),
+            Lang::En => format!("No procedure matches “{}”.", s.text.trim()),
+        };
+        box_.0
+            .append_child(&E::new("p")?.class("cchc-empty-title").text(&head).0)?;
+        let tips = E::new("ul")?;
+        for tip in [
+            t(lang, "Kiểm tra lỗi chính tả, hoặc gõ ít từ hơn (ví dụ: “khai sinh” thay vì “làm thủ tục đăng ký khai sinh cho con”).", "Check the spelling, or type fewer words (e.g. “khai sinh”)."),
+            t(lang, "Có thể dùng tên thường gọi hoặc viết tắt: sổ đỏ, CCCD, GPLX, BHYT.", "Everyday names and abbreviations work too: sổ đỏ, CCCD, GPLX, BHYT."),
+            t(lang, "Nếu biết mã thủ tục, gõ mã (ví dụ 1.001193).", "If you know the procedure code, type it (e.g. 1.001193)."),
+        ] {
+            tips.0.append_child(&E::new("li")?.text(tip).0)?;
+        }
+        box_.0.append_child(&tips.0)?;
+        if !s.filters.is_empty() {
+            let b = E::new("button")?
+                .attr("type", "button")?
+                .class("cchc-button secondary")
+                .attr("data-action", "clear-filters")?
+                .text(t(
+                    lang,
+                    "Bỏ bộ lọc và tìm lại",
+                    "Clear the filters and search again",
+                ));
+            box_.0.append_child(&b.0)?;
+        }
+        self.results.append_child(&box_.0)?;
+        Ok(())
+    }
+
+    fn render_detail(&self) -> R<()> {
+        let lang = self.ctx.lang;
+        clear(&self.detail);
+        let code = self.state.borrow().open.clone().unwrap_or_default();
+        let back = E::new("button")?
+            .attr("type", "button")?
+            .class("cchc-button secondary")
+            .attr("data-action", "back")?
+            .text(t(lang, "← Quay lại danh sách", "← Back to the list"));
+        self.detail.append_child(&back.0)?;
+        let Some(p) = self
+            .catalog
+            .find_code(&code)
+            .and_then(|i| self.catalog.procedure(i))
+        else {
+            let msg = match lang {
+                Lang::Vi => format!("Không có thủ tục mã “{code}” trong danh sách."),
+                Lang::En => format!("There is no procedure with code “{code}” in the list."),
+            };
+            self.detail
+                .append_child(&E::new("p")?.attr("role", "alert")?.text(&msg).0)?;
+            return Ok(());
+        };
+        let art = E::new("article")?
+            .part("detail")?
+            .attr("data-code", &p.code)?
+            .attr("aria-labelledby", "cchc-detail-h")?;
+        art.0.append_child(
+            &E::new("h2")?
+                .attr("id", "cchc-detail-h")?
+                .attr("tabindex", "-1")?
+                .text(&p.name)
+                .0,
+        )?;
+        let dl = E::new("dl")?.class("cchc-facts");
+        let online = p.online.label(lang).to_string();
+        let yes_no = |b: bool| {
+            if b {
+                t(lang, "Có", "Yes")
+            } else {
+                t(lang, "Không", "No")
+            }
+        };
+        let rows: Vec<(&str, String)> = vec![
+            (t(lang, "Mã thủ tục", "Code"), p.code.clone()),
+            (
+                t(lang, "Lĩnh vực", "Field"),
+                p.field.clone().unwrap_or_default(),
+            ),
+            (t(lang, "Cấp thực hiện", "Level"), p.levels.join(", ")),
+            (
+                t(lang, "Cơ quan thực hiện", "Agency"),
+                p.agencies.join(", "),
+            ),
+            (
+                t(lang, "Thời hạn giải quyết", "Processing time"),
+                p.time.clone().unwrap_or_default(),
+            ),
+            (
+                t(lang, "Phí, lệ phí", "Fees"),
+                p.fee.clone().unwrap_or_default(),
+            ),
+            (t(lang, "Trực tuyến", "Online"), online),
+            (
+                t(lang, "Qua bưu chính", "By post"),
+                yes_no(p.postal).to_string(),
+            ),
+            (
+                t(lang, "Thanh toán trực tuyến", "Online payment"),
+                yes_no(p.online_payment).to_string(),
+            ),
+        ];
+        for (k, v) in rows.into_iter().filter(|(_, v)| !v.is_empty()) {
+            dl.0.append_child(&E::new("dt")?.text(k).0)?;
+            dl.0.append_child(&E::new("dd")?.text(&v).0)?;
+        }
+        art.0.append_child(&dl.0)?;
+        if let Some(url) = p.url.as_deref().filter(|u| is_http(u)) {
+            let a = E::new("a")?
+                .class("cchc-button cchc-cta")
+                .attr("href", url)?
+                .attr("target", "_blank")?
+                .attr("rel", "noopener noreferrer")?
+                .text(t(lang, "Nộp hồ sơ trực tuyến", "Apply online"))
+                .child(E::new("span")?.class("cchc-visually-hidden").text(t(
+                    lang,
+                    " (mở trang mới)",
+                    " (opens a new page)",
+                )))?;
+            art.0.append_child(&a.0)?;
+        }
+        let sections = E::new("div")?.class("cchc-sections");
+        art.0.append_child(&sections.0)?;
+        self.detail.append_child(&art.0)?;
+        if let Some(d) = &p.details {
+            render_details(&sections.0, d, lang)?;
+        } else if let Some(rel) = p.details_url.clone() {
+            self.load_details(&sections.0, p.code.clone(), rel)?;
+        }
+        Ok(())
+    }
+
+    fn load_details(&self, into: &Element, code: String, rel: String) -> R<()> {
+        let lang = self.ctx.lang;
+        let url = absolute(&rel, &self.data_url).unwrap_or(rel);
+        let cached = self.details.borrow().get(&url).cloned();
+        if let Some(map) = cached {
+            return match map.get(&code) {
+                Some(d) => render_details(into, d, lang),
+                None => Ok(()),
+            };
+        }
+        into.append_child(
+            &E::new("p")?
+                .class("cchc-loading")
+                .attr("role", "status")?
+                .text(t(
+                    lang,
+                    "Đang tải chi tiết thủ tục…",
+                    "Loading the details…",
+                ))
+                .0,
+        )?;
+        let ctx = self.ctx.clone();
+        let into = into.clone();
+        let cache = self.details.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = load::fetch_text(&url, 30).await.and_then(|text| {
+                parse_json::<HashMap<String, Details>>(&text).map_err(|error| LoadFailure::Data {
+                    url: url.clone(),
+                    error,
+                })
+            });
+            if !ctx.alive() || !into.is_connected() {
+                return;
+            }
+            clear(&into);
+            match result {
+                Ok(map) => {
+                    let map = Rc::new(map);
+                    cache.borrow_mut().insert(url, map.clone());
+                    if let Some(d) = map.get(&code) {
+                        let _ = render_details(&into, d, ctx.lang);
+                    }
+                }
+                Err(f) => {
+                    let _ = detail_error(&into, &f, ctx.lang);
+                }
+            }
+        });
+        Ok(())
+    }
+
+    fn after_open_change(&self, was_open: Option<String>) {
+        let open = self.state.borrow().open.clone();
+        if open.is_some() {
+            if let Ok(Some(h)) = self.detail.query_selector("#cchc-detail-h") {
+                if let Ok(h) = h.dyn_into::<HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+            let _ = self.ctx.host.scroll_into_view();
+        } else if let Some(code) = was_open {
+            let sel = format!("[data-action=open][data-code=\"{}\"]", css_escape(&code));
+            self.refocus(&sel);
+        }
+    }
+
+    fn refocus(&self, selector: &str) {
+        if let Ok(Some(el)) = self.ctx.body.query_selector(selector) {
+            if let Ok(h) = el.dyn_into::<HtmlElement>() {
+                let _ = h.focus();
+            }
+        }
+    }
+
+    /// Tells screen readers the result count once typing pauses (not on every keystroke).
+    fn announce_later(self: &Rc<Self>) {
+        let seq = self.announce_seq.get().wrapping_add(1);
+        self.announce_seq.set(seq);
+        let v = self.clone();
+        later(700, move || {
+            if v.ctx.alive() && v.announce_seq.get() == seq {
+                v.announce_now();
+            }
+        });
+    }
+
+    fn announce_now(&self) {
+        self.announce_seq
+            .set(self.announce_seq.get().wrapping_add(1));
+        let text = self.status.text_content().unwrap_or_default();
+        self.live.set_text_content(Some(&text));
+    }
+
+    // ---- URL state ----
+
+    fn state_from_url(&self) -> State {
+        let mut s = State {
+            limit: PAGE,
+            committed: true,
+            ..State::default()
+        };
+        let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else {
+            return s;
+        };
+        let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+            return s;
+        };
+        s.text = params.get(P_QUERY).unwrap_or_default();
+        for v in params.get_all(P_FILTER).iter() {
+            if let Some((k, val)) = v.as_string().as_deref().and_then(|v| v.split_once(':')) {
+                if let Some(key) = FacetKey::from_key(k) {
+                    s.filters.push(Filter {
+                        key,
+                        value: val.to_string(),
+                    });
+                }
+            }
+        }
+        s.open = params.get(P_OPEN).filter(|c| !c.is_empty());
+        s
+    }
+
+    fn url_for(&self, s: &State, open: Option<&str>) -> String {
+        let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) else {
+            return String::new();
+        };
+        let Ok(url) = web_sys::Url::new(&href) else {
+            return href;
+        };
+        let params = url.search_params();
+        params.delete(P_QUERY);
+        params.delete(P_FILTER);
+        params.delete(P_OPEN);
+        if !s.text.is_empty() {
+            params.set(P_QUERY, &s.text);
+        }
+        for f in &s.filters {
+            params.append(P_FILTER, &format!("{}:{}", f.key.key(), f.value));
+        }
+        if let Some(code) = open {
+            params.set(P_OPEN, code);
+        }
+        url.set_search(&params.to_string().as_string().unwrap_or_default());
+        url.href()
+    }
+
+    fn write_url(&self, push: bool) {
+        self.url_seq.set(self.url_seq.get().wrapping_add(1));
+        let s = self.state.borrow().clone();
+        let url = self.url_for(&s, s.open.as_deref());
+        let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+            return;
+        };
+        let current = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        if url == current {
+            return;
+        }
+        let _ = if push {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
+    }
+
+    /// While typing, the URL follows after a pause (browsers throttle history updates).
+    fn write_url_later(self: &Rc<Self>) {
+        let seq = self.url_seq.get().wrapping_add(1);
+        self.url_seq.set(seq);
+        let v = self.clone();
+        later(400, move || {
+            if v.ctx.alive() && v.url_seq.get() == seq {
+                v.write_url(false);
+            }
+        });
+    }
+}
+
+enum Nav {
+    /// A new history entry (facets, opening a procedure).
+    Push,
+    /// Update the current entry.
+    Replace,
+    /// Update the current entry after a pause (typing).
+    ReplaceLater,
+    /// Not URL state.
+    None,
+}
+
+/// Runs `f` after `ms` milliseconds.
+fn later(ms: i32, f: impl FnOnce() + 'static) {
+    if let Some(w) = web_sys::window() {
+        let cb = wasm_bindgen::closure::Closure::once_into_js(f);
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms);
+    }
+}
+
+/// 1234 → "1.234" (Vietnamese) is what readers expect; counts here stay small, so plain digits
+/// with a thousands dot.
+fn num(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn meta_line(p: &Procedure, lang: Lang) -> String {
+    let mut parts: Vec<String> = vec![format!("{} {}", lang.pick("Mã", "Code"), p.code)];
+    if let Some(f) = &p.field {
+        parts.push(f.clone());
+    }
+    if !p.levels.is_empty() {
+        parts.push(p.levels.join(", "));
+    }
+    parts.push(p.online.label(lang).to_string());
+    parts.join(" · ")
+}
+
+fn is_http(url: &str) -> bool {
+    let u = url.trim_start().to_ascii_lowercase();
+    u.starts_with("https://") || u.starts_with("http://")
+}
+
+/// Escapes a value for a CSS attribute selector in double quotes.
+fn css_escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+fn render_details(into: &Element, d: &Details, lang: Lang) -> R<()> {
+    let sections: [(&str, &[String], bool); 5] = [
+        (
+            lang.pick("Thành phần hồ sơ", "Documents to submit"),
+            &d.documents,
+            false,
+        ),
+        (lang.pick("Trình tự thực hiện", "Steps"), &d.steps, true),
+        (
+            lang.pick("Cách thức thực hiện", "How to submit"),
+            &d.channels,
+            false,
+        ),
+        (
+            lang.pick("Yêu cầu, điều kiện", "Requirements"),
+            &d.conditions,
+            false,
+        ),
+        (
+            lang.pick("Căn cứ pháp lý", "Legal basis"),
+            &d.legal_basis,
+            false,
+        ),
+    ];
+    for (title, items, ordered) in sections {
+        if items.is_empty() {
+            continue;
+        }
+        into.append_child(&E::new("h3")?.text(title).0)?;
+        let list = E::new(if ordered { "ol" } else { "ul" })?;
+        for item in items {
+            list.0.append_child(&E::new("li")?.text(item).0)?;
+        }
+        into.append_child(&list.0)?;
+    }
+    if let Some(r) = &d.result {
+        into.append_child(&E::new("h3")?.text(lang.pick("Kết quả", "Result")).0)?;
+        into.append_child(&E::new("p")?.text(r).0)?;
+    }
+    if let Some(a) = &d.audience {
+        into.append_child(
+            &E::new("h3")?
+                .text(lang.pick("Đối tượng thực hiện", "Who can apply"))
+                .0,
+        )?;
+        into.append_child(&E::new("p")?.text(a).0)?;
+    }
+    Ok(())
+}
+
+fn detail_error(into: &Element, f: &LoadFailure, lang: Lang) -> R<()> {
+    let panel = E::new("div")?
+        .class("cchc-error")
+        .attr("role", "alert")?
+        .child(E::new("p")?.text(lang.pick(
+            "Chưa tải được chi tiết thủ tục.",
+            "The details could not be loaded.",
+        )))?
+        .child(E::new("p")?.text(f.citizen_message(lang)))?
+        .child(
+            E::new("p")?
+                .class("cchc-detail")
+                .text(&f.webmaster_detail(lang)),
+        )?;
+    if f.retryable() {
+        let b = E::new("button")?
+            .attr("type", "button")?
+            .class("cchc-button")
+            .attr("data-action", "retry-detail")?
+            .text(lang.pick("Thử lại", "Try again"));
+        panel.0.append_child(&b.0)?;
+    }
+    into.append_child(&panel.0)?;
+    Ok(())
+}

@@ -1,0 +1,169 @@
+// TTHC search widget on the real 2,642 procedures: typing as citizens type, highlights, facets,
+// URL state and the back button, the detail view, empty states, hostile queries, and the same
+// ranking as the `cchc search` CLI.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { serve, launch, open, settled, axe, screenshot, ROOT } from './helpers.mjs';
+
+let srv; let browser;
+before(async () => { srv = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); srv?.close(); });
+
+const PAGE = '/www/tra-cuu-thu-tuc.html';
+const host = 'cchc-tthc-search';
+
+async function searchPage(path = PAGE, opts) {
+  const o = await open(browser, srv.base + path, opts);
+  await settled(o.page);
+  return o;
+}
+const input = (page) => page.locator(`${host} >> [part=search-input]`);
+const codes = (page) => page.$$eval(host, (els) => [...els[0].shadowRoot.querySelectorAll('[part=result]')].map((r) => r.dataset.code));
+const shadowText = (page, sel) => page.$eval(host, (e, s) => [...e.shadowRoot.querySelectorAll(s)].map((n) => n.textContent), sel);
+
+test('typing without diacritics finds the procedure, with the match highlighted', async () => {
+  const { page, context, errors } = await searchPage();
+  await input(page).fill('lam giay khai sinh');
+  const first = await codes(page);
+  assert.ok(first.length > 0);
+  const names = await shadowText(page, '[part=result] .cchc-hit-name');
+  assert.match(names[0], /khai sinh/i);
+  const marks = await shadowText(page, '[part=result]:first-child mark');
+  assert.ok(marks.some((m) => /khai sinh/i.test(m)), `marks: ${marks}`);
+  assert.match((await shadowText(page, '.cchc-count'))[0], /^Tìm thấy [\d.]+ thủ tục$/);
+  // The count reaches screen readers through a polite live region once typing pauses.
+  await page.waitForFunction((h) => /Tìm thấy/.test(document.querySelector(h).shadowRoot.querySelector('[role=status][aria-live=polite]').textContent), host);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('abbreviations and everyday names: cap lai cccd, doi gplx, sổ đỏ', async () => {
+  const { page, context } = await searchPage();
+  for (const [q, re] of [['cap lai cccd', /căn cước/i], ['doi gplx', /giấy phép lái xe/i], ['sổ đỏ', /quyền sử dụng đất|đất đai/i]]) {
+    await input(page).fill(q);
+    await input(page).press('Enter');
+    const names = await shadowText(page, '[part=result] .cchc-hit-name');
+    assert.ok(names.slice(0, 3).some((n) => re.test(n)), `${q}: ${names.slice(0, 3).join(' | ')}`);
+  }
+  await context.close();
+});
+
+test('facets combine with the query, counts follow, state goes to the URL and back works', async () => {
+  const { page, context } = await searchPage();
+  await input(page).fill('cấp lại');
+  await input(page).press('Enter');
+  const total = Number((await shadowText(page, '.cchc-count'))[0].replace(/\D/g, ''));
+  const facet = page.locator(`${host} >> [part=facet][data-key=cap] input[type=checkbox]`).first();
+  const label = await page.$eval(host, (e) => e.shadowRoot.querySelector('[part=facet][data-key=cap] label').textContent);
+  const expected = Number(label.match(/\(([\d.]+)\)/)[1].replace(/\./g, ''));
+  await facet.check();
+  const filtered = Number((await shadowText(page, '.cchc-count'))[0].replace(/\D/g, ''));
+  assert.equal(filtered, expected);
+  assert.ok(filtered < total);
+  assert.ok(await facet.isChecked());
+  // Focus stays on the checkbox that was used, although the facets re-rendered.
+  assert.equal(await page.$eval(host, (e) => e.shadowRoot.activeElement?.type), 'checkbox');
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('tthc-q'), 'cấp lại');
+  assert.match(url.searchParams.get('tthc-loc'), /^cap:/);
+  // A shared link restores the same state.
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await settled(other);
+  assert.equal(await other.locator(`${host} >> [part=search-input]`).inputValue(), 'cấp lại');
+  assert.equal(Number((await other.$eval(host, (e) => e.shadowRoot.querySelector('.cchc-count').textContent)).replace(/\D/g, '')), filtered);
+  // Back removes the filter.
+  await page.goBack();
+  await page.waitForFunction((h) => !document.querySelector(h).shadowRoot.querySelector('[part=facet][data-key=cap] input:checked'), host);
+  assert.equal(Number((await shadowText(page, '.cchc-count'))[0].replace(/\D/g, '')), total);
+  await context.close();
+});
+
+test('the detail view: documents, steps, fees, the online link, keyboard and the back button', async () => {
+  const { page, context, errors } = await searchPage();
+  await input(page).fill('1.001193');
+  await input(page).press('Enter');
+  assert.equal((await codes(page))[0], '1.001193');
+  // Keyboard only: Tab from the box to the first result, Enter opens it.
+  await page.locator(`${host} >> [part=result] a`).first().focus();
+  await page.keyboard.press('Enter');
+  const detail = page.locator(`${host} >> [part=detail]`);
+  await detail.waitFor();
+  assert.equal(await detail.getAttribute('data-code'), '1.001193');
+  assert.equal(await page.$eval(host, (e) => e.shadowRoot.activeElement?.id), 'cchc-detail-h');
+  await page.waitForFunction((h) => document.querySelector(h).shadowRoot.querySelectorAll('[part=detail] h3').length > 0, host);
+  const headings = await shadowText(page, '[part=detail] h3');
+  assert.ok(headings.includes('Thành phần hồ sơ'), headings.join(', '));
+  assert.ok(headings.includes('Trình tự thực hiện'), headings.join(', '));
+  const cta = await page.$eval(host, (e) => { const a = e.shadowRoot.querySelector('[part=detail] a.cchc-cta'); return a && { href: a.href, text: a.textContent, rel: a.rel }; });
+  assert.match(cta.text, /Nộp hồ sơ trực tuyến/);
+  assert.match(cta.href, /^https:\/\/dichvucong\.gov\.vn\//);
+  assert.match(cta.rel, /noopener/);
+  assert.equal(new URL(page.url()).searchParams.get('tthc-ma'), '1.001193');
+  await screenshot(page, 'search-detail');
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+  await page.goBack();
+  await page.waitForFunction((h) => !document.querySelector(h).shadowRoot.querySelector('[part=detail]'), host);
+  assert.equal((await codes(page))[0], '1.001193');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('did-you-mean and a helpful empty state', async () => {
+  const { page, context } = await searchPage();
+  await input(page).fill('xyzzyq khongcogi');
+  await input(page).press('Enter');
+  assert.deepEqual(await codes(page), []);
+  const empty = (await shadowText(page, '.cchc-empty'))[0];
+  assert.match(empty, /Không tìm thấy thủ tục phù hợp với “xyzzyq khongcogi”/);
+  assert.match(empty, /sổ đỏ, CCCD/);
+  await input(page).fill('ket hom');
+  await input(page).press('Enter');
+  assert.ok((await codes(page)).length > 0);
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+  await context.close();
+});
+
+test('hostile queries: markup stays text, huge/emoji/RTL input never breaks the widget', async () => {
+  const { page, context, errors } = await searchPage();
+  for (const q of ['<img src=x onerror=alert(1)>', 'a', '', '😀🇻🇳 khai sinh', '\u202Ekhai sinh\u202C', 'khai '.repeat(2000)]) {
+    await input(page).fill(q);
+    await input(page).press('Enter');
+    const state = await page.$eval(host, (e) => ({ state: e.dataset.state, imgs: e.shadowRoot.querySelectorAll('img').length }));
+    assert.equal(state.state, 'ready');
+    assert.equal(state.imgs, 0);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('at 360 px: usable, no horizontal scroll, axe-clean', async () => {
+  const { page, context } = await searchPage(PAGE, { viewport: { width: 360, height: 780 } });
+  await input(page).fill('đăng ký kết hôn');
+  await screenshot(page, 'search-360');
+  const over = await page.$eval(host, (e) => e.shadowRoot.querySelector('.cchc').scrollWidth - e.getBoundingClientRect().width);
+  assert.ok(over <= 1, `overflow ${over}`);
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+  await context.close();
+});
+
+test('the widget and `cchc search` return the same ranking (one engine)', async () => {
+  const queries = ['lam giay khai sinh', 'cap lai cccd', 'doi gplx', 'so do', 'dang ki ket hon', 'hoà giải', 'xây dựng', '1.001193', 'ho chieu', 'thue'];
+  const cli = spawnSync('cargo', ['run', '--quiet', '--bin', 'cchc', '--', 'search', '--data', 'www/data/tthc.json', '--top', '10'],
+    { cwd: ROOT, input: queries.join('\n') + '\n', encoding: 'utf8' });
+  assert.equal(cli.status, 0, cli.stderr);
+  const expected = cli.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(expected.length, queries.length);
+  const { page, context } = await searchPage();
+  for (const e of expected) {
+    await input(page).fill(e.query);
+    await input(page).press('Enter');
+    const got = (await codes(page)).slice(0, 10);
+    assert.deepEqual(got, e.results.map((r) => r.code), `query ${e.query}`);
+  }
+  await context.close();
+});

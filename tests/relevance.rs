@@ -1,0 +1,220 @@
+//! Relevance regression test: the labelled query set (`tests/relevance/queries.tsv`) against the
+//! real demo catalogue (`www/data/tthc.json`).
+//!
+//! Prints S@3 (an expected code among the first 3 results) and MRR@10 (reciprocal rank of the first
+//! expected code in the top 10) overall and per category, and fails when S@3 drops below the floor
+//! recorded in `tests/relevance/floor.txt`. `RELEVANCE_VERBOSE=1` also prints every query that
+//! misses the top 3, with the top results the engine returned.
+
+use std::collections::BTreeMap;
+
+use cchc_widgets::i18n::Lang;
+use cchc_widgets::tthc::{Catalog, Query};
+
+/// One labelled query.
+struct Case {
+    query: String,
+    expected: Vec<String>,
+    category: String,
+}
+
+/// Per-query outcome: rank (1-based) of the first expected code in the top 10.
+struct Outcome {
+    rank: Option<usize>,
+    top: Vec<(String, String)>,
+}
+
+fn root(path: &str) -> String {
+    format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn cases() -> Vec<Case> {
+    let path = root("tests/relevance/queries.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate().skip(1) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert!(cols.len() >= 3, "{path}:{}: fewer than 3 columns", i + 1);
+        out.push(Case {
+            query: cols[0].to_string(),
+            expected: cols[1].split_whitespace().map(str::to_string).collect(),
+            category: cols[2].trim().to_string(),
+        });
+    }
+    out
+}
+
+fn catalog() -> Catalog {
+    let path = root("www/data/tthc.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    match Catalog::from_json_str(&text) {
+        Ok((c, _)) => c,
+        Err(e) => panic!("{path}: {}", e.message(Lang::En)),
+    }
+}
+
+fn run(c: &Catalog, case: &Case) -> Outcome {
+    let q = Query {
+        typing: false,
+        limit: 10,
+        ..Query::text(&case.query)
+    };
+    let r = c.search(&q);
+    let rank = r
+        .hits
+        .iter()
+        .position(|h| case.expected.contains(&h.code))
+        .map(|p| p + 1);
+    let top = r
+        .hits
+        .iter()
+        .take(5)
+        .map(|h| (h.code.clone(), h.name.clone()))
+        .collect();
+    Outcome { rank, top }
+}
+
+#[derive(Default)]
+struct Tally {
+    n: usize,
+    s3: usize,
+    rr: f64,
+}
+
+impl Tally {
+    fn add(&mut self, rank: Option<usize>) {
+        self.n += 1;
+        if rank.is_some_and(|r| r <= 3) {
+            self.s3 += 1;
+        }
+        if let Some(r) = rank {
+            self.rr += 1.0 / r as f64;
+        }
+    }
+    fn s_at_3(&self) -> f64 {
+        self.s3 as f64 / self.n.max(1) as f64
+    }
+    fn mrr(&self) -> f64 {
+        self.rr / self.n.max(1) as f64
+    }
+}
+
+fn floor() -> f64 {
+    let path = root("tests/relevance/floor.txt");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .and_then(|l| l.parse::<f64>().ok())
+        .unwrap_or_else(|| panic!("{path}: no number"))
+}
+
+/// Native timing print (not an assertion): load + index build, and query latency over the set.
+/// Meaningful with `cargo test --release --test relevance -- --nocapture`.
+#[test]
+fn timing_print() {
+    let path = root("www/data/tthc.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut builds = Vec::new();
+    let mut c = None;
+    for _ in 0..5 {
+        let t0 = std::time::Instant::now();
+        c = Catalog::from_json_str(&text).ok().map(|(c, _)| c);
+        builds.push(t0.elapsed().as_secs_f64() * 1000.0);
+    }
+    let Some(c) = c else {
+        panic!("{path}: does not load")
+    };
+    let cases = cases();
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        for case in &cases {
+            for typing in [false, true] {
+                let q = Query {
+                    typing,
+                    ..Query::text(&case.query)
+                };
+                let t0 = std::time::Instant::now();
+                std::hint::black_box(c.search(&q));
+                times.push(t0.elapsed().as_secs_f64() * 1000.0);
+            }
+        }
+    }
+    builds.sort_by(f64::total_cmp);
+    times.sort_by(f64::total_cmp);
+    let pct = |v: &[f64], p: f64| {
+        v.get(((v.len() as f64 - 1.0) * p) as usize)
+            .copied()
+            .unwrap_or(0.0)
+    };
+    println!(
+        "TIMING ({}) load+index median {:.1} ms (min {:.1}) for {} procedures; query p50 {:.3} ms, p95 {:.3} ms, max {:.3} ms over {} searches",
+        if cfg!(debug_assertions) { "debug build" } else { "release build" },
+        pct(&builds, 0.5),
+        pct(&builds, 0.0),
+        c.procedures().len(),
+        pct(&times, 0.5),
+        pct(&times, 0.95),
+        pct(&times, 1.0),
+        times.len()
+    );
+}
+
+#[test]
+fn relevance_does_not_regress() {
+    let c = catalog();
+    let cases = cases();
+    assert!(cases.len() >= 100, "only {} queries", cases.len());
+    let verbose = std::env::var("RELEVANCE_VERBOSE").is_ok_and(|v| v != "0" && !v.is_empty());
+    let mut all = Tally::default();
+    let mut by_cat: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut misses = Vec::new();
+    for case in &cases {
+        let o = run(&c, case);
+        all.add(o.rank);
+        by_cat.entry(case.category.clone()).or_default().add(o.rank);
+        if o.rank.is_none_or(|r| r > 3) {
+            misses.push((case, o));
+        }
+    }
+    println!("{:<16} {:>5} {:>7} {:>7}", "category", "n", "S@3", "MRR@10");
+    for (cat, t) in &by_cat {
+        println!(
+            "{cat:<16} {:>5} {:>7.3} {:>7.3}   ({}/{})",
+            t.n,
+            t.s_at_3(),
+            t.mrr(),
+            t.s3,
+            t.n
+        );
+    }
+    println!(
+        "{:<16} {:>5} {:>7.3} {:>7.3}   ({}/{})",
+        "TOTAL",
+        all.n,
+        all.s_at_3(),
+        all.mrr(),
+        all.s3,
+        all.n
+    );
+    if verbose {
+        for (case, o) in &misses {
+            println!(
+                "\nMISS [{}] {:?} expected {:?}, rank {:?}",
+                case.category, case.query, case.expected, o.rank
+            );
+            for (code, name) in &o.top {
+                println!("    {code}  {name}");
+            }
+        }
+    }
+    let floor = floor();
+    assert!(
+        all.s_at_3() + 1e-9 >= floor,
+        "S@3 {:.3} fell below the floor {floor} (tests/relevance/floor.txt); run with RELEVANCE_VERBOSE=1",
+        all.s_at_3()
+    );
+}
