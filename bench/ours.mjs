@@ -1,32 +1,18 @@
-// ===================================================================================
-// HOOK FOR OUR ENGINE (the wasm build, pkg/cchc-widgets.js) — to be filled by the lead.
-// ===================================================================================
-//
-// While `runOurs` is null, the bench page reports "ours: skipped" and runs only the peers.
-//
-// To plug the engine in, replace the `null` below with a function of this shape:
-//
-//   export async function runOurs(records, queries, { text, measureEngine, opts }) {
-//     const wasm = await import('../pkg/cchc-widgets.js');
-//     await wasm.default();                     // wasm-bindgen --target web init
-//     return measureEngine({
-//       name: 'cchc-widgets (wasm)',
-//       version: '<crate version>',
-//       config: 'built-in dictionary, BM25F, bigrams, typo tolerance',
-//       build: (jsonText) => wasm.SearchIndex.fromJson(jsonText),   // JSON text -> ready index
-//       search: (index, query, k) => index.search(query, k).map((r) => r.code), // top-k codes
-//     }, text, queries, opts);
-//   }
-//
-// Arguments:
-// - `records` is the parsed array (national compact shape: ma_thu_tuc, ten_thu_tuc, linh_vuc,
-//   cap_thuc_hien, co_quan_thuc_hien, ...);
-// - `queries` is [{ query, expected: [codes], category, note }];
-// - `text` is the exact JSON text the peers are timed on (build time must start from it).
-//
-// Return value: the object returned by `measureEngine`, so the numbers are directly comparable with
-// the peers. Any other object with the same fields (engine, buildMs, query, relevance, heapDeltaMB)
-// is accepted as well.
-// ===================================================================================
-
-export const runOurs = null;
+// Our engine in the benchmark: the release bundle in pkg/ (the same wasm the widgets use), through
+// its small programmatic API (src/web/api.rs). Build time starts from the same JSON text as the
+// peers; memory is the growth of wasm linear memory (the JS heap column does not see it).
+export async function runOurs(records, queries, { text, measureEngine, opts }) {
+  const wasm = await import('../pkg/cchc_widgets.js');
+  await wasm.default({ module_or_path: new URL('../pkg/cchc_widgets_bg.wasm', import.meta.url) });
+  const version = await fetch(new URL('../pkg/VERSION', import.meta.url)).then((r) => r.text()).then((t) => t.trim());
+  const mem0 = wasm.wasmMemoryBytes();
+  const result = await measureEngine({
+    name: 'cchc-widgets (wasm)',
+    version,
+    config: 'built-in dictionary, BM25F on syllables + bigrams, exact-diacritic tier, typo/regional tolerance',
+    build: (jsonText) => wasm.SearchIndex.fromJson(jsonText),
+    search: (index, query, k) => index.search(query, k),
+  }, text, queries, opts);
+  result.wasmMemoryMB = Math.round(((wasm.wasmMemoryBytes() - mem0) / 2 ** 20) * 100) / 100;
+  return result;
+}

@@ -1,4 +1,65 @@
 /**
+ * A loaded TTHC catalogue and its index.
+ */
+export class SearchIndex {
+    static __wrap(ptr) {
+        const obj = Object.create(SearchIndex.prototype);
+        obj.__wbg_ptr = ptr;
+        SearchIndexFinalization.register(obj, obj.__wbg_ptr, obj);
+        return obj;
+    }
+    __destroy_into_raw() {
+        const ptr = this.__wbg_ptr;
+        this.__wbg_ptr = 0;
+        SearchIndexFinalization.unregister(this);
+        return ptr;
+    }
+    free() {
+        const ptr = this.__destroy_into_raw();
+        wasm.__wbg_searchindex_free(ptr, 0);
+    }
+    /**
+     * Loads `tthc.json`, a JSON array of the national portal's records, or JSON Lines. Throws an
+     * `Error` whose message says what is wrong and where (line:column or JSON path).
+     * @param {string} text
+     * @returns {SearchIndex}
+     */
+    static fromJson(text) {
+        const ptr0 = passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        const len0 = WASM_VECTOR_LEN;
+        const ret = wasm.searchindex_fromJson(ptr0, len0);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return SearchIndex.__wrap(ret[0]);
+    }
+    /**
+     * Codes of the best `top` procedures for a complete query (as `cchc search` ranks them).
+     * @param {string} query
+     * @param {number} top
+     * @returns {string[]}
+     */
+    search(query, top) {
+        const val2 = +top;
+        const ptr0 = passStringToWasm0(query, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        const len0 = WASM_VECTOR_LEN;
+        const ret = wasm.searchindex_search(this.__wbg_ptr, ptr0, len0, val2);
+        var v3 = getArrayJsValueFromWasm0(ret[0], ret[1]);
+        wasm.__wbindgen_free(ret[0], ret[1] * 4, 4);
+        return v3;
+    }
+    /**
+     * Number of procedures loaded.
+     * @returns {number}
+     */
+    get size() {
+        const ret = wasm.searchindex_size(this.__wbg_ptr);
+        return ret >>> 0;
+    }
+}
+if (Symbol.dispose) SearchIndex.prototype[Symbol.dispose] = SearchIndex.prototype.free;
+
+/**
  * A mounted widget; the loader calls `destroy` when its element leaves the page.
  */
 export class Widget {
@@ -68,15 +129,32 @@ export function version() {
         wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
     }
 }
+
+/**
+ * Bytes of wasm linear memory in use (for the benchmarks' memory column).
+ * @returns {number}
+ */
+export function wasmMemoryBytes() {
+    const ret = wasm.wasmMemoryBytes();
+    return ret;
+}
 function __wbg_get_imports() {
     const import0 = {
         __proto__: null,
+        __wbg_Error_208446807d0d1e30: function(arg0, arg1) {
+            const ret = Error(getStringFromWasm0(arg0, arg1));
+            return ret;
+        },
         __wbg___wbindgen_is_function_741ff2bb612836f5: function(arg0) {
             const ret = typeof(arg0) === 'function';
             return ret;
         },
         __wbg___wbindgen_is_undefined_be5b34249ff1fc15: function(arg0) {
             const ret = arg0 === undefined;
+            return ret;
+        },
+        __wbg___wbindgen_memory_17a1178bc3328ea3: function() {
+            const ret = wasm.memory;
             return ret;
         },
         __wbg___wbindgen_string_get_7ce8eee7fd327545: function(arg0, arg1) {
@@ -113,6 +191,14 @@ function __wbg_get_imports() {
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
         }, arguments); },
+        __wbg_buffer_0eaa216bac6b8749: function(arg0) {
+            const ret = arg0.buffer;
+            return ret;
+        },
+        __wbg_byteLength_fa48f24814f5ef46: function(arg0) {
+            const ret = arg0.byteLength;
+            return ret;
+        },
         __wbg_checked_3f95ede4ece3a2c2: function(arg0) {
             const ret = arg0.checked;
             return ret;
@@ -503,6 +589,9 @@ function wasm_bindgen__convert__closures_____invoke__he27ee5fa1f0266c8(arg0, arg
     }
 }
 
+const SearchIndexFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(ptr => wasm.__wbg_searchindex_free(ptr, 1));
 const WidgetFinalization = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
     : new FinalizationRegistry(ptr => wasm.__wbg_widget_free(ptr, 1));
@@ -516,6 +605,17 @@ function addToExternrefTable0(obj) {
 const CLOSURE_DTORS = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
     : new FinalizationRegistry(state => wasm.__wbindgen_destroy_closure(state.a, state.b));
+
+function getArrayJsValueFromWasm0(ptr, len) {
+    ptr = ptr >>> 0;
+    const mem = getDataViewMemory0();
+    const result = [];
+    for (let i = ptr; i < ptr + 4 * len; i += 4) {
+        result.push(wasm.__wbindgen_externrefs.get(mem.getUint32(i, true)));
+    }
+    wasm.__externref_drop_slice(ptr, len);
+    return result;
+}
 
 let cachedDataViewMemory0 = null;
 function getDataViewMemory0() {

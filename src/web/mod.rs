@@ -6,6 +6,7 @@
 //! retry, the `data-state` attribute and the `cchc-ready` / `cchc-error` events, and one view per
 //! widget. A failure is always shown inside its own widget and never thrown into the host page.
 
+mod api;
 pub(crate) mod dom;
 pub(crate) mod load;
 mod views;

@@ -1,0 +1,45 @@
+//! A small programmatic API over the same core, for host pages that build their own UI and for the
+//! benchmarks: `const index = SearchIndex.fromJson(text); index.search("cap lai cccd", 10)`.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::Lang;
+use crate::tthc::{Catalog, Query};
+
+/// A loaded TTHC catalogue and its index.
+#[wasm_bindgen]
+pub struct SearchIndex {
+    catalog: Catalog,
+}
+
+#[wasm_bindgen]
+impl SearchIndex {
+    /// Loads `tthc.json`, a JSON array of the national portal's records, or JSON Lines. Throws an
+    /// `Error` whose message says what is wrong and where (line:column or JSON path).
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str) -> Result<SearchIndex, JsError> {
+        Catalog::from_json_str(text)
+            .map(|(catalog, _)| SearchIndex { catalog })
+            .map_err(|e| JsError::new(&e.message(Lang::Vi)))
+    }
+
+    /// Codes of the best `top` procedures for a complete query (as `cchc search` ranks them).
+    pub fn search(&self, query: &str, top: usize) -> Vec<String> {
+        let q = Query { typing: false, limit: top.min(1000), ..Query::text(query) };
+        self.catalog.search(&q).hits.into_iter().map(|h| h.code).collect()
+    }
+
+    /// Number of procedures loaded.
+    #[wasm_bindgen(getter)]
+    pub fn size(&self) -> usize {
+        self.catalog.procedures().len()
+    }
+}
+
+/// Bytes of wasm linear memory in use (for the benchmarks' memory column).
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    let mem: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    mem.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
+}
