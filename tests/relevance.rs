@@ -120,7 +120,8 @@ fn timing_print() {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let mut builds = Vec::new();
     let mut c = None;
-    for _ in 0..5 {
+    let rounds = if cfg!(debug_assertions) { 1 } else { 5 };
+    for _ in 0..rounds {
         let t0 = std::time::Instant::now();
         c = Catalog::from_json_str(&text).ok().map(|(c, _)| c);
         builds.push(t0.elapsed().as_secs_f64() * 1000.0);
@@ -130,7 +131,7 @@ fn timing_print() {
     };
     let cases = cases();
     let mut times = Vec::new();
-    for _ in 0..5 {
+    for _ in 0..rounds {
         for case in &cases {
             for typing in [false, true] {
                 let q = Query {

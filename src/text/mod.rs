@@ -18,7 +18,7 @@ mod syllable;
 mod typo;
 
 pub use syllable::{exact_key, folded_key, tokenize, Token};
-pub use typo::{regional_variants, telex_decode, within_one_edit};
+pub use typo::{hoi_nga_variant, nga_as_hoi, regional_variants, telex_decode, within_one_edit};
 
 /// Canonical composed form (NFC) of Vietnamese text; other characters pass through.
 ///

@@ -80,6 +80,40 @@ fn group_of<'a>(groups: &[&[&'a str]], part: &'a str) -> Vec<&'a str> {
     out
 }
 
+/// Tone index of the hỏi (hook above) and ngã (tilde) tones in the letter table.
+const HOI: u8 = 3;
+const NGA: u8 = 4;
+
+/// The same exact key with hỏi and ngã swapped (`đỗi` → `đổi`, `thũ` → `thủ`): most speakers
+/// outside the north pronounce the two tones alike and type either. `None` when the key carries
+/// neither tone.
+pub fn hoi_nga_variant(exact: &str) -> Option<String> {
+    let mut changed = false;
+    let out: String = exact
+        .chars()
+        .map(|c| match super::compose::letter(c) {
+            Some(l) if l.tone == HOI || l.tone == NGA => {
+                changed = true;
+                let tone = if l.tone == HOI { NGA } else { HOI };
+                super::compose::Letter { tone, ..l }.to_char()
+            }
+            _ => c,
+        })
+        .collect();
+    changed.then_some(out)
+}
+
+/// The key with every ngã written as hỏi: compares two spellings regardless of hỏi/ngã.
+pub fn nga_as_hoi(exact: &str) -> String {
+    exact
+        .chars()
+        .map(|c| match super::compose::letter(c) {
+            Some(l) if l.tone == NGA => super::compose::Letter { tone: HOI, ..l }.to_char(),
+            _ => c,
+        })
+        .collect()
+}
+
 /// Whether two keys are at most one edit apart (insert, delete, substitute or swap neighbours).
 pub fn within_one_edit(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
@@ -224,6 +258,17 @@ mod tests {
         assert!(!within_one_edit("dang", "dong ky"));
         assert!(!within_one_edit("ab", "ba c"));
         assert!(within_one_edit("", "a"));
+    }
+
+    #[test]
+    fn hoi_nga() {
+        assert_eq!(hoi_nga_variant("đỗi").as_deref(), Some("đổi"));
+        assert_eq!(hoi_nga_variant("thủ").as_deref(), Some("thũ"));
+        assert_eq!(hoi_nga_variant("đổi").as_deref(), Some("đỗi"));
+        assert_eq!(hoi_nga_variant("đăng"), None);
+        assert_eq!(hoi_nga_variant("sổ đỏ").as_deref(), Some("sỗ đõ"));
+        assert_eq!(nga_as_hoi("thũ tục"), "thủ tục");
+        assert_eq!(nga_as_hoi("thủ"), "thủ");
     }
 
     #[test]

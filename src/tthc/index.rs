@@ -212,6 +212,12 @@ impl Index {
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
+    /// The idf of a term found in one document: what an unknown word is worth.
+    pub fn max_idf(&self) -> f32 {
+        let n = self.lengths.len() as f32;
+        (1.0 + (n - 0.5) / 1.5).ln()
+    }
+
     /// Term ids whose key starts with `prefix` (at most `limit`, most frequent first).
     pub fn with_prefix(&self, prefix: &str, limit: usize) -> Vec<u32> {
         let start = self.sorted.partition_point(|&id| self.term(id) < prefix);

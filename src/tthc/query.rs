@@ -58,11 +58,13 @@ pub(crate) struct Dictionary {
     pub max_len: usize,
     fillers_exact: Vec<String>,
     fillers_folded: Vec<String>,
+    /// Folded filler verb → folded term it stands for.
+    pub verbs: Vec<(String, String)>,
 }
 
 /// Folded fillers that are also content words when typed without diacritics (cần/căn, có/cơ).
-const AMBIGUOUS_FILLERS: [&str; 11] = [
-    "can", "co", "de", "noi", "mat", "phi", "tien", "em", "toi", "cho", "la",
+const AMBIGUOUS_FILLERS: [&str; 10] = [
+    "can", "co", "de", "noi", "mat", "phi", "tien", "em", "toi", "la",
 ];
 
 impl Dictionary {
@@ -74,11 +76,14 @@ impl Dictionary {
         for (k, vs) in extra {
             d.add(k, vs.iter().cloned());
         }
+        for (verb, meant) in dict::VERBS {
+            d.verbs.push((text::fold(verb), text::fold(meant)));
+        }
         for f in dict::FILLERS {
             let t = text::tokenize(f);
             d.fillers_exact.push(
                 t.iter()
-                    .map(|t| t.exact.as_str())
+                    .map(|t| text::nga_as_hoi(&t.exact))
                     .collect::<Vec<_>>()
                     .join(" "),
             );
@@ -121,7 +126,7 @@ impl Dictionary {
             let marked = window.iter().any(|t| t.exact != t.folded);
             let exact = window
                 .iter()
-                .map(|t| t.exact.as_str())
+                .map(|t| text::nga_as_hoi(&t.exact))
                 .collect::<Vec<_>>()
                 .join(" ");
             let folded = window
@@ -166,19 +171,47 @@ pub(crate) fn parse(ix: &Index, dict: &Dictionary, q: &str, typing: bool) -> Par
         words.push(t.clone());
     }
     let typing_last = typing && tokens.last().is_some_and(|t| words.last() == Some(t));
-    let base = reading(ix, dict, &words, typing_last, 1.0);
-    let mut readings = vec![base];
-    for (start, len, expansions) in dictionary_matches(dict, &words) {
-        for exp in expansions {
-            if readings.len() >= MAX_READINGS {
-                break;
+    let matches = dictionary_matches(dict, &words);
+    let mut readings = Vec::new();
+    for choice in combinations(&matches) {
+        let mut w: Vec<(Token, f32)> = Vec::with_capacity(words.len() + 4);
+        let mut weight = 1.0;
+        let mut pos = 0;
+        let mut typing_here = typing_last;
+        for (m, &pick) in matches.iter().zip(&choice) {
+            let Some(exp) = pick.and_then(|k| m.expansions.get(k)) else {
+                continue;
+            };
+            w.extend(
+                words
+                    .get(pos..m.start)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|t| (t.clone(), 1.0)),
+            );
+            // An acronym stands for its expansion letter by letter (BHYT = bảo hiểm y tế): the
+            // expansion weighs as much as the one word typed, so a document that spells the
+            // acronym itself is not outscored merely because the expansion has more syllables.
+            let scale = if m.len == 1 {
+                (1.0 / exp.len().max(1) as f32).min(1.0)
+            } else {
+                1.0
+            };
+            w.extend(exp.iter().map(|t| (t.clone(), scale)));
+            weight *= if m.fuzzy { 0.9 } else { 0.97 };
+            pos = m.start + m.len;
+            if pos >= words.len() {
+                typing_here = false;
             }
-            let mut w: Vec<Token> = words.get(..start).unwrap_or(&[]).to_vec();
-            w.extend(exp.iter().cloned());
-            w.extend(words.get(start + len..).unwrap_or(&[]).iter().cloned());
-            let typing_here = typing_last && start + len < words.len();
-            readings.push(reading(ix, dict, &w, typing_here, 0.97));
         }
+        w.extend(
+            words
+                .get(pos..)
+                .unwrap_or(&[])
+                .iter()
+                .map(|t| (t.clone(), 1.0)),
+        );
+        readings.push(reading(ix, dict, &w, typing_here, weight));
     }
     parsed.readings = readings
         .into_iter()
@@ -186,6 +219,30 @@ pub(crate) fn parse(ix: &Index, dict: &Dictionary, q: &str, typing: bool) -> Par
         .collect();
     parsed.tokens = tokens;
     parsed
+}
+
+/// Which expansion (or none) each dictionary match uses, for every reading: the text as typed
+/// first, then every combination, at most [`MAX_READINGS`].
+fn combinations(matches: &[Match<'_>]) -> Vec<Vec<Option<usize>>> {
+    let mut out: Vec<Vec<Option<usize>>> = vec![vec![None; matches.len()]];
+    for (i, m) in matches.iter().enumerate() {
+        let existing = out.len();
+        for e in 0..m.expansions.len() {
+            for j in 0..existing {
+                if out.len() >= MAX_READINGS {
+                    return out;
+                }
+                let Some(mut c) = out.get(j).cloned() else {
+                    continue;
+                };
+                if let Some(slot) = c.get_mut(i) {
+                    *slot = Some(e);
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 fn codes_for(ix: &Index, t: &Token, typing: bool, out: &mut Vec<(u32, f32)>) {
@@ -212,11 +269,54 @@ fn codes_for(ix: &Index, t: &Token, typing: bool, out: &mut Vec<(u32, f32)>) {
     }
 }
 
-/// (start, length, expansions) of dictionary phrases found in the tokens, longest first.
-fn dictionary_matches<'a>(
-    dict: &'a Dictionary,
-    words: &[Token],
-) -> Vec<(usize, usize, &'a Vec<Vec<Token>>)> {
+/// A dictionary phrase found in the query.
+struct Match<'a> {
+    start: usize,
+    len: usize,
+    expansions: &'a [Vec<Token>],
+    /// Found only after correcting a regional spelling ("xổ đỏ" → sổ đỏ).
+    fuzzy: bool,
+}
+
+fn joined(words: &[Token]) -> String {
+    let mut key = String::new();
+    for t in words {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&t.folded);
+    }
+    key
+}
+
+/// Looks a window of words up, as typed or, for phrases of two or more words, with one word in
+/// a regional spelling of it ("xổ đỏ", "xang tên").
+fn lookup<'a>(dict: &'a Dictionary, w: &[Token]) -> Option<(&'a Vec<Vec<Token>>, bool)> {
+    if let Some(e) = dict.entries.get(&joined(w)) {
+        return Some((e, false));
+    }
+    if w.len() < 2 {
+        return None;
+    }
+    for (k, t) in w.iter().enumerate() {
+        for v in text::regional_variants(&t.folded) {
+            let mut key = String::new();
+            for (j, u) in w.iter().enumerate() {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(if j == k { &v } else { &u.folded });
+            }
+            if let Some(e) = dict.entries.get(&key) {
+                return Some((e, true));
+            }
+        }
+    }
+    None
+}
+
+/// Dictionary phrases found in the tokens, longest first, not overlapping.
+fn dictionary_matches<'a>(dict: &'a Dictionary, words: &[Token]) -> Vec<Match<'a>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -225,19 +325,19 @@ fn dictionary_matches<'a>(
             let Some(w) = words.get(i..i + len) else {
                 continue;
             };
-            let key = w
-                .iter()
-                .map(|t| t.folded.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            if let Some(e) = dict.entries.get(&key) {
-                found = Some((i, len, e));
+            if let Some((e, fuzzy)) = lookup(dict, w) {
+                found = Some(Match {
+                    start: i,
+                    len,
+                    expansions: e,
+                    fuzzy,
+                });
                 break;
             }
         }
         match found {
             Some(m) => {
-                i += m.1;
+                i += m.len;
                 out.push(m);
             }
             None => i += 1,
@@ -249,39 +349,68 @@ fn dictionary_matches<'a>(
 fn reading(
     ix: &Index,
     dict: &Dictionary,
-    words: &[Token],
+    words: &[(Token, f32)],
     typing_last: bool,
     weight: f32,
 ) -> Reading {
     let mut slots: Vec<Slot> = Vec::with_capacity(words.len());
     let mut filler_left = 0;
-    for (i, t) in words.iter().enumerate() {
+    let tokens: Vec<Token> = words.iter().map(|(t, _)| t.clone()).collect();
+    for (i, (t, scale)) in words.iter().enumerate() {
         if filler_left == 0 {
-            filler_left = dict.filler_at(words, i);
+            filler_left = dict.filler_at(&tokens, i);
         }
         let is_filler = filler_left > 0;
         filler_left = filler_left.saturating_sub(1);
         let last = typing_last && i + 1 == words.len();
+        let mut alts = alternatives(ix, t, last);
+        if is_filler {
+            verb_alternatives(ix, dict, t, &mut alts);
+        }
         slots.push(Slot {
-            alts: alternatives(ix, t, last),
-            weight: if is_filler { 0.25 } else { 1.0 },
+            alts,
+            weight: if is_filler { 0.25 } else { *scale },
             required: !is_filler,
         });
     }
     if !slots.iter().any(|s| s.required) {
-        for s in &mut slots {
+        for (s, (_, scale)) in slots.iter_mut().zip(words) {
             s.required = true;
-            s.weight = 1.0;
+            s.weight = *scale;
         }
     }
     promote_by_pairs(ix, &mut slots);
     Reading { slots, weight }
 }
 
+/// "làm", "xin" before a document name mean "have it issued": the filler also accepts "cấp", so
+/// "làm cccd" prefers "Cấp thẻ căn cước" (a first card) through the pair bonus.
+fn verb_alternatives(ix: &Index, dict: &Dictionary, t: &Token, alts: &mut Vec<Alt>) {
+    for (verb, meant) in &dict.verbs {
+        if *verb != t.folded {
+            continue;
+        }
+        if let Some(&id) = ix.term_ids.get(meant) {
+            if !alts.iter().any(|a| a.term == id) {
+                alts.push(Alt {
+                    term: id,
+                    weight: 0.8,
+                    exact: None,
+                    exact_unknown: false,
+                });
+            }
+        }
+    }
+}
+
 fn alternatives(ix: &Index, t: &Token, typing: bool) -> Vec<Alt> {
     let marked = t.exact != t.folded;
     let exact = marked
-        .then(|| ix.exact_ids.get(&t.exact).copied())
+        .then(|| {
+            ix.exact_ids.get(&t.exact).copied().or_else(|| {
+                text::hoi_nga_variant(&t.exact).and_then(|v| ix.exact_ids.get(&v).copied())
+            })
+        })
         .flatten();
     let mut alts = Vec::new();
     let push = |alts: &mut Vec<Alt>, term: u32, weight: f32, exact: Option<u32>, unknown: bool| {

@@ -10,11 +10,21 @@ use super::index::{pair_key, Index, FIELDS, FIELD_WEIGHT};
 use super::query::{Parsed, Reading, Slot};
 
 const K1: f32 = 1.2;
-const B: f32 = 0.75;
+/// BM25 length normalisation per field. Names are short and their length says little about
+/// relevance (the right procedure often carries a long list of cases), so they are normalised
+/// gently; lĩnh vực and agency strings fully.
+const B: [f32; FIELDS] = [0.4, 0.75, 0.75];
 /// How much a folded-only match counts when the user typed the word with diacritics.
 const FOLDED_ONLY: f32 = 0.6;
 /// Phrase bonus per adjacent pair, relative to the pair's mean idf.
 const PAIR_BONUS: f32 = 0.9;
+
+/// How much a word found only in lĩnh vực or agency counts towards covering the query, relative
+/// to a word found in the name ("hộ chiếu" is not covered by the field "Hộ tịch").
+const COVERAGE_BY_FIELD: [f32; FIELDS] = [1.0, 0.6, 0.6];
+/// Alternatives at least this strong (the word itself, Telex, a correction confirmed by a known
+/// pair) cover their slot fully; weaker guesses (an unconfirmed regional variant) partly.
+const STRONG_ALT: f32 = 0.8;
 
 /// Per-document scores of one query.
 pub(crate) struct Scored {
@@ -27,6 +37,8 @@ pub(crate) struct Scored {
 
 struct Scratch {
     slot: Vec<f32>,
+    /// Per document, how convincingly the current slot is covered (0..=1).
+    slot_cov: Vec<f32>,
     touched: Vec<u32>,
     total: Vec<f32>,
     covered: Vec<f32>,
@@ -43,6 +55,7 @@ pub(crate) fn score(ix: &Index, parsed: &Parsed) -> Scored {
     };
     let mut s = Scratch {
         slot: vec![0.0; n],
+        slot_cov: vec![0.0; n],
         touched: Vec::new(),
         total: vec![0.0; n],
         covered: vec![0.0; n],
@@ -50,7 +63,13 @@ pub(crate) fn score(ix: &Index, parsed: &Parsed) -> Scored {
     };
     for (ri, r) in parsed.readings.iter().enumerate() {
         score_reading(ix, r, &mut s);
-        let required = r.slots.iter().filter(|x| x.required).count().max(1) as f32;
+        let required: f32 = r
+            .slots
+            .iter()
+            .filter(|x| x.required)
+            .map(|x| importance(ix, x))
+            .sum::<f32>()
+            .max(1e-3);
         for &d in &s.touched_total {
             let d = d as usize;
             let (Some(&t), Some(&c)) = (s.total.get(d), s.covered.get(d)) else {
@@ -94,6 +113,7 @@ pub(crate) fn score(ix: &Index, parsed: &Parsed) -> Scored {
 fn score_reading(ix: &Index, r: &Reading, s: &mut Scratch) {
     for slot in &r.slots {
         score_slot(ix, slot, s);
+        let imp = importance(ix, slot);
         for &d in &s.touched {
             let d = d as usize;
             let v = s.slot.get(d).copied().unwrap_or(0.0);
@@ -106,18 +126,38 @@ fn score_reading(ix: &Index, r: &Reading, s: &mut Scratch) {
                 }
                 *t += slot.weight * v;
             }
+            let credit = s.slot_cov.get(d).copied().unwrap_or(0.0) * imp;
             if slot.required {
                 if let Some(c) = s.covered.get_mut(d) {
-                    *c += 1.0;
+                    *c += credit;
                 }
             }
             if let Some(x) = s.slot.get_mut(d) {
+                *x = 0.0;
+            }
+            if let Some(x) = s.slot_cov.get_mut(d) {
                 *x = 0.0;
             }
         }
         s.touched.clear();
     }
     pair_bonus(ix, r, s);
+}
+
+/// How much a slot matters for coverage: the idf of what it most plausibly means. Rare words
+/// carry the meaning ("thẻ căn cước"), common ones the circumstances ("bị mất"); a word the
+/// index does not know weighs like the rarest word, so no document covers it.
+fn importance(ix: &Index, slot: &Slot) -> f32 {
+    let best = slot
+        .alts
+        .iter()
+        .map(|a| ix.idf(a.term) * (a.weight / STRONG_ALT).min(1.0))
+        .fold(0.0f32, f32::max);
+    if best > 0.0 {
+        best
+    } else {
+        ix.max_idf()
+    }
 }
 
 fn score_slot(ix: &Index, slot: &Slot, s: &mut Scratch) {
@@ -130,8 +170,10 @@ fn score_slot(ix: &Index, slot: &Slot, s: &mut Scratch) {
         while let Some(first) = postings.get(i) {
             let doc = first.doc;
             let mut tf = 0.0f32;
+            let mut credit = 0.0f32;
             while let Some(p) = postings.get(i).filter(|p| p.doc == doc) {
                 let f = usize::from(p.field).min(FIELDS - 1);
+                credit = credit.max(COVERAGE_BY_FIELD[f]);
                 let len = ix
                     .lengths
                     .get(doc as usize)
@@ -142,10 +184,15 @@ fn score_slot(ix: &Index, slot: &Slot, s: &mut Scratch) {
                     _ => 1.0,
                 };
                 let count = 1.0 + 0.25 * f32::from(p.count.saturating_sub(1));
-                tf += FIELD_WEIGHT[f] * count * exactness / (1.0 - B + B * len / ix.avg_len[f]);
+                tf +=
+                    FIELD_WEIGHT[f] * count * exactness / (1.0 - B[f] + B[f] * len / ix.avg_len[f]);
                 i += 1;
             }
             let v = alt.weight * idf * tf * (K1 + 1.0) / (tf + K1);
+            let credit = credit * (alt.weight / STRONG_ALT).min(1.0);
+            if let Some(c) = s.slot_cov.get_mut(doc as usize) {
+                *c = c.max(credit);
+            }
             if let Some(cur) = s.slot.get_mut(doc as usize) {
                 if *cur == 0.0 {
                     s.touched.push(doc);
