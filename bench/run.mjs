@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { renderMarkdown } from './markdown.mjs';
+import { updateSection } from './sections.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -294,6 +295,8 @@ async function main() {
     mkdirSync(path.dirname(RESULTS), { recursive: true });
     writeFileSync(RESULTS, JSON.stringify(result, null, 2) + '\n');
     console.error(`wrote ${path.relative(ROOT, RESULTS)}`);
+    updateSection('search', renderMarkdown(result));
+    console.error('updated BENCHMARKS.md (search section)');
   }
   console.log(JSON.stringify({ date: result.date, machine: result.machine, browser: result.browser, querySet: { n: qstats.n, byCategory: qstats.byCategory }, results: summarize(result) }, null, 2));
   console.log('\n' + renderMarkdown(result));

@@ -324,7 +324,57 @@ fn bench(args: &[String]) -> Res {
     if !pkg_fresh()? {
         build()?;
     }
-    let mut a = vec!["bench/run.mjs"];
-    a.extend(args.iter().map(String::as_str));
-    run("node", &a)
+    let want = |name: &str| args.is_empty() || args.iter().any(|a| a == name);
+    if want("size") {
+        write_size_section()?;
+    }
+    if want("search") {
+        let extra: Vec<&str> = args.iter().map(String::as_str).filter(|a| a.starts_with("--") || a.parse::<u32>().is_ok() || a.contains(',')).collect();
+        let mut a = vec!["bench/run.mjs"];
+        a.extend(extra);
+        run("node", &a)?;
+    }
+    for name in ["tracker", "form"] {
+        let script = format!("bench/{name}.mjs");
+        if want(name) && Path::new(&script).exists() {
+            run("node", &[&script])?;
+        }
+    }
+    Ok(())
+}
+
+/// Rewrites the size section of BENCHMARKS.md with today's numbers.
+fn write_size_section() -> Res {
+    let mut rows = String::new();
+    let mut total = 0;
+    for f in PAGE_FILES {
+        let path = format!("pkg/{f}");
+        let bytes = fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
+        let gz = gzip_len(&bytes);
+        total += gz;
+        rows.push_str(&format!("| `{f}` | {} | {} |\n", bytes.len(), gz));
+    }
+    let date = output("date", &["-u", "+%Y-%m-%d"]).unwrap_or_default();
+    let md = format!(
+        "Measured {} by `cargo xtask bench size` on version {} (gzip -9 equivalent, flate2 best).\n\n\
+         | file a page downloads | raw bytes | gzip bytes |\n|---|---:|---:|\n{rows}\
+         | **total** | | **{total}** ({:.1} KB; budget {} KB, enforced by `cargo xtask test`) |\n",
+        date.trim(),
+        version()?,
+        total as f64 / 1024.0,
+        SIZE_BUDGET / 1024
+    );
+    write_section("size", &md)
+}
+
+fn write_section(name: &str, markdown: &str) -> Res {
+    let start = format!("<!-- {name}:start -->");
+    let end = format!("<!-- {name}:end -->");
+    let doc = fs::read_to_string("BENCHMARKS.md").unwrap_or_else(|_| "# Benchmarks\n".into());
+    let block = format!("{start}\n{}\n{end}", markdown.trim());
+    let doc = match (doc.find(&start), doc.find(&end)) {
+        (Some(i), Some(j)) if j > i => format!("{}{block}{}", &doc[..i], &doc[j + end.len()..]),
+        _ => format!("{}\n\n{block}\n", doc.trim_end()),
+    };
+    fs::write("BENCHMARKS.md", doc).map_err(|e| e.to_string())
 }
