@@ -545,6 +545,9 @@ struct Cx {
     errors: Vec<LoadError>,
     warnings: Vec<LoadError>,
     as_of: Option<Date>,
+    /// Deadline phrases already parsed, by (phrase, plan year): plans repeat a few phrases
+    /// ("Năm 2025", "Thường xuyên") across hundreds of tasks, and parsing dominates loading.
+    deadlines: std::collections::HashMap<(String, i32), Deadline>,
 }
 
 const EMPTY: &[Value] = &[];
@@ -972,7 +975,15 @@ impl Cx {
     }
 
     fn deadline(&mut self, text: &str, path: &str, plan_year: i32) -> Deadline {
-        let d = parse_deadline(text, Some(plan_year));
+        let key = (text.to_string(), plan_year);
+        let d = match self.deadlines.get(&key) {
+            Some(d) => d.clone(),
+            None => {
+                let d = parse_deadline(text, Some(plan_year));
+                self.deadlines.insert(key, d.clone());
+                d
+            }
+        };
         if d.problem.is_some() {
             self.warn(path, ErrorCode::UnknownDeadline, text);
         }

@@ -111,7 +111,7 @@ test('the detail view: documents, steps, fees, the online link, keyboard and the
   await context.close();
 });
 
-test('did-you-mean and a helpful empty state', async () => {
+test('a helpful empty state; typos still find results', async () => {
   const { page, context } = await searchPage();
   await input(page).fill('xyzzyq khongcogi');
   await input(page).press('Enter');

@@ -6,11 +6,12 @@ use super::{Ctx, Failure, Kind};
 
 mod search;
 mod simple;
+mod tracker;
 
 pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
     match ctx.kind {
         Kind::TthcSearch => search::run(ctx).await,
-        Kind::IndexTracker => simple::tracker(ctx).await,
+        Kind::IndexTracker => tracker::run(ctx).await,
         Kind::FeedbackForm => simple::form(ctx).await,
     }
 }

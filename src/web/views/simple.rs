@@ -20,39 +20,6 @@ async fn fetch_value(ctx: &Rc<Ctx>, attr: &str) -> Result<Value, Failure> {
     parse_json::<Value>(&text).map_err(|error| Failure::Load(LoadFailure::Data { url, error }))
 }
 
-pub(crate) async fn tracker(ctx: &Rc<Ctx>) -> Result<(), Failure> {
-    let data = fetch_value(ctx, "src").await?;
-    let lang = ctx.lang;
-    crate::web::dom::clear(&ctx.body);
-    let title = s(&data, &["title", "plan"]);
-    ctx.body.append_child(
-        &E::new("h2")?
-            .text(if title.is_empty() {
-                lang.pick("Chỉ tiêu", "Targets")
-            } else {
-                title
-            })
-            .0,
-    )?;
-    let ul = E::new("ul")?.class("cchc-list");
-    for key in ["indicators", "targets", "tasks"] {
-        for item in data
-            .get(key)
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            let li = E::new("li")?
-                .part(if key == "tasks" { "task" } else { "card" })?
-                .text(s(item, &["name", "text", "title"]));
-            ul.0.append_child(&li.0)?;
-        }
-    }
-    ctx.body.append_child(&ul.0)?;
-    ctx.ready();
-    Ok(())
-}
-
 pub(crate) async fn form(ctx: &Rc<Ctx>) -> Result<(), Failure> {
     let data = if ctx.attr("schema").is_some() {
         fetch_value(ctx, "schema").await?

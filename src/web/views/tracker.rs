@@ -1,0 +1,317 @@
+//! The index target tracker widget (`<cchc-index-tracker src="chi-tieu.json">`).
+//!
+//! Citizens and staff see, for one agency, where each target of its reform plan stands: a card
+//! per national index (latest score and rank with its denominator, target, status), a trend chart
+//! with the data beside it, the plan's own indicators with progress bars, and the task framework
+//! with filters, a CSV download and a print view. Everything shown comes from
+//! [`crate::tracker::evaluate`]; this module only turns that plain data into DOM (text only, never
+//! markup) and is honest about what is missing: "no data" is said in words, never drawn as zero.
+//!
+//! Attributes: `src` (required), `as-of` (YYYY-MM-DD, fixes "today"; otherwise the browser's
+//! date), `agency` (an agency id when the file has several; otherwise a selector is shown).
+
+use std::rc::Rc;
+
+use crate::contract::{DataError, LoadFailure};
+use crate::i18n::Lang;
+use crate::tracker::model::LoadError;
+use crate::tracker::status::AgencyEvaluation;
+use crate::tracker::{self, Date, Document};
+use crate::web::dom::{clear, E, R};
+use crate::web::{Ctx, Failure};
+
+mod cards;
+mod chart;
+mod fmt;
+mod indicators;
+mod tasks;
+
+/// At most this many load errors are listed in the error panel (the count says how many more).
+const MAX_LISTED_ERRORS: usize = 30;
+
+pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
+    let url = ctx.attr("src").unwrap_or_default();
+    let text = ctx.fetch_attr("src").await?;
+    if !ctx.alive() {
+        return Ok(());
+    }
+    mark("cchc:index-tracker:fetched");
+    let doc = tracker::load(&text).map_err(|errors| {
+        Failure::Load(LoadFailure::Data {
+            url: url.clone(),
+            error: data_error(&errors, ctx.lang),
+        })
+    })?;
+    mark("cchc:index-tracker:loaded");
+    let (as_of, bad_as_of) = as_of(ctx)?;
+    let agencies = tracker::evaluate(&doc, as_of, ctx.lang).agencies;
+    mark("cchc:index-tracker:evaluated");
+    let chosen = match ctx.attr("agency") {
+        Some(id) => match agencies.iter().position(|a| a.id == id) {
+            Some(i) => Some(i),
+            None => {
+                return Err(Failure::Load(LoadFailure::Data {
+                    url,
+                    error: unknown_agency(&id, &agencies, ctx.lang),
+                }))
+            }
+        },
+        None => None,
+    };
+    let view = Rc::new(View {
+        ctx: ctx.clone(),
+        doc,
+        agencies,
+        as_of,
+    });
+    render(&view, chosen, bad_as_of)?;
+    mark("cchc:index-tracker:rendered");
+    ctx.ready();
+    Ok(())
+}
+
+/// What every part of the view reads.
+pub(super) struct View {
+    pub ctx: Rc<Ctx>,
+    pub doc: Document,
+    pub agencies: Vec<AgencyEvaluation>,
+    pub as_of: Date,
+}
+
+impl View {
+    pub fn lang(&self) -> Lang {
+        self.ctx.lang
+    }
+}
+
+/// A performance mark for the benchmark (`bench/tracker.mjs`); harmless elsewhere.
+fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// The evaluation day: the `as-of` attribute, or today on the browser's clock. A malformed
+/// attribute falls back to today and is reported (second value) so the webmaster can see it.
+fn as_of(ctx: &Ctx) -> Result<(Date, Option<String>), Failure> {
+    let given = ctx.attr("as-of");
+    if let Some(d) = given.as_deref().and_then(Date::parse_iso) {
+        return Ok((d, None));
+    }
+    let now = js_sys::Date::new_0();
+    let today = u8::try_from(now.get_month() + 1)
+        .ok()
+        .zip(u8::try_from(now.get_date()).ok())
+        .and_then(|(m, d)| Date::new(now.get_full_year() as i32, m, d))
+        .ok_or_else(|| Failure::Js("the browser clock gives no valid date".into()))?;
+    Ok((today, given))
+}
+
+/// One [`DataError`] for the shell's error panel: the first problem names its item, the detail
+/// lists every problem (up to [`MAX_LISTED_ERRORS`]) one per line, so the webmaster can fix the
+/// file in one pass instead of one reload per mistake.
+fn data_error(errors: &[LoadError], lang: Lang) -> DataError {
+    let path = errors.first().map(|e| e.path.clone()).unwrap_or_default();
+    let mut detail = match errors.len() {
+        0 => String::new(),
+        1 => lang.pick("1 lỗi", "1 problem").to_string(),
+        n => format!("{n} {}", lang.pick("lỗi", "problems")),
+    };
+    for e in errors.iter().take(MAX_LISTED_ERRORS) {
+        detail.push_str("\n• ");
+        detail.push_str(&e.message(lang));
+    }
+    if errors.len() > MAX_LISTED_ERRORS {
+        detail.push_str(&format!(
+            "\n… {} {}",
+            errors.len() - MAX_LISTED_ERRORS,
+            lang.pick("lỗi khác", "more")
+        ));
+    }
+    DataError::invalid(path, detail)
+}
+
+fn unknown_agency(id: &str, agencies: &[AgencyEvaluation], lang: Lang) -> DataError {
+    let known: Vec<&str> = agencies.iter().map(|a| a.id.as_str()).collect();
+    DataError::invalid(
+        "agency",
+        format!(
+            "{} \"{id}\"; {}: {}",
+            lang.pick(
+                "Thuộc tính agency không khớp đơn vị nào",
+                "The agency attribute matches no agency"
+            ),
+            lang.pick("các mã có trong tệp", "ids in the file"),
+            known.join(", ")
+        ),
+    )
+}
+
+/// Renders the whole widget: heading, notices, agency selector (if several), the agency.
+fn render(view: &Rc<View>, chosen: Option<usize>, bad_as_of: Option<String>) -> R<()> {
+    let lang = view.lang();
+    let body = &view.ctx.body;
+    clear(body);
+    let head = E::new("div")?.class("trk-head");
+    head.0.append_child(
+        &E::new("h2")?
+            .text(lang.pick(
+                "Theo dõi chỉ tiêu cải cách hành chính",
+                "Administrative reform targets",
+            ))
+            .0,
+    )?;
+    let mut asof = format!(
+        "{} {}",
+        lang.pick("Tình trạng tính đến ngày", "Status as of"),
+        view.as_of.to_vi()
+    );
+    if let Some(d) = view.doc.as_of {
+        asof.push_str(&format!(
+            " · {} {}",
+            lang.pick("dữ liệu cập nhật ngày", "data checked on"),
+            d.to_vi()
+        ));
+    }
+    head.0
+        .append_child(&E::new("p")?.class("trk-muted").text(&asof).0)?;
+    if let Some(bad) = bad_as_of {
+        let msg = format!(
+            "{} \"{bad}\" {}",
+            lang.pick("Thuộc tính as-of", "The as-of attribute"),
+            lang.pick(
+                "không phải ngày YYYY-MM-DD; dùng ngày hôm nay.",
+                "is not a YYYY-MM-DD date; today is used."
+            )
+        );
+        head.0
+            .append_child(&E::new("p")?.class("trk-note").text(&msg).0)?;
+    }
+    body.append_child(&head.0)?;
+    let slot = E::new("div")?.class("trk-agency-slot").el();
+    if chosen.is_none() && view.agencies.len() > 1 {
+        body.append_child(agency_picker(view, &slot)?.as_ref())?;
+    }
+    body.append_child(&slot)?;
+    render_agency(view, &slot, chosen.unwrap_or(0))?;
+    warnings(view)?;
+    Ok(())
+}
+
+/// A labelled `<select>` of agencies; changing it re-renders the agency slot.
+fn agency_picker(view: &Rc<View>, slot: &web_sys::Element) -> R<web_sys::Element> {
+    let lang = view.lang();
+    let select = E::new("select")?
+        .attr("id", "trk-agency")?
+        .class("trk-select");
+    for (i, a) in view.agencies.iter().enumerate() {
+        let label = match &a.province {
+            Some(p) if !a.name.contains(p.as_str()) => format!("{} ({p})", a.name),
+            _ => a.name.clone(),
+        };
+        select.0.append_child(
+            &E::new("option")?
+                .attr("value", &i.to_string())?
+                .text(&label)
+                .0,
+        )?;
+    }
+    let wrap = E::new("div")?
+        .class("trk-field trk-picker cchc-noprint")
+        .child(
+            E::new("label")?
+                .attr("for", "trk-agency")?
+                .text(lang.pick("Chọn đơn vị", "Choose an agency")),
+        )?
+        .child(&select.0)?;
+    let (v, slot, sel) = (view.clone(), slot.clone(), select.html()?);
+    let sel2 = sel.clone();
+    view.ctx.on(&sel, "change", move |_| {
+        let i = js_sys::Reflect::get(&sel2, &"value".into())
+            .ok()
+            .and_then(|x| x.as_string())
+            .and_then(|s| s.parse::<usize>().ok())
+            .unwrap_or(0);
+        let _ = render_agency(&v, &slot, i);
+    })?;
+    Ok(wrap.el())
+}
+
+/// Renders one agency into `slot`: cards, indicators, tasks.
+fn render_agency(view: &Rc<View>, slot: &web_sys::Element, i: usize) -> R<()> {
+    clear(slot);
+    let Some(a) = view.agencies.get(i) else {
+        return Ok(());
+    };
+    let lang = view.lang();
+    let sec = E::new("section")?
+        .class("trk-agency")
+        .attr("aria-labelledby", "trk-agency-name")?;
+    sec.0.append_child(
+        &E::new("h2")?
+            .attr("id", "trk-agency-name")?
+            .class("trk-agency-name")
+            .text(&a.name)
+            .0,
+    )?;
+    sec.0.append_child(summary(a, lang)?.as_ref())?;
+    sec.0.append_child(cards::section(view, i)?.as_ref())?;
+    sec.0.append_child(indicators::section(view, i)?.as_ref())?;
+    sec.0.append_child(tasks::section(view, i)?.as_ref())?;
+    slot.append_child(&sec.0)?;
+    Ok(())
+}
+
+/// One line of counts: how many targets per status and tasks per state.
+fn summary(a: &AgencyEvaluation, lang: Lang) -> R<web_sys::Element> {
+    let ul = E::new("ul")?.class("trk-summary");
+    let li = |label: String| -> R<web_sys::Node> { Ok(E::new("li")?.text(&label).el().into()) };
+    let targets: usize = a.counts.targets.iter().map(|(_, n)| n).sum();
+    let achieved = count_of(&a.counts.targets, crate::tracker::Status::Achieved);
+    let nodata = count_of(&a.counts.targets, crate::tracker::Status::NoData);
+    let overdue = count_of(&a.counts.tasks, tracker::status::TaskState::Overdue);
+    ul.0.append_child(&li(format!(
+        "{targets} {}: {achieved} {}, {nodata} {}",
+        lang.pick("chỉ tiêu", "targets"),
+        lang.pick("đã đạt", "achieved"),
+        lang.pick("chưa có dữ liệu", "without data")
+    ))?)?;
+    ul.0.append_child(&li(format!(
+        "{} {}: {overdue} {}",
+        a.tasks.len(),
+        lang.pick("nhiệm vụ", "tasks"),
+        lang.pick("quá hạn", "overdue")
+    ))?)?;
+    Ok(ul.el())
+}
+
+fn count_of<K: PartialEq + Copy>(counts: &[(K, usize)], k: K) -> usize {
+    counts.iter().find(|(x, _)| *x == k).map_or(0, |(_, n)| *n)
+}
+
+/// The loader's warnings (phrases it could not read), for the webmaster, folded away.
+fn warnings(view: &Rc<View>) -> R<()> {
+    let w = &view.doc.warnings;
+    if w.is_empty() {
+        return Ok(());
+    }
+    let lang = view.lang();
+    let list = E::new("ul")?.class("trk-warnings");
+    for e in w {
+        list.0
+            .append_child(&E::new("li")?.text(&e.message(lang)).0)?;
+    }
+    let det = E::new("details")?
+        .class("trk-data-notes")
+        .child(E::new("summary")?.text(&format!(
+            "{} ({})",
+            lang.pick(
+                "Lưu ý về dữ liệu: cụm từ chưa đọc được",
+                "Data notes: phrases not understood"
+            ),
+            w.len()
+        )))?
+        .child(list)?;
+    view.ctx.body.append_child(&det.0)?;
+    Ok(())
+}

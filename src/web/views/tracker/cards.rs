@@ -1,0 +1,433 @@
+//! Summary cards, one per national index: the latest published score and rank (always with the
+//! number of provinces ranked), the band, the plan's target and its status with the reason; then
+//! the trend chart with the same numbers in a table beside it. A rank out of 63 and one out of 34
+//! (the July 2025 merger) are never compared: the card says "không so sánh được" and why.
+
+use std::rc::Rc;
+
+use web_sys::Element;
+
+use crate::i18n::Lang;
+use crate::tracker::model::{Index, ResultStatus, ScaleUnit};
+use crate::tracker::status::{IndexCard, ResultView, TargetEvaluation};
+use crate::tracker::target::{TargetKind, Unit};
+use crate::web::dom::{E, R};
+
+use super::chart;
+use super::fmt::{num, source, status_badge, target_short};
+use super::View;
+
+/// The "Chỉ số" section of agency `ai`.
+pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
+    let lang = view.lang();
+    let sec = E::new("section")?
+        .class("trk-section trk-indices")
+        .attr("aria-labelledby", "trk-h-indices")?
+        .child(
+            E::new("h3")?
+                .attr("id", "trk-h-indices")?
+                .text(lang.pick("Các chỉ số đánh giá", "National indices")),
+        )?;
+    let Some(a) = view.agencies.get(ai) else {
+        return Ok(sec.el());
+    };
+    if a.cards.is_empty() {
+        sec.0.append_child(
+            &E::new("p")?
+                .class("trk-empty")
+                .text(lang.pick(
+                    "Tệp dữ liệu chưa có chỉ số nào (PAR INDEX, SIPAS, PAPI, PCI…) cho đơn vị này.",
+                    "The data file has no index (PAR INDEX, SIPAS, PAPI, PCI…) for this agency.",
+                ))
+                .0,
+        )?;
+        return Ok(sec.el());
+    }
+    let grid = E::new("div")?.class("trk-cards");
+    let indices = view
+        .doc
+        .agencies
+        .get(ai)
+        .map(|a| a.indices.as_slice())
+        .unwrap_or(&[]);
+    for (ci, c) in a.cards.iter().enumerate() {
+        let ix = indices.iter().find(|x| x.id == c.index_id);
+        grid.0
+            .append_child(card(c, ix, &format!("trk-{ai}-{ci}"), lang)?.as_ref())?;
+    }
+    sec.0.append_child(&grid.0)?;
+    Ok(sec.el())
+}
+
+fn scale_text(unit: Option<ScaleUnit>, max: Option<f64>, lang: Lang) -> String {
+    match (unit, max) {
+        (Some(ScaleUnit::Percent), _) => "%".into(),
+        (Some(ScaleUnit::Ratio), Some(m)) => format!(" / {}", num(m, lang)),
+        (_, Some(m)) => format!(" / {} {}", num(m, lang), lang.pick("điểm", "points")),
+        _ => String::new(),
+    }
+}
+
+fn rank_text(r: &ResultView, lang: Lang) -> Option<String> {
+    let (rank, of) = (r.rank?, r.rank_of?);
+    Some(format!(
+        "{} {rank}/{of} {}",
+        lang.pick("Xếp thứ", "Ranked"),
+        lang.pick("tỉnh, thành phố", "provinces")
+    ))
+}
+
+/// The change of rank since the previous ranked year, or why it cannot be compared.
+fn rank_change(c: &IndexCard, lang: Lang) -> Option<(String, bool)> {
+    let mut ranked = c
+        .series
+        .iter()
+        .filter(|r| r.status != ResultStatus::NotPublished)
+        .filter_map(|r| Some((r.year, r.rank?, r.rank_of?)));
+    let latest = ranked.next_back()?;
+    let prev = ranked.next_back()?;
+    let (ly, lr, lof) = latest;
+    let (py, pr, pof) = prev;
+    if lof != pof {
+        return Some((
+            format!(
+                "{}: {py} {pr}/{pof}, {ly} {lr}/{lof} — {}",
+                lang.pick("Thứ hạng không so sánh được", "Ranks not comparable"),
+                lang.pick(
+                    "số tỉnh được xếp hạng khác nhau (63 tỉnh trước, 34 tỉnh từ 01/07/2025)",
+                    "different numbers of provinces ranked (63 before, 34 from 1 July 2025)"
+                )
+            ),
+            false,
+        ));
+    }
+    let diff = i64::from(pr) - i64::from(lr);
+    let what = match diff {
+        0 => lang.pick("giữ nguyên thứ hạng", "same rank").to_string(),
+        d if d > 0 => format!(
+            "{} {d} {}",
+            lang.pick("tăng", "up"),
+            lang.pick("bậc", "places")
+        ),
+        d => format!(
+            "{} {} {}",
+            lang.pick("giảm", "down"),
+            -d,
+            lang.pick("bậc", "places")
+        ),
+    };
+    Some((
+        format!(
+            "{} {py} ({pr}/{pof}): {what}",
+            lang.pick("So với năm", "Compared with")
+        ),
+        true,
+    ))
+}
+
+fn card(c: &IndexCard, ix: Option<&Index>, id: &str, lang: Lang) -> R<Element> {
+    let (key, _) = super::fmt::status_key(c.status);
+    let art = E::new("article")?
+        .class(&format!("trk-card trk-b-{key}"))
+        .part("card")?
+        .attr("data-index", &c.index_id)?
+        .attr("data-status", key)?
+        .attr("aria-labelledby", &format!("{id}-h"))?
+        .child(E::new("h4")?.attr("id", &format!("{id}-h"))?.text(&c.name))?;
+    latest(&art.0, c, lang)?;
+    targets(&art.0, c, lang)?;
+    let status = E::new("p")?
+        .class("trk-status")
+        .child(status_badge(c.status, &c.status_label)?)?;
+    art.0.append_child(&status.0)?;
+    if !c.reason.is_empty() {
+        art.0
+            .append_child(&E::new("p")?.class("trk-reason").text(&c.reason).0)?;
+    }
+    trend(&art.0, c, ix, id, lang)?;
+    Ok(art.el())
+}
+
+fn latest(parent: &Element, c: &IndexCard, lang: Lang) -> R<()> {
+    let Some(l) = &c.latest else {
+        parent.append_child(
+            &E::new("p")?
+                .class("trk-nodata")
+                .text(lang.pick(
+                    "Chưa có kết quả được công bố trong tệp dữ liệu.",
+                    "No published result in the data file.",
+                ))
+                .0,
+        )?;
+        return Ok(());
+    };
+    let big = E::new("p")?.class("trk-latest");
+    if let Some(s) = l.score {
+        big.0
+            .append_child(&E::new("span")?.class("trk-score").text(&num(s, lang)).0)?;
+        big.0.append_child(
+            &E::new("span")?
+                .class("trk-scale")
+                .text(&scale_text(c.scale_unit, c.scale_max, lang))
+                .0,
+        )?;
+    }
+    big.0.append_child(
+        &E::new("span")?
+            .class("trk-year")
+            .text(&format!(" {} {}", lang.pick("năm", "in"), l.year))
+            .0,
+    )?;
+    parent.append_child(&big.0)?;
+    let facts = E::new("ul")?.class("trk-facts");
+    let add = |t: String, class: &str| -> R<()> {
+        facts
+            .0
+            .append_child(&E::new("li")?.class(class).text(&t).0)?;
+        Ok(())
+    };
+    match rank_text(l, lang) {
+        Some(r) => add(r, "trk-rank")?,
+        None => add(
+            lang.pick("Không có thứ hạng chính thức", "No official rank")
+                .into(),
+            "trk-rank",
+        )?,
+    }
+    if let Some((t, comparable)) = rank_change(c, lang) {
+        add(t, if comparable { "" } else { "trk-noncomp" })?;
+    }
+    if let Some(b) = &l.band {
+        add(format!("{}: {b}", lang.pick("Xếp loại", "Band")), "")?;
+    }
+    if l.status == ResultStatus::Derived {
+        add(
+            lang.pick(
+                "Số liệu tính từ dữ liệu đã công bố, không phải kết quả chính thức",
+                "Computed from published data, not an official result",
+            )
+            .into(),
+            "trk-derived",
+        )?;
+    }
+    parent.append_child(&facts.0)?;
+    Ok(())
+}
+
+fn targets(parent: &Element, c: &IndexCard, lang: Lang) -> R<()> {
+    let Some(t) = c.targets.first() else {
+        parent.append_child(
+            &E::new("p")?
+                .class("trk-target-text")
+                .text(lang.pick(
+                    "Kế hoạch chưa đặt chỉ tiêu cho chỉ số này.",
+                    "The plan sets no target for this index.",
+                ))
+                .0,
+        )?;
+        return Ok(());
+    };
+    let p = E::new("p")?
+        .class("trk-target-text")
+        .child(E::new("strong")?.text(&format!(
+            "{} {}: ",
+            lang.pick("Chỉ tiêu năm", "Target for"),
+            t.year
+        )))?
+        .append_text(&format!("“{}”", t.text))?;
+    parent.append_child(&p.0)?;
+    if !t.parts.is_empty() {
+        let ul = E::new("ul")?.class("trk-parts");
+        for part in &t.parts {
+            let li = E::new("li")?
+                .child(
+                    E::new("span")?
+                        .class("trk-part-target")
+                        .text(&target_short(&part.target, lang)),
+                )?
+                .append_text(" ")?
+                .child(status_badge(part.status, &part.status_label)?)?;
+            ul.0.append_child(&li.0)?;
+        }
+        parent.append_child(&ul.0)?;
+    }
+    if let Some(plan) = &t.plan {
+        parent.append_child(
+            &E::new("p")?
+                .class("trk-muted trk-small")
+                .text(&format!(
+                    "{}: {plan}",
+                    lang.pick("Nguồn chỉ tiêu", "Target source")
+                ))
+                .0,
+        )?;
+    }
+    if c.targets.len() > 1 {
+        let older: Vec<String> = c
+            .targets
+            .iter()
+            .skip(1)
+            .map(|o| format!("{}: {} ({})", o.year, o.text, o.status_label))
+            .collect();
+        parent.append_child(
+            &E::new("p")?
+                .class("trk-muted trk-small")
+                .text(&format!(
+                    "{}: {}",
+                    lang.pick("Chỉ tiêu khác", "Other targets"),
+                    older.join("; ")
+                ))
+                .0,
+        )?;
+    }
+    Ok(())
+}
+
+/// The score target the chart can draw: the latest target's first percent/points part.
+fn chart_target(t: Option<&TargetEvaluation>, lang: Lang) -> Option<(f64, String)> {
+    let t = t?;
+    let p = t.parts.iter().find(|p| {
+        matches!(p.target.unit, Some(Unit::Percent | Unit::Points))
+            && !matches!(
+                p.target.kind,
+                TargetKind::RankAtMost
+                    | TargetKind::RankUpByAtLeast
+                    | TargetKind::InBand
+                    | TargetKind::ReduceByAtLeast
+            )
+    })?;
+    let v = p.target.value?;
+    Some((
+        v,
+        format!(
+            "{} {}: {}",
+            lang.pick("Chỉ tiêu", "Target"),
+            t.year,
+            num(v, lang)
+        ),
+    ))
+}
+
+/// The chart and its table, or a sentence when there is nothing to draw.
+fn trend(parent: &Element, c: &IndexCard, ix: Option<&Index>, id: &str, lang: Lang) -> R<()> {
+    let scale_of = |year: i32| ix.and_then(|i| i.scale_for(year));
+    let cur_max = c.scale_max;
+    // Only results on the latest scale are joined by a line (PAPI was out of 60 before 2018).
+    let points: Vec<(i32, f64)> = c
+        .series
+        .iter()
+        .filter(|r| r.status != ResultStatus::NotPublished)
+        .filter(|r| scale_of(r.year).map(|s| s.max) == cur_max)
+        .filter_map(|r| Some((r.year, r.score?)))
+        .collect();
+    let fig = E::new("figure")?.class("trk-trend");
+    if points.is_empty() && c.series.is_empty() {
+        return Ok(());
+    }
+    let short = c.index_id.replace('_', " ");
+    if !points.is_empty() {
+        let (lo, hi) = ix
+            .and_then(|i| i.scale_for(points.last().map_or(0, |p| p.0)))
+            .map_or((0.0, 100.0), |s| (s.min, s.max));
+        let (first, last) = (
+            points.first().map_or(0, |p| p.0),
+            points.last().map_or(0, |p| p.0),
+        );
+        let title = format!("{} {short} {first}–{last}", lang.pick("Điểm", "Score of"));
+        let target = chart_target(c.targets.first(), lang);
+        let mut desc = points
+            .iter()
+            .map(|(y, s)| format!("{y}: {}", num(*s, lang)))
+            .collect::<Vec<_>>()
+            .join("; ");
+        if let Some((_, l)) = &target {
+            desc.push_str(&format!("; {l}"));
+        }
+        let spec = chart::Spec {
+            id,
+            title: &title,
+            desc: &desc,
+            points: &points,
+            scale: (lo, hi),
+            target,
+        };
+        let wrap = E::new("div")?
+            .class("trk-chart")
+            .part("chart")?
+            .child(chart::svg(&spec, lang)?)?;
+        fig.0.append_child(&wrap.0)?;
+    } else {
+        fig.0.append_child(
+            &E::new("p")?
+                .class("trk-nodata")
+                .text(lang.pick("Không có điểm số để vẽ biểu đồ.", "No scores to chart."))
+                .0,
+        )?;
+    }
+    fig.0.append_child(table(c, &short, lang)?.as_ref())?;
+    parent.append_child(&fig.0)?;
+    Ok(())
+}
+
+/// Every result of the index as a table, in a focusable scroll region of its own.
+fn table(c: &IndexCard, short: &str, lang: Lang) -> R<Element> {
+    let cap = format!(
+        "{} {short} {}",
+        lang.pick("Kết quả", "Results of"),
+        lang.pick("theo năm", "by year")
+    );
+    let t = E::new("table")?
+        .class("trk-table")
+        .child(E::new("caption")?.text(&cap))?;
+    let head = E::new("tr")?;
+    for h in [
+        lang.pick("Năm", "Year"),
+        lang.pick("Điểm", "Score"),
+        lang.pick("Thứ hạng", "Rank"),
+        lang.pick("Xếp loại", "Band"),
+        lang.pick("Ghi chú", "Note"),
+        lang.pick("Nguồn", "Source"),
+    ] {
+        head.0
+            .append_child(&E::new("th")?.attr("scope", "col")?.text(h).0)?;
+    }
+    t.0.append_child(&E::new("thead")?.child(head)?.0)?;
+    let tb = E::new("tbody")?;
+    for r in c.series.iter().rev() {
+        let tr = E::new("tr")?
+            .child(
+                E::new("th")?
+                    .attr("scope", "row")?
+                    .text(&r.year.to_string()),
+            )?
+            .child(E::new("td")?.text(&r.score.map_or("–".into(), |s| num(s, lang))))?
+            .child(E::new("td")?.text(&match (r.rank, r.rank_of) {
+                (Some(k), Some(n)) => format!("{k}/{n}"),
+                _ => "–".into(),
+            }))?
+            .child(E::new("td")?.text(r.band.as_deref().unwrap_or("–")))?;
+        let mut note = match r.status {
+            ResultStatus::Official => lang.pick("Chính thức", "Official").to_string(),
+            ResultStatus::Derived => lang.pick("Tính toán", "Derived").to_string(),
+            ResultStatus::NotPublished => lang.pick("Không công bố", "Not published").to_string(),
+        };
+        if let Some(n) = &r.note {
+            note.push_str(". ");
+            note.push_str(n);
+        }
+        let src = E::new("td")?.class("trk-src");
+        if let Some(s) = &r.source_url {
+            source(&src.0, s)?;
+        }
+        let tr = tr.child(E::new("td")?.text(&note))?.child(src)?;
+        tb.0.append_child(&tr.0)?;
+    }
+    t.0.append_child(&tb.0)?;
+    let region = E::new("div")?
+        .class("trk-scroll")
+        .attr("role", "region")?
+        .attr("aria-label", &cap)?
+        .attr("tabindex", "0")?
+        .child(t)?;
+    Ok(region.el())
+}

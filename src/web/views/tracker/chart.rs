@@ -1,0 +1,192 @@
+//! A small trend chart as inline SVG: yearly scores as a line, the target as a labelled dashed
+//! line. Drawn with presentation attributes and classes only (no `style` attributes: strict CSP),
+//! with `role="img"`, a `<title>` and a `<desc>` that say in words what the picture shows; the
+//! numbers themselves are in the table beside it.
+
+use crate::i18n::Lang;
+use crate::web::dom::{E, R};
+
+use super::fmt::num;
+
+const W: f64 = 320.0;
+const H: f64 = 180.0;
+const LEFT: f64 = 40.0;
+const RIGHT: f64 = 14.0;
+const TOP: f64 = 14.0;
+const BOTTOM: f64 = 26.0;
+
+/// What to draw.
+pub struct Spec<'a> {
+    /// Unique id prefix inside the shadow root.
+    pub id: &'a str,
+    /// Short title ("Điểm PCI 2014–2016").
+    pub title: &'a str,
+    /// Words for screen readers.
+    pub desc: &'a str,
+    /// (year, score), oldest first.
+    pub points: &'a [(i32, f64)],
+    /// The scale's bounds (the y range never leaves them).
+    pub scale: (f64, f64),
+    /// A target value and its label.
+    pub target: Option<(f64, String)>,
+}
+
+/// A y range that shows the data and the target without squashing the trend flat: the data's own
+/// range with some room, rounded to a step, clipped to the scale.
+fn y_range(spec: &Spec) -> (f64, f64, f64) {
+    let vals = spec
+        .points
+        .iter()
+        .map(|p| p.1)
+        .chain(spec.target.as_ref().map(|t| t.0));
+    let (lo, hi) = vals.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+        (a.min(v), b.max(v))
+    });
+    let (smin, smax) = spec.scale;
+    if !lo.is_finite() || !hi.is_finite() {
+        return (smin, smax, (smax - smin) / 4.0);
+    }
+    let span = (hi - lo).max((smax - smin) / 20.0);
+    let step = nice_step(span / 3.0);
+    let lo = ((lo - span * 0.15) / step).floor() * step;
+    let hi = ((hi + span * 0.15) / step).ceil() * step;
+    (lo.max(smin), hi.min(smax).max(lo.max(smin) + step), step)
+}
+
+fn nice_step(raw: f64) -> f64 {
+    if !(raw.is_finite() && raw > 0.0) {
+        return 1.0;
+    }
+    let mag = 10f64.powf(raw.log10().floor());
+    let f = raw / mag;
+    let n = if f <= 1.0 {
+        1.0
+    } else if f <= 2.0 {
+        2.0
+    } else if f <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    n * mag
+}
+
+fn f(x: f64) -> String {
+    format!("{:.1}", x)
+}
+
+/// Builds the `<svg>`.
+pub fn svg(spec: &Spec, lang: Lang) -> R<E> {
+    let (lo, hi, step) = y_range(spec);
+    let plot_w = W - LEFT - RIGHT;
+    let plot_h = H - TOP - BOTTOM;
+    let y = |v: f64| TOP + plot_h * (1.0 - (v - lo) / (hi - lo).max(f64::EPSILON));
+    let first = spec.points.first().map_or(0, |p| p.0);
+    let last = spec.points.last().map_or(0, |p| p.0);
+    let x = |yr: i32| {
+        if last > first {
+            LEFT + plot_w * f64::from(yr - first) / f64::from(last - first)
+        } else {
+            LEFT + plot_w / 2.0
+        }
+    };
+    let (tid, did) = (format!("{}-t", spec.id), format!("{}-d", spec.id));
+    let svg = E::svg("svg")?
+        .attr("class", "trk-svg")?
+        .attr("viewBox", &format!("0 0 {W} {H}"))?
+        .attr("role", "img")?
+        .attr("aria-labelledby", &format!("{tid} {did}"))?
+        .attr("focusable", "false")?
+        .child(E::svg("title")?.attr("id", &tid)?.text(spec.title))?
+        .child(E::svg("desc")?.attr("id", &did)?.text(spec.desc))?;
+    // Grid lines and y labels.
+    let mut v = lo;
+    let mut guard = 0;
+    while v <= hi + step * 0.01 && guard < 20 {
+        let yy = f(y(v));
+        svg.0.append_child(
+            &E::svg("line")?
+                .attr("class", "trk-grid")?
+                .attr("x1", &f(LEFT))?
+                .attr("x2", &f(W - RIGHT))?
+                .attr("y1", &yy)?
+                .attr("y2", &yy)?
+                .0,
+        )?;
+        svg.0.append_child(
+            &E::svg("text")?
+                .attr("class", "trk-axis")?
+                .attr("x", &f(LEFT - 4.0))?
+                .attr("y", &f(y(v) + 4.0))?
+                .attr("text-anchor", "end")?
+                .text(&num(v, lang))
+                .0,
+        )?;
+        v += step;
+        guard += 1;
+    }
+    // Year labels: all when few, otherwise first, last and every other.
+    let every = if spec.points.len() > 6 { 2 } else { 1 };
+    for (i, (yr, _)) in spec.points.iter().enumerate() {
+        if i % every != 0 && i + 1 != spec.points.len() {
+            continue;
+        }
+        svg.0.append_child(
+            &E::svg("text")?
+                .attr("class", "trk-axis")?
+                .attr("x", &f(x(*yr)))?
+                .attr("y", &f(H - 8.0))?
+                .attr("text-anchor", "middle")?
+                .text(&yr.to_string())
+                .0,
+        )?;
+    }
+    if let Some((tv, label)) = &spec.target {
+        let ty = y(*tv);
+        svg.0.append_child(
+            &E::svg("line")?
+                .attr("class", "trk-target")?
+                .attr("x1", &f(LEFT))?
+                .attr("x2", &f(W - RIGHT))?
+                .attr("y1", &f(ty))?
+                .attr("y2", &f(ty))?
+                .attr("stroke-dasharray", "6 4")?
+                .0,
+        )?;
+        let above = ty - TOP > 14.0;
+        svg.0.append_child(
+            &E::svg("text")?
+                .attr("class", "trk-target-label")?
+                .attr("x", &f(W - RIGHT))?
+                .attr("y", &f(if above { ty - 5.0 } else { ty + 14.0 }))?
+                .attr("text-anchor", "end")?
+                .text(label)
+                .0,
+        )?;
+    }
+    let pts: Vec<String> = spec
+        .points
+        .iter()
+        .map(|(yr, s)| format!("{},{}", f(x(*yr)), f(y(*s))))
+        .collect();
+    if pts.len() > 1 {
+        svg.0.append_child(
+            &E::svg("polyline")?
+                .attr("class", "trk-line")?
+                .attr("points", &pts.join(" "))?
+                .attr("fill", "none")?
+                .0,
+        )?;
+    }
+    for (yr, s) in spec.points {
+        svg.0.append_child(
+            &E::svg("circle")?
+                .attr("class", "trk-pt")?
+                .attr("cx", &f(x(*yr)))?
+                .attr("cy", &f(y(*s)))?
+                .attr("r", "3.5")?
+                .0,
+        )?;
+    }
+    Ok(svg)
+}

@@ -1,0 +1,209 @@
+//! Small pieces every part of the tracker view shares: numbers in the reader's convention,
+//! status badges (text + colour + shape, never colour alone), deadline windows and safe links.
+
+use crate::i18n::Lang;
+use crate::tracker::deadline::{Deadline, DeadlineKind, Period};
+use crate::tracker::status::TaskState;
+use crate::tracker::target::{TargetKind, TargetPart, Unit};
+use crate::tracker::Status;
+use crate::web::dom::{E, R};
+
+/// A number with at most two decimals, trailing zeros dropped, Vietnamese decimal comma.
+pub fn num(x: f64, lang: Lang) -> String {
+    if !x.is_finite() {
+        return "–".into();
+    }
+    let s = format!("{:.2}", x);
+    let s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+    match lang {
+        Lang::Vi => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// The CSS suffix and the shape shown beside a target status.
+pub fn status_key(s: Status) -> (&'static str, &'static str) {
+    match s {
+        Status::Achieved => ("achieved", "✓"),
+        Status::OnTrack => ("on-track", "↗"),
+        Status::AtRisk => ("at-risk", "▲"),
+        Status::OffTrack => ("off-track", "✗"),
+        Status::NoData => ("no-data", "○"),
+        Status::NotComparable => ("not-comparable", "≠"),
+    }
+}
+
+/// The `data-status` value (the core's snake_case name) and the shape of a task state.
+pub fn task_key(s: TaskState) -> (&'static str, &'static str) {
+    match s {
+        TaskState::Overdue => ("overdue", "!"),
+        TaskState::InWindow => ("in_window", "◷"),
+        TaskState::NotStarted => ("not_started", "○"),
+        TaskState::Recurring => ("recurring", "↻"),
+        TaskState::Waiting => ("waiting", "⏸"),
+        TaskState::NoDeadline => ("no_deadline", "?"),
+        TaskState::Done => ("done", "✓"),
+        TaskState::DoneLate => ("done_late", "✓"),
+        TaskState::Cancelled => ("cancelled", "✗"),
+    }
+}
+
+/// Every task state, in the order the core sorts them.
+pub const TASK_STATES: [TaskState; 9] = [
+    TaskState::Overdue,
+    TaskState::InWindow,
+    TaskState::NotStarted,
+    TaskState::Recurring,
+    TaskState::Waiting,
+    TaskState::NoDeadline,
+    TaskState::DoneLate,
+    TaskState::Done,
+    TaskState::Cancelled,
+];
+
+/// A badge: a shape (hidden from screen readers, the label says it) and the label, coloured by
+/// class. `extra` follows the label (days left, …).
+pub fn badge(class: &str, shape: &str, label: &str, extra: &str) -> R<E> {
+    let b = E::new("span")?
+        .class(&format!("trk-badge {class}"))
+        .child(
+            E::new("span")?
+                .class("trk-shape")
+                .attr("aria-hidden", "true")?
+                .text(shape),
+        )?
+        .append_text(label)?;
+    if extra.is_empty() {
+        Ok(b)
+    } else {
+        b.append_text(&format!(" · {extra}"))
+    }
+}
+
+/// A target status badge.
+pub fn status_badge(s: Status, label: &str) -> R<E> {
+    let (key, shape) = status_key(s);
+    badge(&format!("trk-s-{key}"), shape, label, "")
+}
+
+/// The unit after a value.
+pub fn unit(u: Option<Unit>, noun: Option<&str>, lang: Lang) -> String {
+    match u {
+        Some(Unit::Percent) => "%".into(),
+        Some(Unit::Points) => format!(" {}", lang.pick("điểm", "points")),
+        Some(Unit::Rank) => format!(" {}", lang.pick("bậc", "places")),
+        Some(Unit::Count) => noun.map(|n| format!(" {n}")).unwrap_or_default(),
+        Some(Unit::Band) | None => String::new(),
+    }
+}
+
+/// A part's target in symbols: "≥ 95%", "hạng ≤ 20/63", "giảm ≥ 28 biên chế".
+pub fn target_short(p: &TargetPart, lang: Lang) -> String {
+    let v = p.value.map(|v| num(v, lang)).unwrap_or_default();
+    let u = unit(p.unit, p.noun.as_deref(), lang);
+    match p.kind {
+        TargetKind::AtLeast => format!("≥ {v}{u}"),
+        TargetKind::MoreThan => format!("> {v}{u}"),
+        TargetKind::AtMost => format!("≤ {v}{u}"),
+        TargetKind::LessThan => format!("< {v}{u}"),
+        TargetKind::Exactly => format!("= {v}{u}"),
+        TargetKind::Approximately => format!("≈ {v}{u}"),
+        TargetKind::Between => {
+            let m = p.max.map(|m| num(m, lang)).unwrap_or_default();
+            format!("{v}–{m}{u}")
+        }
+        TargetKind::RankAtMost => match p.rank_of {
+            Some(n) => format!("{} ≤ {v}/{n}", lang.pick("hạng", "rank")),
+            None => format!("{} ≤ {v}", lang.pick("hạng", "rank")),
+        },
+        TargetKind::RankUpByAtLeast => format!(
+            "{} ≥ {v} {}",
+            lang.pick("tăng", "up"),
+            lang.pick("bậc", "places")
+        ),
+        TargetKind::ReduceByAtLeast => format!("{} ≥ {v}{u}", lang.pick("giảm", "reduce by")),
+        TargetKind::InBand => format!(
+            "{} {}",
+            lang.pick("nhóm", "band"),
+            p.band.as_deref().unwrap_or("")
+        ),
+        TargetKind::Multi | TargetKind::Unknown => p.text.clone(),
+    }
+}
+
+/// The parsed window of a deadline in words: "01/04/2025 – 30/09/2025", "đến 31/01/2025",
+/// "thường xuyên", "phụ thuộc cơ quan khác", or why it is unknown.
+pub fn window(d: &Deadline, lang: Lang) -> String {
+    let mut s = match d.kind {
+        DeadlineKind::Range => match (d.start, d.end) {
+            (Some(a), Some(b)) => format!("{} – {}", a.to_vi(), b.to_vi()),
+            (None, Some(b)) => format!("{} {}", lang.pick("đến hết", "until"), b.to_vi()),
+            (Some(a), None) => format!("{} {}", lang.pick("từ", "from"), a.to_vi()),
+            (None, None) => lang.pick("không rõ", "unknown").into(),
+        },
+        DeadlineKind::Recurring => {
+            let p = period(d.period, lang);
+            match (d.start, d.end) {
+                (Some(a), Some(b)) => format!("{p}, {} – {}", a.to_vi(), b.to_vi()),
+                _ => p.into(),
+            }
+        }
+        DeadlineKind::Dependent => lang
+            .pick("phụ thuộc cơ quan khác", "depends on another body")
+            .into(),
+        DeadlineKind::Unknown => d
+            .problem
+            .map_or(lang.pick("không rõ", "unknown"), |p| p.message(lang))
+            .into(),
+    };
+    if d.approximate {
+        s.push_str(lang.pick(" (ước tính)", " (approximate)"));
+    }
+    if d.year_implied {
+        s.push_str(lang.pick(" (năm theo kế hoạch)", " (year from the plan)"));
+    }
+    s
+}
+
+fn period(p: Option<Period>, lang: Lang) -> &'static str {
+    match p {
+        Some(Period::Daily) => lang.pick("hằng ngày", "daily"),
+        Some(Period::Weekly) => lang.pick("hằng tuần", "weekly"),
+        Some(Period::Monthly) => lang.pick("hằng tháng", "monthly"),
+        Some(Period::Quarterly) => lang.pick("hằng quý", "quarterly"),
+        Some(Period::Yearly) => lang.pick("hằng năm", "yearly"),
+        Some(Period::Periodic) => lang.pick("định kỳ", "periodic"),
+        Some(Period::Continuous) | None => lang.pick("thường xuyên", "continuous"),
+    }
+}
+
+/// The URL at the start of a source text if it is a plain http(s) link, and the rest of the text.
+/// Anything else (`javascript:`, relative paths with spaces) is shown as text only.
+pub fn split_link(s: &str) -> (Option<&str>, &str) {
+    let s = s.trim();
+    let (first, rest) = s.split_once(char::is_whitespace).unwrap_or((s, ""));
+    let lower = first.to_ascii_lowercase();
+    if (lower.starts_with("https://") || lower.starts_with("http://")) && first.len() > 8 {
+        (Some(first), rest.trim())
+    } else {
+        (None, s)
+    }
+}
+
+/// Appends a source: a link for its URL, then the rest as text.
+pub fn source(parent: &web_sys::Element, s: &str) -> R<()> {
+    match split_link(s) {
+        (Some(url), rest) => {
+            parent.append_child(&E::new("a")?.attr("href", url)?.text(url).0)?;
+            if !rest.is_empty() {
+                parent.append_child(
+                    &crate::web::dom::document()?.create_text_node(&format!(" {rest}")),
+                )?;
+            }
+        }
+        (None, text) => {
+            parent.append_child(&crate::web::dom::document()?.create_text_node(text))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,164 @@
+//! The plan's own indicators (chỉ tiêu): the wording as written, its deadline, and one row per
+//! measurable part ("cấp tỉnh 100%, cấp huyện 100%, cấp xã 95%" is three parts) with the latest
+//! reported value, a progress bar when there is a value to draw, and the status with its reason.
+
+use std::rc::Rc;
+
+use web_sys::Element;
+
+use crate::i18n::Lang;
+use crate::tracker::status::{IndicatorEvaluation, PartEvaluation};
+use crate::tracker::target::TargetKind;
+use crate::web::dom::{E, R};
+
+use super::fmt::{num, status_badge, status_key, target_short, unit, window};
+use super::View;
+
+/// The "Chỉ tiêu của kế hoạch" section of agency `ai`.
+pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
+    let lang = view.lang();
+    let sec = E::new("section")?
+        .class("trk-section trk-indicators")
+        .attr("aria-labelledby", "trk-h-indicators")?
+        .child(
+            E::new("h3")?
+                .attr("id", "trk-h-indicators")?
+                .text(lang.pick("Chỉ tiêu của kế hoạch", "Plan indicators")),
+        )?;
+    let list = view
+        .agencies
+        .get(ai)
+        .map(|a| a.indicators.as_slice())
+        .unwrap_or(&[]);
+    if list.is_empty() {
+        sec.0.append_child(
+            &E::new("p")?
+                .class("trk-empty")
+                .text(lang.pick(
+                    "Tệp dữ liệu chưa có chỉ tiêu kế hoạch nào cho đơn vị này.",
+                    "The data file has no plan indicator for this agency.",
+                ))
+                .0,
+        )?;
+        return Ok(sec.el());
+    }
+    let ol = E::new("ol")?.class("trk-ind-list");
+    for (k, ind) in list.iter().enumerate() {
+        ol.0.append_child(indicator(ind, &format!("trk-i{ai}-{k}"), lang)?.as_ref())?;
+    }
+    sec.0.append_child(&ol.0)?;
+    Ok(sec.el())
+}
+
+fn indicator(ind: &IndicatorEvaluation, id: &str, lang: Lang) -> R<Element> {
+    let (key, _) = status_key(ind.status);
+    let li = E::new("li")?
+        .class(&format!("trk-ind trk-b-{key}"))
+        .part("indicator")?
+        .attr("data-status", key)?
+        .attr("data-id", &ind.id)?;
+    let head = E::new("p")?
+        .class("trk-ind-head")
+        .child(E::new("span")?.class("trk-ind-id").text(&ind.id))?
+        .append_text(" ")?
+        .child(status_badge(ind.status, &ind.status_label)?)?;
+    li.0.append_child(&head.0)?;
+    li.0.append_child(&E::new("p")?.class("trk-ind-text").text(&ind.text).0)?;
+    let meta = format!(
+        "{}: {} · {}: {} ({})",
+        lang.pick("Lĩnh vực", "Area"),
+        ind.area_label,
+        lang.pick("Thời hạn", "Deadline"),
+        if ind.deadline.text.is_empty() {
+            "–"
+        } else {
+            ind.deadline.text.as_str()
+        },
+        window(&ind.deadline, lang)
+    );
+    li.0.append_child(&E::new("p")?.class("trk-muted trk-small").text(&meta).0)?;
+    if !ind.parts.is_empty() {
+        let ul = E::new("ul")?.class("trk-ind-parts");
+        for (k, p) in ind.parts.iter().enumerate() {
+            ul.0.append_child(part(p, &format!("{id}-{k}"), lang)?.as_ref())?;
+        }
+        li.0.append_child(&ul.0)?;
+    } else if !ind.reason.is_empty() {
+        li.0.append_child(&E::new("p")?.class("trk-reason").text(&ind.reason).0)?;
+    }
+    Ok(li.el())
+}
+
+/// The share of the target reached, for the bar: only for "more is better" kinds with a value.
+fn bar(p: &PartEvaluation) -> Option<(f64, f64)> {
+    let cur = p.current?;
+    let goal = match p.target.kind {
+        TargetKind::AtLeast
+        | TargetKind::MoreThan
+        | TargetKind::Exactly
+        | TargetKind::Approximately
+        | TargetKind::Between
+        | TargetKind::ReduceByAtLeast => p.target.value?,
+        _ => return None,
+    };
+    (goal > 0.0 && cur.is_finite()).then_some((cur.clamp(0.0, goal), goal))
+}
+
+fn part(p: &PartEvaluation, id: &str, lang: Lang) -> R<Element> {
+    let label = p
+        .label
+        .clone()
+        .unwrap_or_else(|| lang.pick("Chỉ tiêu", "Target").to_string());
+    let lab_id = format!("{id}-l");
+    let li = E::new("li")?.class("trk-part");
+    let line = E::new("p")?
+        .class("trk-part-line")
+        .child(
+            E::new("span")?
+                .attr("id", &lab_id)?
+                .class("trk-part-label")
+                .text(&format!("{label}: {}", target_short(&p.target, lang))),
+        )?
+        .append_text(" ")?
+        .child(status_badge(p.status, &p.status_label)?)?;
+    li.0.append_child(&line.0)?;
+    let u = unit(p.target.unit, p.target.noun.as_deref(), lang);
+    match (p.current, bar(p)) {
+        (Some(cur), Some((v, max))) => {
+            let value_text = format!(
+                "{}: {}{u} / {}{u}",
+                lang.pick("Hiện tại", "Now"),
+                num(cur, lang),
+                num(max, lang)
+            );
+            let prog = E::new("progress")?
+                .class("trk-progress")
+                .attr("max", &max.to_string())?
+                .attr("value", &v.to_string())?
+                .attr("aria-labelledby", &lab_id)?
+                .attr("aria-valuetext", &value_text)?;
+            let row = E::new("div")?
+                .class("trk-bar")
+                .child(prog)?
+                .child(E::new("span")?.class("trk-bar-text").text(&value_text))?;
+            li.0.append_child(&row.0)?;
+        }
+        (Some(cur), None) => {
+            li.0.append_child(
+                &E::new("p")?
+                    .class("trk-bar-text")
+                    .text(&format!(
+                        "{}: {}{u}",
+                        lang.pick("Hiện tại", "Now"),
+                        num(cur, lang)
+                    ))
+                    .0,
+            )?;
+        }
+        (None, _) => {}
+    }
+    if !p.reason.is_empty() {
+        li.0.append_child(&E::new("p")?.class("trk-reason").text(&p.reason).0)?;
+    }
+    Ok(li.el())
+}

@@ -1,0 +1,616 @@
+//! The plan's task framework: filterable by reform area, lead agency and state, overdue first
+//! (the core's order), with a CSV download of what the filters select and a print view.
+//!
+//! A plan can have a thousand tasks, so the list renders a page at a time ([`PAGE`]) and a filter
+//! change re-renders only that page: the first render and every filter stay fast on a cheap
+//! phone. Printing (the "In" button or the browser's own print) first renders every filtered task
+//! and opens every `<details>`, so paper shows everything the filters select.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement, HtmlSelectElement};
+
+use crate::i18n::Lang;
+use crate::tracker::model::Area;
+use crate::tracker::status::TaskEvaluation;
+use crate::web::dom::{clear, document, E, R};
+
+use super::fmt::{badge, task_key, window, TASK_STATES};
+use super::View;
+
+/// Tasks rendered at once; "Xem thêm" adds another page.
+pub const PAGE: usize = 100;
+
+/// Value of the "no lead written" option.
+const NO_LEAD: &str = "-";
+
+struct Tasks {
+    view: Rc<View>,
+    ai: usize,
+    /// Distinct lead agencies as written, most frequent first.
+    leads: Vec<String>,
+    area: HtmlSelectElement,
+    lead: HtmlSelectElement,
+    state: HtmlSelectElement,
+    list: Element,
+    live: Element,
+    more: HtmlElement,
+    /// Indices (into the agency's tasks) the filters select.
+    filtered: RefCell<Vec<usize>>,
+    /// How many of them are rendered.
+    shown: Cell<usize>,
+}
+
+fn tasks_of(view: &View, ai: usize) -> &[TaskEvaluation] {
+    view.agencies
+        .get(ai)
+        .map(|a| a.tasks.as_slice())
+        .unwrap_or(&[])
+}
+
+/// The "Nhiệm vụ" section of agency `ai`.
+pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
+    let lang = view.lang();
+    let sec = E::new("section")?
+        .class("trk-section trk-tasks-sec")
+        .attr("aria-labelledby", "trk-h-tasks")?
+        .child(
+            E::new("h3")?
+                .attr("id", "trk-h-tasks")?
+                .text(lang.pick("Nhiệm vụ của kế hoạch", "Plan tasks")),
+        )?;
+    let all = tasks_of(view, ai);
+    if all.is_empty() {
+        sec.0.append_child(
+            &E::new("p")?
+                .class("trk-empty")
+                .text(lang.pick(
+                    "Tệp dữ liệu chưa có nhiệm vụ nào cho đơn vị này.",
+                    "The data file has no task for this agency.",
+                ))
+                .0,
+        )?;
+        return Ok(sec.el());
+    }
+    let leads = leads(all);
+    let area = select("trk-f-area", area_options(all, lang))?;
+    let lead = select("trk-f-lead", lead_options(all, &leads, lang))?;
+    let state = select("trk-f-state", state_options(all, lang))?;
+    let filters = E::new("fieldset")?
+        .class("trk-filters cchc-noprint")
+        .child(E::new("legend")?.text(lang.pick("Lọc nhiệm vụ", "Filter tasks")))?
+        .child(field(
+            "trk-f-area",
+            lang.pick("Lĩnh vực", "Reform area"),
+            &area,
+        )?)?
+        .child(field(
+            "trk-f-lead",
+            lang.pick("Cơ quan chủ trì", "Lead agency"),
+            &lead,
+        )?)?
+        .child(field(
+            "trk-f-state",
+            lang.pick("Tình trạng", "State"),
+            &state,
+        )?)?;
+    let reset = button(lang.pick("Bỏ lọc", "Clear filters"), "secondary")?;
+    let csv = button(lang.pick("Tải CSV", "Download CSV"), "secondary")?;
+    let print = button(lang.pick("In", "Print"), "secondary")?;
+    let tools = E::new("div")?
+        .class("trk-tools cchc-noprint")
+        .child(&reset)?
+        .child(&csv)?
+        .child(&print)?;
+    let live = E::new("p")?
+        .class("trk-count")
+        .attr("role", "status")?
+        .attr("aria-live", "polite")?
+        .el();
+    let list = E::new("ol")?.class("trk-task-list").el();
+    let more = button("", "secondary trk-more cchc-noprint")?;
+    more.set_hidden(true);
+    sec.0.append_child(&filters.0)?;
+    sec.0.append_child(&tools.0)?;
+    sec.0.append_child(&live)?;
+    sec.0.append_child(&list)?;
+    sec.0.append_child(&more)?;
+    let t = Rc::new(Tasks {
+        view: view.clone(),
+        ai,
+        leads,
+        area,
+        lead,
+        state,
+        list,
+        live,
+        more,
+        filtered: RefCell::new(Vec::new()),
+        shown: Cell::new(0),
+    });
+    wire(&t, &reset, &csv, &print)?;
+    apply(&t)?;
+    Ok(sec.el())
+}
+
+fn wire(t: &Rc<Tasks>, reset: &HtmlElement, csv: &HtmlElement, print: &HtmlElement) -> R<()> {
+    let ctx = &t.view.ctx;
+    for sel in [&t.area, &t.lead, &t.state] {
+        let t2 = t.clone();
+        ctx.on(sel, "change", move |_| {
+            let _ = apply(&t2);
+        })?;
+    }
+    let t2 = t.clone();
+    ctx.on(reset, "click", move |_| {
+        for sel in [&t2.area, &t2.lead, &t2.state] {
+            sel.set_value("");
+        }
+        let _ = apply(&t2);
+    })?;
+    let t2 = t.clone();
+    ctx.on(&t.more, "click", move |_| {
+        let _ = more(&t2);
+    })?;
+    let t2 = t.clone();
+    ctx.on(csv, "click", move |_| {
+        let _ = download(&t2);
+    })?;
+    let t2 = t.clone();
+    ctx.on(print, "click", move |_| {
+        let _ = expand_for_print(&t2);
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    })?;
+    if let Some(w) = web_sys::window() {
+        let t2 = t.clone();
+        ctx.on(&w, "beforeprint", move |_| {
+            let _ = expand_for_print(&t2);
+        })?;
+    }
+    Ok(())
+}
+
+fn button(text: &str, class: &str) -> R<HtmlElement> {
+    E::new("button")?
+        .attr("type", "button")?
+        .class(&format!("cchc-button {class}"))
+        .text(text)
+        .html()
+}
+
+fn select(id: &str, options: Vec<(String, String)>) -> R<HtmlSelectElement> {
+    let s = E::new("select")?.attr("id", id)?.class("trk-select");
+    for (value, label) in options {
+        s.0.append_child(&E::new("option")?.attr("value", &value)?.text(&label).0)?;
+    }
+    s.0.dyn_into::<HtmlSelectElement>().map_err(JsValue::from)
+}
+
+fn field(id: &str, label: &str, control: &HtmlSelectElement) -> R<E> {
+    E::new("div")?
+        .class("trk-field")
+        .child(E::new("label")?.attr("for", id)?.text(label))?
+        .child(control)
+}
+
+fn leads(all: &[TaskEvaluation]) -> Vec<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for t in all {
+        if let Some(l) = &t.lead {
+            match counts.iter_mut().find(|(k, _)| k == l) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((l.clone(), 1)),
+            }
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counts.into_iter().map(|(k, _)| k).collect()
+}
+
+fn all_option(lang: Lang) -> (String, String) {
+    (String::new(), lang.pick("Tất cả", "All").to_string())
+}
+
+fn area_options(all: &[TaskEvaluation], lang: Lang) -> Vec<(String, String)> {
+    let mut v = vec![all_option(lang)];
+    for a in Area::ALL {
+        let n = all.iter().filter(|t| t.area == a).count();
+        v.push((a.id().to_string(), format!("{} ({n})", a.label(lang))));
+    }
+    v
+}
+
+fn lead_options(all: &[TaskEvaluation], leads: &[String], lang: Lang) -> Vec<(String, String)> {
+    let mut v = vec![all_option(lang)];
+    for (i, l) in leads.iter().enumerate() {
+        let n = all.iter().filter(|t| t.lead.as_ref() == Some(l)).count();
+        v.push((i.to_string(), format!("{l} ({n})")));
+    }
+    let none = all.iter().filter(|t| t.lead.is_none()).count();
+    if none > 0 {
+        v.push((
+            NO_LEAD.to_string(),
+            format!(
+                "{} ({none})",
+                lang.pick("Không ghi cơ quan chủ trì", "No lead written")
+            ),
+        ));
+    }
+    v
+}
+
+fn state_options(all: &[TaskEvaluation], lang: Lang) -> Vec<(String, String)> {
+    let mut v = vec![all_option(lang)];
+    for s in TASK_STATES {
+        let n = all.iter().filter(|t| t.state == s).count();
+        if n > 0 {
+            v.push((
+                task_key(s).0.to_string(),
+                format!("{} ({n})", s.label(lang)),
+            ));
+        }
+    }
+    v
+}
+
+/// Whether task `t` passes the three filters (empty value = any).
+fn passes(
+    t: &TaskEvaluation,
+    area: &str,
+    lead: Option<&str>,
+    lead_value: &str,
+    state: &str,
+) -> bool {
+    (area.is_empty() || t.area.id() == area)
+        && (state.is_empty() || task_key(t.state).0 == state)
+        && match lead_value {
+            "" => true,
+            NO_LEAD => t.lead.is_none(),
+            _ => lead.is_some() && t.lead.as_deref() == lead,
+        }
+}
+
+/// Re-computes the filtered set and renders its first page.
+fn apply(t: &Rc<Tasks>) -> R<()> {
+    let (area, lead_value, state) = (t.area.value(), t.lead.value(), t.state.value());
+    let lead = lead_value
+        .parse::<usize>()
+        .ok()
+        .and_then(|i| t.leads.get(i))
+        .map(String::as_str);
+    let all = tasks_of(&t.view, t.ai);
+    let filtered: Vec<usize> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| passes(x, &area, lead, &lead_value, &state))
+        .map(|(i, _)| i)
+        .collect();
+    *t.filtered.borrow_mut() = filtered;
+    clear(&t.list);
+    t.shown.set(0);
+    render_upto(t, PAGE)?;
+    Ok(())
+}
+
+/// Renders filtered tasks until `upto` are shown; updates the count and the "more" button.
+fn render_upto(t: &Rc<Tasks>, upto: usize) -> R<Option<Element>> {
+    let lang = t.view.lang();
+    let all = tasks_of(&t.view, t.ai);
+    let idx: Vec<usize> = {
+        let f = t.filtered.borrow();
+        f.iter()
+            .skip(t.shown.get())
+            .take(upto.saturating_sub(t.shown.get()))
+            .copied()
+            .collect()
+    };
+    let total = t.filtered.borrow().len();
+    let frag = document()?.create_document_fragment();
+    let mut first = None;
+    for i in &idx {
+        if let Some(task) = all.get(*i) {
+            let li = task_item(task, lang)?;
+            if first.is_none() {
+                first = Some(li.clone());
+            }
+            frag.append_child(&li)?;
+        }
+    }
+    t.list.append_child(&frag)?;
+    t.shown.set(t.shown.get() + idx.len());
+    let shown = t.shown.get();
+    if total == 0 && t.list.first_child().is_none() {
+        t.list.append_child(
+            &E::new("li")?
+                .class("trk-empty")
+                .text(lang.pick(
+                    "Không có nhiệm vụ nào phù hợp với bộ lọc. Chọn \"Bỏ lọc\" để xem tất cả.",
+                    "No task matches the filters. Choose \"Clear filters\" to see them all.",
+                ))
+                .0,
+        )?;
+    }
+    let count = match (total, all.len()) {
+        (0, n) => format!(
+            "{} {n} {}",
+            lang.pick("Không có nhiệm vụ phù hợp trong", "No matching task among"),
+            lang.pick("nhiệm vụ", "tasks")
+        ),
+        (k, n) if shown < k => format!(
+            "{k}/{n} {}; {} {shown} {}",
+            lang.pick("nhiệm vụ phù hợp", "tasks match"),
+            lang.pick("đang hiện", "showing the first"),
+            lang.pick("nhiệm vụ đầu", "")
+        ),
+        (k, n) => format!(
+            "{} {k}/{n} {}",
+            lang.pick("Hiển thị", "Showing"),
+            lang.pick("nhiệm vụ", "tasks")
+        ),
+    };
+    t.live.set_text_content(Some(count.trim()));
+    let left = total.saturating_sub(shown);
+    t.more.set_hidden(left == 0);
+    t.more.set_text_content(Some(&format!(
+        "{} {} {}",
+        lang.pick("Xem thêm", "Show"),
+        left.min(PAGE),
+        lang.pick("nhiệm vụ", "more tasks")
+    )));
+    Ok(first)
+}
+
+fn more(t: &Rc<Tasks>) -> R<()> {
+    let first = render_upto(t, t.shown.get() + PAGE)?;
+    if let Some(el) = first.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        el.focus()?;
+    }
+    Ok(())
+}
+
+/// Paper shows every filtered task with its details open.
+fn expand_for_print(t: &Rc<Tasks>) -> R<()> {
+    let total = t.filtered.borrow().len();
+    render_upto(t, total)?;
+    let open = t.view.ctx.root.query_selector_all("details")?;
+    for i in 0..open.length() {
+        if let Some(d) = open.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            d.set_attribute("open", "")?;
+        }
+    }
+    Ok(())
+}
+
+fn days(t: &TaskEvaluation, lang: Lang) -> String {
+    match (t.days_overdue, t.days_left) {
+        (Some(d), _) => format!(
+            "{} {d} {}",
+            lang.pick("quá", "overdue by"),
+            lang.pick("ngày", "days")
+        ),
+        (_, Some(d)) => format!(
+            "{} {d} {}",
+            lang.pick("còn", ""),
+            lang.pick("ngày", "days left")
+        )
+        .trim()
+        .to_string(),
+        _ => String::new(),
+    }
+}
+
+fn title(t: &TaskEvaluation) -> &str {
+    t.task
+        .as_deref()
+        .or(t.activity.as_deref())
+        .or(t.objective.as_deref())
+        .unwrap_or(t.id.as_str())
+}
+
+fn row(dl: &Element, term: &str, value: &str) -> R<()> {
+    let div = E::new("div")?
+        .child(E::new("dt")?.text(term))?
+        .child(E::new("dd")?.text(value))?;
+    dl.append_child(&div.0)?;
+    Ok(())
+}
+
+/// A link only for http(s) URLs and same-site paths; anything else (`javascript:`) stays text.
+fn safe_href(url: &str) -> Option<&str> {
+    let u = url.trim();
+    let lower = u.to_ascii_lowercase();
+    let scheme_ok = lower.starts_with("https://") || lower.starts_with("http://");
+    let relative = !u.is_empty() && !u.contains(':') && !u.chars().any(char::is_whitespace);
+    (scheme_ok || relative).then_some(u)
+}
+
+fn task_item(t: &TaskEvaluation, lang: Lang) -> R<Element> {
+    let (key, shape) = task_key(t.state);
+    let li = E::new("li")?
+        .class(&format!("trk-task trk-t-{key}"))
+        .part("task")?
+        .attr("data-status", key)?
+        .attr("data-id", &t.id)?
+        .attr("tabindex", "-1")?;
+    li.0.append_child(&E::new("h4")?.class("trk-task-title").text(title(t)).0)?;
+    let state = E::new("p")?.class("trk-task-state").child(badge(
+        &format!("trk-ts-{key}"),
+        shape,
+        &t.state_label,
+        &days(t, lang),
+    )?)?;
+    li.0.append_child(&state.0)?;
+    let dl = E::new("dl")?.class("trk-dl").el();
+    if t.task.is_some() {
+        if let Some(a) = &t.activity {
+            row(&dl, lang.pick("Hoạt động", "Activity"), a)?;
+        }
+    }
+    row(
+        &dl,
+        lang.pick("Chủ trì", "Lead"),
+        t.lead.as_deref().unwrap_or("–"),
+    )?;
+    if let Some(c) = &t.co_owners {
+        row(&dl, lang.pick("Phối hợp", "Co-owners"), c)?;
+    }
+    let dtext = if t.deadline.text.is_empty() {
+        "–"
+    } else {
+        t.deadline.text.as_str()
+    };
+    row(
+        &dl,
+        lang.pick("Thời hạn", "Deadline"),
+        &format!("{dtext} ({})", window(&t.deadline, lang)),
+    )?;
+    row(&dl, lang.pick("Lĩnh vực", "Area"), &t.area_label)?;
+    let ev = E::new("dd")?;
+    match t.evidence_url.as_deref().and_then(safe_href) {
+        Some(u) => {
+            ev.0.append_child(
+                &E::new("a")?
+                    .attr("href", u)?
+                    .text(lang.pick("Xem văn bản, báo cáo", "See the document"))
+                    .0,
+            )?;
+        }
+        None => {
+            ev.0.set_text_content(Some(lang.pick("Chưa có", "None yet")));
+        }
+    }
+    let div = E::new("div")?
+        .child(E::new("dt")?.text(lang.pick("Minh chứng", "Evidence")))?
+        .child(ev)?;
+    dl.append_child(&div.0)?;
+    li.0.append_child(&dl)?;
+    let extra: Vec<(&str, &str)> = [
+        (lang.pick("Mục tiêu", "Objective"), t.objective.as_deref()),
+        (lang.pick("Sản phẩm", "Output"), t.output.as_deref()),
+        (lang.pick("Kinh phí", "Budget"), t.budget.as_deref()),
+        (
+            lang.pick("Ghi chú", "Note"),
+            Some(t.reason.as_str()).filter(|r| !r.is_empty()),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| Some((k, v?)))
+    .collect();
+    if !extra.is_empty() {
+        let inner = E::new("dl")?.class("trk-dl").el();
+        for (k, v) in extra {
+            row(&inner, k, v)?;
+        }
+        let det = E::new("details")?
+            .class("trk-more-info")
+            .child(
+                E::new("summary")?
+                    .text(lang.pick("Mục tiêu, sản phẩm, ghi chú", "Objective, output, notes")),
+            )?
+            .child(inner)?;
+        li.0.append_child(&det.0)?;
+    }
+    Ok(li.el())
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+/// One CSV cell: quoted, quotes doubled, and a leading `= + - @` neutralised so a spreadsheet
+/// never runs agency text as a formula.
+fn cell(s: &str) -> String {
+    let s = s.replace('"', "\"\"");
+    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky {
+        format!("\"'{s}\"")
+    } else {
+        format!("\"{s}\"")
+    }
+}
+
+fn csv(t: &Tasks) -> String {
+    let lang = t.view.lang();
+    let all = tasks_of(&t.view, t.ai);
+    let header = [
+        lang.pick("Mã", "Id"),
+        lang.pick("Lĩnh vực", "Area"),
+        lang.pick("Mục tiêu", "Objective"),
+        lang.pick("Nhiệm vụ", "Task"),
+        lang.pick("Hoạt động", "Activity"),
+        lang.pick("Sản phẩm", "Output"),
+        lang.pick("Chủ trì", "Lead"),
+        lang.pick("Phối hợp", "Co-owners"),
+        lang.pick("Thời hạn", "Deadline"),
+        lang.pick("Bắt đầu", "Start"),
+        lang.pick("Kết thúc", "End"),
+        lang.pick("Tình trạng", "State"),
+        lang.pick("Số ngày còn lại", "Days left"),
+        lang.pick("Số ngày quá hạn", "Days overdue"),
+        lang.pick("Ghi chú", "Note"),
+        lang.pick("Kinh phí", "Budget"),
+        lang.pick("Minh chứng", "Evidence"),
+    ];
+    let mut out = String::from("\u{feff}");
+    out.push_str(&header.iter().map(|h| cell(h)).collect::<Vec<_>>().join(","));
+    out.push_str("\r\n");
+    let o = |x: &Option<String>| x.clone().unwrap_or_default();
+    let n = |x: Option<i64>| x.map(|d| d.to_string()).unwrap_or_default();
+    for i in t.filtered.borrow().iter() {
+        let Some(x) = all.get(*i) else { continue };
+        let row = [
+            x.id.clone(),
+            x.area_label.clone(),
+            o(&x.objective),
+            o(&x.task),
+            o(&x.activity),
+            o(&x.output),
+            o(&x.lead),
+            o(&x.co_owners),
+            x.deadline.text.clone(),
+            x.deadline.start.map(|d| d.to_string()).unwrap_or_default(),
+            x.deadline.end.map(|d| d.to_string()).unwrap_or_default(),
+            x.state_label.clone(),
+            n(x.days_left),
+            n(x.days_overdue),
+            x.reason.clone(),
+            o(&x.budget),
+            o(&x.evidence_url),
+        ];
+        out.push_str(&row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Saves the filtered tasks as a UTF-8 CSV (with BOM, so Excel reads Vietnamese correctly).
+fn download(t: &Rc<Tasks>) -> R<()> {
+    let text = csv(t);
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type("text/csv;charset=utf-8");
+    let parts = js_sys::Array::of1(&JsValue::from_str(&text));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let agency = t.view.agencies.get(t.ai).map_or("", |a| a.id.as_str());
+    let name = format!("nhiem-vu-{agency}-{}.csv", t.view.as_of);
+    let a = E::new("a")?
+        .attr("href", &url)?
+        .attr("download", &name)?
+        .class("cchc-visually-hidden")
+        .html()?;
+    t.view.ctx.body.append_child(&a)?;
+    a.click();
+    let _ = t.view.ctx.body.remove_child(&a);
+    // Revoke once the browser has taken the file (the click starts the download asynchronously).
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000)?;
+    }
+    Ok(())
+}
