@@ -16,6 +16,9 @@ test('data-cchc divs, lang="en" sections and the cchc-ready / cchc-error events'
   const en = await page.$eval('#en', (e) => e.shadowRoot.querySelector('[role=alert]').textContent);
   assert.match(en, /could not be loaded/);
   assert.match(en, /Try again/i);
+  // Theming: the page sets --cchc-primary on cchc-tthc-search; it reaches the button inside.
+  const bg = await page.$eval('#en', (e) => getComputedStyle(e.shadowRoot.querySelector('[role=alert] button')).backgroundColor);
+  assert.equal(bg, 'rgb(106, 27, 154)');
   await context.close();
 });
 

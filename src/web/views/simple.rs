@@ -8,12 +8,6 @@ use crate::contract::{parse_json, LoadFailure};
 use crate::web::dom::E;
 use crate::web::{Ctx, Failure};
 
-fn s<'a>(v: &'a Value, keys: &[&str]) -> &'a str {
-    keys.iter()
-        .find_map(|k| v.get(*k).and_then(Value::as_str))
-        .unwrap_or("")
-}
-
 async fn fetch_value(ctx: &Rc<Ctx>, attr: &str) -> Result<Value, Failure> {
     let url = ctx.attr(attr).unwrap_or_default();
     let text = ctx.fetch_attr(attr).await?;
