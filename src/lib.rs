@@ -8,6 +8,7 @@
 //! tested natively and shared with the `cchc` CLI) and a **thin browser shell** (`web`, compiled
 //! only for `wasm32`) that turns core results into DOM. See ARCHITECTURE.md for the codemap.
 
+pub mod check;
 pub mod contract;
 pub mod feedback;
 pub mod i18n;

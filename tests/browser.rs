@@ -10,7 +10,9 @@ use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document")
 }
 
 /// A host element with an open shadow root, inside a container carrying `lang`.
@@ -52,7 +54,10 @@ async fn settle(el: &HtmlElement) -> String {
 }
 
 fn data_url(json: &str) -> String {
-    format!("data:application/json,{}", String::from(js_sys::encode_uri_component(json)))
+    format!(
+        "data:application/json,{}",
+        String::from(js_sys::encode_uri_component(json))
+    )
 }
 
 #[wasm_bindgen_test]
@@ -69,17 +74,34 @@ async fn search_widget_becomes_ready_on_good_data() {
     assert_eq!(settle(&el).await, "ready");
     let results = root.query_selector_all("[part=result]").unwrap();
     assert_eq!(results.length(), 2);
-    assert!(root.query_selector("[part=search-input]").unwrap().is_some());
+    assert!(root
+        .query_selector("[part=search-input]")
+        .unwrap()
+        .is_some());
     w.destroy();
-    assert_eq!(root.child_element_count(), 0, "destroy empties the shadow root");
+    assert_eq!(
+        root.child_element_count(),
+        0,
+        "destroy empties the shadow root"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn syntax_error_shows_line_and_column_in_vietnamese() {
-    let (el, root) = host("cchc-tthc-search", &[("src", &data_url("{\n \"version\": 1,\n \"procedures\": [,]\n}"))], "vi");
+    let (el, root) = host(
+        "cchc-tthc-search",
+        &[(
+            "src",
+            &data_url("{\n \"version\": 1,\n \"procedures\": [,]\n}"),
+        )],
+        "vi",
+    );
     let _w = cchc_widgets::web::mount(el.clone(), root.clone(), "tthc-search").expect("mounted");
     assert_eq!(settle(&el).await, "error");
-    let panel = root.query_selector("[role=alert]").unwrap().expect("error panel");
+    let panel = root
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("error panel");
     let text = panel.text_content().unwrap_or_default();
     assert!(text.contains("Chưa tải được dữ liệu"), "{text}");
     assert!(text.contains("(dòng 3, cột "), "{text}");
@@ -89,10 +111,22 @@ async fn syntax_error_shows_line_and_column_in_vietnamese() {
 
 #[wasm_bindgen_test]
 async fn wrong_shape_names_the_field_path() {
-    let (el, root) = host("cchc-index-tracker", &[("data-src", &data_url(r#"{"format": "cchc-chi-tieu", "version": "một"}"#))], "vi");
+    let (el, root) = host(
+        "cchc-index-tracker",
+        &[(
+            "data-src",
+            &data_url(r#"{"format": "cchc-chi-tieu", "version": "một"}"#),
+        )],
+        "vi",
+    );
     let _w = cchc_widgets::web::mount(el.clone(), root.clone(), "index-tracker").expect("mounted");
     assert_eq!(settle(&el).await, "error");
-    let text = root.query_selector("[role=alert]").unwrap().unwrap().text_content().unwrap_or_default();
+    let text = root
+        .query_selector("[role=alert]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default();
     assert!(text.contains("version"), "{text}");
 }
 
@@ -101,7 +135,12 @@ async fn english_section_gets_english_text() {
     let (el, root) = host("cchc-tthc-search", &[], "en-GB");
     let _w = cchc_widgets::web::mount(el.clone(), root.clone(), "tthc-search").expect("mounted");
     assert_eq!(settle(&el).await, "error");
-    let text = root.query_selector("[role=alert]").unwrap().unwrap().text_content().unwrap_or_default();
+    let text = root
+        .query_selector("[role=alert]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default();
     assert!(text.contains("The data could not be loaded"), "{text}");
     assert!(text.contains("no src attribute"), "{text}");
 }

@@ -26,8 +26,17 @@ impl SearchIndex {
 
     /// Codes of the best `top` procedures for a complete query (as `cchc search` ranks them).
     pub fn search(&self, query: &str, top: usize) -> Vec<String> {
-        let q = Query { typing: false, limit: top.min(1000), ..Query::text(query) };
-        self.catalog.search(&q).hits.into_iter().map(|h| h.code).collect()
+        let q = Query {
+            typing: false,
+            limit: top.min(1000),
+            ..Query::text(query)
+        };
+        self.catalog
+            .search(&q)
+            .hits
+            .into_iter()
+            .map(|h| h.code)
+            .collect()
     }
 
     /// Number of procedures loaded.
@@ -41,5 +50,7 @@ impl SearchIndex {
 #[wasm_bindgen(js_name = wasmMemoryBytes)]
 pub fn wasm_memory_bytes() -> f64 {
     let mem: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
-    mem.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
+    mem.buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
 }

@@ -133,16 +133,21 @@ test('plan indicators show each part, with a progress bar where a value exists',
 
 test('tasks come overdue first; filters change the list and the announced count', async () => {
   const { page, context } = await ready();
+  // A page of 50 is rendered; "Xem thêm" adds the rest and moves focus to the first new task.
+  assert.equal((await inWidget(page, 't', tasksOf)).length, 50);
+  const count = () => inWidget(page, 't', (r) => r.querySelector('[role=status][aria-live]').textContent);
+  assert.match(await count(), /78\/78 nhiệm vụ phù hợp; đang hiện 50/);
+  await page.locator('#t button', { hasText: 'Xem thêm 28 nhiệm vụ' }).click();
   const all = await inWidget(page, 't', tasksOf);
   assert.equal(all.length, 78);
+  assert.equal(await page.evaluate(() => document.getElementById('t').shadowRoot.activeElement?.dataset.id), all[50].id);
   const firstOther = all.findIndex((t) => t.status !== 'overdue');
   assert.equal(firstOther, 8, 'eight tasks are overdue on 1 October 2025');
   assert.ok(all.slice(firstOther).every((t) => t.status !== 'overdue'));
   assert.match(all[0].text, /Quá hạn · quá 274 ngày/);
   assert.match(all[0].text, /Tháng 12\/2024 \(01\/12\/2024 – 31\/12\/2024\)/);
   const host = page.locator('#t');
-  const count = () => inWidget(page, 't', (r) => r.querySelector('[role=status][aria-live]').textContent);
-  assert.match(await count(), /78\/78/);
+  assert.match(await count(), /Hiển thị 78\/78/);
   await host.locator('#trk-f-area').selectOption('tthc');
   const tthc = await inWidget(page, 't', tasksOf);
   assert.ok(tthc.length > 0 && tthc.length < 78);
@@ -165,7 +170,8 @@ test('tasks come overdue first; filters change the list and the announced count'
   assert.match(await count(), /Không có nhiệm vụ phù hợp/);
   assert.match(await inWidget(page, 't', (r) => r.querySelector('.trk-task-list').textContent), /Bỏ lọc/);
   await host.locator('button', { hasText: 'Bỏ lọc' }).click();
-  assert.equal((await inWidget(page, 't', tasksOf)).length, 78);
+  assert.equal((await inWidget(page, 't', tasksOf)).length, 50);
+  assert.match(await count(), /78\/78/);
   await context.close();
 });
 
@@ -223,6 +229,7 @@ test('print: controls hidden, details open, every filtered task rendered; "In" c
   await page.emulateMedia({ media: 'screen' });
   await page.locator('#t button', { hasText: /^In$/ }).click();
   assert.equal(await page.evaluate(() => window.__printed), 1);
+  assert.equal((await inWidget(page, 't', tasksOf)).length, 78, 'paper gets every filtered task');
   const open = await inWidget(page, 't', (r) => [...r.querySelectorAll('details')].every((d) => d.open));
   assert.ok(open);
   await context.close();

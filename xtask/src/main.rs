@@ -329,7 +329,11 @@ fn bench(args: &[String]) -> Res {
         write_size_section()?;
     }
     if want("search") {
-        let extra: Vec<&str> = args.iter().map(String::as_str).filter(|a| a.starts_with("--") || a.parse::<u32>().is_ok() || a.contains(',')).collect();
+        let extra: Vec<&str> = args
+            .iter()
+            .map(String::as_str)
+            .filter(|a| a.starts_with("--") || a.parse::<u32>().is_ok() || a.contains(','))
+            .collect();
         let mut a = vec!["bench/run.mjs"];
         a.extend(extra);
         run("node", &a)?;

@@ -1,13 +1,163 @@
-//! `cchc check` (stub until its issue lands).
+//! `cchc check`: the webmaster's pre-publication check of a data file.
+//!
+//! Runs the core checker ([`cchc_widgets::check`]), i.e. exactly the rules the widgets apply, and
+//! prints every problem with file:line:column, JSON path, message and how to fix it. Exit 0 when a
+//! widget can use the file (warnings allowed), 1 when it cannot, 2 for a usage error.
 
-/// Arguments (none yet).
-#[derive(clap::Args)]
-pub struct Args {
-    /// Anything; ignored until the subcommand lands.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    rest: Vec<String>,
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use cchc_widgets::check::{check, Kind, Problem, Report, Severity};
+use cchc_widgets::i18n::Lang;
+
+/// Data file kinds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum KindArg {
+    /// tthc.json (or the national portal's records).
+    Tthc,
+    /// chi-tieu.json.
+    ChiTieu,
+    /// phan-anh.json.
+    PhanAnh,
 }
 
-pub fn run(_args: Args) -> u8 {
-    crate::not_yet("check")
+/// Output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One problem per line: FILE:LINE:COL: lỗi|cảnh báo: message (path) — hint.
+    Text,
+    /// One JSON object: {"kind", "records", "errors", "warnings"}.
+    Json,
+}
+
+/// Check a data file (tthc.json, chi-tieu.json, phan-anh.json) before publishing.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The file to check.
+    file: PathBuf,
+    /// The kind of file (default: detected from its content).
+    #[arg(long, value_enum)]
+    kind: Option<KindArg>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Language of the messages (vi, en).
+    #[arg(long, default_value = "vi")]
+    lang: String,
+}
+
+pub fn run(args: Args) -> u8 {
+    let lang = match args.lang.as_str() {
+        "vi" => Lang::Vi,
+        "en" => Lang::En,
+        other => {
+            eprintln!("cchc check: --lang {other}: dùng vi hoặc en (use vi or en)");
+            return 2;
+        }
+    };
+    let text = match read(&args.file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{}: {e}", args.file.display());
+            return 1;
+        }
+    };
+    let kind = args.kind.map(|k| match k {
+        KindArg::Tthc => Kind::Tthc,
+        KindArg::ChiTieu => Kind::ChiTieu,
+        KindArg::PhanAnh => Kind::PhanAnh,
+    });
+    let report = check(&text, kind, lang);
+    let printed = match args.format {
+        Format::Json => print_json(&report),
+        Format::Text => print_text(&args.file, &report, lang),
+    };
+    if let Err(e) = printed {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("stdout: {e}");
+            return 1;
+        }
+    }
+    if report.usable() {
+        0
+    } else {
+        1
+    }
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        return Err("tệp nén gzip: giải nén trước (gunzip -k) / gzip file: unzip it first".into());
+    }
+    if bytes.starts_with(b"PK") {
+        return Err(
+            "đây là tệp XLSX/ZIP, không phải JSON: chuyển bằng `cchc import` / this is an XLSX/ZIP file, not JSON: convert it with `cchc import`"
+                .into(),
+        );
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        // A file cut in the middle of a character (an interrupted upload): check what is there,
+        // the JSON syntax error then says where it ends.
+        Err(e) if e.utf8_error().error_len().is_none() => {
+            let valid = e.utf8_error().valid_up_to();
+            let mut bytes = e.into_bytes();
+            bytes.truncate(valid);
+            String::from_utf8(bytes).map_err(|e| e.to_string())
+        }
+        Err(e) => Err(format!(
+            "không phải văn bản UTF-8 (lưu lại với mã UTF-8) / not UTF-8 text (save it as UTF-8): {e}"
+        )),
+    }
+}
+
+fn print_json(r: &Report) -> std::io::Result<()> {
+    let v = serde_json::json!({
+        "kind": r.kind.map_or("unknown", Kind::name),
+        "records": r.records,
+        "usable": r.usable(),
+        "errors": r.errors,
+        "warnings": r.warnings,
+    });
+    let s = serde_json::to_string_pretty(&v).map_err(std::io::Error::other)?;
+    writeln!(std::io::stdout().lock(), "{s}")
+}
+
+fn line(file: &Path, p: &Problem, lang: Lang) -> String {
+    let mut out = file.display().to_string();
+    if let Some(l) = p.line {
+        out.push_str(&format!(":{l}"));
+        if let Some(c) = p.column {
+            out.push_str(&format!(":{c}"));
+        }
+    }
+    let sev = match (p.severity, lang) {
+        (Severity::Error, Lang::Vi) => "lỗi",
+        (Severity::Error, Lang::En) => "error",
+        (Severity::Warning, Lang::Vi) => "cảnh báo",
+        (Severity::Warning, Lang::En) => "warning",
+    };
+    out.push_str(&format!(": {sev}: {}", p.message));
+    if let Some(path) = &p.path {
+        out.push_str(&format!(" ({path})"));
+    }
+    out.push_str(&format!(" — {}", p.hint));
+    out
+}
+
+fn print_text(file: &Path, r: &Report, lang: Lang) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    for p in r.errors.iter().chain(&r.warnings) {
+        writeln!(out, "{}", line(file, p, lang))?;
+    }
+    let kind = r.kind.map_or("?", Kind::name);
+    let (e, w, n) = (r.errors.len(), r.warnings.len(), r.records);
+    let summary = match (lang, r.usable()) {
+        (Lang::Vi, true) => format!("{kind}: {n} mục, {e} lỗi, {w} cảnh báo: dùng được"),
+        (Lang::Vi, false) => format!("{kind}: {n} mục, {e} lỗi, {w} cảnh báo: KHÔNG dùng được"),
+        (Lang::En, true) => format!("{kind}: {n} records, {e} errors, {w} warnings: usable"),
+        (Lang::En, false) => format!("{kind}: {n} records, {e} errors, {w} warnings: NOT usable"),
+    };
+    writeln!(out, "{summary}")
 }

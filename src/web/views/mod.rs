@@ -4,14 +4,14 @@ use std::rc::Rc;
 
 use super::{Ctx, Failure, Kind};
 
+mod form;
 mod search;
-mod simple;
 mod tracker;
 
 pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
     match ctx.kind {
         Kind::TthcSearch => search::run(ctx).await,
         Kind::IndexTracker => tracker::run(ctx).await,
-        Kind::FeedbackForm => simple::form(ctx).await,
+        Kind::FeedbackForm => form::run(ctx).await,
     }
 }

@@ -42,6 +42,9 @@ struct State {
     committed: bool,
 }
 
+/// Details files by absolute URL, each a map from procedure code to its details.
+type DetailsCache = HashMap<String, Rc<HashMap<String, Details>>>;
+
 struct View {
     ctx: Rc<Ctx>,
     catalog: Catalog,
@@ -57,7 +60,7 @@ struct View {
     detail: Element,
     state: RefCell<State>,
     /// Details files by URL, once fetched.
-    details: Rc<RefCell<HashMap<String, Rc<HashMap<String, Details>>>>>,
+    details: Rc<RefCell<DetailsCache>>,
     announce_seq: Cell<u32>,
     url_seq: Cell<u32>,
 }
@@ -756,7 +759,7 @@ impl View {
                     let _ = h.focus();
                 }
             }
-            let _ = self.ctx.host.scroll_into_view();
+            self.ctx.host.scroll_into_view();
         } else if let Some(code) = was_open {
             let sel = format!("[data-action=open][data-code=\"{}\"]", css_escape(&code));
             self.refocus(&sel);
@@ -901,7 +904,7 @@ fn num(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);

@@ -8,6 +8,19 @@ use crate::tracker::target::{TargetKind, TargetPart, Unit};
 use crate::tracker::Status;
 use crate::web::dom::{E, R};
 
+thread_local! {
+    static DOC: Option<web_sys::Document> = web_sys::window().and_then(|w| w.document());
+}
+
+/// `E::new` with the document looked up once: lists of a thousand tasks create tens of thousands
+/// of elements, and each `window().document()` is two more calls into JavaScript.
+pub fn mk(tag: &str) -> R<E> {
+    DOC.with(|d| match d {
+        Some(d) => Ok(E(d.create_element(tag)?)),
+        None => E::new(tag),
+    })
+}
+
 /// A number with at most two decimals, trailing zeros dropped, Vietnamese decimal comma.
 pub fn num(x: f64, lang: Lang) -> String {
     if !x.is_finite() {
@@ -64,10 +77,10 @@ pub const TASK_STATES: [TaskState; 9] = [
 /// A badge: a shape (hidden from screen readers, the label says it) and the label, coloured by
 /// class. `extra` follows the label (days left, …).
 pub fn badge(class: &str, shape: &str, label: &str, extra: &str) -> R<E> {
-    let b = E::new("span")?
+    let b = mk("span")?
         .class(&format!("trk-badge {class}"))
         .child(
-            E::new("span")?
+            mk("span")?
                 .class("trk-shape")
                 .attr("aria-hidden", "true")?
                 .text(shape),

@@ -9,19 +9,19 @@ use web_sys::Element;
 use crate::i18n::Lang;
 use crate::tracker::status::{IndicatorEvaluation, PartEvaluation};
 use crate::tracker::target::TargetKind;
-use crate::web::dom::{E, R};
+use crate::web::dom::R;
 
-use super::fmt::{num, status_badge, status_key, target_short, unit, window};
+use super::fmt::{mk, num, status_badge, status_key, target_short, unit, window};
 use super::View;
 
 /// The "Chỉ tiêu của kế hoạch" section of agency `ai`.
 pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
     let lang = view.lang();
-    let sec = E::new("section")?
+    let sec = mk("section")?
         .class("trk-section trk-indicators")
         .attr("aria-labelledby", "trk-h-indicators")?
         .child(
-            E::new("h3")?
+            mk("h3")?
                 .attr("id", "trk-h-indicators")?
                 .text(lang.pick("Chỉ tiêu của kế hoạch", "Plan indicators")),
         )?;
@@ -32,7 +32,7 @@ pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
         .unwrap_or(&[]);
     if list.is_empty() {
         sec.0.append_child(
-            &E::new("p")?
+            &mk("p")?
                 .class("trk-empty")
                 .text(lang.pick(
                     "Tệp dữ liệu chưa có chỉ tiêu kế hoạch nào cho đơn vị này.",
@@ -42,7 +42,7 @@ pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
         )?;
         return Ok(sec.el());
     }
-    let ol = E::new("ol")?.class("trk-ind-list");
+    let ol = mk("ol")?.class("trk-ind-list");
     for (k, ind) in list.iter().enumerate() {
         ol.0.append_child(indicator(ind, &format!("trk-i{ai}-{k}"), lang)?.as_ref())?;
     }
@@ -52,18 +52,18 @@ pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
 
 fn indicator(ind: &IndicatorEvaluation, id: &str, lang: Lang) -> R<Element> {
     let (key, _) = status_key(ind.status);
-    let li = E::new("li")?
+    let li = mk("li")?
         .class(&format!("trk-ind trk-b-{key}"))
         .part("indicator")?
         .attr("data-status", key)?
         .attr("data-id", &ind.id)?;
-    let head = E::new("p")?
+    let head = mk("p")?
         .class("trk-ind-head")
-        .child(E::new("span")?.class("trk-ind-id").text(&ind.id))?
+        .child(mk("span")?.class("trk-ind-id").text(&ind.id))?
         .append_text(" ")?
         .child(status_badge(ind.status, &ind.status_label)?)?;
     li.0.append_child(&head.0)?;
-    li.0.append_child(&E::new("p")?.class("trk-ind-text").text(&ind.text).0)?;
+    li.0.append_child(&mk("p")?.class("trk-ind-text").text(&ind.text).0)?;
     let meta = format!(
         "{}: {} · {}: {} ({})",
         lang.pick("Lĩnh vực", "Area"),
@@ -76,15 +76,15 @@ fn indicator(ind: &IndicatorEvaluation, id: &str, lang: Lang) -> R<Element> {
         },
         window(&ind.deadline, lang)
     );
-    li.0.append_child(&E::new("p")?.class("trk-muted trk-small").text(&meta).0)?;
+    li.0.append_child(&mk("p")?.class("trk-muted trk-small").text(&meta).0)?;
     if !ind.parts.is_empty() {
-        let ul = E::new("ul")?.class("trk-ind-parts");
+        let ul = mk("ul")?.class("trk-ind-parts");
         for (k, p) in ind.parts.iter().enumerate() {
             ul.0.append_child(part(p, &format!("{id}-{k}"), lang)?.as_ref())?;
         }
         li.0.append_child(&ul.0)?;
     } else if !ind.reason.is_empty() {
-        li.0.append_child(&E::new("p")?.class("trk-reason").text(&ind.reason).0)?;
+        li.0.append_child(&mk("p")?.class("trk-reason").text(&ind.reason).0)?;
     }
     Ok(li.el())
 }
@@ -110,11 +110,11 @@ fn part(p: &PartEvaluation, id: &str, lang: Lang) -> R<Element> {
         .clone()
         .unwrap_or_else(|| lang.pick("Chỉ tiêu", "Target").to_string());
     let lab_id = format!("{id}-l");
-    let li = E::new("li")?.class("trk-part");
-    let line = E::new("p")?
+    let li = mk("li")?.class("trk-part");
+    let line = mk("p")?
         .class("trk-part-line")
         .child(
-            E::new("span")?
+            mk("span")?
                 .attr("id", &lab_id)?
                 .class("trk-part-label")
                 .text(&format!("{label}: {}", target_short(&p.target, lang))),
@@ -131,21 +131,21 @@ fn part(p: &PartEvaluation, id: &str, lang: Lang) -> R<Element> {
                 num(cur, lang),
                 num(max, lang)
             );
-            let prog = E::new("progress")?
+            let prog = mk("progress")?
                 .class("trk-progress")
                 .attr("max", &max.to_string())?
                 .attr("value", &v.to_string())?
                 .attr("aria-labelledby", &lab_id)?
                 .attr("aria-valuetext", &value_text)?;
-            let row = E::new("div")?
+            let row = mk("div")?
                 .class("trk-bar")
                 .child(prog)?
-                .child(E::new("span")?.class("trk-bar-text").text(&value_text))?;
+                .child(mk("span")?.class("trk-bar-text").text(&value_text))?;
             li.0.append_child(&row.0)?;
         }
         (Some(cur), None) => {
             li.0.append_child(
-                &E::new("p")?
+                &mk("p")?
                     .class("trk-bar-text")
                     .text(&format!(
                         "{}: {}{u}",
@@ -158,7 +158,7 @@ fn part(p: &PartEvaluation, id: &str, lang: Lang) -> R<Element> {
         (None, _) => {}
     }
     if !p.reason.is_empty() {
-        li.0.append_child(&E::new("p")?.class("trk-reason").text(&p.reason).0)?;
+        li.0.append_child(&mk("p")?.class("trk-reason").text(&p.reason).0)?;
     }
     Ok(li.el())
 }

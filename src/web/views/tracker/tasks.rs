@@ -18,11 +18,11 @@ use crate::tracker::model::Area;
 use crate::tracker::status::TaskEvaluation;
 use crate::web::dom::{clear, document, E, R};
 
-use super::fmt::{badge, task_key, window, TASK_STATES};
+use super::fmt::{badge, mk, task_key, window, TASK_STATES};
 use super::View;
 
 /// Tasks rendered at once; "Xem thêm" adds another page.
-pub const PAGE: usize = 100;
+pub const PAGE: usize = 50;
 
 /// Value of the "no lead written" option.
 const NO_LEAD: &str = "-";
@@ -54,18 +54,18 @@ fn tasks_of(view: &View, ai: usize) -> &[TaskEvaluation] {
 /// The "Nhiệm vụ" section of agency `ai`.
 pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
     let lang = view.lang();
-    let sec = E::new("section")?
+    let sec = mk("section")?
         .class("trk-section trk-tasks-sec")
         .attr("aria-labelledby", "trk-h-tasks")?
         .child(
-            E::new("h3")?
+            mk("h3")?
                 .attr("id", "trk-h-tasks")?
                 .text(lang.pick("Nhiệm vụ của kế hoạch", "Plan tasks")),
         )?;
     let all = tasks_of(view, ai);
     if all.is_empty() {
         sec.0.append_child(
-            &E::new("p")?
+            &mk("p")?
                 .class("trk-empty")
                 .text(lang.pick(
                     "Tệp dữ liệu chưa có nhiệm vụ nào cho đơn vị này.",
@@ -79,9 +79,9 @@ pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
     let area = select("trk-f-area", area_options(all, lang))?;
     let lead = select("trk-f-lead", lead_options(all, &leads, lang))?;
     let state = select("trk-f-state", state_options(all, lang))?;
-    let filters = E::new("fieldset")?
+    let filters = mk("fieldset")?
         .class("trk-filters cchc-noprint")
-        .child(E::new("legend")?.text(lang.pick("Lọc nhiệm vụ", "Filter tasks")))?
+        .child(mk("legend")?.text(lang.pick("Lọc nhiệm vụ", "Filter tasks")))?
         .child(field(
             "trk-f-area",
             lang.pick("Lĩnh vực", "Reform area"),
@@ -100,17 +100,17 @@ pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
     let reset = button(lang.pick("Bỏ lọc", "Clear filters"), "secondary")?;
     let csv = button(lang.pick("Tải CSV", "Download CSV"), "secondary")?;
     let print = button(lang.pick("In", "Print"), "secondary")?;
-    let tools = E::new("div")?
+    let tools = mk("div")?
         .class("trk-tools cchc-noprint")
         .child(&reset)?
         .child(&csv)?
         .child(&print)?;
-    let live = E::new("p")?
+    let live = mk("p")?
         .class("trk-count")
         .attr("role", "status")?
         .attr("aria-live", "polite")?
         .el();
-    let list = E::new("ol")?.class("trk-task-list").el();
+    let list = mk("ol")?.class("trk-task-list").el();
     let more = button("", "secondary trk-more cchc-noprint")?;
     more.set_hidden(true);
     sec.0.append_child(&filters.0)?;
@@ -176,7 +176,7 @@ fn wire(t: &Rc<Tasks>, reset: &HtmlElement, csv: &HtmlElement, print: &HtmlEleme
 }
 
 fn button(text: &str, class: &str) -> R<HtmlElement> {
-    E::new("button")?
+    mk("button")?
         .attr("type", "button")?
         .class(&format!("cchc-button {class}"))
         .text(text)
@@ -184,17 +184,17 @@ fn button(text: &str, class: &str) -> R<HtmlElement> {
 }
 
 fn select(id: &str, options: Vec<(String, String)>) -> R<HtmlSelectElement> {
-    let s = E::new("select")?.attr("id", id)?.class("trk-select");
+    let s = mk("select")?.attr("id", id)?.class("trk-select");
     for (value, label) in options {
-        s.0.append_child(&E::new("option")?.attr("value", &value)?.text(&label).0)?;
+        s.0.append_child(&mk("option")?.attr("value", &value)?.text(&label).0)?;
     }
     s.0.dyn_into::<HtmlSelectElement>().map_err(JsValue::from)
 }
 
 fn field(id: &str, label: &str, control: &HtmlSelectElement) -> R<E> {
-    E::new("div")?
+    mk("div")?
         .class("trk-field")
-        .child(E::new("label")?.attr("for", id)?.text(label))?
+        .child(mk("label")?.attr("for", id)?.text(label))?
         .child(control)
 }
 
@@ -326,7 +326,7 @@ fn render_upto(t: &Rc<Tasks>, upto: usize) -> R<Option<Element>> {
     let shown = t.shown.get();
     if total == 0 && t.list.first_child().is_none() {
         t.list.append_child(
-            &E::new("li")?
+            &mk("li")?
                 .class("trk-empty")
                 .text(lang.pick(
                     "Không có nhiệm vụ nào phù hợp với bộ lọc. Chọn \"Bỏ lọc\" để xem tất cả.",
@@ -413,9 +413,9 @@ fn title(t: &TaskEvaluation) -> &str {
 }
 
 fn row(dl: &Element, term: &str, value: &str) -> R<()> {
-    let div = E::new("div")?
-        .child(E::new("dt")?.text(term))?
-        .child(E::new("dd")?.text(value))?;
+    let div = mk("div")?
+        .child(mk("dt")?.text(term))?
+        .child(mk("dd")?.text(value))?;
     dl.append_child(&div.0)?;
     Ok(())
 }
@@ -431,21 +431,21 @@ fn safe_href(url: &str) -> Option<&str> {
 
 fn task_item(t: &TaskEvaluation, lang: Lang) -> R<Element> {
     let (key, shape) = task_key(t.state);
-    let li = E::new("li")?
+    let li = mk("li")?
         .class(&format!("trk-task trk-t-{key}"))
         .part("task")?
         .attr("data-status", key)?
         .attr("data-id", &t.id)?
         .attr("tabindex", "-1")?;
-    li.0.append_child(&E::new("h4")?.class("trk-task-title").text(title(t)).0)?;
-    let state = E::new("p")?.class("trk-task-state").child(badge(
+    li.0.append_child(&mk("h4")?.class("trk-task-title").text(title(t)).0)?;
+    let state = mk("p")?.class("trk-task-state").child(badge(
         &format!("trk-ts-{key}"),
         shape,
         &t.state_label,
         &days(t, lang),
     )?)?;
     li.0.append_child(&state.0)?;
-    let dl = E::new("dl")?.class("trk-dl").el();
+    let dl = mk("dl")?.class("trk-dl").el();
     if t.task.is_some() {
         if let Some(a) = &t.activity {
             row(&dl, lang.pick("Hoạt động", "Activity"), a)?;
@@ -470,11 +470,11 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> R<Element> {
         &format!("{dtext} ({})", window(&t.deadline, lang)),
     )?;
     row(&dl, lang.pick("Lĩnh vực", "Area"), &t.area_label)?;
-    let ev = E::new("dd")?;
+    let ev = mk("dd")?;
     match t.evidence_url.as_deref().and_then(safe_href) {
         Some(u) => {
             ev.0.append_child(
-                &E::new("a")?
+                &mk("a")?
                     .attr("href", u)?
                     .text(lang.pick("Xem văn bản, báo cáo", "See the document"))
                     .0,
@@ -484,8 +484,8 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> R<Element> {
             ev.0.set_text_content(Some(lang.pick("Chưa có", "None yet")));
         }
     }
-    let div = E::new("div")?
-        .child(E::new("dt")?.text(lang.pick("Minh chứng", "Evidence")))?
+    let div = mk("div")?
+        .child(mk("dt")?.text(lang.pick("Minh chứng", "Evidence")))?
         .child(ev)?;
     dl.append_child(&div.0)?;
     li.0.append_child(&dl)?;
@@ -502,14 +502,14 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> R<Element> {
     .filter_map(|(k, v)| Some((k, v?)))
     .collect();
     if !extra.is_empty() {
-        let inner = E::new("dl")?.class("trk-dl").el();
+        let inner = mk("dl")?.class("trk-dl").el();
         for (k, v) in extra {
             row(&inner, k, v)?;
         }
-        let det = E::new("details")?
+        let det = mk("details")?
             .class("trk-more-info")
             .child(
-                E::new("summary")?
+                mk("summary")?
                     .text(lang.pick("Mục tiêu, sản phẩm, ghi chú", "Objective, output, notes")),
             )?
             .child(inner)?;
@@ -597,7 +597,7 @@ fn download(t: &Rc<Tasks>) -> R<()> {
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let agency = t.view.agencies.get(t.ai).map_or("", |a| a.id.as_str());
     let name = format!("nhiem-vu-{agency}-{}.csv", t.view.as_of);
-    let a = E::new("a")?
+    let a = mk("a")?
         .attr("href", &url)?
         .attr("download", &name)?
         .class("cchc-visually-hidden")

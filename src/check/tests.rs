@@ -1,0 +1,185 @@
+//! The checker on the real demo files and on broken variants of them.
+
+use super::*;
+
+const TTHC: &str = include_str!("../../www/data/tthc.json");
+const CHI_TIEU: &str = include_str!("../../www/data/chi-tieu.json");
+const PHAN_ANH: &str = include_str!("../../www/data/phan-anh.json");
+
+fn boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn codes(ps: &[Problem]) -> Vec<&str> {
+    ps.iter().map(|p| p.code.as_str()).collect()
+}
+
+#[test]
+fn real_files_are_usable_and_counted() {
+    let r = check(TTHC, None, Lang::Vi);
+    assert_eq!(r.kind, Some(Kind::Tthc));
+    assert!(r.usable(), "{:?}", r.errors);
+    assert_eq!(r.records, 2642);
+    let r = check(CHI_TIEU, None, Lang::Vi);
+    assert_eq!(r.kind, Some(Kind::ChiTieu));
+    assert!(r.usable(), "{:?}", r.errors);
+    // Hà Tĩnh: 28 indicators + 78 tasks, plus the index targets.
+    assert!(r.records > 28 + 78, "{}", r.records);
+    let r = check(PHAN_ANH, None, Lang::En);
+    assert_eq!(r.kind, Some(Kind::PhanAnh));
+    assert!(r.usable(), "{:?}", r.errors);
+    assert!(r.records >= 5);
+}
+
+#[test]
+fn truncated_file_gives_line_and_column() {
+    let cut = TTHC.get(..boundary(TTHC, 5000)).unwrap_or("");
+    let r = check(cut, None, Lang::Vi);
+    assert_eq!(r.kind, Some(Kind::Tthc));
+    assert!(!r.usable());
+    let e = &r.errors[0];
+    assert_eq!(e.code, "syntax");
+    assert_eq!(e.line, Some(cut.lines().count()));
+    assert!(e.column.is_some_and(|c| c > 1));
+    assert!(e.message.contains("JSON"), "{}", e.message);
+    assert!(!e.hint.is_empty());
+}
+
+#[test]
+fn wrong_type_in_chi_tieu_is_located() {
+    let broken = CHI_TIEU.replacen("\"year\": 2025", "\"year\": \"2025\"", 1);
+    assert_ne!(broken, CHI_TIEU);
+    let r = check(&broken, None, Lang::Vi);
+    assert!(!r.usable());
+    let e = r.errors.iter().find(|e| e.code == "wrong_type");
+    let e = e.map(|e| (e.path.clone(), e.line));
+    let line = broken
+        .lines()
+        .position(|l| l.contains("\"year\": \"2025\""))
+        .map(|i| i + 1);
+    assert!(
+        e.as_ref()
+            .is_some_and(|(p, _)| p.as_deref().is_some_and(|p| p.ends_with(".year"))),
+        "{e:?}"
+    );
+    assert_eq!(e.and_then(|e| e.1), line);
+}
+
+#[test]
+fn tthc_warnings_missing_url_duplicate_unknown_key() {
+    let doc = r#"{"version": 1, "procedures": [
+  {"code": "1.000001", "name": "Đăng ký khai sinh", "field": "Hộ tịch", "url": "https://dichvucong.gov.vn/x"},
+  {"code": "1.000001", "name": "Đăng ký khai sinh", "feild": "Hộ tịch"},
+  {"name": "Không mã"}
+]}"#;
+    let r = check(doc, Some(Kind::Tthc), Lang::Vi);
+    assert!(r.usable());
+    assert_eq!(r.records, 1);
+    let c = codes(&r.warnings);
+    for want in [
+        "duplicate_code",
+        "record_skipped",
+        "no_url",
+        "no_field",
+        "unknown_key",
+    ] {
+        assert!(c.contains(&want), "{want} not in {c:?}");
+    }
+    let unknown = r.warnings.iter().find(|w| w.code == "unknown_key");
+    assert_eq!(unknown.and_then(|w| w.line), Some(3));
+    assert_eq!(
+        unknown.and_then(|w| w.path.as_deref()),
+        Some("procedures[1].feild")
+    );
+    let dup = r.warnings.iter().find(|w| w.code == "duplicate_code");
+    assert_eq!(dup.and_then(|w| w.line), Some(3));
+}
+
+#[test]
+fn national_json_lines_warnings_keep_their_line() {
+    let jsonl = "{\"ma_thu_tuc\": \"1.1\", \"ten_thu_tuc\": \"A\", \"linh_vuc\": \"Hộ tịch\", \"detail_url\": \"https://x\"}\n{\"ma_thu_tuc\": \"1.2\", \"ten_thu_tuc\": \"B\", \"linh_vuc\": \"Không có thông tin\"}\n{broken\n";
+    let r = check(jsonl, None, Lang::En);
+    assert_eq!(r.kind, Some(Kind::Tthc));
+    assert!(r.usable());
+    assert_eq!(r.records, 2);
+    let skipped = r.warnings.iter().find(|w| w.code == "line_skipped");
+    assert_eq!(skipped.and_then(|w| w.line), Some(3));
+    let no_url = r.warnings.iter().find(|w| w.code == "no_url");
+    assert_eq!(no_url.and_then(|w| w.line), Some(2));
+    assert!(r
+        .warnings
+        .iter()
+        .any(|w| w.code == "no_field" && w.line == Some(2)));
+}
+
+#[test]
+fn chi_tieu_sources_and_ids() {
+    let doc = r#"{"format": "cchc-chi-tieu", "version": 1, "agencies": [{"id": "a", "name": "UBND",
+ "indices": [{"id": "PCI", "kind": "pci", "name_vi": "PCI",
+   "results": [{"year": 2016, "score": 57.19, "rank": 49, "rank_of": 63}],
+   "targets": [{"year": 2024, "text": "đạt khoảng 69,5 điểm"}]}],
+ "plans": [{"id": "p", "title": "KH", "year": 2025, "tasks": [
+   {"id": "t1", "area": "tthc", "deadline_text": "Quý II/2025"},
+   {"id": "t1", "area": "tthc", "deadline_text": "khi nào xong"}]}]}]}"#;
+    let r = check(doc, None, Lang::Vi);
+    assert!(r.usable(), "{:?}", r.errors);
+    assert_eq!(r.records, 3);
+    let c = codes(&r.warnings);
+    assert_eq!(c.iter().filter(|c| **c == "no_source").count(), 3, "{c:?}");
+    assert!(c.contains(&"duplicate_id"));
+    assert!(c.contains(&"unknown_deadline"));
+    let d = r.warnings.iter().find(|w| w.code == "unknown_deadline");
+    assert_eq!(d.and_then(|w| w.line), Some(7));
+}
+
+#[test]
+fn phan_anh_errors_are_all_reported() {
+    let broken = PHAN_ANH.replacen("\"required\"", "\"requried\"", 2);
+    let r = check(&broken, None, Lang::Vi);
+    assert!(!r.usable());
+    let n = r.errors.iter().filter(|e| e.code == "unknown_key").count();
+    assert_eq!(n, 2, "{:?}", r.errors);
+    assert!(r.errors.iter().all(|e| e.line.is_some()));
+}
+
+#[test]
+fn kind_detection() {
+    assert_eq!(detect("[{\"ma_thu_tuc\": \"1\"}]"), Some(Kind::Tthc));
+    assert_eq!(
+        detect("{\"format\": \"cchc-phan-anh\", \"fields\": ["),
+        Some(Kind::PhanAnh)
+    );
+    assert_eq!(detect("{\"agencies\": []}"), Some(Kind::ChiTieu));
+    assert_eq!(detect("{\"a\": 1}"), None);
+    let r = check("hello", None, Lang::En);
+    assert_eq!(r.kind, None);
+    assert_eq!(codes(&r.errors), vec!["syntax", "unknown_kind"]);
+    let r = check("", Some(Kind::PhanAnh), Lang::Vi);
+    assert_eq!(codes(&r.errors), vec!["empty"]);
+    assert_eq!(Kind::parse("chi-tieu"), Some(Kind::ChiTieu));
+}
+
+proptest::proptest! {
+    #[test]
+    fn never_panics_and_errors_mean_unusable(text in "\\PC{0,200}") {
+        for kind in [None, Some(Kind::Tthc), Some(Kind::ChiTieu), Some(Kind::PhanAnh)] {
+            let r = check(&text, kind, Lang::Vi);
+            proptest::prop_assert_eq!(r.usable(), r.kind.is_some() && r.errors.is_empty());
+            for p in r.errors.iter().chain(&r.warnings) {
+                proptest::prop_assert!(!p.message.is_empty() && !p.hint.is_empty());
+                proptest::prop_assert!(p.line.is_none_or(|l| l >= 1));
+            }
+        }
+    }
+
+    #[test]
+    fn cutting_a_real_file_is_an_error_with_a_line(cut in 10usize..20_000) {
+        let end = boundary(CHI_TIEU, cut.min(CHI_TIEU.len() - 2));
+        let r = check(CHI_TIEU.get(..end).unwrap_or(""), None, Lang::Vi);
+        proptest::prop_assert!(!r.usable());
+        proptest::prop_assert!(r.errors.iter().any(|e| e.line.is_some()));
+    }
+}

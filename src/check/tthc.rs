@@ -1,0 +1,288 @@
+//! `tthc.json` (and the national portal's records): the search widget's own loader decides.
+
+use serde_json::{Map, Value};
+
+use super::{locate, problem, syntax_hint, Position, Problem, Severity};
+use crate::contract::{DataError, DataErrorKind};
+use crate::i18n::Lang;
+use crate::tthc::{Catalog, Warning, WarningKind};
+
+/// Keys of a procedure in `tthc.json` (docs/tthc-format.md).
+const OWN_KEYS: &[&str] = &[
+    "code",
+    "name",
+    "field",
+    "levels",
+    "agencies",
+    "online",
+    "postal",
+    "online_payment",
+    "time",
+    "fee",
+    "url",
+    "details",
+    "details_url",
+];
+
+pub(super) fn check(text: &str, lang: Lang, records: &mut usize) -> Vec<Problem> {
+    let mut out = Vec::new();
+    match Catalog::from_json_str(text) {
+        Err(e) => out.push(load_error(text, &e, lang)),
+        Ok((catalog, warnings)) => {
+            *records = catalog.procedures().len();
+            out.extend(warnings.iter().map(|w| loader_warning(text, w, lang)));
+            out.extend(extra_warnings(text, lang));
+        }
+    }
+    out
+}
+
+fn load_error(text: &str, e: &DataError, lang: Lang) -> Problem {
+    let code = match e.kind {
+        DataErrorKind::Empty => "empty",
+        DataErrorKind::Syntax => "syntax",
+        DataErrorKind::Shape => "shape",
+        DataErrorKind::TooLarge => "too_large",
+        DataErrorKind::Invalid => "invalid",
+    };
+    let pos = match (e.line, e.column) {
+        (Some(line), Some(col)) => Some(Position {
+            line,
+            column: locate::char_column(text, line, col),
+        }),
+        _ => e.path.as_deref().and_then(|p| locate(text, p)),
+    };
+    let bare = DataError {
+        line: None,
+        column: None,
+        path: None,
+        ..e.clone()
+    };
+    let hint = match (&e.kind, e.path.as_deref()) {
+        (DataErrorKind::Empty, _) => lang.pick(
+            "Tệp không có nội dung: xuất lại dữ liệu, hoặc tạo tệp bằng cchc import tthc.",
+            "The file has no content: export the data again, or create it with cchc import tthc.",
+        ),
+        (DataErrorKind::Syntax, _) => syntax_hint(lang),
+        (DataErrorKind::TooLarge, _) => lang.pick(
+            "Trình duyệt chỉ đọc tệp tối đa 16 MB: chuyển phần chi tiết sang tệp riêng (details_url), hoặc tạo lại bằng cchc import tthc --no-details.",
+            "Browsers read at most 16 MB: move the details to separate files (details_url), or rebuild with cchc import tthc --no-details.",
+        ),
+        (_, Some("version")) => lang.pick(
+            "Thêm hoặc sửa thành \"version\": 1 ở đầu tệp.",
+            "Add or set \"version\": 1 at the top of the file.",
+        ),
+        (DataErrorKind::Invalid, _) => lang.pick(
+            "Mỗi thủ tục cần có \"code\" (mã) và \"name\" (tên); kiểm tra tên cột khi nhập bằng cchc import tthc --map.",
+            "Each procedure needs a \"code\" and a \"name\"; check the column names when importing with cchc import tthc --map.",
+        ),
+        _ => lang.pick(
+            "Sửa giá trị tại đường dẫn đã nêu cho đúng kiểu trong docs/tthc-format.md (ví dụ \"procedures\" phải là một mảng).",
+            "Give the value at that path the type docs/tthc-format.md asks for (e.g. \"procedures\" must be an array).",
+        ),
+    };
+    problem(
+        Severity::Error,
+        code,
+        e.path.as_deref(),
+        pos,
+        bare.message(lang),
+        hint,
+    )
+}
+
+fn loader_warning(text: &str, w: &Warning, lang: Lang) -> Problem {
+    let (code, hint) = match w.kind {
+        WarningKind::RecordSkipped => (
+            "record_skipped",
+            lang.pick(
+                "Bổ sung mã (code) và tên (name) cho thủ tục này, hoặc xoá nó.",
+                "Give this procedure a code and a name, or delete it.",
+            ),
+        ),
+        WarningKind::ValueIgnored => (
+            "value_ignored",
+            lang.pick(
+                "Sửa giá trị cho đúng kiểu (chuỗi, mảng chuỗi, true/false; online: toan_trinh, mot_phan, khong) theo docs/tthc-format.md.",
+                "Give the value the right type (text, list of texts, true/false; online: toan_trinh, mot_phan, khong), see docs/tthc-format.md.",
+            ),
+        ),
+        WarningKind::DuplicateMerged => (
+            "duplicate_code",
+            lang.pick(
+                "Hai thủ tục cùng mã đã được gộp làm một: xoá bản trùng hoặc sửa lại mã.",
+                "Two procedures with the same code were merged: delete the duplicate or correct the code.",
+            ),
+        ),
+        WarningKind::LineSkipped => (
+            "line_skipped",
+            lang.pick(
+                "Dòng này không phải JSON hợp lệ và đã bị bỏ qua: sửa hoặc xoá dòng.",
+                "This line is not valid JSON and was skipped: fix or delete it.",
+            ),
+        ),
+    };
+    let pos = match w.line {
+        // JSON Lines: the path's first step is the record; look inside that line.
+        Some(line) => {
+            let inner = w
+                .path
+                .find(']')
+                .map_or("", |i| w.path.get(i + 1..).unwrap_or(""));
+            let col = text
+                .split('\n')
+                .nth(line.saturating_sub(1))
+                .and_then(|l| locate(l, inner))
+                .map_or(1, |p| p.column);
+            Some(Position { line, column: col })
+        }
+        None => locate(text, &w.path),
+    };
+    let bare = Warning {
+        line: None,
+        path: String::new(),
+        ..w.clone()
+    };
+    problem(
+        Severity::Warning,
+        code,
+        Some(&w.path),
+        pos,
+        bare.message(lang),
+        hint,
+    )
+}
+
+/// The records as written, with their JSON path prefix and (JSON Lines) line.
+fn raw_records(text: &str) -> Vec<(String, Option<usize>, Map<String, Value>)> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let objects = |items: Vec<Value>, base: &str| {
+        items
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, v)| match v {
+                Value::Object(m) => Some((format!("{base}[{i}]"), None, m)),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+    };
+    match serde_json::from_str::<Value>(body) {
+        Ok(Value::Object(mut o)) => match o.remove("procedures") {
+            Some(Value::Array(items)) => objects(items, "procedures"),
+            _ => vec![(String::new(), None, o)],
+        },
+        Ok(Value::Array(items)) => objects(items, ""),
+        Ok(_) => Vec::new(),
+        Err(_) => {
+            let mut k = 0;
+            let mut out = Vec::new();
+            for (n, line) in body.split('\n').enumerate() {
+                if let Ok(Value::Object(m)) = serde_json::from_str::<Value>(line) {
+                    out.push((format!("[{k}]"), Some(n + 1), m));
+                    k += 1;
+                }
+            }
+            out
+        }
+    }
+}
+
+fn extra_warnings(text: &str, lang: Lang) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for (path, line, rec) in raw_records(text) {
+        let national = rec.contains_key("ma_thu_tuc") || rec.contains_key("ten_thu_tuc");
+        let (url_key, field_key) = if national {
+            ("detail_url", "linh_vuc")
+        } else {
+            ("url", "field")
+        };
+        let code = rec
+            .get(if national { "ma_thu_tuc" } else { "code" })
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        let at = |key: &str| {
+            let p = if path.is_empty() {
+                key.to_string()
+            } else if key.is_empty() {
+                path.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            let pos = match line {
+                Some(l) => {
+                    let src = text.split('\n').nth(l.saturating_sub(1)).unwrap_or("");
+                    locate(src, key).map(|p| Position { line: l, ..p })
+                }
+                None => locate(text, &p),
+            };
+            (p, pos)
+        };
+        if is_blank(rec.get(url_key)) {
+            let (p, pos) = at("");
+            out.push(problem(
+                Severity::Warning,
+                "no_url",
+                Some(&p),
+                pos,
+                match lang {
+                    Lang::Vi => format!("Thủ tục {code} chưa có đường dẫn tới Cổng Dịch vụ công"),
+                    Lang::En => format!("Procedure {code} has no link to the public-service portal"),
+                },
+                lang.pick(
+                    "Thêm \"url\": địa chỉ trang thủ tục trên Cổng Dịch vụ công, để người dân bấm \"Nộp hồ sơ trực tuyến\".",
+                    "Add \"url\": the procedure's page on the public-service portal, so citizens can \"submit online\".",
+                ),
+            ));
+        }
+        if is_blank(rec.get(field_key)) {
+            let (p, pos) = at("");
+            out.push(problem(
+                Severity::Warning,
+                "no_field",
+                Some(&p),
+                pos,
+                match lang {
+                    Lang::Vi => format!("Thủ tục {code} chưa có lĩnh vực"),
+                    Lang::En => format!("Procedure {code} has no field"),
+                },
+                lang.pick(
+                    "Thêm \"field\" (lĩnh vực) để thủ tục xuất hiện trong bộ lọc Lĩnh vực.",
+                    "Add \"field\" so the procedure appears under the Field filter.",
+                ),
+            ));
+        }
+        if !national {
+            for key in rec.keys().filter(|k| !OWN_KEYS.contains(&k.as_str())) {
+                let (p, pos) = at(key);
+                out.push(problem(
+                    Severity::Warning,
+                    "unknown_key",
+                    Some(&p),
+                    pos,
+                    match lang {
+                        Lang::Vi => format!("Trường \"{key}\" không được đọc"),
+                        Lang::En => format!("Field \"{key}\" is not read"),
+                    },
+                    lang.pick(
+                        "Kiểm tra chính tả; các trường được đọc: code, name, field, levels, agencies, online, postal, online_payment, time, fee, url, details, details_url.",
+                        "Check the spelling; the fields read are: code, name, field, levels, agencies, online, postal, online_payment, time, fee, url, details, details_url.",
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn is_blank(v: Option<&Value>) -> bool {
+    match v {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => {
+            let folded = crate::text::fold(s.trim());
+            folded.is_empty() || folded.trim_end_matches('.') == "khong co thong tin"
+        }
+        _ => false,
+    }
+}

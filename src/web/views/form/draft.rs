@@ -1,0 +1,81 @@
+//! The draft in `localStorage`: what the citizen typed survives a reload, a crash, a network
+//! failure; it goes away only after a confirmed submission or when the citizen clears it.
+//!
+//! The key is derived from the schema's absolute URL (or `default` for the built-in form), so
+//! two forms on one portal keep separate drafts. Stored: the raw values exactly as typed
+//! (never normalised, never the honeypot, never file contents). Storage can be missing
+//! (private mode, disabled cookies, sandboxed iframes) or full: every call is fallible and the
+//! form keeps working, telling the citizen that no draft can be kept.
+
+use serde_json::{Map, Value};
+
+/// Prefix of every draft key.
+const PREFIX: &str = "cchc-feedback-draft:";
+/// Draft format version (bumped if the stored shape changes; other versions are ignored).
+const VERSION: u64 = 1;
+
+/// A draft slot for one form.
+pub(crate) struct Draft {
+    key: String,
+    storage: Option<web_sys::Storage>,
+}
+
+impl Draft {
+    /// Opens the slot for the form identified by `id` (schema URL or `default`) and checks that
+    /// writing works (a probe write, removed at once).
+    pub(crate) fn open(id: &str) -> Draft {
+        let key = format!("{PREFIX}{id}");
+        let storage = web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .filter(|s| {
+                let probe = format!("{PREFIX}probe");
+                let ok = s.set_item(&probe, "1").is_ok();
+                let _ = s.remove_item(&probe);
+                ok
+            });
+        Draft { key, storage }
+    }
+
+    /// Whether drafts can be kept at all.
+    pub(crate) fn available(&self) -> bool {
+        self.storage.is_some()
+    }
+
+    /// The stored values, if a draft of this version exists.
+    pub(crate) fn load(&self) -> Option<Map<String, Value>> {
+        let text = self.storage.as_ref()?.get_item(&self.key).ok()??;
+        parse(&text)
+    }
+
+    /// Saves `values`; `false` when the browser refused (quota, storage gone).
+    pub(crate) fn save(&self, values: &Map<String, Value>) -> bool {
+        let Some(storage) = &self.storage else {
+            return false;
+        };
+        if !values.values().any(crate::feedback::form::is_filled) {
+            return storage.remove_item(&self.key).is_ok();
+        }
+        let doc = serde_json::json!({"v": VERSION, "values": values});
+        storage.set_item(&self.key, &doc.to_string()).is_ok()
+    }
+
+    /// Removes the draft.
+    pub(crate) fn clear(&self) {
+        if let Some(s) = &self.storage {
+            let _ = s.remove_item(&self.key);
+        }
+    }
+}
+
+/// Reads a stored draft; anything unexpected is ignored rather than trusted.
+fn parse(text: &str) -> Option<Map<String, Value>> {
+    let doc: Value = serde_json::from_str(text).ok()?;
+    if doc.get("v").and_then(Value::as_u64) != Some(VERSION) {
+        return None;
+    }
+    let values = doc.get("values")?.as_object()?.clone();
+    values
+        .values()
+        .any(crate::feedback::form::is_filled)
+        .then_some(values)
+}

@@ -1,0 +1,183 @@
+//! Every sentence the feedback form widget itself shows, in Vietnamese and English.
+//!
+//! Validation messages come from the core (`crate::feedback::messages`, overridable by the
+//! agency's schema); this catalogue holds only the widget's own words: buttons, the error
+//! summary, the draft notices, the submission outcome.
+
+use crate::i18n::Lang;
+
+/// A widget string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum T {
+    Optional,
+    ErrorPrefix,
+    NoticePrefix,
+    SummaryTitle,
+    Submit,
+    Sending,
+    ChooseOne,
+    Province,
+    Commune,
+    AddressDetail,
+    ChooseProvince,
+    ChooseProvinceFirst,
+    ChooseCommune,
+    LoadingCommunes,
+    CommunesFailed,
+    Retry,
+    DraftRestored,
+    DraftClear,
+    DraftCleared,
+    DraftUnavailable,
+    DraftNoFiles,
+    SuccessTitle,
+    SuccessReference,
+    SuccessKeep,
+    SuccessNoReference,
+    FailTitle,
+    FailNetwork,
+    FailServer,
+    FailRejected,
+    FailNoHandler,
+    FailKept,
+    SendAgain,
+    FileRead,
+}
+
+impl T {
+    /// The text in `lang`.
+    pub(crate) fn get(self, lang: Lang) -> &'static str {
+        let (vi, en) = match self {
+            T::Optional => ("(không bắt buộc)", "(optional)"),
+            T::ErrorPrefix => ("Lỗi:", "Error:"),
+            T::NoticePrefix => ("Lưu ý:", "Note:"),
+            T::SummaryTitle => ("Có lỗi cần sửa", "There is a problem"),
+            T::Submit => ("Gửi phản ánh, kiến nghị", "Send your feedback"),
+            T::Sending => ("Đang gửi…", "Sending…"),
+            T::ChooseOne => ("Chọn một mục", "Choose one"),
+            T::Province => ("Tỉnh, thành phố", "Province or city"),
+            T::Commune => ("Xã, phường, đặc khu", "Commune or ward"),
+            T::AddressDetail => (
+                "Số nhà, đường, thôn, tổ dân phố",
+                "House number, street, village",
+            ),
+            T::ChooseProvince => ("Chọn tỉnh, thành phố", "Choose a province or city"),
+            T::ChooseProvinceFirst => (
+                "Chọn tỉnh, thành phố trước",
+                "Choose the province or city first",
+            ),
+            T::ChooseCommune => ("Chọn xã, phường, đặc khu", "Choose a commune or ward"),
+            T::LoadingCommunes => (
+                "Đang tải danh sách xã, phường…",
+                "Loading the list of communes…",
+            ),
+            T::CommunesFailed => (
+                "Chưa tải được danh sách xã, phường. Kiểm tra kết nối mạng rồi thử lại.",
+                "The list of communes could not be loaded. Check your connection and try again.",
+            ),
+            T::Retry => ("Thử lại", "Try again"),
+            T::DraftRestored => (
+                "Đã khôi phục bản nháp bạn nhập lần trước trên máy này.",
+                "The draft you typed earlier on this device has been restored.",
+            ),
+            T::DraftClear => ("Xoá bản nháp, nhập lại từ đầu", "Clear the draft and start again"),
+            T::DraftCleared => ("Đã xoá bản nháp.", "The draft has been cleared."),
+            T::DraftUnavailable => (
+                "Trình duyệt không cho lưu bản nháp: nếu tải lại trang, nội dung đã nhập sẽ mất. Bạn vẫn gửi được bình thường.",
+                "Your browser does not allow saving a draft: if you reload the page, what you typed will be lost. You can still send the form.",
+            ),
+            T::DraftNoFiles => (
+                "Tệp đính kèm không được lưu trong bản nháp; hãy chọn lại nếu cần.",
+                "Attached files are not kept in the draft; choose them again if needed.",
+            ),
+            T::SuccessTitle => (
+                "Đã gửi phản ánh, kiến nghị",
+                "Your feedback has been sent",
+            ),
+            T::SuccessReference => ("Mã số tiếp nhận của bạn", "Your reference number"),
+            T::SuccessKeep => (
+                "Hãy ghi lại mã số này để theo dõi kết quả xử lý.",
+                "Keep this number to follow up on your feedback.",
+            ),
+            T::SuccessNoReference => (
+                "Cơ quan tiếp nhận đã nhận phản ánh, kiến nghị của bạn.",
+                "The agency has received your feedback.",
+            ),
+            T::FailTitle => ("Chưa gửi được", "Your feedback has not been sent"),
+            T::FailNetwork => (
+                "Không kết nối được với máy chủ hoặc máy chủ không trả lời kịp.",
+                "The server could not be reached or did not answer in time.",
+            ),
+            T::FailServer => (
+                "Máy chủ tiếp nhận đang gặp sự cố.",
+                "The receiving server has a problem.",
+            ),
+            T::FailRejected => (
+                "Máy chủ tiếp nhận không chấp nhận nội dung gửi.",
+                "The receiving server did not accept the submission.",
+            ),
+            T::FailNoHandler => (
+                "Trang này chưa được kết nối với nơi tiếp nhận phản ánh, kiến nghị.",
+                "This page is not connected to a service that receives feedback.",
+            ),
+            T::FailKept => (
+                "Nội dung bạn nhập vẫn được giữ nguyên. Vui lòng thử lại sau ít phút.",
+                "What you typed has been kept. Please try again in a few minutes.",
+            ),
+            T::SendAgain => ("Gửi lại", "Send again"),
+            T::FileRead => (
+                "Không đọc được tệp đính kèm; hãy chọn lại tệp.",
+                "An attached file could not be read; choose it again.",
+            ),
+        };
+        lang.pick(vi, en)
+    }
+}
+
+/// `5000` → `5.000` (Vietnamese) or `5,000` (English).
+pub(crate) fn number(n: usize, lang: Lang) -> String {
+    let digits = n.to_string();
+    let sep = lang.pick(".", ",");
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The visible and announced character count.
+pub(crate) fn count_message(count: usize, max: usize, lang: Lang) -> String {
+    if count > max {
+        let over = number(count - max, lang);
+        match lang {
+            Lang::Vi => format!("Bạn đã nhập quá {over} ký tự"),
+            Lang::En => format!("You have {over} characters too many"),
+        }
+    } else {
+        let left = number(max - count, lang);
+        match lang {
+            Lang::Vi => format!("Bạn còn {left} ký tự"),
+            Lang::En => format!("You have {left} characters remaining"),
+        }
+    }
+}
+
+/// The static limit announced with the field.
+pub(crate) fn limit_message(max: usize, lang: Lang) -> String {
+    let max = number(max, lang);
+    match lang {
+        Lang::Vi => format!("Bạn có thể nhập tối đa {max} ký tự."),
+        Lang::En => format!("You can enter up to {max} characters."),
+    }
+}
+
+/// "Máy chủ không trả lời sau 20 giây."
+pub(crate) fn timeout_message(seconds: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Máy chủ không trả lời sau {seconds} giây."),
+        Lang::En => format!("The server did not answer within {seconds} seconds."),
+    }
+}

@@ -1,0 +1,118 @@
+//! Between the DOM and the core's submission shape (`serde_json::Map`, see `feedback::form`).
+//!
+//! Values are read exactly as typed (the core normalises; the input is never rewritten), and
+//! written back only when a draft is restored.
+
+use serde_json::{Map, Value};
+use web_sys::File;
+
+use super::ui::{Control, FieldUi};
+
+/// What to read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Purpose {
+    /// Everything the validator needs (file metadata included).
+    Validate,
+    /// What the draft keeps: no files.
+    Draft,
+}
+
+/// Reads every field into the submission shape.
+pub(crate) fn read(fields: &[FieldUi], purpose: Purpose) -> Map<String, Value> {
+    let mut out = Map::new();
+    for f in fields {
+        if let Some(v) = read_one(f, purpose) {
+            out.insert(f.name.clone(), v);
+        }
+    }
+    out
+}
+
+fn read_one(f: &FieldUi, purpose: Purpose) -> Option<Value> {
+    Some(match &f.control {
+        Control::Input(i) => Value::String(i.value()),
+        Control::Area { el, .. } => Value::String(el.value()),
+        Control::Select(s) => Value::String(s.value()),
+        Control::Radios(list) => Value::String(
+            list.iter()
+                .find(|r| r.checked())
+                .map(|r| r.value())
+                .unwrap_or_default(),
+        ),
+        Control::Check(c) => Value::Bool(c.checked()),
+        Control::Address(a) => {
+            let mut o = Map::new();
+            o.insert("tinh".into(), Value::String(a.tinh.value()));
+            o.insert("xa".into(), Value::String(a.xa.value()));
+            o.insert("chi_tiet".into(), Value::String(a.detail.value()));
+            Value::Object(o)
+        }
+        Control::File(input) => {
+            if purpose == Purpose::Draft {
+                return None;
+            }
+            Value::Array(files(input).iter().map(file_meta).collect())
+        }
+    })
+}
+
+/// The files chosen in a file input.
+pub(crate) fn files(input: &web_sys::HtmlInputElement) -> Vec<File> {
+    let Some(list) = input.files() else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.item(i)).collect()
+}
+
+fn file_meta(f: &File) -> Value {
+    serde_json::json!({"name": f.name(), "type": f.type_(), "size": f.size().max(0.0) as u64})
+}
+
+/// Restores a draft value into a field; returns the commune code to select once the
+/// province's communes are loaded (address fields).
+pub(crate) fn write(f: &FieldUi, value: &Value) -> Option<(String, String)> {
+    let text = value.as_str().unwrap_or_default();
+    match &f.control {
+        Control::Input(i) => i.set_value(text),
+        Control::Area { el, .. } => el.set_value(text),
+        Control::Select(s) => s.set_value(text),
+        Control::Radios(list) => {
+            for r in list {
+                r.set_checked(!text.is_empty() && r.value() == text);
+            }
+        }
+        Control::Check(c) => c.set_checked(value.as_bool().unwrap_or(false)),
+        Control::Address(a) => {
+            let part = |k: &str| {
+                value
+                    .get(k)
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            a.detail.set_value(&part("chi_tiet"));
+            let tinh = part("tinh");
+            a.tinh.set_value(&tinh);
+            if !tinh.is_empty() && a.tinh.value() == tinh {
+                return Some((tinh, part("xa")));
+            }
+        }
+        Control::File(_) => {}
+    }
+    None
+}
+
+/// Resets a field to empty (used when the citizen clears the draft).
+pub(crate) fn reset(f: &FieldUi) {
+    match &f.control {
+        Control::Address(a) => {
+            a.tinh.set_value("");
+            a.detail.set_value("");
+        }
+        Control::File(i) => i.set_value(""),
+        Control::Check(c) => c.set_checked(false),
+        _ => {
+            write(f, &Value::String(String::new()));
+        }
+    }
+}
