@@ -12,6 +12,7 @@ pub mod check;
 pub mod contract;
 pub mod feedback;
 pub mod i18n;
+pub mod sort;
 pub mod text;
 pub mod tracker;
 pub mod tthc;

@@ -122,14 +122,22 @@ fn table() -> &'static [(char, Letter)] {
                 }
             }
         }
-        v.sort_by_key(|&(c, _)| c);
+        crate::sort::sort_by_key(&mut v, |&(c, _)| c);
         v
     })
 }
 
 /// Takes a Vietnamese vowel letter (any case, shape, tone) apart; `None` for anything else.
 pub(crate) fn letter(c: char) -> Option<Letter> {
-    if !c.is_alphabetic() {
+    // Every entry is an ASCII vowel or lies in Latin-1 Supplement / Latin Extended-A/B
+    // (U+00C0–U+01B0) or Latin Extended Additional (U+1EA0–U+1EF9): skip the search for the
+    // rest (this runs for every character folded or tokenized).
+    let candidate = if c.is_ascii() {
+        matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+    } else {
+        matches!(c, '\u{C0}'..='\u{1B0}' | '\u{1EA0}'..='\u{1EF9}')
+    };
+    if !candidate {
         return None;
     }
     let t = table();
@@ -213,7 +221,7 @@ fn apply(l: &mut Letter, mark: char) -> bool {
 fn compose(start: Letter, following: &[char]) -> (char, Vec<char>) {
     let mut marks = letter_marks(start);
     marks.extend_from_slice(following);
-    marks.sort_by_key(|&m| ccc(m)); // stable: canonical ordering
+    crate::sort::sort_by_key(&mut marks, |&m| ccc(m)); // stable: canonical ordering
     let mut l = Letter {
         shape: Shape::None,
         tone: 0,
@@ -327,6 +335,17 @@ mod tests {
             (l.base, l.shape, l.tone, l.upper),
             ('e', Shape::Circumflex, 5, true)
         );
+    }
+
+    #[test]
+    fn letter_fast_path_misses_nothing() {
+        let in_table: Vec<char> = table().iter().map(|&(c, _)| c).collect();
+        for c in ('\0'..='\u{2FFF}').filter(|c| !in_table.contains(c)) {
+            assert_eq!(letter(c), None, "{c:?}");
+        }
+        for &c in &in_table {
+            assert!(letter(c).is_some(), "{c:?}");
+        }
     }
 
     #[test]

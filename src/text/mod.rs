@@ -17,7 +17,7 @@ mod compose;
 mod syllable;
 mod typo;
 
-pub use syllable::{exact_key, folded_key, tokenize, Token};
+pub use syllable::{exact_key, folded_key, scan, tokenize, Token};
 pub use typo::{hoi_nga_variant, nga_as_hoi, regional_variants, telex_decode, within_one_edit};
 
 /// Canonical composed form (NFC) of Vietnamese text; other characters pass through.
@@ -48,6 +48,11 @@ pub fn has_marks(s: &str) -> bool {
             || compose::is_mark(c)
             || compose::letter(c).is_some_and(|l| l.tone != 0 || l.shape != compose::Shape::None)
     })
+}
+
+/// Whether `c` is a combining mark (the characters [`nfc`] composes and [`fold`] drops).
+pub fn is_combining_mark(c: char) -> bool {
+    compose::is_mark(c)
 }
 
 #[cfg(test)]

@@ -26,19 +26,42 @@ fn is_ignorable(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || compose::is_mark(c)
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // Fast path for the Latin blocks every Vietnamese letter lives in (Unicode's general
+    // alphabetic lookup dominated index build time).
+    match c {
+        '\u{C0}'..='\u{24F}' => c != '\u{D7}' && c != '\u{F7}',
+        '\u{1EA0}'..='\u{1EF9}' => true,
+        _ => c.is_alphanumeric() || compose::is_mark(c),
+    }
 }
 
 /// Splits text into tokens: runs of letters, digits and combining marks; a `.` between two digits
 /// stays inside the token so procedure codes such as `1.001193` are one token.
 pub fn tokenize(s: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    let mut raw = String::new();
+    scan(s, |raw, bytes, chars| {
+        push_token(&mut tokens, raw, bytes, chars)
+    });
+    tokens
+}
+
+/// The tokenizer without the keys: calls `f(raw, bytes, chars)` for every token of `s`, where
+/// `raw` is the token's text without ignorable characters (borrowed from `s` when it has none)
+/// and the ranges locate it in `s`. The index uses this to key each distinct word once instead
+/// of allocating two keys per occurrence. Tokens whose [`Token::folded`] key would be empty are
+/// included; [`tokenize`] drops them.
+pub fn scan(s: &str, mut f: impl FnMut(&str, std::ops::Range<usize>, std::ops::Range<usize>)) {
+    let mut buf = String::new();
     let mut start: Option<(usize, usize)> = None;
+    let mut has_ignorable = false;
     let mut prev: Option<char> = None;
-    let mut iter = s.char_indices().enumerate().peekable();
-    while let Some((ci, (bi, c))) = iter.next() {
-        let next = iter.peek().map(|&(_, (_, n))| n);
+    let mut ci = 0usize;
+    let mut iter = s.char_indices().peekable();
+    while let Some((bi, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
         let joins_digits = c == '.'
             && prev.is_some_and(|p| p.is_ascii_digit())
             && next.is_some_and(|n| n.is_ascii_digit());
@@ -46,20 +69,38 @@ pub fn tokenize(s: &str) -> Vec<Token> {
         if is_word_char(c) || inside {
             if start.is_none() {
                 start = Some((bi, ci));
+                has_ignorable = false;
             }
-            if !is_ignorable(c) {
-                raw.push(c);
+            if is_ignorable(c) {
+                has_ignorable = true;
             }
         } else if let Some((b0, c0)) = start.take() {
-            push_token(&mut tokens, &raw, b0..bi, c0..ci);
-            raw.clear();
+            emit(s, b0..bi, c0..ci, has_ignorable, &mut buf, &mut f);
         }
         prev = Some(c);
+        ci += 1;
     }
     if let Some((b0, c0)) = start {
-        push_token(&mut tokens, &raw, b0..s.len(), c0..s.chars().count());
+        emit(s, b0..s.len(), c0..ci, has_ignorable, &mut buf, &mut f);
     }
-    tokens
+}
+
+fn emit(
+    s: &str,
+    bytes: std::ops::Range<usize>,
+    chars: std::ops::Range<usize>,
+    has_ignorable: bool,
+    buf: &mut String,
+    f: &mut impl FnMut(&str, std::ops::Range<usize>, std::ops::Range<usize>),
+) {
+    let text = s.get(bytes.clone()).unwrap_or("");
+    if has_ignorable {
+        buf.clear();
+        buf.extend(text.chars().filter(|&c| !is_ignorable(c)));
+        f(buf, bytes, chars);
+    } else {
+        f(text, bytes, chars);
+    }
 }
 
 fn push_token(
@@ -273,6 +314,17 @@ mod tests {
         assert_eq!(folded_key("tay"), "tay");
         assert_eq!(folded_key("huy"), "huy");
         assert_eq!(folded_key("y"), "y");
+    }
+
+    #[test]
+    fn word_chars_fast_path_agrees_with_unicode() {
+        for c in ('\u{80}'..='\u{2FF}').chain('\u{1E00}'..='\u{1EFF}') {
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric() || compose::is_mark(c),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]

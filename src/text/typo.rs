@@ -116,12 +116,21 @@ pub fn nga_as_hoi(exact: &str) -> String {
 
 /// Whether two keys are at most one edit apart (insert, delete, substitute or swap neighbours).
 pub fn within_one_edit(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        // Folded keys are ASCII: compare bytes without collecting chars (this runs against every
+        // known syllable when a word is unknown).
+        return one_edit(a.as_bytes(), b.as_bytes());
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    one_edit(&a, &b)
+}
+
+fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     let (la, lb) = (a.len(), b.len());
     if la.abs_diff(lb) > 1 {
         return false;
     }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     if prefix == la && prefix == lb {
         return true;
     }
@@ -258,6 +267,9 @@ mod tests {
         assert!(!within_one_edit("dang", "dong ky"));
         assert!(!within_one_edit("ab", "ba c"));
         assert!(within_one_edit("", "a"));
+        assert!(within_one_edit("đăng", "đăg"));
+        assert!(within_one_edit("đăng", "dăng"));
+        assert!(!within_one_edit("đăng", "dăg"));
     }
 
     #[test]

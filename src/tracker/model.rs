@@ -793,7 +793,7 @@ impl Cx {
                 ix.results.push(r);
             }
         }
-        ix.results.sort_by_key(|r| r.year);
+        crate::sort::sort_by_key(&mut ix.results, |r| r.year);
         for (i, t) in self.list(o, "targets", path, false).iter().enumerate() {
             if let Some(t) = self.index_target(t, &format!("{path}.targets[{i}]")) {
                 ix.targets.push(t);
@@ -1035,7 +1035,7 @@ impl Cx {
                 });
             }
         }
-        observations.sort_by_key(|ob| ob.as_of);
+        crate::sort::sort_by_key(&mut observations, |ob| ob.as_of);
         Some(Indicator {
             id: id?,
             area: area?,

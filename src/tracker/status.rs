@@ -326,7 +326,7 @@ fn agency(a: &Agency, as_of: Date, lang: Lang) -> AgencyEvaluation {
         .flat_map(|p| p.tasks.iter().map(move |t| (p, t)))
         .map(|(p, t)| task(&p.id, t, as_of, lang))
         .collect();
-    tasks.sort_by_key(task_sort_key);
+    crate::sort::sort_by_key(&mut tasks, task_sort_key);
     let counts = counts(&cards, &indicators, &tasks);
     AgencyEvaluation {
         id: a.id.clone(),
@@ -398,7 +398,7 @@ fn card(ix: &Index, as_of: Date, lang: Lang) -> IndexCard {
         .iter()
         .map(|t| index_target(ix, t, as_of, lang))
         .collect();
-    targets.sort_by_key(|t| std::cmp::Reverse(t.year));
+    crate::sort::sort_by_key(&mut targets, |t| std::cmp::Reverse(t.year));
     let (status, reason) = match targets.first() {
         Some(t) => (t.status, t.reason.clone()),
         None => (

@@ -15,13 +15,21 @@ pub(crate) const FIELDS: usize = 3;
 /// Field weights: the name counts far more than lĩnh vực, which counts more than the agency.
 pub(crate) const FIELD_WEIGHT: [f32; FIELDS] = [3.0, 1.0, 0.6];
 
+/// BM25 length normalisation per field. Names are short and their length says little about
+/// relevance (the right procedure often carries a long list of cases), so they are normalised
+/// gently; lĩnh vực and agency strings fully.
+pub(crate) const B: [f32; FIELDS] = [0.4, 0.75, 0.75];
+
 /// One occurrence group: a term in one field of one document, with one exact spelling.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Posting {
     pub doc: u32,
+    pub exact: u32,
+    /// The BM25F term-frequency part, precomputed at build time: field weight × dampened count
+    /// / length normalisation.
+    pub tf: f32,
     pub field: u8,
     pub count: u8,
-    pub exact: u32,
 }
 
 /// Where a syllable pair occurs.
@@ -74,49 +82,90 @@ pub(crate) struct Index {
     pub surfaces: Vec<String>,
     /// How often each exact id occurs, to pick the usual spelling of a folded term.
     pub exact_count: Vec<u32>,
-    pub pairs: HashMap<u64, Vec<PairPosting>, Fnv>,
+    /// Adjacent pairs: sorted keys ([`pair_key`]) and, for key `i`, its postings at
+    /// `pair_postings[pair_starts[i]..pair_starts[i + 1]]`.
+    pair_keys: Vec<u64>,
+    pair_starts: Vec<u32>,
+    pair_postings: Vec<PairPosting>,
     /// Token count per document and field.
     pub lengths: Vec<[u16; FIELDS]>,
     pub avg_len: [f32; FIELDS],
     /// Folded procedure code → document.
     pub codes: Vec<(String, u32)>,
+    /// The term of every token of every name, in order (`NO_TERM` for a token without letters or
+    /// digits), so highlighting needs no key computation: document `d`'s tokens are
+    /// `name_terms[name_starts[d]..name_starts[d + 1]]`.
+    name_terms: Vec<u32>,
+    name_starts: Vec<u32>,
 }
+
+/// Marks a token that has no term (only marks, no letter or digit).
+pub(crate) const NO_TERM: u32 = u32::MAX;
 
 pub(crate) fn pair_key(a: u32, b: u32) -> u64 {
     (u64::from(a) << 32) | u64::from(b)
 }
 
+/// Index-build state: each distinct raw word is keyed once.
+#[derive(Default)]
+struct Builder {
+    words: HashMap<String, (u32, u32), Fnv>,
+    pairs: Vec<(u64, PairPosting)>,
+}
+
 impl Index {
     pub fn build(procs: &[Procedure]) -> Index {
         let mut ix = Index::default();
-        // Fields and agencies repeat across procedures: tokenize each distinct text once.
-        let mut cache: HashMap<String, Vec<text::Token>, Fnv> = HashMap::default();
+        let mut b = Builder::default();
+        let mut line: Vec<(u32, u32)> = Vec::new();
+        let mut agencies = String::new();
+        ix.name_starts.push(0);
         for (doc, p) in procs.iter().enumerate() {
             let doc = u32::try_from(doc).unwrap_or(u32::MAX);
-            let agencies = p.agencies.join(" · ");
+            agencies.clear();
+            for (i, a) in p.agencies.iter().enumerate() {
+                if i > 0 {
+                    agencies.push_str(" · ");
+                }
+                agencies.push_str(a);
+            }
             let texts: [&str; FIELDS] = [&p.name, p.field.as_deref().unwrap_or(""), &agencies];
             let mut lens = [0u16; FIELDS];
             for (f, t) in texts.iter().enumerate() {
-                let tokens = match (f, cache.get(*t)) {
-                    (0, _) => text::tokenize(t),
-                    (_, Some(tokens)) => tokens.clone(),
-                    (_, None) => {
-                        let tokens = text::tokenize(t);
-                        cache.insert(t.to_string(), tokens.clone());
-                        tokens
-                    }
-                };
-                lens[f] = ix.add_tokens(doc, f as u8, t, &tokens);
+                line.clear();
+                text::scan(t, |raw, _, _| line.push(ix.word(&mut b, raw)));
+                if f == 0 {
+                    ix.name_terms.extend(line.iter().map(|&(term, _)| term));
+                    ix.name_starts
+                        .push(u32::try_from(ix.name_terms.len()).unwrap_or(u32::MAX));
+                }
+                lens[f] = ix.add_tokens(&mut b, doc, f as u8, &line);
             }
             ix.lengths.push(lens);
             ix.codes.push((text::fold(p.code.trim()), doc));
         }
-        let n = ix.lengths.len().max(1) as f32;
+        ix.finish(b);
+        ix
+    }
+
+    fn finish(&mut self, mut b: Builder) {
+        let n = self.lengths.len().max(1) as f32;
         for f in 0..FIELDS {
-            let total: f32 = ix.lengths.iter().map(|l| f32::from(l[f])).sum();
-            ix.avg_len[f] = (total / n).max(1.0);
+            let total: f32 = self.lengths.iter().map(|l| f32::from(l[f])).sum();
+            self.avg_len[f] = (total / n).max(1.0);
         }
-        ix.df = ix
+        for list in &mut self.postings {
+            for p in list.iter_mut() {
+                let f = usize::from(p.field).min(FIELDS - 1);
+                let len = self
+                    .lengths
+                    .get(p.doc as usize)
+                    .map_or(1.0, |l| f32::from(l[f]));
+                let count = 1.0 + 0.25 * f32::from(p.count.saturating_sub(1));
+                p.tf = FIELD_WEIGHT[f] * count / (1.0 - B[f] + B[f] * len / self.avg_len[f]);
+            }
+        }
+        self.df = self
             .postings
             .iter()
             .map(|ps| {
@@ -126,11 +175,40 @@ impl Index {
                     .count() as u32
             })
             .collect();
-        let mut sorted: Vec<u32> = (0..ix.terms.len() as u32).collect();
-        sorted.sort_by(|&a, &b| ix.term(a).cmp(ix.term(b)));
-        ix.sorted = sorted;
-        ix.codes.sort();
-        ix
+        let mut sorted: Vec<u32> = (0..self.terms.len() as u32).collect();
+        sorted.sort_by(|&a, &c| self.term(a).cmp(self.term(c)));
+        self.sorted = sorted;
+        self.codes.sort();
+        // Stable: postings of one pair stay in document order.
+        b.pairs.sort_by_key(|&(k, _)| k);
+        b.pairs
+            .dedup_by(|x, y| x.0 == y.0 && x.1.doc == y.1.doc && x.1.field == y.1.field);
+        for (i, &(k, p)) in b.pairs.iter().enumerate() {
+            if self.pair_keys.last() != Some(&k) {
+                self.pair_keys.push(k);
+                self.pair_starts.push(u32::try_from(i).unwrap_or(u32::MAX));
+            }
+            self.pair_postings.push(p);
+        }
+        self.pair_starts
+            .push(u32::try_from(self.pair_postings.len()).unwrap_or(u32::MAX));
+    }
+
+    /// The (term, exact) ids of a raw word, keyed on first sight.
+    fn word(&mut self, b: &mut Builder, raw: &str) -> (u32, u32) {
+        if let Some(&ids) = b.words.get(raw) {
+            return ids;
+        }
+        let exact = text::exact_key(raw);
+        let folded = text::fold(&exact);
+        let ids = if folded.is_empty() {
+            (NO_TERM, NO_TERM)
+        } else {
+            let term = self.intern_term(&folded);
+            (term, self.intern_exact(exact, raw))
+        };
+        b.words.insert(raw.to_string(), ids);
+        ids
     }
 
     pub fn term(&self, id: u32) -> &str {
@@ -138,6 +216,28 @@ impl Index {
             .get(id as usize)
             .map(String::as_str)
             .unwrap_or("")
+    }
+
+    /// Where the adjacent pair `a b` occurs (in document order).
+    pub fn pair(&self, a: u32, b: u32) -> &[PairPosting] {
+        let Ok(i) = self.pair_keys.binary_search(&pair_key(a, b)) else {
+            return &[];
+        };
+        let start = self.pair_starts.get(i).copied().unwrap_or(0) as usize;
+        let end = self.pair_starts.get(i + 1).copied().unwrap_or(0) as usize;
+        self.pair_postings.get(start..end).unwrap_or(&[])
+    }
+
+    /// Whether `a b` occurs as an adjacent pair anywhere.
+    pub fn has_pair(&self, a: u32, b: u32) -> bool {
+        self.pair_keys.binary_search(&pair_key(a, b)).is_ok()
+    }
+
+    /// The terms of the tokens of document `doc`'s name, in order.
+    pub fn name_terms(&self, doc: usize) -> &[u32] {
+        let start = self.name_starts.get(doc).copied().unwrap_or(0) as usize;
+        let end = self.name_starts.get(doc + 1).copied().unwrap_or(0) as usize;
+        self.name_terms.get(start..end).unwrap_or(&[])
     }
 
     fn intern_term(&mut self, key: &str) -> u32 {
@@ -151,31 +251,30 @@ impl Index {
         id
     }
 
-    fn intern_exact(&mut self, key: &str, surface: &str) -> u32 {
-        let id = match self.exact_ids.get(key) {
-            Some(&id) => id,
-            None => {
-                let id = self.surfaces.len() as u32;
-                self.exact_ids.insert(key.to_string(), id);
-                self.surfaces.push(surface.to_lowercase());
-                self.exact_count.push(0);
-                id
-            }
-        };
-        if let Some(c) = self.exact_count.get_mut(id as usize) {
-            *c += 1;
+    fn intern_exact(&mut self, key: String, surface: &str) -> u32 {
+        if let Some(&id) = self.exact_ids.get(&key) {
+            return id;
         }
+        let id = self.surfaces.len() as u32;
+        self.exact_ids.insert(key, id);
+        self.surfaces.push(surface.to_lowercase());
+        self.exact_count.push(0);
         id
     }
 
-    /// Adds one field's text; returns its token count.
-    fn add_tokens(&mut self, doc: u32, field: u8, s: &str, tokens: &[text::Token]) -> u16 {
+    /// Adds one field's tokens; returns its token count.
+    fn add_tokens(&mut self, b: &mut Builder, doc: u32, field: u8, tokens: &[(u32, u32)]) -> u16 {
         let mut prev: Option<u32> = None;
-        for t in tokens {
-            let id = self.intern_term(&t.folded);
-            let exact = self.intern_exact(&t.exact, s.get(t.bytes.clone()).unwrap_or(""));
-            let list = self.postings.get_mut(id as usize);
-            if let Some(list) = list {
+        let mut count = 0u16;
+        for &(id, exact) in tokens {
+            if id == NO_TERM {
+                continue;
+            }
+            count = count.saturating_add(1);
+            if let Some(c) = self.exact_count.get_mut(exact as usize) {
+                *c += 1;
+            }
+            if let Some(list) = self.postings.get_mut(id as usize) {
                 match list
                     .iter_mut()
                     .rev()
@@ -185,24 +284,19 @@ impl Index {
                     Some(p) => p.count = p.count.saturating_add(1),
                     None => list.push(Posting {
                         doc,
+                        exact,
+                        tf: 0.0,
                         field,
                         count: 1,
-                        exact,
                     }),
                 }
             }
             if let Some(a) = prev {
-                let list = self.pairs.entry(pair_key(a, id)).or_default();
-                if !list
-                    .last()
-                    .is_some_and(|p| p.doc == doc && p.field == field)
-                {
-                    list.push(PairPosting { doc, field });
-                }
+                b.pairs.push((pair_key(a, id), PairPosting { doc, field }));
             }
             prev = Some(id);
         }
-        u16::try_from(tokens.len()).unwrap_or(u16::MAX)
+        count
     }
 
     /// Inverse document frequency of a term (BM25's, always positive).

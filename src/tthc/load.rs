@@ -5,7 +5,10 @@
 //! (decomposed Unicode, "Không có thông tin" for empty, comma-joined levels, duplicates), so the
 //! loader cleans every value and skips a broken record with a warning instead of refusing the file.
 
-use serde_json::{Map, Value};
+use serde::de::IgnoredAny;
+use serde_json::Value;
+
+use super::raw::{Item, Loose, Object};
 
 use super::model::{Details, Online, Procedure, Warning, WarningKind};
 use crate::contract::{DataError, DataErrorKind};
@@ -70,21 +73,17 @@ pub(crate) fn load(text: &str, max_bytes: usize) -> Result<Loaded, DataError> {
     }
     let mut out = Loaded::default();
     if trimmed.starts_with('{') {
-        match serde_json::from_str::<Value>(text) {
-            Ok(Value::Object(obj)) if obj.contains_key("procedures") => own_file(obj, &mut out)?,
-            Ok(Value::Object(obj)) => records(vec![(Value::Object(obj), None)], "", &mut out),
-            Ok(_) => unreachable_shape()?,
+        match serde_json::from_str::<Object>(text) {
+            Ok(obj) if obj.procedures.is_some() => own_file(obj, &mut out)?,
+            Ok(obj) => records(vec![(Item::Object(Box::new(obj)), None)], "", &mut out),
             Err(_) if first_line_is_object(text) => json_lines(text, &mut out)?,
             Err(e) => return Err(syntax(&e, 0)),
         }
     } else if trimmed.starts_with('[') {
-        let v: Value = serde_json::from_str(text).map_err(|e| syntax(&e, 0))?;
-        let Value::Array(items) = v else {
-            return unreachable_shape().map(|_| out);
-        };
+        let items: Vec<Item> = serde_json::from_str(text).map_err(|e| syntax(&e, 0))?;
         records(items.into_iter().map(|v| (v, None)).collect(), "", &mut out);
     } else {
-        let e = serde_json::from_str::<Value>(text).err();
+        let e = serde_json::from_str::<IgnoredAny>(text).err();
         return Err(match e {
             Some(e) => syntax(&e, 0),
             None => error(
@@ -111,17 +110,7 @@ pub(crate) fn load(text: &str, max_bytes: usize) -> Result<Loaded, DataError> {
 /// JSON Lines: the first non-empty line is a complete JSON object on its own.
 fn first_line_is_object(text: &str) -> bool {
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    matches!(serde_json::from_str::<Value>(first), Ok(Value::Object(_)))
-}
-
-fn unreachable_shape() -> Result<(), DataError> {
-    Err(error(
-        DataErrorKind::Shape,
-        None,
-        None,
-        None,
-        "expected an object, an array or JSON Lines".into(),
-    ))
+    serde_json::from_str::<Object>(first).is_ok()
 }
 
 fn json_lines(text: &str, out: &mut Loaded) -> Result<(), DataError> {
@@ -131,7 +120,7 @@ fn json_lines(text: &str, out: &mut Loaded) -> Result<(), DataError> {
         if line.trim().is_empty() {
             continue;
         }
-        match serde_json::from_str::<Value>(line) {
+        match serde_json::from_str::<Item>(line) {
             Ok(v) => items.push((v, Some(i + 1))),
             Err(e) => {
                 first_error.get_or_insert_with(|| syntax(&e, i));
@@ -152,9 +141,9 @@ fn json_lines(text: &str, out: &mut Loaded) -> Result<(), DataError> {
     Ok(())
 }
 
-fn own_file(mut obj: Map<String, Value>, out: &mut Loaded) -> Result<(), DataError> {
+fn own_file(mut obj: Object, out: &mut Loaded) -> Result<(), DataError> {
     match obj.get("version") {
-        Some(Value::Number(n)) if n.as_u64() == Some(1) => {}
+        Some(Loose::Num(n)) if n == "1" => {}
         Some(v) => {
             return Err(error(
                 DataErrorKind::Invalid,
@@ -174,16 +163,16 @@ fn own_file(mut obj: Map<String, Value>, out: &mut Loaded) -> Result<(), DataErr
             ))
         }
     }
-    out.agency = match obj.get("agency") {
+    out.agency = match &obj.agency {
         Some(Value::String(s)) => clean(s),
         Some(Value::Object(a)) => a.get("name").and_then(Value::as_str).and_then(clean),
         _ => None,
     };
-    if let Some(syn) = obj.get("synonyms") {
+    if let Some(syn) = &obj.synonyms {
         synonyms(syn, out);
     }
-    match obj.remove("procedures") {
-        Some(Value::Array(items)) => {
+    match obj.procedures.take().flatten() {
+        Some(items) => {
             records(
                 items.into_iter().map(|v| (v, None)).collect(),
                 "procedures",
@@ -234,7 +223,7 @@ fn synonyms(v: &Value, out: &mut Loaded) {
     }
 }
 
-fn records(items: Vec<(Value, Option<usize>)>, base: &str, out: &mut Loaded) {
+fn records(items: Vec<(Item, Option<usize>)>, base: &str, out: &mut Loaded) {
     let mut by_code: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, (v, line)) in items.into_iter().enumerate() {
         let path = if base.is_empty() {
@@ -247,19 +236,27 @@ fn records(items: Vec<(Value, Option<usize>)>, base: &str, out: &mut Loaded) {
             line,
             warnings: &mut out.warnings,
         };
-        let Value::Object(map) = v else {
-            ctx.warn(WarningKind::RecordSkipped, "", "not an object".into());
-            continue;
+        let mut map = match v {
+            Item::Object(map) => map,
+            Item::Other(kind) => {
+                ctx.warn(
+                    WarningKind::RecordSkipped,
+                    "",
+                    format!("not an object but {kind}"),
+                );
+                continue;
+            }
         };
-        let Some(p) = procedure(&map, &mut ctx) else {
+        let Some(p) = procedure(&mut map, &mut ctx) else {
             continue;
         };
         match by_code.get(&p.code) {
             Some(&j) => {
+                let code = p.code.clone();
                 if let Some(first) = out.procedures.get_mut(j) {
                     merge(first, p);
                 }
-                ctx.warn(WarningKind::DuplicateMerged, "", ctx_code(&map));
+                ctx.warn(WarningKind::DuplicateMerged, "", code);
             }
             None => {
                 by_code.insert(p.code.clone(), out.procedures.len());
@@ -267,15 +264,6 @@ fn records(items: Vec<(Value, Option<usize>)>, base: &str, out: &mut Loaded) {
             }
         }
     }
-}
-
-fn ctx_code(map: &Map<String, Value>) -> String {
-    map.get("code")
-        .or_else(|| map.get("ma_thu_tuc"))
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .trim()
-        .to_string()
 }
 
 fn merge(into: &mut Procedure, from: Procedure) {
@@ -324,16 +312,16 @@ impl Ctx<'_> {
     }
 
     /// A cleaned string field; a wrong type is reported and ignored.
-    fn string(&mut self, map: &Map<String, Value>, key: &str) -> Option<String> {
-        match map.get(key)? {
-            Value::String(s) => clean(s),
-            Value::Number(n) => clean(&n.to_string()),
-            Value::Null => None,
+    fn string(&mut self, map: &mut Object, key: &str) -> Option<String> {
+        match map.take(key)? {
+            Loose::Str(s) => clean_owned(s),
+            Loose::Num(n) => clean_owned(n),
+            Loose::Null => None,
             other => {
                 self.warn(
                     WarningKind::ValueIgnored,
                     key,
-                    format!("expected a string, found {}", type_name(other)),
+                    format!("expected a string, found {}", other.type_name()),
                 );
                 None
             }
@@ -341,35 +329,31 @@ impl Ctx<'_> {
     }
 
     /// A list of strings; a single (possibly comma-joined) string is split.
-    fn list(&mut self, map: &Map<String, Value>, key: &str) -> Vec<String> {
-        match map.get(key) {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::String(s)) => split_list(s),
-            Some(Value::Array(a)) => a
-                .iter()
-                .filter_map(Value::as_str)
-                .filter_map(clean)
-                .collect(),
+    fn list(&mut self, map: &mut Object, key: &str) -> Vec<String> {
+        match map.take(key) {
+            None | Some(Loose::Null) => Vec::new(),
+            Some(Loose::Str(s)) => split_list(&s),
+            Some(Loose::List(a)) => a.into_iter().flatten().filter_map(clean_owned).collect(),
             Some(other) => {
                 self.warn(
                     WarningKind::ValueIgnored,
                     key,
-                    format!("expected a list of strings, found {}", type_name(other)),
+                    format!("expected a list of strings, found {}", other.type_name()),
                 );
                 Vec::new()
             }
         }
     }
 
-    fn boolean(&mut self, map: &Map<String, Value>, key: &str) -> Option<bool> {
+    fn boolean(&mut self, map: &Object, key: &str) -> Option<bool> {
         match map.get(key)? {
-            Value::Bool(b) => Some(*b),
-            Value::Null => None,
+            Loose::Bool(b) => Some(*b),
+            Loose::Null => None,
             other => {
                 self.warn(
                     WarningKind::ValueIgnored,
                     key,
-                    format!("expected true or false, found {}", type_name(other)),
+                    format!("expected true or false, found {}", other.type_name()),
                 );
                 None
             }
@@ -377,19 +361,23 @@ impl Ctx<'_> {
     }
 }
 
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 /// NFC, whitespace collapsed, placeholders ("Không có thông tin") and private-use bullets removed.
 pub(crate) fn clean(s: &str) -> Option<String> {
+    if is_clean(s) {
+        return (!is_placeholder(s)).then(|| s.to_string());
+    }
+    clean_slow(s)
+}
+
+/// [`clean`] for an owned string: a value that is already clean is kept without copying.
+fn clean_owned(s: String) -> Option<String> {
+    if is_clean(&s) {
+        return (!is_placeholder(&s)).then_some(s);
+    }
+    clean_slow(&s)
+}
+
+fn clean_slow(s: &str) -> Option<String> {
     let n = text::nfc(s);
     let mut out = String::with_capacity(n.len());
     for w in n.split(|c: char| {
@@ -406,14 +394,45 @@ pub(crate) fn clean(s: &str) -> Option<String> {
             out.push_str(w);
         }
     }
-    let placeholder = out.len() < 24 && {
-        let folded = text::fold(&out);
-        matches!(
-            folded.trim_end_matches('.'),
+    (!out.is_empty() && !is_placeholder(&out)).then_some(out)
+}
+
+/// Whether [`clean`] would return `s` unchanged: no combining mark (NFC already), words separated
+/// by single spaces, nothing to strip. Most values of a real file are; they are copied once.
+fn is_clean(s: &str) -> bool {
+    let mut prev_space = true;
+    for c in s.chars() {
+        let space = c == ' ';
+        if c.is_ascii() {
+            if (space && prev_space) || (!space && c.is_ascii_whitespace()) || c == '\u{B}' {
+                return false;
+            }
+            prev_space = space;
+            continue;
+        }
+        if c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200E}' | '\u{200F}' | '\u{FEFF}' | '\u{E000}'..='\u{F8FF}'
+            )
+            || ('\u{300}'..='\u{36F}').contains(&c)
+            || (!c.is_ascii() && text::is_combining_mark(c))
+        {
+            return false;
+        }
+        prev_space = space;
+    }
+    !prev_space
+}
+
+/// "Không có thông tin" and the other ways the portal writes "nothing".
+fn is_placeholder(s: &str) -> bool {
+    s.len() < 24
+        && s.starts_with(['K', 'k', '-', 'N', 'n'])
+        && matches!(
+            text::fold(s).trim_end_matches('.'),
             "khong co thong tin" | "khong" | "-" | "--" | "n/a"
         )
-    };
-    (!out.is_empty() && !placeholder).then_some(out)
 }
 
 /// Splits `"Cấp bộ, Cấp tỉnh"` (or `;`-joined) into cleaned, unique items.
@@ -429,7 +448,7 @@ fn split_list(s: &str) -> Vec<String> {
     out
 }
 
-fn procedure(map: &Map<String, Value>, ctx: &mut Ctx) -> Option<Procedure> {
+fn procedure(map: &mut Object, ctx: &mut Ctx) -> Option<Procedure> {
     let national = map.contains_key("ma_thu_tuc") || map.contains_key("ten_thu_tuc");
     let p = if national {
         national_record(map, ctx)
@@ -452,9 +471,9 @@ fn procedure(map: &Map<String, Value>, ctx: &mut Ctx) -> Option<Procedure> {
     Some(p)
 }
 
-fn own_record(map: &Map<String, Value>, ctx: &mut Ctx) -> Procedure {
+fn own_record(map: &mut Object, ctx: &mut Ctx) -> Procedure {
     let online = match map.get("online") {
-        Some(Value::String(s)) => Online::from_key(s.trim()).unwrap_or_else(|| {
+        Some(Loose::Str(s)) => Online::from_key(s.trim()).unwrap_or_else(|| {
             ctx.warn(
                 WarningKind::ValueIgnored,
                 "online",
@@ -462,18 +481,18 @@ fn own_record(map: &Map<String, Value>, ctx: &mut Ctx) -> Procedure {
             );
             Online::Khong
         }),
-        Some(Value::Bool(true)) => Online::MotPhan,
-        None | Some(Value::Null) | Some(Value::Bool(false)) => Online::Khong,
+        Some(Loose::Bool(true)) => Online::MotPhan,
+        None | Some(Loose::Null) | Some(Loose::Bool(false)) => Online::Khong,
         Some(other) => {
             ctx.warn(
                 WarningKind::ValueIgnored,
                 "online",
-                format!("expected a string, found {}", type_name(other)),
+                format!("expected a string, found {}", other.type_name()),
             );
             Online::Khong
         }
     };
-    let details = match map.get("details") {
+    let details = match &map.details {
         None | Some(Value::Null) => None,
         Some(v) => match serde_json::from_value::<Details>(v.clone()) {
             Ok(d) => Some(clean_details(d)).filter(|d| !d.is_empty()),
@@ -527,14 +546,16 @@ fn ministry(folder: &str) -> Option<&'static str> {
     })
 }
 
-fn national_record(map: &Map<String, Value>, ctx: &mut Ctx) -> Procedure {
+fn national_record(map: &mut Object, ctx: &mut Ctx) -> Procedure {
     let name = ctx.string(map, "ten_thu_tuc").unwrap_or_default();
     let methods = ctx.string(map, "cach_thuc_thuc_hien");
-    let raw = map.get("raw_text").and_then(Value::as_str).unwrap_or("");
+    let raw = map.get("raw_text").and_then(Loose::as_str).unwrap_or("");
+    let raw_full = raw.contains("toàn trình");
+    let raw_payment = raw.contains("thanh toán trực tuyến");
     let mut agencies = Vec::new();
     if let Some(m) = map
         .get("bo_nganh_folder")
-        .and_then(Value::as_str)
+        .and_then(Loose::as_str)
         .and_then(ministry)
     {
         agencies.push(m.to_string());
@@ -548,7 +569,7 @@ fn national_record(map: &Map<String, Value>, ctx: &mut Ctx) -> Procedure {
     }
     let m = methods.as_deref().unwrap_or("");
     let listed_online = ctx.boolean(map, "truc_tuyen").unwrap_or(false) || m.contains("Trực tuyến");
-    let full = text::fold(&name).contains("toan trinh") || raw.contains("toàn trình");
+    let full = text::fold(&name).contains("toan trinh") || raw_full;
     let online = match (listed_online, full) {
         (true, true) => Online::ToanTrinh,
         (true, false) => Online::MotPhan,
@@ -564,7 +585,7 @@ fn national_record(map: &Map<String, Value>, ctx: &mut Ctx) -> Procedure {
         agencies,
         online,
         postal: m.contains("bưu chính"),
-        online_payment: raw.contains("thanh toán trực tuyến"),
+        online_payment: raw_payment,
         time,
         fee,
         url: ctx.string(map, "detail_url"),
@@ -648,40 +669,36 @@ fn time_and_fee(methods: &str) -> (Option<String>, Option<String>) {
 }
 
 /// Steps split at "Bước N", other long fields at line breaks; flattened tables best-effort.
-fn national_details(
-    map: &Map<String, Value>,
-    ctx: &mut Ctx,
-    methods: Option<&str>,
-) -> Option<Details> {
+fn national_details(map: &mut Object, ctx: &mut Ctx, methods: Option<&str>) -> Option<Details> {
     let lines = |s: Option<String>| -> Vec<String> {
         s.map(|s| s.split("\n").filter_map(clean).collect())
             .unwrap_or_default()
     };
     let raw_steps = map
         .get("trinh_tu_thuc_hien")
-        .and_then(Value::as_str)
+        .and_then(Loose::as_str)
         .unwrap_or("");
     let d = Details {
         documents: documents(
             map.get("thanh_phan_ho_so")
-                .and_then(Value::as_str)
+                .and_then(Loose::as_str)
                 .unwrap_or(""),
         ),
         steps: raw_steps.split('\n').filter_map(clean).collect(),
         conditions: lines(
             map.get("yeu_cau_dieu_kien")
-                .and_then(Value::as_str)
+                .and_then(Loose::as_str)
                 .map(str::to_string),
         ),
         legal_basis: legal(
             map.get("can_cu_phap_ly")
-                .and_then(Value::as_str)
+                .and_then(Loose::as_str)
                 .unwrap_or(""),
         ),
         channels: methods.map(channel_rows).unwrap_or_default(),
         result: map
             .get("ket_qua_xu_ly")
-            .and_then(Value::as_str)
+            .and_then(Loose::as_str)
             .map(|s| s.split("Mã: ").next().unwrap_or(s))
             .and_then(clean),
         audience: ctx.string(map, "doi_tuong_thuc_hien"),
@@ -798,5 +815,23 @@ mod tests {
             Some("Luật Khiếu nại năm 201102/2011/QH13"),
             "{l:?}"
         );
+    }
+
+    mod props {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn fast_clean_equals_slow_clean(s in "[a-zA-Zđàáạ\u{300}\u{301} \t\n\u{B}\u{A0}\u{200E}\u{E001}Kk-]{0,30}") {
+                prop_assert_eq!(clean(&s), clean_slow(&s));
+                prop_assert_eq!(clean_owned(s.clone()), clean_slow(&s));
+            }
+
+            #[test]
+            fn fast_clean_equals_slow_clean_any(s in any::<String>()) {
+                prop_assert_eq!(clean(&s), clean_slow(&s));
+            }
+        }
     }
 }

@@ -18,6 +18,7 @@ mod load;
 mod model;
 mod query;
 mod rank;
+mod raw;
 
 use serde::{Deserialize, Serialize};
 
@@ -341,7 +342,13 @@ impl Catalog {
         let total = kept.len();
         if let Some(s) = &scored {
             let key = |d: &u32| s.score.get(*d as usize).copied().unwrap_or(0.0);
-            kept.sort_by(|a, b| key(b).total_cmp(&key(a)).then(a.cmp(b)));
+            let order = |a: &u32, b: &u32| key(b).total_cmp(&key(a)).then(a.cmp(b));
+            // Only the first `limit` need ordering: select them in linear time, then sort them.
+            if q.limit > 0 && kept.len() > q.limit {
+                kept.select_nth_unstable_by(q.limit - 1, order);
+            }
+            kept.truncate(q.limit);
+            kept.sort_by(order);
         }
         kept.truncate(q.limit);
         let hits = kept
@@ -424,29 +431,28 @@ impl Catalog {
             })
             .unwrap_or_default();
         let mut highlights: Vec<Span> = Vec::new();
-        for t in text::tokenize(&name) {
-            let hit = self
-                .index
-                .term_ids
-                .get(&t.folded)
-                .is_some_and(|id| terms.contains(id));
+        let mut terms_of_name = self.index.name_terms(d).iter();
+        // Byte end of the last highlighted token: highlights separated only by spaces merge.
+        let mut last_end_byte = 0usize;
+        text::scan(&name, |_, bytes, chars| {
+            let hit = terms_of_name
+                .next()
+                .is_some_and(|id| *id != index::NO_TERM && terms.contains(id));
             if !hit {
-                continue;
+                return;
             }
-            let gap_is_space = highlights.last().is_some_and(|l| {
-                name.chars()
-                    .skip(l.end)
-                    .take(t.chars.start.saturating_sub(l.end))
-                    .all(|c| c == ' ')
-            });
+            let gap_is_space = name
+                .get(last_end_byte..bytes.start)
+                .is_some_and(|g| g.bytes().all(|c| c == b' '));
             match highlights.last_mut() {
-                Some(l) if gap_is_space => l.end = t.chars.end,
+                Some(l) if gap_is_space => l.end = chars.end,
                 _ => highlights.push(Span {
-                    start: t.chars.start,
-                    end: t.chars.end,
+                    start: chars.start,
+                    end: chars.end,
                 }),
             }
-        }
+            last_end_byte = bytes.end;
+        });
         Hit {
             index: d,
             code: p.map(|p| p.code.clone()).unwrap_or_default(),
@@ -466,10 +472,7 @@ impl Catalog {
         for t in tokens.iter().take(16) {
             let known = self.index.term_ids.get(&t.folded).copied();
             let word = match known {
-                Some(id)
-                    if prev
-                        .is_none_or(|p| self.index.pairs.contains_key(&index::pair_key(p, id))) =>
-                {
+                Some(id) if prev.is_none_or(|p| self.index.has_pair(p, id)) => {
                     prev = Some(id);
                     q.text.get(t.bytes.clone()).unwrap_or("").to_string()
                 }
@@ -525,7 +528,7 @@ impl Catalog {
         }
         cands.retain(|&c| ix.term(c) != key);
         let rank = |c: &u32| {
-            let pair = prev.is_some_and(|p| ix.pairs.contains_key(&index::pair_key(p, *c)));
+            let pair = prev.is_some_and(|p| ix.has_pair(p, *c));
             (pair, ix.df.get(*c as usize).copied().unwrap_or(0))
         };
         cands.into_iter().max_by_key(rank)

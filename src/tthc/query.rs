@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use super::dict;
-use super::index::{pair_key, Index};
+use super::index::Index;
 use crate::text::{self, Token};
 
 /// At most this many syllables of a query are used (a 10,000-character paste stays fast).
@@ -173,6 +173,7 @@ pub(crate) fn parse(ix: &Index, dict: &Dictionary, q: &str, typing: bool) -> Par
     let typing_last = typing && tokens.last().is_some_and(|t| words.last() == Some(t));
     let matches = dictionary_matches(dict, &words);
     let mut readings = Vec::new();
+    let mut memo = Memo::default();
     for choice in combinations(&matches) {
         let mut w: Vec<(Token, f32)> = Vec::with_capacity(words.len() + 4);
         let mut weight = 1.0;
@@ -211,7 +212,7 @@ pub(crate) fn parse(ix: &Index, dict: &Dictionary, q: &str, typing: bool) -> Par
                 .iter()
                 .map(|t| (t.clone(), 1.0)),
         );
-        readings.push(reading(ix, dict, &w, typing_here, weight));
+        readings.push(reading(ix, dict, &w, typing_here, weight, &mut memo));
     }
     parsed.readings = readings
         .into_iter()
@@ -346,12 +347,34 @@ fn dictionary_matches<'a>(dict: &'a Dictionary, words: &[Token]) -> Vec<Match<'a
     out
 }
 
+/// Alternatives already computed for a word in this query (readings share most words).
+#[derive(Default)]
+struct Memo {
+    seen: Vec<(String, bool, Vec<Alt>)>,
+}
+
+impl Memo {
+    fn alternatives(&mut self, ix: &Index, t: &Token, last: bool) -> Vec<Alt> {
+        if let Some((_, _, alts)) = self
+            .seen
+            .iter()
+            .find(|(e, l, _)| *l == last && *e == t.exact)
+        {
+            return alts.clone();
+        }
+        let alts = alternatives(ix, t, last);
+        self.seen.push((t.exact.clone(), last, alts.clone()));
+        alts
+    }
+}
+
 fn reading(
     ix: &Index,
     dict: &Dictionary,
     words: &[(Token, f32)],
     typing_last: bool,
     weight: f32,
+    memo: &mut Memo,
 ) -> Reading {
     let mut slots: Vec<Slot> = Vec::with_capacity(words.len());
     let mut filler_left = 0;
@@ -363,7 +386,7 @@ fn reading(
         let is_filler = filler_left > 0;
         filler_left = filler_left.saturating_sub(1);
         let last = typing_last && i + 1 == words.len();
-        let mut alts = alternatives(ix, t, last);
+        let mut alts = memo.alternatives(ix, t, last);
         if is_filler {
             verb_alternatives(ix, dict, t, &mut alts);
         }
@@ -482,16 +505,14 @@ fn promote_by_pairs(ix: &Index, slots: &mut [Slot]) {
                 .collect::<Vec<_>>()
         };
         let (sa, sb) = (strong(a), strong(b));
-        let strong_pair = sa
-            .iter()
-            .any(|&x| sb.iter().any(|&y| ix.pairs.contains_key(&pair_key(x, y))));
+        let strong_pair = sa.iter().any(|&x| sb.iter().any(|&y| ix.has_pair(x, y)));
         if strong_pair {
             continue;
         }
         let mut promote: Vec<(usize, u32)> = Vec::new();
         for x in &a.alts {
             for y in &b.alts {
-                if ix.pairs.contains_key(&pair_key(x.term, y.term)) {
+                if ix.has_pair(x.term, y.term) {
                     promote.push((i - 1, x.term));
                     promote.push((i, y.term));
                 }

@@ -6,14 +6,10 @@
 //! best reading's, scaled by how many required slots it covers. Only documents with the best
 //! coverage any document reaches are matches, so "cap lai cccd" does not list every "cấp".
 
-use super::index::{pair_key, Index, FIELDS, FIELD_WEIGHT};
-use super::query::{Parsed, Reading, Slot};
+use super::index::{Index, FIELDS, FIELD_WEIGHT};
+use super::query::{Alt, Parsed, Reading, Slot};
 
 const K1: f32 = 1.2;
-/// BM25 length normalisation per field. Names are short and their length says little about
-/// relevance (the right procedure often carries a long list of cases), so they are normalised
-/// gently; lĩnh vực and agency strings fully.
-const B: [f32; FIELDS] = [0.4, 0.75, 0.75];
 /// How much a folded-only match counts when the user typed the word with diacritics.
 const FOLDED_ONLY: f32 = 0.6;
 /// Phrase bonus per adjacent pair, relative to the pair's mean idf.
@@ -35,6 +31,9 @@ pub(crate) struct Scored {
     pub best_coverage: f32,
 }
 
+/// A document matched by a slot: (document, BM25F of its best alternative, coverage credit).
+type SlotHit = (u32, f32, f32);
+
 struct Scratch {
     slot: Vec<f32>,
     /// Per document, how convincingly the current slot is covered (0..=1).
@@ -43,6 +42,8 @@ struct Scratch {
     total: Vec<f32>,
     covered: Vec<f32>,
     touched_total: Vec<u32>,
+    /// Slot results already computed for this query: readings repeat most slots.
+    cache: Vec<(Vec<Alt>, Vec<SlotHit>)>,
 }
 
 pub(crate) fn score(ix: &Index, parsed: &Parsed) -> Scored {
@@ -60,6 +61,7 @@ pub(crate) fn score(ix: &Index, parsed: &Parsed) -> Scored {
         total: vec![0.0; n],
         covered: vec![0.0; n],
         touched_total: Vec::new(),
+        cache: Vec::new(),
     };
     for (ri, r) in parsed.readings.iter().enumerate() {
         score_reading(ix, r, &mut s);
@@ -106,42 +108,58 @@ pub(crate) fn score(ix: &Index, parsed: &Parsed) -> Scored {
             *cv = 1.0;
         }
     }
-    out.best_coverage = out.coverage.iter().copied().fold(0.0, f32::max);
+    out.best_coverage = out
+        .coverage
+        .iter()
+        .fold(0.0f32, |m, &c| if c > m { c } else { m });
     out
 }
 
 fn score_reading(ix: &Index, r: &Reading, s: &mut Scratch) {
     for slot in &r.slots {
-        score_slot(ix, slot, s);
         let imp = importance(ix, slot);
-        for &d in &s.touched {
-            let d = d as usize;
-            let v = s.slot.get(d).copied().unwrap_or(0.0);
-            if v <= 0.0 {
-                continue;
+        let cached = s
+            .cache
+            .iter()
+            .position(|(alts, _)| same_alts(alts, &slot.alts));
+        let i = match cached {
+            Some(i) => i,
+            None => {
+                let hits = score_slot(ix, slot, s);
+                s.cache.push((slot.alts.clone(), hits));
+                s.cache.len() - 1
             }
+        };
+        let Some((_, hits)) = s.cache.get(i) else {
+            continue;
+        };
+        for &(d, v, credit) in hits {
+            let d = d as usize;
             if let Some(t) = s.total.get_mut(d) {
                 if *t == 0.0 {
                     s.touched_total.push(d as u32);
                 }
                 *t += slot.weight * v;
             }
-            let credit = s.slot_cov.get(d).copied().unwrap_or(0.0) * imp;
             if slot.required {
                 if let Some(c) = s.covered.get_mut(d) {
-                    *c += credit;
+                    *c += credit * imp;
                 }
             }
-            if let Some(x) = s.slot.get_mut(d) {
-                *x = 0.0;
-            }
-            if let Some(x) = s.slot_cov.get_mut(d) {
-                *x = 0.0;
-            }
         }
-        s.touched.clear();
     }
     pair_bonus(ix, r, s);
+}
+
+/// Whether two slots accept the same terms the same way (their scores are then equal).
+fn same_alts(a: &[Alt], b: &[Alt]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            x.term == y.term
+                && x.weight == y.weight
+                && x.exact == y.exact
+                && x.exact_unknown == y.exact_unknown
+        })
 }
 
 /// How much a slot matters for coverage: the idf of what it most plausibly means. Rare words
@@ -152,7 +170,7 @@ fn importance(ix: &Index, slot: &Slot) -> f32 {
         .alts
         .iter()
         .map(|a| ix.idf(a.term) * (a.weight / STRONG_ALT).min(1.0))
-        .fold(0.0f32, f32::max);
+        .fold(0.0f32, |m, x| if x > m { x } else { m });
     if best > 0.0 {
         best
     } else {
@@ -160,7 +178,8 @@ fn importance(ix: &Index, slot: &Slot) -> f32 {
     }
 }
 
-fn score_slot(ix: &Index, slot: &Slot, s: &mut Scratch) {
+/// Scores one slot: per document it occurs in, (document, best alternative's BM25F, coverage credit).
+fn score_slot(ix: &Index, slot: &Slot, s: &mut Scratch) -> Vec<SlotHit> {
     for alt in &slot.alts {
         let Some(postings) = ix.postings.get(alt.term as usize) else {
             continue;
@@ -173,25 +192,23 @@ fn score_slot(ix: &Index, slot: &Slot, s: &mut Scratch) {
             let mut credit = 0.0f32;
             while let Some(p) = postings.get(i).filter(|p| p.doc == doc) {
                 let f = usize::from(p.field).min(FIELDS - 1);
-                credit = credit.max(COVERAGE_BY_FIELD[f]);
-                let len = ix
-                    .lengths
-                    .get(doc as usize)
-                    .map_or(1.0, |l| f32::from(l[f]));
+                if COVERAGE_BY_FIELD[f] > credit {
+                    credit = COVERAGE_BY_FIELD[f];
+                }
                 let exactness = match alt.exact {
                     Some(e) if e != p.exact => FOLDED_ONLY,
                     None if alt.exact_unknown => FOLDED_ONLY,
                     _ => 1.0,
                 };
-                let count = 1.0 + 0.25 * f32::from(p.count.saturating_sub(1));
-                tf +=
-                    FIELD_WEIGHT[f] * count * exactness / (1.0 - B[f] + B[f] * len / ix.avg_len[f]);
+                tf += p.tf * exactness;
                 i += 1;
             }
             let v = alt.weight * idf * tf * (K1 + 1.0) / (tf + K1);
             let credit = credit * (alt.weight / STRONG_ALT).min(1.0);
             if let Some(c) = s.slot_cov.get_mut(doc as usize) {
-                *c = c.max(credit);
+                if credit > *c {
+                    *c = credit;
+                }
             }
             if let Some(cur) = s.slot.get_mut(doc as usize) {
                 if *cur == 0.0 {
@@ -203,6 +220,20 @@ fn score_slot(ix: &Index, slot: &Slot, s: &mut Scratch) {
             }
         }
     }
+    let mut hits = Vec::with_capacity(s.touched.len());
+    for &d in &s.touched {
+        let (Some(v), Some(c)) = (s.slot.get_mut(d as usize), s.slot_cov.get_mut(d as usize))
+        else {
+            continue;
+        };
+        if *v > 0.0 {
+            hits.push((d, *v, *c));
+        }
+        *v = 0.0;
+        *c = 0.0;
+    }
+    s.touched.clear();
+    hits
 }
 
 fn pair_bonus(ix: &Index, r: &Reading, s: &mut Scratch) {
@@ -210,9 +241,10 @@ fn pair_bonus(ix: &Index, r: &Reading, s: &mut Scratch) {
         let [a, b] = w else { continue };
         for x in &a.alts {
             for y in &b.alts {
-                let Some(list) = ix.pairs.get(&pair_key(x.term, y.term)) else {
+                let list = ix.pair(x.term, y.term);
+                if list.is_empty() {
                     continue;
-                };
+                }
                 let bonus = PAIR_BONUS
                     * x.weight.min(y.weight)
                     * a.weight.min(b.weight)

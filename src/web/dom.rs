@@ -1,8 +1,12 @@
 //! A tiny DOM builder that can only ever set text, never parse markup.
-#![allow(dead_code)] // builders used as the widget views grow
 //!
 //! Agency JSON and user input are untrusted; the only way text reaches the page is
 //! `set_text_content` and attribute values, so no data can become markup.
+//!
+//! The chaining methods are infallible on purpose: with the constant tag and attribute names the
+//! views use, `setAttribute` and `appendChild` cannot fail, and not threading a `Result` through
+//! every link keeps the wasm (which every citizen downloads) markedly smaller. Creating an element
+//! stays fallible (`E::new(..)?`), so a view still stops cleanly if the DOM is unusable.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
@@ -10,53 +14,72 @@ use web_sys::{Document, Element, HtmlElement};
 
 pub type R<T> = Result<T, JsValue>;
 
-pub fn document() -> R<Document> {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))
+thread_local! {
+    /// Looked up once: long lists create thousands of elements.
+    static DOC: Option<Document> = web_sys::window().and_then(|w| w.document());
 }
 
-/// An element under construction. `E::new("p")?.class("x").text("...").into_el()`.
+#[inline(never)]
+pub fn document() -> R<Document> {
+    DOC.with(|d| d.clone()).ok_or_else(|| JsValue::from_str("no document"))
+}
+
+/// A text node.
+#[inline(never)]
+pub fn text_node(t: &str) -> R<web_sys::Text> {
+    Ok(document()?.create_text_node(t))
+}
+
+/// An element under construction. `E::new("p")?.class("x").text("...")`.
 pub struct E(pub Element);
 
 impl E {
+    #[inline(never)]
     pub fn new(tag: &str) -> R<E> {
         Ok(E(document()?.create_element(tag)?))
     }
+    #[inline(never)]
     pub fn svg(tag: &str) -> R<E> {
-        Ok(E(document()?.create_element_ns(
-            Some("http://www.w3.org/2000/svg"),
-            tag,
-        )?))
+        Ok(E(document()?.create_element_ns(Some("http://www.w3.org/2000/svg"), tag)?))
     }
+    /// Sets `class` (as an attribute, so it also works on SVG elements).
+    #[inline(never)]
     pub fn class(self, c: &str) -> E {
-        self.0.set_class_name(c);
+        let _ = self.0.set_attribute("class", c);
         self
     }
+    #[inline(never)]
     pub fn text(self, t: &str) -> E {
         self.0.set_text_content(Some(t));
         self
     }
-    pub fn attr(self, k: &str, v: &str) -> R<E> {
-        self.0.set_attribute(k, v)?;
-        Ok(self)
+    #[inline(never)]
+    pub fn attr(self, k: &str, v: &str) -> E {
+        let _ = self.0.set_attribute(k, v);
+        self
     }
-    pub fn part(self, p: &str) -> R<E> {
+    #[inline(never)]
+    pub fn part(self, p: &str) -> E {
         self.attr("part", p)
     }
-    pub fn child(self, c: impl AsRef<Element>) -> R<E> {
-        self.0.append_child(c.as_ref())?;
-        Ok(self)
+    #[inline(never)]
+    pub fn child(self, c: impl AsRef<Element>) -> E {
+        let _ = self.0.append_child(c.as_ref());
+        self
     }
     /// Appends a text node (kept separate from other children, e.g. inside a label).
-    pub fn append_text(self, t: &str) -> R<E> {
-        let node = document()?.create_text_node(t);
-        self.0.append_child(&node)?;
-        Ok(self)
+    #[inline(never)]
+    pub fn append_text(self, t: &str) -> E {
+        if let Ok(node) = text_node(t) {
+            let _ = self.0.append_child(&node);
+        }
+        self
     }
+    #[inline(never)]
     pub fn el(self) -> Element {
         self.0
     }
+    #[inline(never)]
     pub fn html(self) -> R<HtmlElement> {
         self.0.dyn_into::<HtmlElement>().map_err(JsValue::from)
     }
@@ -69,6 +92,7 @@ impl AsRef<Element> for E {
 }
 
 /// Removes every child of `node`.
+#[inline(never)]
 pub fn clear(node: &web_sys::Node) {
     while let Some(c) = node.first_child() {
         let _ = node.remove_child(&c);

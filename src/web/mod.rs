@@ -202,7 +202,6 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, kind: &str) -> Option<Widget> 
         .ok()?
         .class(&format!("cchc cchc-{}", kind.name()))
         .attr("lang", lang.pick("vi", "en"))
-        .ok()?
         .el();
     root.append_child(&body).ok()?;
     let ctx = Rc::new(Ctx {
@@ -225,7 +224,7 @@ fn start(ctx: Rc<Ctx>) {
     ctx.run.set(run);
     let _ = ctx.host.set_attribute("data-state", "loading");
     clear(&ctx.body);
-    if let Ok(p) = E::new("p").and_then(|p| p.class("cchc-loading").attr("role", "status")) {
+    if let Ok(p) = E::new("p").map(|p| p.class("cchc-loading").attr("role", "status")) {
         let p = p.text(Ui::Loading.text(ctx.lang));
         let _ = ctx.body.append_child(&p.0);
     }
@@ -271,18 +270,18 @@ fn build_error(ctx: &Rc<Ctx>, citizen: &str, detail: &str, retry: bool) -> R<()>
     clear(&ctx.body);
     let panel = E::new("div")?
         .class("cchc-error")
-        .part("error")?
-        .attr("role", "alert")?;
+        .part("error")
+        .attr("role", "alert");
     let panel = panel
         .child(
             E::new("p")?
                 .class("cchc-error-title")
                 .text(Ui::LoadErrorTitle.text(lang)),
-        )?
-        .child(E::new("p")?.text(citizen))?;
+        )
+        .child(E::new("p")?.text(citizen));
     if retry {
         let button = E::new("button")?
-            .attr("type", "button")?
+            .attr("type", "button")
             .class("cchc-button")
             .text(Ui::Retry.text(lang));
         let again = ctx.clone();
@@ -291,8 +290,8 @@ fn build_error(ctx: &Rc<Ctx>, citizen: &str, detail: &str, retry: bool) -> R<()>
     }
     if !detail.is_empty() {
         let details = E::new("details")?
-            .child(E::new("summary")?.text(Ui::TechnicalDetails.text(lang)))?
-            .child(E::new("p")?.class("cchc-detail").text(detail))?;
+            .child(E::new("summary")?.text(Ui::TechnicalDetails.text(lang)))
+            .child(E::new("p")?.class("cchc-detail").text(detail));
         panel.0.append_child(&details.0)?;
     }
     ctx.body.append_child(&panel.0)?;
@@ -321,7 +320,7 @@ fn adopt_styles(root: &ShadowRoot) {
     if !adopted {
         let href = BASE_URL.with(|b| format!("{}cchc-widgets.css", b.borrow()));
         if let Ok(link) =
-            E::new("link").and_then(|l| l.attr("rel", "stylesheet")?.attr("href", &href))
+            E::new("link").map(|l| l.attr("rel", "stylesheet").attr("href", &href))
         {
             let _ = root.append_child(&link.0);
         }

@@ -188,30 +188,30 @@ fn build(
     }
     let notices = E::new("div")?
         .class("cchc-notices")
-        .attr("role", "status")?
+        .attr("role", "status")
         .el();
     let outcome = E::new("div")?.class("cchc-outcome").el();
     let summary_list = E::new("ul")?.class("cchc-summary-list").el();
     let summary = E::new("div")?
         .class("cchc-error-summary")
-        .part("error-summary")?
-        .attr("tabindex", "-1")?
-        .attr("hidden", "")?
-        .attr("aria-labelledby", "cchc-summary-title")?
+        .part("error-summary")
+        .attr("tabindex", "-1")
+        .attr("hidden", "")
+        .attr("aria-labelledby", "cchc-summary-title")
         .child(
             E::new("div")?
-                .attr("role", "alert")?
+                .attr("role", "alert")
                 .child(
                     E::new("h3")?
                         .class("cchc-summary-title")
-                        .attr("id", "cchc-summary-title")?
+                        .attr("id", "cchc-summary-title")
                         .text(T::SummaryTitle.get(lang)),
-                )?
-                .child(&summary_list)?,
-        )?
+                )
+                .child(&summary_list),
+        )
         .el();
     let form_el = E::new("form")?
-        .attr("novalidate", "")?
+        .attr("novalidate", "")
         .class("cchc-form")
         .el();
     let fields = ui::build_fields(&schema, &form_el, lang)?;
@@ -224,21 +224,21 @@ fn build(
         None => None,
     };
     let submit = E::new("button")?
-        .attr("type", "submit")?
+        .attr("type", "submit")
         .class("cchc-button cchc-submit")
-        .part("submit")?
+        .part("submit")
         .text(T::Submit.get(lang))
         .el()
         .unchecked_into::<HtmlButtonElement>();
     let sending = E::new("p")?
         .class("cchc-sending")
-        .attr("role", "status")?
+        .attr("role", "status")
         .el();
     form_el.append_child(
         &E::new("div")?
             .class("cchc-actions")
-            .child(&submit)?
-            .child(&sending)?
+            .child(&submit)
+            .child(&sending)
             .el(),
     )?;
     for el in [&notices, &outcome, &summary, &form_el] {
@@ -303,10 +303,10 @@ impl Form {
     fn notice(self: &Rc<Self>, text: &str, clear_button: bool) -> R<()> {
         let p = E::new("div")?
             .class("cchc-notice-box")
-            .child(E::new("p")?.text(text))?;
+            .child(E::new("p")?.text(text));
         if clear_button {
             let b = E::new("button")?
-                .attr("type", "button")?
+                .attr("type", "button")
                 .class("cchc-button secondary")
                 .text(T::DraftClear.get(self.lang))
                 .el();
@@ -583,14 +583,14 @@ impl Form {
             return;
         }
         for e in errors {
-            let link = E::new("a").and_then(|a| {
-                a.attr("href", &format!("#{}", ui::control_id(&e.field)))?
-                    .attr("data-field", &e.field)?
+            let link = E::new("a").map(|a| {
+                a.attr("href", &format!("#{}", ui::control_id(&e.field)))
+                    .attr("data-field", &e.field)
                     .attr("data-code", &e.code)
             });
             if let Ok(link) = link {
                 let link = link.text(&e.message);
-                if let Ok(li) = E::new("li").and_then(|li| li.child(link)) {
+                if let Ok(li) = E::new("li").map(|li| li.child(link)) {
                     let _ = self.summary_list.append_child(&li.0);
                 }
             }

@@ -110,26 +110,26 @@ impl View {
         let hint_id = "cchc-q-hint";
         let form = E::new("form")?
             .class("cchc-search-form")
-            .attr("role", "search")?;
-        let label = E::new("label")?.attr("for", input_id)?.text(t(
+            .attr("role", "search");
+        let label = E::new("label")?.attr("for", input_id).text(t(
             lang,
             "Tìm thủ tục hành chính",
             "Find an administrative procedure",
         ));
-        let hint = E::new("p")?.attr("id", hint_id)?.class("cchc-hint").text(t(
+        let hint = E::new("p")?.attr("id", hint_id).class("cchc-hint").text(t(
             lang,
             "Gõ có dấu hoặc không dấu, ví dụ: cấp lại cccd, dang ky khai sinh, sổ đỏ, 1.001193",
             "Type with or without diacritics, e.g. cấp lại cccd, dang ky khai sinh, sổ đỏ, 1.001193",
         ));
         let input: HtmlInputElement = E::new("input")?
-            .attr("id", input_id)?
-            .attr("type", "search")?
-            .attr("name", "q")?
-            .attr("autocomplete", "off")?
-            .attr("spellcheck", "false")?
-            .attr("enterkeyhint", "search")?
-            .attr("aria-describedby", hint_id)?
-            .part("search-input")?
+            .attr("id", input_id)
+            .attr("type", "search")
+            .attr("name", "q")
+            .attr("autocomplete", "off")
+            .attr("spellcheck", "false")
+            .attr("enterkeyhint", "search")
+            .attr("aria-describedby", hint_id)
+            .part("search-input")
             .el()
             .dyn_into()?;
         form.0.append_child(&label.0)?;
@@ -137,24 +137,24 @@ impl View {
         form.0.append_child(&input)?;
         let status = E::new("p")?
             .class("cchc-count")
-            .attr("aria-hidden", "true")?
+            .attr("aria-hidden", "true")
             .el();
         let live = E::new("p")?
             .class("cchc-visually-hidden")
-            .attr("role", "status")?
-            .attr("aria-live", "polite")?
+            .attr("role", "status")
+            .attr("aria-live", "polite")
             .el();
         let suggest = E::new("div")?.class("cchc-suggest").el();
         let facets = E::new("div")?.class("cchc-facets").el();
         let results = E::new("div")?.class("cchc-results").el();
         let layout = E::new("div")?
             .class("cchc-search-layout")
-            .child(&facets)?
-            .child(&results)?;
+            .child(&facets)
+            .child(&results);
         let list_panel = E::new("div")?
-            .child(&status)?
-            .child(&suggest)?
-            .child(&layout)?
+            .child(&status)
+            .child(&suggest)
+            .child(&layout)
             .el();
         let detail = E::new("div")?.class("cchc-detail-panel").el();
         detail.set_attribute("hidden", "")?;
@@ -406,16 +406,16 @@ impl View {
         if res.suggestions.is_empty() || s.text.trim().is_empty() {
             return Ok(());
         }
-        let p = E::new("p")?.append_text(t(lang, "Có phải bạn muốn tìm: ", "Did you mean: "))?;
+        let p = E::new("p")?.append_text(t(lang, "Có phải bạn muốn tìm: ", "Did you mean: "));
         for (i, q) in res.suggestions.iter().take(3).enumerate() {
             if i > 0 {
                 p.0.append_child(&document()?.create_text_node(", "))?;
             }
             let b = E::new("button")?
-                .attr("type", "button")?
+                .attr("type", "button")
                 .class("cchc-linklike")
-                .attr("data-action", "suggest")?
-                .attr("data-q", q)?
+                .attr("data-action", "suggest")
+                .attr("data-q", q)
                 .text(q);
             p.0.append_child(&b.0)?;
         }
@@ -428,7 +428,7 @@ impl View {
         clear(&self.facets);
         let wrap = E::new("details")?
             .class("cchc-facet-box")
-            .attr("open", "")?;
+            .attr("open", "");
         wrap.0.append_child(
             &E::new("summary")?
                 .text(t(lang, "Lọc kết quả", "Filter results"))
@@ -445,8 +445,8 @@ impl View {
             }
             let expanded = s.expanded.contains(&facet.key);
             let fs = E::new("fieldset")?
-                .part("facet")?
-                .attr("data-key", facet.key.key())?;
+                .part("facet")
+                .attr("data-key", facet.key.key());
             fs.0.append_child(&E::new("legend")?.text(&facet.label).0)?;
             for (i, v) in visible.iter().enumerate() {
                 if i >= FACET_SHOWN && !expanded && !v.selected {
@@ -454,25 +454,25 @@ impl View {
                 }
                 let id = format!("cchc-f-{}-{i}", facet.key.key());
                 let input = E::new("input")?
-                    .attr("type", "checkbox")?
-                    .attr("id", &id)?
-                    .attr("data-key", facet.key.key())?
-                    .attr("data-value", &v.value)?;
+                    .attr("type", "checkbox")
+                    .attr("id", &id)
+                    .attr("data-key", facet.key.key())
+                    .attr("data-value", &v.value);
                 if v.selected {
                     input.0.set_attribute("checked", "")?;
                 }
                 let label = E::new("label")?
-                    .attr("for", &id)?
-                    .append_text(&v.label)?
+                    .attr("for", &id)
+                    .append_text(&v.label)
                     .child(
                         E::new("span")?
                             .class("cchc-facet-count")
                             .text(&format!(" ({})", num(v.count))),
-                    )?;
+                    );
                 let row = E::new("div")?
                     .class("cchc-check")
-                    .child(input)?
-                    .child(label)?;
+                    .child(input)
+                    .child(label);
                 fs.0.append_child(&row.0)?;
             }
             if visible.len() > FACET_SHOWN {
@@ -485,11 +485,11 @@ impl View {
                     }
                 };
                 let b = E::new("button")?
-                    .attr("type", "button")?
+                    .attr("type", "button")
                     .class("cchc-linklike")
-                    .attr("data-action", "expand")?
-                    .attr("data-key", facet.key.key())?
-                    .attr("aria-expanded", if expanded { "true" } else { "false" })?
+                    .attr("data-action", "expand")
+                    .attr("data-key", facet.key.key())
+                    .attr("aria-expanded", if expanded { "true" } else { "false" })
                     .text(&text);
                 fs.0.append_child(&b.0)?;
             }
@@ -497,9 +497,9 @@ impl View {
         }
         if !s.filters.is_empty() {
             let b = E::new("button")?
-                .attr("type", "button")?
+                .attr("type", "button")
                 .class("cchc-button secondary")
-                .attr("data-action", "clear-filters")?
+                .attr("data-action", "clear-filters")
                 .text(t(lang, "Bỏ tất cả bộ lọc", "Clear all filters"));
             wrap.0.append_child(&b.0)?;
         }
@@ -519,9 +519,9 @@ impl View {
                 continue;
             };
             let link = E::new("a")?
-                .attr("href", &self.url_for(s, Some(&p.code)))?
-                .attr("data-action", "open")?
-                .attr("data-code", &p.code)?
+                .attr("href", &self.url_for(s, Some(&p.code)))
+                .attr("data-action", "open")
+                .attr("data-code", &p.code)
                 .class("cchc-hit-name");
             for (piece, marked) in split_highlights(&hit.name, &hit.highlights) {
                 if marked {
@@ -530,14 +530,14 @@ impl View {
                     link.0.append_child(&document()?.create_text_node(piece))?;
                 }
             }
-            let h = E::new("h3")?.class("cchc-hit-title").child(link)?;
+            let h = E::new("h3")?.class("cchc-hit-title").child(link);
             let meta = E::new("p")?.class("cchc-meta").text(&meta_line(p, lang));
             let li = E::new("li")?
-                .part("result")?
-                .attr("data-code", &p.code)?
-                .attr("data-n", &n.to_string())?
-                .child(h)?
-                .child(meta)?;
+                .part("result")
+                .attr("data-code", &p.code)
+                .attr("data-n", &n.to_string())
+                .child(h)
+                .child(meta);
             ol.0.append_child(&li.0)?;
         }
         self.results.append_child(&ol.0)?;
@@ -555,9 +555,9 @@ impl View {
                 ),
             };
             let b = E::new("button")?
-                .attr("type", "button")?
+                .attr("type", "button")
                 .class("cchc-button secondary")
-                .attr("data-action", "more")?
+                .attr("data-action", "more")
                 .text(&more);
             self.results.append_child(&b.0)?;
         }
@@ -584,9 +584,9 @@ impl View {
         box_.0.append_child(&tips.0)?;
         if !s.filters.is_empty() {
             let b = E::new("button")?
-                .attr("type", "button")?
+                .attr("type", "button")
                 .class("cchc-button secondary")
-                .attr("data-action", "clear-filters")?
+                .attr("data-action", "clear-filters")
                 .text(t(
                     lang,
                     "Bỏ bộ lọc và tìm lại",
@@ -603,9 +603,9 @@ impl View {
         clear(&self.detail);
         let code = self.state.borrow().open.clone().unwrap_or_default();
         let back = E::new("button")?
-            .attr("type", "button")?
+            .attr("type", "button")
             .class("cchc-button secondary")
-            .attr("data-action", "back")?
+            .attr("data-action", "back")
             .text(t(lang, "← Quay lại danh sách", "← Back to the list"));
         self.detail.append_child(&back.0)?;
         let Some(p) = self
@@ -618,17 +618,17 @@ impl View {
                 Lang::En => format!("There is no procedure with code “{code}” in the list."),
             };
             self.detail
-                .append_child(&E::new("p")?.attr("role", "alert")?.text(&msg).0)?;
+                .append_child(&E::new("p")?.attr("role", "alert").text(&msg).0)?;
             return Ok(());
         };
         let art = E::new("article")?
-            .part("detail")?
-            .attr("data-code", &p.code)?
-            .attr("aria-labelledby", "cchc-detail-h")?;
+            .part("detail")
+            .attr("data-code", &p.code)
+            .attr("aria-labelledby", "cchc-detail-h");
         art.0.append_child(
             &E::new("h2")?
-                .attr("id", "cchc-detail-h")?
-                .attr("tabindex", "-1")?
+                .attr("id", "cchc-detail-h")
+                .attr("tabindex", "-1")
                 .text(&p.name)
                 .0,
         )?;
@@ -678,15 +678,15 @@ impl View {
         if let Some(url) = p.url.as_deref().filter(|u| is_http(u)) {
             let a = E::new("a")?
                 .class("cchc-button cchc-cta")
-                .attr("href", url)?
-                .attr("target", "_blank")?
-                .attr("rel", "noopener noreferrer")?
+                .attr("href", url)
+                .attr("target", "_blank")
+                .attr("rel", "noopener noreferrer")
                 .text(t(lang, "Nộp hồ sơ trực tuyến", "Apply online"))
                 .child(E::new("span")?.class("cchc-visually-hidden").text(t(
                     lang,
                     " (mở trang mới)",
                     " (opens a new page)",
-                )))?;
+                )));
             art.0.append_child(&a.0)?;
         }
         let sections = E::new("div")?.class("cchc-sections");
@@ -713,7 +713,7 @@ impl View {
         into.append_child(
             &E::new("p")?
                 .class("cchc-loading")
-                .attr("role", "status")?
+                .attr("role", "status")
                 .text(t(
                     lang,
                     "Đang tải chi tiết thủ tục…",
@@ -987,22 +987,22 @@ fn render_details(into: &Element, d: &Details, lang: Lang) -> R<()> {
 fn detail_error(into: &Element, f: &LoadFailure, lang: Lang) -> R<()> {
     let panel = E::new("div")?
         .class("cchc-error")
-        .attr("role", "alert")?
+        .attr("role", "alert")
         .child(E::new("p")?.text(lang.pick(
             "Chưa tải được chi tiết thủ tục.",
             "The details could not be loaded.",
-        )))?
-        .child(E::new("p")?.text(f.citizen_message(lang)))?
+        )))
+        .child(E::new("p")?.text(f.citizen_message(lang)))
         .child(
             E::new("p")?
                 .class("cchc-detail")
                 .text(&f.webmaster_detail(lang)),
-        )?;
+        );
     if f.retryable() {
         let b = E::new("button")?
-            .attr("type", "button")?
+            .attr("type", "button")
             .class("cchc-button")
-            .attr("data-action", "retry-detail")?
+            .attr("data-action", "retry-detail")
             .text(lang.pick("Thử lại", "Try again"));
         panel.0.append_child(&b.0)?;
     }

@@ -202,7 +202,7 @@ fn render(view: &Rc<View>, chosen: Option<usize>, bad_as_of: Option<String>) -> 
 fn agency_picker(view: &Rc<View>, slot: &web_sys::Element) -> R<web_sys::Element> {
     let lang = view.lang();
     let select = E::new("select")?
-        .attr("id", "trk-agency")?
+        .attr("id", "trk-agency")
         .class("trk-select");
     for (i, a) in view.agencies.iter().enumerate() {
         let label = match &a.province {
@@ -211,7 +211,7 @@ fn agency_picker(view: &Rc<View>, slot: &web_sys::Element) -> R<web_sys::Element
         };
         select.0.append_child(
             &E::new("option")?
-                .attr("value", &i.to_string())?
+                .attr("value", &i.to_string())
                 .text(&label)
                 .0,
         )?;
@@ -220,10 +220,10 @@ fn agency_picker(view: &Rc<View>, slot: &web_sys::Element) -> R<web_sys::Element
         .class("trk-field trk-picker cchc-noprint")
         .child(
             E::new("label")?
-                .attr("for", "trk-agency")?
+                .attr("for", "trk-agency")
                 .text(lang.pick("Chọn đơn vị", "Choose an agency")),
-        )?
-        .child(&select.0)?;
+        )
+        .child(&select.0);
     let (v, slot, sel) = (view.clone(), slot.clone(), select.html()?);
     let sel2 = sel.clone();
     view.ctx.on(&sel, "change", move |_| {
@@ -246,10 +246,10 @@ fn render_agency(view: &Rc<View>, slot: &web_sys::Element, i: usize) -> R<()> {
     let lang = view.lang();
     let sec = E::new("section")?
         .class("trk-agency")
-        .attr("aria-labelledby", "trk-agency-name")?;
+        .attr("aria-labelledby", "trk-agency-name");
     sec.0.append_child(
         &E::new("h2")?
-            .attr("id", "trk-agency-name")?
+            .attr("id", "trk-agency-name")
             .class("trk-agency-name")
             .text(&a.name)
             .0,
@@ -310,8 +310,8 @@ fn warnings(view: &Rc<View>) -> R<()> {
                 "Data notes: phrases not understood"
             ),
             w.len()
-        )))?
-        .child(list)?;
+        )))
+        .child(list);
     view.ctx.body.append_child(&det.0)?;
     Ok(())
 }

@@ -23,7 +23,7 @@ pub(crate) fn fill_provinces(form: &Form, a: &AddressUi) -> R<()> {
     for p in &book.provinces {
         a.tinh.append_child(
             &E::new("option")?
-                .attr("value", &p.code)?
+                .attr("value", &p.code)
                 .text(&format!("{} {}", p.kind, p.name))
                 .el(),
         )?;
@@ -92,7 +92,7 @@ fn placeholder(select: &HtmlSelectElement, text: T, form: &Form) -> R<()> {
     clear(select);
     select.append_child(
         &E::new("option")?
-            .attr("value", "")?
+            .attr("value", "")
             .text(text.get(form.lang))
             .el(),
     )?;
@@ -105,7 +105,7 @@ fn fill_communes(form: &Form, a: &AddressUi, list: &[Commune], want: Option<&str
     for c in list {
         a.xa.append_child(
             &E::new("option")?
-                .attr("value", &c.code)?
+                .attr("value", &c.code)
                 .text(&format!("{} {}", c.kind, c.name))
                 .el(),
         )?;

@@ -421,21 +421,21 @@ fn show_success(
     }
     let panel = E::new("div")?
         .class("cchc-success")
-        .attr("tabindex", "-1")?
-        .attr("role", "region")?
-        .attr("aria-labelledby", "cchc-success-title")?
+        .attr("tabindex", "-1")
+        .attr("role", "region")
+        .attr("aria-labelledby", "cchc-success-title")
         .child(
             E::new("h3")?
-                .attr("id", "cchc-success-title")?
+                .attr("id", "cchc-success-title")
                 .text(T::SuccessTitle.get(lang)),
-        )?;
+        );
     match &reference {
         Some(r) => {
             panel.0.append_child(
                 &E::new("p")?
-                    .append_text(T::SuccessReference.get(lang))?
-                    .child(E::new("br")?)?
-                    .child(E::new("strong")?.class("cchc-reference").text(r))?
+                    .append_text(T::SuccessReference.get(lang))
+                    .child(E::new("br")?)
+                    .child(E::new("strong")?.class("cchc-reference").text(r))
                     .el(),
             )?;
             panel
@@ -463,7 +463,7 @@ fn show_success(
 fn show_failure(form: &Rc<Form>, reason: &str) -> R<()> {
     let lang = form.lang;
     let retry = E::new("button")?
-        .attr("type", "button")?
+        .attr("type", "button")
         .class("cchc-button")
         .text(T::SendAgain.get(lang))
         .el();
@@ -471,12 +471,12 @@ fn show_failure(form: &Rc<Form>, reason: &str) -> R<()> {
     form.ctx.on(&retry, "click", move |_| on_submit(&me))?;
     let panel = E::new("div")?
         .class("cchc-failure")
-        .attr("role", "alert")?
-        .attr("tabindex", "-1")?
-        .child(E::new("h3")?.text(T::FailTitle.get(lang)))?
-        .child(E::new("p")?.text(reason))?
-        .child(E::new("p")?.text(T::FailKept.get(lang)))?
-        .child(&retry)?;
+        .attr("role", "alert")
+        .attr("tabindex", "-1")
+        .child(E::new("h3")?.text(T::FailTitle.get(lang)))
+        .child(E::new("p")?.text(reason))
+        .child(E::new("p")?.text(T::FailKept.get(lang)))
+        .child(&retry);
     form.set_outcome(Some(&panel.0));
     focus(&panel.0);
     Ok(())

@@ -214,13 +214,13 @@ fn input_traits(
 fn label_el(tag: &str, f: &Field, lang: Lang) -> R<E> {
     let mut el = E::new(tag)?
         .class("cchc-label")
-        .append_text(f.label.get(lang))?;
+        .append_text(f.label.get(lang));
     if is_optional(f) {
-        el = el.append_text(" ")?.child(
+        el = el.append_text(" ").child(
             E::new("span")?
                 .class("cchc-optional")
                 .text(T::Optional.get(lang)),
-        )?;
+        );
     }
     Ok(el)
 }
@@ -239,7 +239,7 @@ fn parts(f: &Field, lang: Lang) -> R<Parts> {
         Some(h) => Some(
             E::new("div")?
                 .class("cchc-hint")
-                .attr("id", &format!("{id}-hint"))?
+                .attr("id", &format!("{id}-hint"))
                 .text(h.get(lang))
                 .el(),
         ),
@@ -248,20 +248,20 @@ fn parts(f: &Field, lang: Lang) -> R<Parts> {
     let error_text = E::new("span")?.el();
     let error = E::new("p")?
         .class("cchc-error-message")
-        .attr("id", &format!("{id}-error"))?
-        .attr("hidden", "")?
+        .attr("id", &format!("{id}-error"))
+        .attr("hidden", "")
         .child(
             E::new("span")?
                 .class("cchc-visually-hidden")
                 .text(T::ErrorPrefix.get(lang)),
-        )?
-        .append_text(" ")?
-        .child(&error_text)?
+        )
+        .append_text(" ")
+        .child(&error_text)
         .el();
     let notice = E::new("p")?
         .class("cchc-notice")
-        .attr("id", &format!("{id}-notice"))?
-        .attr("hidden", "")?
+        .attr("id", &format!("{id}-notice"))
+        .attr("hidden", "")
         .el();
     Ok(Parts {
         hint,
@@ -288,8 +288,8 @@ fn build_field(f: &Field, lang: Lang) -> R<FieldUi> {
     let hint_id = p.hint.as_ref().map(|h| h.id()).unwrap_or_default();
     let wrapper = E::new("div")?
         .class("cchc-field")
-        .part("field")?
-        .attr("data-field", &f.name)?
+        .part("field")
+        .attr("data-field", &f.name)
         .el();
     let (control, described, describedby) = match f.kind {
         FieldType::Radio => {
@@ -305,21 +305,21 @@ fn build_field(f: &Field, lang: Lang) -> R<FieldUi> {
         FieldType::Checkbox => {
             append_parts(&wrapper, &p)?;
             let input = E::new("input")?
-                .attr("type", "checkbox")?
-                .attr("id", &id)?
-                .attr("name", &f.name)?
+                .attr("type", "checkbox")
+                .attr("id", &id)
+                .attr("name", &f.name)
                 .html()?
                 .unchecked_into::<HtmlInputElement>();
             let row = E::new("div")?
                 .class("cchc-check")
-                .child(&input)?
-                .child(label_el("label", f, lang)?.attr("for", &id)?)?;
+                .child(&input)
+                .child(label_el("label", f, lang)?.attr("for", &id));
             wrapper.append_child(&row.0)?;
             wrapper.append_child(&p.notice)?;
             (Control::Check(input.clone()), input.into(), hint_id)
         }
         _ => {
-            wrapper.append_child(&label_el("label", f, lang)?.attr("for", &id)?.el())?;
+            wrapper.append_child(&label_el("label", f, lang)?.attr("for", &id).el())?;
             append_parts(&wrapper, &p)?;
             let (control, el, extra) = simple_control(f, lang)?;
             wrapper.append_child(&el)?;
@@ -364,17 +364,17 @@ fn simple_control(f: &Field, lang: Lang) -> R<(Control, Element, Option<Element>
             let max = f.max_length.unwrap_or_else(|| f.kind.default_max());
             let el = E::new("textarea")?
                 .class("cchc-textarea")
-                .attr("id", &id)?
-                .attr("name", &f.name)?
-                .attr("rows", "6")?;
+                .attr("id", &id)
+                .attr("name", &f.name)
+                .attr("rows", "6");
             let el = match &f.autocomplete {
-                Some(a) => el.attr("autocomplete", a)?,
+                Some(a) => el.attr("autocomplete", a),
                 None => el,
             };
             let count = E::new("div")?
                 .class("cchc-count")
-                .attr("id", &format!("{id}-count"))?
-                .attr("aria-live", "polite")?
+                .attr("id", &format!("{id}-count"))
+                .attr("aria-live", "polite")
                 .text(&limit_message(max, lang))
                 .el();
             let area = el.el().unchecked_into::<HtmlTextAreaElement>();
@@ -386,21 +386,21 @@ fn simple_control(f: &Field, lang: Lang) -> R<(Control, Element, Option<Element>
             Ok((control, area.into(), Some(count)))
         }
         FieldType::Select => {
-            let select = E::new("select")?.attr("id", &id)?.attr("name", &f.name)?;
+            let select = E::new("select")?.attr("id", &id).attr("name", &f.name);
             let select = match &f.autocomplete {
-                Some(a) => select.attr("autocomplete", a)?,
+                Some(a) => select.attr("autocomplete", a),
                 None => select,
             };
             select.0.append_child(
                 &E::new("option")?
-                    .attr("value", "")?
+                    .attr("value", "")
                     .text(T::ChooseOne.get(lang))
                     .el(),
             )?;
             for o in &f.options {
                 select.0.append_child(
                     &E::new("option")?
-                        .attr("value", &o.value)?
+                        .attr("value", &o.value)
                         .text(o.label.get(lang))
                         .el(),
                 )?;
@@ -412,16 +412,16 @@ fn simple_control(f: &Field, lang: Lang) -> R<(Control, Element, Option<Element>
             let accept: Vec<String> = f.accept.iter().map(|e| format!(".{e}")).collect();
             let input = E::new("input")?
                 .class("cchc-file")
-                .attr("type", "file")?
-                .attr("id", &id)?
-                .attr("name", &f.name)?
-                .attr("accept", &accept.join(","))?;
+                .attr("type", "file")
+                .attr("id", &id)
+                .attr("name", &f.name)
+                .attr("accept", &accept.join(","));
             let input = if f
                 .max_files
                 .unwrap_or(crate::feedback::form::DEFAULT_MAX_FILES)
                 > 1
             {
-                input.attr("multiple", "")?
+                input.attr("multiple", "")
             } else {
                 input
             };
@@ -432,18 +432,18 @@ fn simple_control(f: &Field, lang: Lang) -> R<(Control, Element, Option<Element>
             let (ty, mode, auto, spell) = input_traits(f.kind);
             let mut input = E::new("input")?
                 .class(&format!("cchc-input cchc-input--{}", type_class(f.kind)))
-                .attr("type", ty)?
-                .attr("id", &id)?
-                .attr("name", &f.name)?
-                .attr("spellcheck", if spell { "true" } else { "false" })?;
+                .attr("type", ty)
+                .attr("id", &id)
+                .attr("name", &f.name)
+                .attr("spellcheck", if spell { "true" } else { "false" });
             if let Some(m) = mode {
-                input = input.attr("inputmode", m)?;
+                input = input.attr("inputmode", m);
             }
             if let Some(a) = f.autocomplete.as_deref().or(auto) {
-                input = input.attr("autocomplete", a)?;
+                input = input.attr("autocomplete", a);
             }
             if matches!(f.kind, FieldType::Email | FieldType::Cccd) {
-                input = input.attr("autocapitalize", "none")?;
+                input = input.attr("autocapitalize", "none");
             }
             let el = input.el().unchecked_into::<HtmlInputElement>();
             Ok((Control::Input(el.clone()), el.into(), None))
@@ -463,7 +463,7 @@ fn type_class(kind: FieldType) -> &'static str {
 fn fieldset(f: &Field, lang: Lang, p: &Parts) -> R<Element> {
     let fs = E::new("fieldset")?
         .class("cchc-fieldset")
-        .child(label_el("legend", f, lang)?)?
+        .child(label_el("legend", f, lang)?)
         .el();
     append_parts(&fs, p)?;
     Ok(fs)
@@ -480,16 +480,16 @@ fn radios(f: &Field, lang: Lang, p: &Parts) -> R<(Element, Vec<HtmlInputElement>
             format!("{}-{i}", control_id(&f.name))
         };
         let input = E::new("input")?
-            .attr("type", "radio")?
-            .attr("id", &id)?
-            .attr("name", &f.name)?
-            .attr("value", &o.value)?
+            .attr("type", "radio")
+            .attr("id", &id)
+            .attr("name", &f.name)
+            .attr("value", &o.value)
             .el()
             .unchecked_into::<HtmlInputElement>();
         let row = E::new("div")?
             .class("cchc-radio")
-            .child(&input)?
-            .child(E::new("label")?.attr("for", &id)?.text(o.label.get(lang)))?;
+            .child(&input)
+            .child(E::new("label")?.attr("for", &id).text(o.label.get(lang)));
         group.append_child(&row.0)?;
         list.push(input);
     }
@@ -501,7 +501,7 @@ fn radios(f: &Field, lang: Lang, p: &Parts) -> R<(Element, Vec<HtmlInputElement>
 fn sub_label(text: &str, for_id: &str) -> R<Element> {
     Ok(E::new("label")?
         .class("cchc-sublabel")
-        .attr("for", for_id)?
+        .attr("for", for_id)
         .text(text)
         .el())
 }
@@ -513,47 +513,47 @@ fn address(f: &Field, lang: Lang, p: &Parts) -> R<(Element, AddressUi)> {
     let detail_id = format!("{id}-chi-tiet");
     let status_id = format!("{id}-xa-status");
     let tinh = E::new("select")?
-        .attr("id", &id)?
-        .attr("name", &format!("{}-tinh", f.name))?
-        .attr("autocomplete", "address-level1")?
+        .attr("id", &id)
+        .attr("name", &format!("{}-tinh", f.name))
+        .attr("autocomplete", "address-level1")
         .el()
         .unchecked_into::<HtmlSelectElement>();
     tinh.append_child(
         &E::new("option")?
-            .attr("value", "")?
+            .attr("value", "")
             .text(T::ChooseProvince.get(lang))
             .el(),
     )?;
     let xa = E::new("select")?
-        .attr("id", &xa_id)?
-        .attr("name", &format!("{}-xa", f.name))?
-        .attr("autocomplete", "address-level2")?
-        .attr("aria-describedby", &status_id)?
+        .attr("id", &xa_id)
+        .attr("name", &format!("{}-xa", f.name))
+        .attr("autocomplete", "address-level2")
+        .attr("aria-describedby", &status_id)
         .el()
         .unchecked_into::<HtmlSelectElement>();
     xa.append_child(
         &E::new("option")?
-            .attr("value", "")?
+            .attr("value", "")
             .text(T::ChooseProvinceFirst.get(lang))
             .el(),
     )?;
     let status = E::new("p")?
         .class("cchc-address-status")
-        .attr("id", &status_id)?
-        .attr("aria-live", "polite")?
+        .attr("id", &status_id)
+        .attr("aria-live", "polite")
         .el();
     let retry = E::new("button")?
-        .attr("type", "button")?
+        .attr("type", "button")
         .class("cchc-button secondary")
-        .attr("hidden", "")?
+        .attr("hidden", "")
         .text(T::Retry.get(lang))
         .el();
     let detail = E::new("input")?
         .class("cchc-input")
-        .attr("type", "text")?
-        .attr("id", &detail_id)?
-        .attr("name", &format!("{}-chi-tiet", f.name))?
-        .attr("autocomplete", "street-address")?
+        .attr("type", "text")
+        .attr("id", &detail_id)
+        .attr("name", &format!("{}-chi-tiet", f.name))
+        .attr("autocomplete", "street-address")
         .el()
         .unchecked_into::<HtmlInputElement>();
     for (label, control_id, control) in [
@@ -567,8 +567,8 @@ fn address(f: &Field, lang: Lang, p: &Parts) -> R<(Element, AddressUi)> {
     ] {
         let row = E::new("div")?
             .class("cchc-subfield")
-            .child(sub_label(label.get(lang), control_id)?)?
-            .child(&control)?;
+            .child(sub_label(label.get(lang), control_id)?)
+            .child(&control);
         if label == T::Commune {
             row.0.append_child(&status)?;
             row.0.append_child(&retry)?;
@@ -590,18 +590,18 @@ fn address(f: &Field, lang: Lang, p: &Parts) -> R<(Element, AddressUi)> {
 pub(crate) fn honeypot(name: &str) -> R<(Element, HtmlInputElement)> {
     let id = format!("hp-{name}");
     let input = E::new("input")?
-        .attr("type", "text")?
-        .attr("id", &id)?
-        .attr("name", name)?
-        .attr("tabindex", "-1")?
-        .attr("autocomplete", "off")?
+        .attr("type", "text")
+        .attr("id", &id)
+        .attr("name", name)
+        .attr("tabindex", "-1")
+        .attr("autocomplete", "off")
         .el()
         .unchecked_into::<HtmlInputElement>();
     let wrap = E::new("div")?
         .class("cchc-hp")
-        .attr("aria-hidden", "true")?
-        .child(E::new("label")?.attr("for", &id)?.text("Website"))?
-        .child(&input)?
+        .attr("aria-hidden", "true")
+        .child(E::new("label")?.attr("for", &id).text("Website"))
+        .child(&input)
         .el();
     Ok((wrap, input))
 }

@@ -22,12 +22,12 @@ pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
     let lang = view.lang();
     let sec = E::new("section")?
         .class("trk-section trk-indices")
-        .attr("aria-labelledby", "trk-h-indices")?
+        .attr("aria-labelledby", "trk-h-indices")
         .child(
             E::new("h3")?
-                .attr("id", "trk-h-indices")?
+                .attr("id", "trk-h-indices")
                 .text(lang.pick("Các chỉ số đánh giá", "National indices")),
-        )?;
+        );
     let Some(a) = view.agencies.get(ai) else {
         return Ok(sec.el());
     };
@@ -129,16 +129,16 @@ fn card(c: &IndexCard, ix: Option<&Index>, id: &str, lang: Lang) -> R<Element> {
     let (key, _) = super::fmt::status_key(c.status);
     let art = E::new("article")?
         .class(&format!("trk-card trk-b-{key}"))
-        .part("card")?
-        .attr("data-index", &c.index_id)?
-        .attr("data-status", key)?
-        .attr("aria-labelledby", &format!("{id}-h"))?
-        .child(E::new("h4")?.attr("id", &format!("{id}-h"))?.text(&c.name))?;
+        .part("card")
+        .attr("data-index", &c.index_id)
+        .attr("data-status", key)
+        .attr("aria-labelledby", &format!("{id}-h"))
+        .child(E::new("h4")?.attr("id", &format!("{id}-h")).text(&c.name));
     latest(&art.0, c, lang)?;
     targets(&art.0, c, lang)?;
     let status = E::new("p")?
         .class("trk-status")
-        .child(status_badge(c.status, &c.status_label)?)?;
+        .child(status_badge(c.status, &c.status_label)?);
     art.0.append_child(&status.0)?;
     if !c.reason.is_empty() {
         art.0
@@ -233,8 +233,8 @@ fn targets(parent: &Element, c: &IndexCard, lang: Lang) -> R<()> {
             "{} {}: ",
             lang.pick("Chỉ tiêu năm", "Target for"),
             t.year
-        )))?
-        .append_text(&format!("“{}”", t.text))?;
+        )))
+        .append_text(&format!("“{}”", t.text));
     parent.append_child(&p.0)?;
     if !t.parts.is_empty() {
         let ul = E::new("ul")?.class("trk-parts");
@@ -244,9 +244,9 @@ fn targets(parent: &Element, c: &IndexCard, lang: Lang) -> R<()> {
                     E::new("span")?
                         .class("trk-part-target")
                         .text(&target_short(&part.target, lang)),
-                )?
-                .append_text(" ")?
-                .child(status_badge(part.status, &part.status_label)?)?;
+                )
+                .append_text(" ")
+                .child(status_badge(part.status, &part.status_label)?);
             ul.0.append_child(&li.0)?;
         }
         parent.append_child(&ul.0)?;
@@ -353,8 +353,8 @@ fn trend(parent: &Element, c: &IndexCard, ix: Option<&Index>, id: &str, lang: La
         };
         let wrap = E::new("div")?
             .class("trk-chart")
-            .part("chart")?
-            .child(chart::svg(&spec, lang)?)?;
+            .part("chart")
+            .child(chart::svg(&spec, lang)?);
         fig.0.append_child(&wrap.0)?;
     } else {
         fig.0.append_child(
@@ -378,7 +378,7 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> R<Element> {
     );
     let t = E::new("table")?
         .class("trk-table")
-        .child(E::new("caption")?.text(&cap))?;
+        .child(E::new("caption")?.text(&cap));
     let head = E::new("tr")?;
     for h in [
         lang.pick("Năm", "Year"),
@@ -389,23 +389,23 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> R<Element> {
         lang.pick("Nguồn", "Source"),
     ] {
         head.0
-            .append_child(&E::new("th")?.attr("scope", "col")?.text(h).0)?;
+            .append_child(&E::new("th")?.attr("scope", "col").text(h).0)?;
     }
-    t.0.append_child(&E::new("thead")?.child(head)?.0)?;
+    t.0.append_child(&E::new("thead")?.child(head).0)?;
     let tb = E::new("tbody")?;
     for r in c.series.iter().rev() {
         let tr = E::new("tr")?
             .child(
                 E::new("th")?
-                    .attr("scope", "row")?
+                    .attr("scope", "row")
                     .text(&r.year.to_string()),
-            )?
-            .child(E::new("td")?.text(&r.score.map_or("–".into(), |s| num(s, lang))))?
+            )
+            .child(E::new("td")?.text(&r.score.map_or("–".into(), |s| num(s, lang))))
             .child(E::new("td")?.text(&match (r.rank, r.rank_of) {
                 (Some(k), Some(n)) => format!("{k}/{n}"),
                 _ => "–".into(),
-            }))?
-            .child(E::new("td")?.text(r.band.as_deref().unwrap_or("–")))?;
+            }))
+            .child(E::new("td")?.text(r.band.as_deref().unwrap_or("–")));
         let mut note = match r.status {
             ResultStatus::Official => lang.pick("Chính thức", "Official").to_string(),
             ResultStatus::Derived => lang.pick("Tính toán", "Derived").to_string(),
@@ -419,15 +419,15 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> R<Element> {
         if let Some(s) = &r.source_url {
             source(&src.0, s)?;
         }
-        let tr = tr.child(E::new("td")?.text(&note))?.child(src)?;
+        let tr = tr.child(E::new("td")?.text(&note)).child(src);
         tb.0.append_child(&tr.0)?;
     }
     t.0.append_child(&tb.0)?;
     let region = E::new("div")?
         .class("trk-scroll")
-        .attr("role", "region")?
-        .attr("aria-label", &cap)?
-        .attr("tabindex", "0")?
-        .child(t)?;
+        .attr("role", "region")
+        .attr("aria-label", &cap)
+        .attr("tabindex", "0")
+        .child(t);
     Ok(region.el())
 }

@@ -92,13 +92,13 @@ pub fn svg(spec: &Spec, lang: Lang) -> R<E> {
     };
     let (tid, did) = (format!("{}-t", spec.id), format!("{}-d", spec.id));
     let svg = E::svg("svg")?
-        .attr("class", "trk-svg")?
-        .attr("viewBox", &format!("0 0 {W} {H}"))?
-        .attr("role", "img")?
-        .attr("aria-labelledby", &format!("{tid} {did}"))?
-        .attr("focusable", "false")?
-        .child(E::svg("title")?.attr("id", &tid)?.text(spec.title))?
-        .child(E::svg("desc")?.attr("id", &did)?.text(spec.desc))?;
+        .attr("class", "trk-svg")
+        .attr("viewBox", &format!("0 0 {W} {H}"))
+        .attr("role", "img")
+        .attr("aria-labelledby", &format!("{tid} {did}"))
+        .attr("focusable", "false")
+        .child(E::svg("title")?.attr("id", &tid).text(spec.title))
+        .child(E::svg("desc")?.attr("id", &did).text(spec.desc));
     // Grid lines and y labels.
     let mut v = lo;
     let mut guard = 0;
@@ -106,19 +106,19 @@ pub fn svg(spec: &Spec, lang: Lang) -> R<E> {
         let yy = f(y(v));
         svg.0.append_child(
             &E::svg("line")?
-                .attr("class", "trk-grid")?
-                .attr("x1", &f(LEFT))?
-                .attr("x2", &f(W - RIGHT))?
-                .attr("y1", &yy)?
-                .attr("y2", &yy)?
+                .attr("class", "trk-grid")
+                .attr("x1", &f(LEFT))
+                .attr("x2", &f(W - RIGHT))
+                .attr("y1", &yy)
+                .attr("y2", &yy)
                 .0,
         )?;
         svg.0.append_child(
             &E::svg("text")?
-                .attr("class", "trk-axis")?
-                .attr("x", &f(LEFT - 4.0))?
-                .attr("y", &f(y(v) + 4.0))?
-                .attr("text-anchor", "end")?
+                .attr("class", "trk-axis")
+                .attr("x", &f(LEFT - 4.0))
+                .attr("y", &f(y(v) + 4.0))
+                .attr("text-anchor", "end")
                 .text(&num(v, lang))
                 .0,
         )?;
@@ -133,10 +133,10 @@ pub fn svg(spec: &Spec, lang: Lang) -> R<E> {
         }
         svg.0.append_child(
             &E::svg("text")?
-                .attr("class", "trk-axis")?
-                .attr("x", &f(x(*yr)))?
-                .attr("y", &f(H - 8.0))?
-                .attr("text-anchor", "middle")?
+                .attr("class", "trk-axis")
+                .attr("x", &f(x(*yr)))
+                .attr("y", &f(H - 8.0))
+                .attr("text-anchor", "middle")
                 .text(&yr.to_string())
                 .0,
         )?;
@@ -145,21 +145,21 @@ pub fn svg(spec: &Spec, lang: Lang) -> R<E> {
         let ty = y(*tv);
         svg.0.append_child(
             &E::svg("line")?
-                .attr("class", "trk-target")?
-                .attr("x1", &f(LEFT))?
-                .attr("x2", &f(W - RIGHT))?
-                .attr("y1", &f(ty))?
-                .attr("y2", &f(ty))?
-                .attr("stroke-dasharray", "6 4")?
+                .attr("class", "trk-target")
+                .attr("x1", &f(LEFT))
+                .attr("x2", &f(W - RIGHT))
+                .attr("y1", &f(ty))
+                .attr("y2", &f(ty))
+                .attr("stroke-dasharray", "6 4")
                 .0,
         )?;
         let above = ty - TOP > 14.0;
         svg.0.append_child(
             &E::svg("text")?
-                .attr("class", "trk-target-label")?
-                .attr("x", &f(W - RIGHT))?
-                .attr("y", &f(if above { ty - 5.0 } else { ty + 14.0 }))?
-                .attr("text-anchor", "end")?
+                .attr("class", "trk-target-label")
+                .attr("x", &f(W - RIGHT))
+                .attr("y", &f(if above { ty - 5.0 } else { ty + 14.0 }))
+                .attr("text-anchor", "end")
                 .text(label)
                 .0,
         )?;
@@ -172,19 +172,19 @@ pub fn svg(spec: &Spec, lang: Lang) -> R<E> {
     if pts.len() > 1 {
         svg.0.append_child(
             &E::svg("polyline")?
-                .attr("class", "trk-line")?
-                .attr("points", &pts.join(" "))?
-                .attr("fill", "none")?
+                .attr("class", "trk-line")
+                .attr("points", &pts.join(" "))
+                .attr("fill", "none")
                 .0,
         )?;
     }
     for (yr, s) in spec.points {
         svg.0.append_child(
             &E::svg("circle")?
-                .attr("class", "trk-pt")?
-                .attr("cx", &f(x(*yr)))?
-                .attr("cy", &f(y(*s)))?
-                .attr("r", "3.5")?
+                .attr("class", "trk-pt")
+                .attr("cx", &f(x(*yr)))
+                .attr("cy", &f(y(*s)))
+                .attr("r", "3.5")
                 .0,
         )?;
     }

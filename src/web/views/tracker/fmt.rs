@@ -82,14 +82,14 @@ pub fn badge(class: &str, shape: &str, label: &str, extra: &str) -> R<E> {
         .child(
             mk("span")?
                 .class("trk-shape")
-                .attr("aria-hidden", "true")?
+                .attr("aria-hidden", "true")
                 .text(shape),
-        )?
-        .append_text(label)?;
+        )
+        .append_text(label);
     if extra.is_empty() {
         Ok(b)
     } else {
-        b.append_text(&format!(" · {extra}"))
+        Ok(b.append_text(&format!(" · {extra}")))
     }
 }
 
@@ -207,7 +207,7 @@ pub fn split_link(s: &str) -> (Option<&str>, &str) {
 pub fn source(parent: &web_sys::Element, s: &str) -> R<()> {
     match split_link(s) {
         (Some(url), rest) => {
-            parent.append_child(&E::new("a")?.attr("href", url)?.text(url).0)?;
+            parent.append_child(&E::new("a")?.attr("href", url).text(url).0)?;
             if !rest.is_empty() {
                 parent.append_child(
                     &crate::web::dom::document()?.create_text_node(&format!(" {rest}")),

@@ -19,12 +19,12 @@ pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
     let lang = view.lang();
     let sec = mk("section")?
         .class("trk-section trk-indicators")
-        .attr("aria-labelledby", "trk-h-indicators")?
+        .attr("aria-labelledby", "trk-h-indicators")
         .child(
             mk("h3")?
-                .attr("id", "trk-h-indicators")?
+                .attr("id", "trk-h-indicators")
                 .text(lang.pick("Chỉ tiêu của kế hoạch", "Plan indicators")),
-        )?;
+        );
     let list = view
         .agencies
         .get(ai)
@@ -54,14 +54,14 @@ fn indicator(ind: &IndicatorEvaluation, id: &str, lang: Lang) -> R<Element> {
     let (key, _) = status_key(ind.status);
     let li = mk("li")?
         .class(&format!("trk-ind trk-b-{key}"))
-        .part("indicator")?
-        .attr("data-status", key)?
-        .attr("data-id", &ind.id)?;
+        .part("indicator")
+        .attr("data-status", key)
+        .attr("data-id", &ind.id);
     let head = mk("p")?
         .class("trk-ind-head")
-        .child(mk("span")?.class("trk-ind-id").text(&ind.id))?
-        .append_text(" ")?
-        .child(status_badge(ind.status, &ind.status_label)?)?;
+        .child(mk("span")?.class("trk-ind-id").text(&ind.id))
+        .append_text(" ")
+        .child(status_badge(ind.status, &ind.status_label)?);
     li.0.append_child(&head.0)?;
     li.0.append_child(&mk("p")?.class("trk-ind-text").text(&ind.text).0)?;
     let meta = format!(
@@ -115,12 +115,12 @@ fn part(p: &PartEvaluation, id: &str, lang: Lang) -> R<Element> {
         .class("trk-part-line")
         .child(
             mk("span")?
-                .attr("id", &lab_id)?
+                .attr("id", &lab_id)
                 .class("trk-part-label")
                 .text(&format!("{label}: {}", target_short(&p.target, lang))),
-        )?
-        .append_text(" ")?
-        .child(status_badge(p.status, &p.status_label)?)?;
+        )
+        .append_text(" ")
+        .child(status_badge(p.status, &p.status_label)?);
     li.0.append_child(&line.0)?;
     let u = unit(p.target.unit, p.target.noun.as_deref(), lang);
     match (p.current, bar(p)) {
@@ -133,14 +133,14 @@ fn part(p: &PartEvaluation, id: &str, lang: Lang) -> R<Element> {
             );
             let prog = mk("progress")?
                 .class("trk-progress")
-                .attr("max", &max.to_string())?
-                .attr("value", &v.to_string())?
-                .attr("aria-labelledby", &lab_id)?
-                .attr("aria-valuetext", &value_text)?;
+                .attr("max", &max.to_string())
+                .attr("value", &v.to_string())
+                .attr("aria-labelledby", &lab_id)
+                .attr("aria-valuetext", &value_text);
             let row = mk("div")?
                 .class("trk-bar")
-                .child(prog)?
-                .child(mk("span")?.class("trk-bar-text").text(&value_text))?;
+                .child(prog)
+                .child(mk("span")?.class("trk-bar-text").text(&value_text));
             li.0.append_child(&row.0)?;
         }
         (Some(cur), None) => {

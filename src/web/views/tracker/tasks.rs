@@ -56,12 +56,12 @@ pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
     let lang = view.lang();
     let sec = mk("section")?
         .class("trk-section trk-tasks-sec")
-        .attr("aria-labelledby", "trk-h-tasks")?
+        .attr("aria-labelledby", "trk-h-tasks")
         .child(
             mk("h3")?
-                .attr("id", "trk-h-tasks")?
+                .attr("id", "trk-h-tasks")
                 .text(lang.pick("Nhiệm vụ của kế hoạch", "Plan tasks")),
-        )?;
+        );
     let all = tasks_of(view, ai);
     if all.is_empty() {
         sec.0.append_child(
@@ -81,34 +81,34 @@ pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
     let state = select("trk-f-state", state_options(all, lang))?;
     let filters = mk("fieldset")?
         .class("trk-filters cchc-noprint")
-        .child(mk("legend")?.text(lang.pick("Lọc nhiệm vụ", "Filter tasks")))?
+        .child(mk("legend")?.text(lang.pick("Lọc nhiệm vụ", "Filter tasks")))
         .child(field(
             "trk-f-area",
             lang.pick("Lĩnh vực", "Reform area"),
             &area,
-        )?)?
+        )?)
         .child(field(
             "trk-f-lead",
             lang.pick("Cơ quan chủ trì", "Lead agency"),
             &lead,
-        )?)?
+        )?)
         .child(field(
             "trk-f-state",
             lang.pick("Tình trạng", "State"),
             &state,
-        )?)?;
+        )?);
     let reset = button(lang.pick("Bỏ lọc", "Clear filters"), "secondary")?;
     let csv = button(lang.pick("Tải CSV", "Download CSV"), "secondary")?;
     let print = button(lang.pick("In", "Print"), "secondary")?;
     let tools = mk("div")?
         .class("trk-tools cchc-noprint")
-        .child(&reset)?
-        .child(&csv)?
-        .child(&print)?;
+        .child(&reset)
+        .child(&csv)
+        .child(&print);
     let live = mk("p")?
         .class("trk-count")
-        .attr("role", "status")?
-        .attr("aria-live", "polite")?
+        .attr("role", "status")
+        .attr("aria-live", "polite")
         .el();
     let list = mk("ol")?.class("trk-task-list").el();
     let more = button("", "secondary trk-more cchc-noprint")?;
@@ -177,25 +177,25 @@ fn wire(t: &Rc<Tasks>, reset: &HtmlElement, csv: &HtmlElement, print: &HtmlEleme
 
 fn button(text: &str, class: &str) -> R<HtmlElement> {
     mk("button")?
-        .attr("type", "button")?
+        .attr("type", "button")
         .class(&format!("cchc-button {class}"))
         .text(text)
         .html()
 }
 
 fn select(id: &str, options: Vec<(String, String)>) -> R<HtmlSelectElement> {
-    let s = mk("select")?.attr("id", id)?.class("trk-select");
+    let s = mk("select")?.attr("id", id).class("trk-select");
     for (value, label) in options {
-        s.0.append_child(&mk("option")?.attr("value", &value)?.text(&label).0)?;
+        s.0.append_child(&mk("option")?.attr("value", &value).text(&label).0)?;
     }
     s.0.dyn_into::<HtmlSelectElement>().map_err(JsValue::from)
 }
 
 fn field(id: &str, label: &str, control: &HtmlSelectElement) -> R<E> {
-    mk("div")?
+    Ok(mk("div")?
         .class("trk-field")
-        .child(mk("label")?.attr("for", id)?.text(label))?
-        .child(control)
+        .child(mk("label")?.attr("for", id).text(label))
+        .child(control))
 }
 
 fn leads(all: &[TaskEvaluation]) -> Vec<String> {
@@ -208,7 +208,7 @@ fn leads(all: &[TaskEvaluation]) -> Vec<String> {
             }
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut counts, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     counts.into_iter().map(|(k, _)| k).collect()
 }
 
@@ -414,8 +414,8 @@ fn title(t: &TaskEvaluation) -> &str {
 
 fn row(dl: &Element, term: &str, value: &str) -> R<()> {
     let div = mk("div")?
-        .child(mk("dt")?.text(term))?
-        .child(mk("dd")?.text(value))?;
+        .child(mk("dt")?.text(term))
+        .child(mk("dd")?.text(value));
     dl.append_child(&div.0)?;
     Ok(())
 }
@@ -433,17 +433,17 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> R<Element> {
     let (key, shape) = task_key(t.state);
     let li = mk("li")?
         .class(&format!("trk-task trk-t-{key}"))
-        .part("task")?
-        .attr("data-status", key)?
-        .attr("data-id", &t.id)?
-        .attr("tabindex", "-1")?;
+        .part("task")
+        .attr("data-status", key)
+        .attr("data-id", &t.id)
+        .attr("tabindex", "-1");
     li.0.append_child(&mk("h4")?.class("trk-task-title").text(title(t)).0)?;
     let state = mk("p")?.class("trk-task-state").child(badge(
         &format!("trk-ts-{key}"),
         shape,
         &t.state_label,
         &days(t, lang),
-    )?)?;
+    )?);
     li.0.append_child(&state.0)?;
     let dl = mk("dl")?.class("trk-dl").el();
     if t.task.is_some() {
@@ -475,7 +475,7 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> R<Element> {
         Some(u) => {
             ev.0.append_child(
                 &mk("a")?
-                    .attr("href", u)?
+                    .attr("href", u)
                     .text(lang.pick("Xem văn bản, báo cáo", "See the document"))
                     .0,
             )?;
@@ -485,8 +485,8 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> R<Element> {
         }
     }
     let div = mk("div")?
-        .child(mk("dt")?.text(lang.pick("Minh chứng", "Evidence")))?
-        .child(ev)?;
+        .child(mk("dt")?.text(lang.pick("Minh chứng", "Evidence")))
+        .child(ev);
     dl.append_child(&div.0)?;
     li.0.append_child(&dl)?;
     let extra: Vec<(&str, &str)> = [
@@ -511,8 +511,8 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> R<Element> {
             .child(
                 mk("summary")?
                     .text(lang.pick("Mục tiêu, sản phẩm, ghi chú", "Objective, output, notes")),
-            )?
-            .child(inner)?;
+            )
+            .child(inner);
         li.0.append_child(&det.0)?;
     }
     Ok(li.el())
@@ -598,8 +598,8 @@ fn download(t: &Rc<Tasks>) -> R<()> {
     let agency = t.view.agencies.get(t.ai).map_or("", |a| a.id.as_str());
     let name = format!("nhiem-vu-{agency}-{}.csv", t.view.as_of);
     let a = mk("a")?
-        .attr("href", &url)?
-        .attr("download", &name)?
+        .attr("href", &url)
+        .attr("download", &name)
         .class("cchc-visually-hidden")
         .html()?;
     t.view.ctx.body.append_child(&a)?;
