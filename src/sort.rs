@@ -48,7 +48,10 @@ fn positions(n: usize, cmp: &mut dyn FnMut(u32, u32) -> Ordering) -> Vec<u32> {
         while start < n {
             let mid = (start + width).min(n);
             let end = (start + 2 * width).min(n);
-            let (left, right) = (a.get(start..mid).unwrap_or(&[]), a.get(mid..end).unwrap_or(&[]));
+            let (left, right) = (
+                a.get(start..mid).unwrap_or(&[]),
+                a.get(mid..end).unwrap_or(&[]),
+            );
             let (mut i, mut j) = (0, 0);
             while let (Some(&x), Some(&y)) = (left.get(i), right.get(j)) {
                 // Take from the right only when strictly smaller: stable.

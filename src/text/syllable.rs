@@ -151,6 +151,11 @@ pub fn folded_key(syllable: &str) -> String {
 
 /// [`exact_key`] for ASCII input: lowercase and the final y rule, without the Unicode work.
 fn ascii_exact_key(syllable: &str) -> String {
+    if syllable.len() > 1 && syllable.bytes().all(|b| b.is_ascii_digit()) {
+        // Numbers are keyed by value: "mức độ 02" is found by "muc 2", "09 số" by "9 so".
+        let digits = syllable.trim_start_matches('0');
+        return if digits.is_empty() { "0" } else { digits }.to_string();
+    }
     let mut out = syllable.to_ascii_lowercase();
     let b = out.as_bytes();
     let n = b.len();
@@ -304,6 +309,14 @@ mod tests {
         assert_eq!(exact_key("Uỷ"), "ủy");
         assert_eq!(exact_key("hoá"), "hóa");
         assert_eq!(exact_key("giữa"), "giữa");
+    }
+
+    #[test]
+    fn numbers_are_keyed_by_value() {
+        assert_eq!(exact_key("02"), "2");
+        assert_eq!(exact_key("000"), "0");
+        assert_eq!(exact_key("10"), "10");
+        assert_eq!(exact_key("1.001193"), "1.001193");
     }
 
     #[test]

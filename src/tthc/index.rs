@@ -110,6 +110,9 @@ pub(crate) fn pair_key(a: u32, b: u32) -> u64 {
 #[derive(Default)]
 struct Builder {
     words: HashMap<String, (u32, u32), Fnv>,
+    /// Field and agency texts already split: their range in `text_words`.
+    texts: HashMap<String, (usize, usize), Fnv>,
+    text_words: Vec<(u32, u32)>,
     pairs: Vec<(u64, PairPosting)>,
 }
 
@@ -133,7 +136,20 @@ impl Index {
             let mut lens = [0u16; FIELDS];
             for (f, t) in texts.iter().enumerate() {
                 line.clear();
-                text::scan(t, |raw, _, _| line.push(ix.word(&mut b, raw)));
+                match (f, b.texts.get(*t)) {
+                    // Fields and agencies repeat across procedures: their words are looked up once.
+                    (1.., Some(&(start, end))) => {
+                        line.extend_from_slice(b.text_words.get(start..end).unwrap_or(&[]))
+                    }
+                    _ => {
+                        text::scan(t, |raw, _, _| line.push(ix.word(&mut b, raw)));
+                        if f > 0 {
+                            let start = b.text_words.len();
+                            b.text_words.extend_from_slice(&line);
+                            b.texts.insert(t.to_string(), (start, b.text_words.len()));
+                        }
+                    }
+                }
                 if f == 0 {
                     ix.name_terms.extend(line.iter().map(|&(term, _)| term));
                     ix.name_starts

@@ -212,7 +212,7 @@ impl Catalog {
     /// Builds a catalogue from procedures already in memory, with extra dictionary entries.
     pub fn new(procedures: Vec<Procedure>, synonyms: &[(String, Vec<String>)]) -> Catalog {
         let index = index::Index::build(&procedures);
-        let dict = query::Dictionary::new(synonyms);
+        let dict = query::Dictionary::new(&index, synonyms);
         let mut c = Catalog {
             procedures,
             agency: None,
@@ -226,7 +226,7 @@ impl Catalog {
     }
 
     fn build_facets(&mut self) {
-        let mut ids: [std::collections::HashMap<String, u32>; 4] = Default::default();
+        let mut ids: [std::collections::HashMap<String, u32, index::Fnv>; 4] = Default::default();
         let mut labels: [Vec<String>; 4] = Default::default();
         let mut docs = Vec::with_capacity(self.procedures.len());
         for p in &self.procedures {
@@ -244,10 +244,15 @@ impl Catalog {
                     continue;
                 };
                 for v in vs {
-                    let id = *map.entry(v.to_string()).or_insert_with(|| {
-                        lab.push(v.to_string());
-                        lab.len() as u32 - 1
-                    });
+                    let id = match map.get(*v) {
+                        Some(&id) => id,
+                        None => {
+                            lab.push(v.to_string());
+                            let id = lab.len() as u32 - 1;
+                            map.insert(v.to_string(), id);
+                            id
+                        }
+                    };
                     r.push(id);
                 }
             }
@@ -294,7 +299,7 @@ impl Catalog {
         let parsed = query::parse(&self.index, &self.dict, &q.text, typing);
         let n = self.procedures.len();
         let browse = parsed.readings.is_empty() && parsed.codes.is_empty();
-        let scored = (!browse).then(|| rank::score(&self.index, &parsed));
+        let mut scored = (!browse).then(|| rank::score(&self.index, &parsed));
         let matched: Vec<u32> = match &scored {
             None if parsed.tokens.is_empty() => (0..n as u32).collect(),
             None => Vec::new(),
@@ -340,15 +345,12 @@ impl Catalog {
             }
         }
         let total = kept.len();
-        if let Some(s) = &scored {
-            let key = |d: &u32| s.score.get(*d as usize).copied().unwrap_or(0.0);
-            let order = |a: &u32, b: &u32| key(b).total_cmp(&key(a)).then(a.cmp(b));
-            // Only the first `limit` need ordering: select them in linear time, then sort them.
-            if q.limit > 0 && kept.len() > q.limit {
-                kept.select_nth_unstable_by(q.limit - 1, order);
-            }
-            kept.truncate(q.limit);
-            kept.sort_by(order);
+        if let Some(s) = scored.as_mut() {
+            // The best candidates are re-ranked by phrase proximity in the name, then only the
+            // first `limit` are ordered (selected in linear time, then sorted).
+            top_by_score(&mut kept, &s.score, q.limit.max(rank::RERANK));
+            rank::rerank_phrases(&self.index, &parsed, s, &kept);
+            top_by_score(&mut kept, &s.score, q.limit);
         }
         kept.truncate(q.limit);
         let hits = kept
@@ -533,6 +535,17 @@ impl Catalog {
         };
         cands.into_iter().max_by_key(rank)
     }
+}
+
+/// Keeps the `n` documents of highest score, best first (ties: file order).
+fn top_by_score(docs: &mut Vec<u32>, score: &[f32], n: usize) {
+    let key = |d: &u32| score.get(*d as usize).copied().unwrap_or(0.0);
+    let order = |a: &u32, b: &u32| key(b).total_cmp(&key(a)).then(a.cmp(b));
+    if n > 0 && docs.len() > n {
+        docs.select_nth_unstable_by(n - 1, order);
+    }
+    docs.truncate(n);
+    docs.sort_by(order);
 }
 
 /// Splits `text` into (segment, highlighted) pieces by char spans, for a shell that sets text only.

@@ -62,19 +62,41 @@ pub(crate) struct Dictionary {
     pub verbs: Vec<(String, String)>,
 }
 
+/// A single word without any of the vowels a, e, i, o, u (BHXH, CCCD, GPLX, HTX, ĐKKD): an
+/// acronym, never a Vietnamese syllable.
+fn is_acronym(key: &str) -> bool {
+    let f = text::fold(key);
+    f.len() >= 2
+        && f.bytes().all(|b| b.is_ascii_alphabetic())
+        && !f
+            .bytes()
+            .any(|b| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u'))
+}
+
 /// Folded fillers that are also content words when typed without diacritics (cần/căn, có/cơ).
 const AMBIGUOUS_FILLERS: [&str; 10] = [
     "can", "co", "de", "noi", "mat", "phi", "tien", "em", "toi", "la",
 ];
 
 impl Dictionary {
-    pub fn new(extra: &[(String, Vec<String>)]) -> Dictionary {
+    /// The built-in table plus the agency's `extra` entries. Acronyms the data itself uses
+    /// ("sổ BHXH", "thẻ BHYT") are also entered the other way round, so that a query spelling
+    /// them out ("sổ bảo hiểm xã hội") finds the titles that abbreviate.
+    pub fn new(ix: &Index, extra: &[(String, Vec<String>)]) -> Dictionary {
         let mut d = Dictionary::default();
-        for (k, vs) in dict::BUILTIN {
-            d.add(k, vs.iter().map(|s| s.to_string()));
+        let entries = dict::BUILTIN
+            .iter()
+            .map(|(k, vs)| (k.to_string(), vs.iter().map(|v| v.to_string()).collect()))
+            .chain(extra.iter().cloned());
+        let mut reverse: Vec<(String, String)> = Vec::new();
+        for (k, vs) in entries {
+            if is_acronym(&k) && ix.term_ids.contains_key(&text::fold(&k)) {
+                reverse.extend(vs.iter().map(|v| (v.clone(), k.clone())));
+            }
+            d.add(&k, vs.into_iter());
         }
-        for (k, vs) in extra {
-            d.add(k, vs.iter().cloned());
+        for (phrase, acronym) in reverse {
+            d.add(&phrase, std::iter::once(acronym));
         }
         for (verb, meant) in dict::VERBS {
             d.verbs.push((text::fold(verb), text::fold(meant)));
@@ -168,7 +190,10 @@ pub(crate) fn parse(ix: &Index, dict: &Dictionary, q: &str, typing: bool) -> Par
                 continue;
             }
         }
-        words.push(t.clone());
+        match split_run_together(ix, dict, t) {
+            Some((a, b)) => words.extend([a, b]),
+            None => words.push(t.clone()),
+        }
     }
     let typing_last = typing && tokens.last().is_some_and(|t| words.last() == Some(t));
     let matches = dictionary_matches(dict, &words);
@@ -220,6 +245,32 @@ pub(crate) fn parse(ix: &Index, dict: &Dictionary, q: &str, typing: bool) -> Par
         .collect();
     parsed.tokens = tokens;
     parsed
+}
+
+/// "dangky" → "dang" "ky": an unknown unaccented word that is two known syllables forming a
+/// known pair was typed without its space.
+fn split_run_together(ix: &Index, dict: &Dictionary, t: &Token) -> Option<(Token, Token)> {
+    let key = t.folded.as_str();
+    if key.len() < 4
+        || t.exact != t.folded
+        || !key.bytes().all(|b| b.is_ascii_lowercase())
+        || ix.term_ids.contains_key(key)
+        || dict.entries.contains_key(key)
+    {
+        return None;
+    }
+    (2..key.len() - 1).find_map(|i| {
+        let (a, b) = (key.get(..i)?, key.get(i..)?);
+        let (ia, ib) = (*ix.term_ids.get(a)?, *ix.term_ids.get(b)?);
+        ix.has_pair(ia, ib).then(|| {
+            let part = |k: &str| Token {
+                exact: k.to_string(),
+                folded: k.to_string(),
+                ..t.clone()
+            };
+            (part(a), part(b))
+        })
+    })
 }
 
 /// Which expansion (or none) each dictionary match uses, for every reading: the text as typed

@@ -267,3 +267,49 @@ fn pair_bonus(ix: &Index, r: &Reading, s: &mut Scratch) {
         }
     }
 }
+
+/// How many of the best documents are re-ranked by phrase proximity.
+pub(crate) const RERANK: usize = 40;
+/// Score factor for a name containing the whole query as one phrase (less for a shorter run).
+const PHRASE: f32 = 0.3;
+
+/// Rewards the documents whose name contains the words of the query consecutively and in order
+/// ("Đăng ký giám hộ" for "đăng ký giám hộ", not "Đăng ký giám sát việc giám hộ"): the score
+/// grows with the longest run of consecutive query words found consecutively in the name.
+pub(crate) fn rerank_phrases(ix: &Index, parsed: &Parsed, s: &mut Scored, docs: &[u32]) {
+    let mut run: Vec<usize> = Vec::new();
+    let mut prev: Vec<usize> = Vec::new();
+    for &d in docs {
+        let d = d as usize;
+        let reading = s.reading.get(d).copied().unwrap_or(0);
+        let Some(r) = parsed.readings.get(usize::from(reading)) else {
+            continue;
+        };
+        let slots: Vec<&Slot> = r.slots.iter().filter(|x| x.required).collect();
+        if slots.len() < 2 {
+            continue;
+        }
+        run.clear();
+        run.resize(slots.len(), 0);
+        let mut best = 0;
+        for &term in ix.name_terms(d) {
+            prev.clear();
+            prev.extend_from_slice(&run);
+            for (i, slot) in slots.iter().enumerate() {
+                let hit = slot.alts.iter().any(|a| a.term == term && a.weight >= 0.5);
+                let before = i.checked_sub(1).and_then(|j| prev.get(j)).copied();
+                let v = if hit { 1 + before.unwrap_or(0) } else { 0 };
+                if let Some(x) = run.get_mut(i) {
+                    *x = v;
+                }
+                best = best.max(v);
+            }
+        }
+        if best >= 2 {
+            let factor = 1.0 + PHRASE * (best - 1) as f32 / (slots.len() - 1) as f32;
+            if let Some(x) = s.score.get_mut(d) {
+                *x *= factor;
+            }
+        }
+    }
+}

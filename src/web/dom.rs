@@ -21,7 +21,8 @@ thread_local! {
 
 #[inline(never)]
 pub fn document() -> R<Document> {
-    DOC.with(|d| d.clone()).ok_or_else(|| JsValue::from_str("no document"))
+    DOC.with(|d| d.clone())
+        .ok_or_else(|| JsValue::from_str("no document"))
 }
 
 /// A text node.
@@ -40,7 +41,10 @@ impl E {
     }
     #[inline(never)]
     pub fn svg(tag: &str) -> R<E> {
-        Ok(E(document()?.create_element_ns(Some("http://www.w3.org/2000/svg"), tag)?))
+        Ok(E(document()?.create_element_ns(
+            Some("http://www.w3.org/2000/svg"),
+            tag,
+        )?))
     }
     /// Sets `class` (as an attribute, so it also works on SVG elements).
     #[inline(never)]

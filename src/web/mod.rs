@@ -319,9 +319,7 @@ fn adopt_styles(root: &ShadowRoot) {
         .unwrap_or(false);
     if !adopted {
         let href = BASE_URL.with(|b| format!("{}cchc-widgets.css", b.borrow()));
-        if let Ok(link) =
-            E::new("link").map(|l| l.attr("rel", "stylesheet").attr("href", &href))
-        {
+        if let Ok(link) = E::new("link").map(|l| l.attr("rel", "stylesheet").attr("href", &href)) {
             let _ = root.append_child(&link.0);
         }
     }

@@ -62,9 +62,3 @@ fn main() -> ExitCode {
     };
     ExitCode::from(code)
 }
-
-/// Shared by the subcommand stubs that have not landed yet.
-pub(crate) fn not_yet(name: &str) -> u8 {
-    eprintln!("cchc {name}: chưa có trong phiên bản này (not available in this version yet)");
-    2
-}

@@ -426,9 +426,7 @@ impl View {
     fn render_facets(&self, res: &SearchResults, s: &State) -> R<()> {
         let lang = self.ctx.lang;
         clear(&self.facets);
-        let wrap = E::new("details")?
-            .class("cchc-facet-box")
-            .attr("open", "");
+        let wrap = E::new("details")?.class("cchc-facet-box").attr("open", "");
         wrap.0.append_child(
             &E::new("summary")?
                 .text(t(lang, "Lọc kết quả", "Filter results"))
@@ -469,10 +467,7 @@ impl View {
                             .class("cchc-facet-count")
                             .text(&format!(" ({})", num(v.count))),
                     );
-                let row = E::new("div")?
-                    .class("cchc-check")
-                    .child(input)
-                    .child(label);
+                let row = E::new("div")?.class("cchc-check").child(input).child(label);
                 fs.0.append_child(&row.0)?;
             }
             if visible.len() > FACET_SHOWN {

@@ -395,11 +395,7 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> R<Element> {
     let tb = E::new("tbody")?;
     for r in c.series.iter().rev() {
         let tr = E::new("tr")?
-            .child(
-                E::new("th")?
-                    .attr("scope", "row")
-                    .text(&r.year.to_string()),
-            )
+            .child(E::new("th")?.attr("scope", "row").text(&r.year.to_string()))
             .child(E::new("td")?.text(&r.score.map_or("–".into(), |s| num(s, lang))))
             .child(E::new("td")?.text(&match (r.rank, r.rank_of) {
                 (Some(k), Some(n)) => format!("{k}/{n}"),

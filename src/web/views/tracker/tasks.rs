@@ -208,7 +208,9 @@ fn leads(all: &[TaskEvaluation]) -> Vec<String> {
             }
         }
     }
-    crate::sort::sort_by(&mut counts, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut counts, |a, b| {
+        b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+    });
     counts.into_iter().map(|(k, _)| k).collect()
 }
 
