@@ -10,6 +10,7 @@
 
 pub mod check;
 pub mod contract;
+pub mod date;
 pub mod feedback;
 pub mod i18n;
 pub mod sort;

@@ -188,16 +188,16 @@ fn check_twelve(d: String, opts: CccdOptions, today: Date) -> Outcome {
     let Some(info) = decode(&d) else {
         return Outcome::err(Issue::new("cccd_chars"));
     };
-    if info.birth_year > today.year {
+    if info.birth_year > today.year() {
         return Outcome::err(
             Issue::new("cccd_future_year").with("year", info.birth_year.to_string()),
         );
     }
-    if let Some(dob) = opts.dob.filter(|dob| dob.year != info.birth_year) {
+    if let Some(dob) = opts.dob.filter(|dob| dob.year() != info.birth_year) {
         return Outcome::err(
             Issue::new("cccd_dob_mismatch")
                 .with("year", info.birth_year.to_string())
-                .with("dob", dob.to_vn()),
+                .with("dob", dob.to_vi()),
         );
     }
     let mut warnings = Vec::new();
@@ -211,10 +211,9 @@ fn check_twelve(d: String, opts: CccdOptions, today: Date) -> Outcome {
 mod tests {
     use super::*;
 
-    const TODAY: Date = Date {
-        year: 2025,
-        month: 8,
-        day: 15,
+    const TODAY: Date = match Date::new(2025, 8, 15) {
+        Some(d) => d,
+        None => panic!("invalid test date"),
     };
     const STRICT: CccdOptions = CccdOptions {
         allow_cmnd: false,

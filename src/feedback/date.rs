@@ -8,76 +8,7 @@
 use super::check::{Issue, Outcome};
 use super::clean;
 
-/// A civil date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    /// Year, e.g. 2025.
-    pub year: i32,
-    /// Month 1–12.
-    pub month: u8,
-    /// Day 1–31.
-    pub day: u8,
-}
-
-/// Whether `year` is a Gregorian leap year.
-pub fn is_leap(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-/// Days in `month` of `year` (0 for an impossible month).
-pub fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
-impl Date {
-    /// A date that exists on the calendar, or `None`.
-    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        (day >= 1 && day <= days_in_month(year, month)).then_some(Date { year, month, day })
-    }
-
-    /// Parses `yyyy-mm-dd` (as a browser date input or a server gives "today").
-    pub fn parse_iso(s: &str) -> Option<Date> {
-        let mut parts = s.trim().splitn(3, '-');
-        let y = parts.next()?;
-        let m = parts.next()?;
-        let d = parts.next()?;
-        if y.len() != 4 || !all_digits(y) || !all_digits(m) || !all_digits(d) {
-            return None;
-        }
-        Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
-    }
-
-    /// The civil date `days` days after 1970-01-01 (negative: before), proleptic Gregorian
-    /// (H. Hinnant's `civil_from_days`). Callers pass the clock in; the core never reads it.
-    pub fn from_days_since_epoch(days: i64) -> Date {
-        let z = days.clamp(-1_000_000_000, 1_000_000_000) + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Date { year, month, day }
-    }
-
-    /// `dd/mm/yyyy`.
-    pub fn to_vn(self) -> String {
-        format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
-    }
-
-    /// `yyyy-mm-dd`.
-    pub fn to_iso(self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
+pub use crate::date::{days_in_month, is_leap, Date};
 
 fn all_digits(s: &str) -> bool {
     !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())
@@ -127,11 +58,11 @@ pub fn check_date(input: &str, rule: DateRule, today: Date) -> Outcome {
     let warnings: Vec<Issue> = notice.into_iter().collect();
     let outcome = match parse_user_date(input) {
         Err(issue) => Outcome::err(issue),
-        Ok(date) if rule.min_year.is_some_and(|min| date.year < min) => Outcome::err(
+        Ok(date) if rule.min_year.is_some_and(|min| date.year() < min) => Outcome::err(
             Issue::new("date_too_old").with("min", rule.min_year.unwrap_or_default().to_string()),
         ),
         Ok(date) if rule.not_future && date > today => Outcome::err(Issue::new("date_future")),
-        Ok(date) => Outcome::ok(date.to_vn()),
+        Ok(date) => Outcome::ok(date.to_vi()),
     };
     outcome.warn(warnings)
 }
@@ -140,10 +71,9 @@ pub fn check_date(input: &str, rule: DateRule, today: Date) -> Outcome {
 mod tests {
     use super::*;
 
-    const TODAY: Date = Date {
-        year: 2025,
-        month: 8,
-        day: 15,
+    const TODAY: Date = match Date::new(2025, 8, 15) {
+        Some(d) => d,
+        None => panic!("invalid test date"),
     };
 
     fn norm(s: &str) -> Result<String, &'static str> {

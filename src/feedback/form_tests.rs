@@ -7,10 +7,9 @@ use super::dvhc::embedded;
 use super::*;
 use crate::i18n::Lang;
 
-const TODAY: Date = Date {
-    year: 2025,
-    month: 8,
-    day: 15,
+const TODAY: Date = match Date::new(2025, 8, 15) {
+    Some(d) => d,
+    None => panic!("invalid test date"),
 };
 
 fn obj(v: Value) -> Map<String, Value> {

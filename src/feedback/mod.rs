@@ -106,10 +106,9 @@ pub fn check_value(kind: Kind, input: &str, today: Date, lang: Lang) -> FieldChe
 mod tests {
     use super::*;
 
-    const TODAY: Date = Date {
-        year: 2025,
-        month: 8,
-        day: 15,
+    const TODAY: Date = match Date::new(2025, 8, 15) {
+        Some(d) => d,
+        None => panic!("invalid test date"),
     };
 
     #[test]

@@ -6,10 +6,9 @@ use proptest::prelude::*;
 use super::date::{Date, DateRule};
 use super::*;
 
-const TODAY: Date = Date {
-    year: 2025,
-    month: 8,
-    day: 15,
+const TODAY: Date = match Date::new(2025, 8, 15) {
+    Some(d) => d,
+    None => panic!("invalid test date"),
 };
 
 const KINDS: [Kind; 7] = [

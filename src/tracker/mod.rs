@@ -7,7 +7,7 @@
 //! unknown phrases stay unknown, ranks across the July 2025 change from 63 to 34 provinces are
 //! never compared, and every status carries its reason in Vietnamese and English.
 
-pub mod date;
+pub use crate::date;
 pub mod deadline;
 pub mod lex;
 pub mod model;

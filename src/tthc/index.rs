@@ -4,6 +4,11 @@
 //! "căn cước"). Each posting keeps which exact spelling occurred, so a query typed with
 //! diacritics ranks the exact word ("hôn") above its folded look-alikes ("hơn"). Built in one pass
 //! from the procedures; nothing is serialised, so the data file stays the only payload.
+//!
+//! Build cost matters (the index is built in the browser on every page load): each distinct word
+//! is keyed once ([`crate::text::scan`] gives the raw words without allocating), repeated lĩnh
+//! vực and agency texts are split once, pairs are collected into one sorted array instead of a
+//! map of vectors, and the BM25F length normalisation is precomputed per posting.
 
 use std::collections::HashMap;
 
@@ -120,6 +125,9 @@ impl Index {
     pub fn build(procs: &[Procedure]) -> Index {
         let mut ix = Index::default();
         let mut b = Builder::default();
+        // About 45 tokens (name, lĩnh vực, agencies) per procedure: reserve instead of regrowing.
+        b.pairs.reserve(procs.len().saturating_mul(48));
+        b.words.reserve(8192);
         let mut line: Vec<(u32, u32)> = Vec::new();
         let mut agencies = String::new();
         ix.name_starts.push(0);

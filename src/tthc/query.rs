@@ -5,6 +5,14 @@
 //! syllable; each slot accepts several index terms with a weight: the syllable itself, its regional
 //! or one-edit corrections when it is unknown or makes no known pair with its neighbour, its Telex
 //! decoding, and, for the last syllable while typing, every known syllable it begins.
+//!
+//! Dictionary phrases are also found in a regional spelling ("xổ đỏ"), several matches combine
+//! into one reading ("làm lại cccd bị mất"), and an acronym's expansion weighs as much as the one
+//! word typed (BHYT = bảo hiểm y tế, so titles that write "thẻ BHYT" are not outscored by the
+//! longer expansion). Fillers stay in the query at a low weight; "làm"/"xin" also accept "cấp", so
+//! "làm cccd" leans to a first card through the pair "cấp thẻ". Hỏi/ngã are interchangeable for
+//! exact matching ("thũ tục", "đỗi"), numbers compare by value ("02" = "2"), and an unknown word
+//! made of two known syllables that form a known pair is split ("dangky").
 
 use std::collections::HashMap;
 

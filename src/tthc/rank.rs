@@ -3,8 +3,12 @@
 //! Per reading, each slot scores a document by its best alternative (BM25F with the name weighted
 //! above lĩnh vực and agency; folded-only matches count less when the user typed diacritics);
 //! adjacent slots that occur as an adjacent pair earn a phrase bonus. A document's score is its
-//! best reading's, scaled by how many required slots it covers. Only documents with the best
-//! coverage any document reaches are matches, so "cap lai cccd" does not list every "cấp".
+//! best reading's, scaled by how much of the query it covers. Coverage weighs each required slot
+//! by its idf (rare words carry the meaning: "thẻ căn cước" counts more than "bị mất"), a word
+//! found only in lĩnh vực or agency or only through a weak guess covers its slot partly. Only
+//! documents close to the best coverage any document reaches are matches, so "cap lai cccd"
+//! does not list every "cấp". Finally the best [`RERANK`] documents are re-ranked by the longest
+//! run of query words found consecutively in their name (phrase proximity).
 
 use super::index::{Index, FIELDS, FIELD_WEIGHT};
 use super::query::{Alt, Parsed, Reading, Slot};

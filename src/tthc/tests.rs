@@ -52,6 +52,46 @@ fn real_queries_find_the_right_procedure() {
 }
 
 #[test]
+fn spelled_out_acronyms_find_titles_that_abbreviate() {
+    // The title says "sổ BHXH, thẻ BHYT".
+    assert_top("cap lai so bao hiem xa hoi", 3, "1.002759");
+    assert_top("cap lai the bhyt", 3, "1.002759");
+}
+
+#[test]
+fn run_together_words_numbers_and_hoi_nga() {
+    assert_top("dangky tam tru", 3, "1.004194");
+    // "mức độ 02" in the title.
+    assert_top("vneid muc 2", 1, "3.000228");
+    // "thũ tục" is the filler "thủ tục" typed with ngã.
+    assert_top("thũ tục tách thửa", 1, "1.012784");
+    assert_top("đỗi bằng lái xe", 3, "3.000347");
+}
+
+#[test]
+fn phrases_in_the_name_rank_first() {
+    // Not "Đăng ký giám sát việc giám hộ".
+    assert_top("đăng ký giám hộ", 1, "1.004837");
+    assert_top("chung thuc ban sao", 1, "2.000815");
+}
+
+#[test]
+fn lam_means_a_first_issue() {
+    let t = top("lam cccd", 3);
+    assert!(
+        t.iter()
+            .any(|c| ["1.001247", "2.000200", "1.014061"].contains(&c.as_str())),
+        "{t:?}"
+    );
+    let t = top("làm passport", 3);
+    assert!(
+        t.iter()
+            .any(|c| ["1.001456", "1.001471"].contains(&c.as_str())),
+        "{t:?}"
+    );
+}
+
+#[test]
 fn everyday_names_reach_the_land_certificate() {
     for q in ["so do", "sổ đỏ", "sổ hồng"] {
         let r = search(q);

@@ -19,14 +19,12 @@ thread_local! {
     static DOC: Option<Document> = web_sys::window().and_then(|w| w.document());
 }
 
-#[inline(never)]
 pub fn document() -> R<Document> {
     DOC.with(|d| d.clone())
         .ok_or_else(|| JsValue::from_str("no document"))
 }
 
 /// A text node.
-#[inline(never)]
 pub fn text_node(t: &str) -> R<web_sys::Text> {
     Ok(document()?.create_text_node(t))
 }
@@ -35,11 +33,9 @@ pub fn text_node(t: &str) -> R<web_sys::Text> {
 pub struct E(pub Element);
 
 impl E {
-    #[inline(never)]
     pub fn new(tag: &str) -> R<E> {
         Ok(E(document()?.create_element(tag)?))
     }
-    #[inline(never)]
     pub fn svg(tag: &str) -> R<E> {
         Ok(E(document()?.create_element_ns(
             Some("http://www.w3.org/2000/svg"),
@@ -47,43 +43,35 @@ impl E {
         )?))
     }
     /// Sets `class` (as an attribute, so it also works on SVG elements).
-    #[inline(never)]
     pub fn class(self, c: &str) -> E {
         let _ = self.0.set_attribute("class", c);
         self
     }
-    #[inline(never)]
     pub fn text(self, t: &str) -> E {
         self.0.set_text_content(Some(t));
         self
     }
-    #[inline(never)]
     pub fn attr(self, k: &str, v: &str) -> E {
         let _ = self.0.set_attribute(k, v);
         self
     }
-    #[inline(never)]
     pub fn part(self, p: &str) -> E {
         self.attr("part", p)
     }
-    #[inline(never)]
     pub fn child(self, c: impl AsRef<Element>) -> E {
         let _ = self.0.append_child(c.as_ref());
         self
     }
     /// Appends a text node (kept separate from other children, e.g. inside a label).
-    #[inline(never)]
     pub fn append_text(self, t: &str) -> E {
         if let Ok(node) = text_node(t) {
             let _ = self.0.append_child(&node);
         }
         self
     }
-    #[inline(never)]
     pub fn el(self) -> Element {
         self.0
     }
-    #[inline(never)]
     pub fn html(self) -> R<HtmlElement> {
         self.0.dyn_into::<HtmlElement>().map_err(JsValue::from)
     }
@@ -96,7 +84,6 @@ impl AsRef<Element> for E {
 }
 
 /// Removes every child of `node`.
-#[inline(never)]
 pub fn clear(node: &web_sys::Node) {
     while let Some(c) = node.first_child() {
         let _ = node.remove_child(&c);

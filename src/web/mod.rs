@@ -41,6 +41,14 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+/// Today's date on the visitor's clock (the core never reads a clock; views pass this in).
+pub(crate) fn today() -> crate::date::Date {
+    let now = js_sys::Date::new_0();
+    // Milliseconds since the epoch, shifted by the visitor's UTC offset to their calendar day.
+    let local_ms = now.get_time() - now.get_timezone_offset() * 60_000.0;
+    crate::date::Date::from_days_since_epoch((local_ms / 86_400_000.0).floor() as i64)
+}
+
 /// Which widget a host element is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {

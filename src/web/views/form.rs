@@ -38,7 +38,7 @@ use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement};
 use crate::contract::{DataError, LoadFailure};
 use crate::feedback::dvhc::AddressBook;
 use crate::feedback::schema::{FieldType, Schema};
-use crate::feedback::{validate_field, Date, FieldError, FormContext};
+use crate::feedback::{validate_field, FieldError, FormContext};
 use crate::i18n::Lang;
 use crate::web::dom::{clear, document, E, R};
 use crate::web::{load, Ctx, Failure};
@@ -161,16 +161,6 @@ fn folder(url: &str) -> String {
     }
 }
 
-/// Today's date on the citizen's clock (the core never reads a clock).
-pub(crate) fn today() -> Date {
-    let d = js_sys::Date::new_0();
-    Date {
-        year: d.get_full_year() as i32,
-        month: (d.get_month() + 1) as u8,
-        day: d.get_date() as u8,
-    }
-}
-
 fn build(
     ctx: &Rc<Ctx>,
     schema: Schema,
@@ -285,7 +275,7 @@ impl Form {
     pub(crate) fn with_context<T>(&self, f: impl FnOnce(&FormContext) -> T) -> T {
         let book = self.book.borrow();
         let ctx = FormContext {
-            today: today(),
+            today: crate::web::today(),
             lang: self.lang,
             address: Some(&book),
         };

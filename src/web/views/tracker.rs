@@ -98,13 +98,7 @@ fn as_of(ctx: &Ctx) -> Result<(Date, Option<String>), Failure> {
     if let Some(d) = given.as_deref().and_then(Date::parse_iso) {
         return Ok((d, None));
     }
-    let now = js_sys::Date::new_0();
-    let today = u8::try_from(now.get_month() + 1)
-        .ok()
-        .zip(u8::try_from(now.get_date()).ok())
-        .and_then(|(m, d)| Date::new(now.get_full_year() as i32, m, d))
-        .ok_or_else(|| Failure::Js("the browser clock gives no valid date".into()))?;
-    Ok((today, given))
+    Ok((crate::web::today(), given))
 }
 
 /// One [`DataError`] for the shell's error panel: the first problem names its item, the detail

@@ -1,8 +1,9 @@
-//! A tiny proleptic-Gregorian civil date.
+//! Civil dates: the one date type of the crate (plans' deadlines, form dates, "today").
 //!
-//! Plans speak in calendar days in Vietnam (UTC+7, no daylight saving), so the tracker never needs
-//! times or time zones: a day is a day. This type is enough for quarter and month ends, leap years
-//! and day differences, and keeps `chrono`/`time` out of the wasm bundle.
+//! Vietnam has one time zone (UTC+7, no daylight saving) and plans and forms speak in calendar
+//! days, so nothing here needs times or time zones: a day is a day. This type is enough for quarter
+//! and month ends, leap years, day differences and the clock's day number, and keeps
+//! `chrono`/`time` out of the wasm bundle. The core never reads the clock: callers pass "today".
 
 use std::fmt;
 
@@ -17,12 +18,12 @@ pub struct Date {
 }
 
 /// Whether `year` is a Gregorian leap year.
-pub fn is_leap(year: i32) -> bool {
+pub const fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
 /// Days in `month` (1..=12) of `year`; 0 for an invalid month.
-pub fn days_in_month(year: i32, month: u8) -> u8 {
+pub const fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -34,9 +35,28 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 
 impl Date {
     /// A date, or `None` if it does not exist (31/02, month 13, year outside 1..=9999).
-    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        let valid = (1..=9999).contains(&year) && day >= 1 && day <= days_in_month(year, month);
-        valid.then_some(Date { year, month, day })
+    pub const fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        if year >= 1 && year <= 9999 && day >= 1 && day <= days_in_month(year, month) {
+            Some(Date { year, month, day })
+        } else {
+            None
+        }
+    }
+
+    /// The civil date `days` days after 1970-01-01 (negative: before), proleptic Gregorian
+    /// (H. Hinnant's `civil_from_days`), clamped to years 1..=9999. For turning a clock into
+    /// "today"; the core itself never reads a clock.
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days.clamp(-719_162, 2_932_896) + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
     }
 
     /// The year.
@@ -129,6 +149,11 @@ impl Date {
     pub fn to_vi(self) -> String {
         format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
     }
+
+    /// ISO form `yyyy-mm-dd` (also what `Display` and `Serialize` give).
+    pub fn to_iso(self) -> String {
+        self.to_string()
+    }
 }
 
 impl fmt::Display for Date {
@@ -186,6 +211,17 @@ mod tests {
         ] {
             assert_eq!(Date::parse_iso(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn from_the_clock() {
+        assert_eq!(Date::from_days_since_epoch(0).to_iso(), "1970-01-01");
+        assert_eq!(Date::from_days_since_epoch(19_782).to_iso(), "2024-02-29");
+        assert_eq!(Date::from_days_since_epoch(-1).to_iso(), "1969-12-31");
+        assert_eq!(Date::from_days_since_epoch(i64::MAX).to_iso(), "9999-12-31");
+        assert_eq!(Date::from_days_since_epoch(i64::MIN).to_iso(), "0001-01-01");
+        let d = Date::from_days_since_epoch(20_415);
+        assert_eq!(Date::from_days_since_epoch(d.days_until(d) + 20_415), d);
     }
 
     #[test]
