@@ -349,6 +349,7 @@ fn bench(args: &[String]) -> Res {
         let script = format!("bench/{name}.mjs");
         if want(name) && Path::new(&script).exists() {
             run("node", &[&script])?;
+            run("node", &["bench/sections.mjs", name])?;
         }
     }
     Ok(())
