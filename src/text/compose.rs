@@ -122,7 +122,7 @@ fn table() -> &'static [(char, Letter)] {
                 }
             }
         }
-        v.sort_by_key(|&(c, _)| c);
+        crate::sort::sort_by_key(&mut v, |&(c, _)| c);
         v
     })
 }
@@ -221,7 +221,7 @@ fn apply(l: &mut Letter, mark: char) -> bool {
 fn compose(start: Letter, following: &[char]) -> (char, Vec<char>) {
     let mut marks = letter_marks(start);
     marks.extend_from_slice(following);
-    marks.sort_by_key(|&m| ccc(m)); // stable: canonical ordering
+    crate::sort::sort_by_key(&mut marks, |&m| ccc(m)); // stable: canonical ordering
     let mut l = Letter {
         shape: Shape::None,
         tone: 0,

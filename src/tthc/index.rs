@@ -200,9 +200,9 @@ impl Index {
             })
             .collect();
         let mut sorted: Vec<u32> = (0..self.terms.len() as u32).collect();
-        sorted.sort_by(|&a, &c| self.term(a).cmp(self.term(c)));
+        crate::sort::sort_by(&mut sorted, |&a, &c| self.term(a).cmp(self.term(c)));
         self.sorted = sorted;
-        self.codes.sort();
+        crate::sort::sort_by(&mut self.codes, |a, b| a.cmp(b));
         // Stable: postings of one pair stay in document order.
         b.pairs.sort_by_key(|&(k, _)| k);
         b.pairs
@@ -347,7 +347,9 @@ impl Index {
             .copied()
             .take_while(|&id| self.term(id).starts_with(prefix))
             .collect();
-        out.sort_by_key(|&id| std::cmp::Reverse(self.df.get(id as usize).copied().unwrap_or(0)));
+        crate::sort::sort_by_key(&mut out, |&id| {
+            std::cmp::Reverse(self.df.get(id as usize).copied().unwrap_or(0))
+        });
         out.truncate(limit);
         out
     }

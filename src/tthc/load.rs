@@ -607,7 +607,7 @@ fn channel_rows(methods: &str) -> Vec<String> {
         .iter()
         .flat_map(|c| body.match_indices(c).map(|(i, _)| i))
         .collect();
-    starts.sort_unstable();
+    crate::sort::sort_by_key(&mut starts, |&s| s);
     let mut rows = Vec::new();
     for (k, &s) in starts.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(body.len());

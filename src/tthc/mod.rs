@@ -407,7 +407,9 @@ impl Catalog {
                         })
                     })
                     .collect();
-                values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+                crate::sort::sort_by(&mut values, |a, b| {
+                    b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label))
+                });
                 Facet {
                     key,
                     label: key.label(lang).to_string(),
@@ -545,7 +547,7 @@ fn top_by_score(docs: &mut Vec<u32>, score: &[f32], n: usize) {
         docs.select_nth_unstable_by(n - 1, order);
     }
     docs.truncate(n);
-    docs.sort_by(order);
+    crate::sort::sort_by(docs, order);
 }
 
 /// Splits `text` into (segment, highlighted) pieces by char spans, for a shell that sets text only.

@@ -184,10 +184,11 @@ fn build() -> Res {
             "--lib",
             "--target",
             "wasm32-unknown-unknown",
-            "--release",
+            "--profile",
+            "wasm",
         ],
     )?;
-    let wasm = format!("target/wasm32-unknown-unknown/release/{CRATE}.wasm");
+    let wasm = format!("target/wasm32-unknown-unknown/wasm/{CRATE}.wasm");
     run(
         "wasm-bindgen",
         &[
