@@ -6,11 +6,17 @@ export async function runOurs(records, queries, { text, measureEngine, opts }) {
   await wasm.default({ module_or_path: new URL('../pkg/cchc_widgets_bg.wasm', import.meta.url) });
   const version = await fetch(new URL('../pkg/VERSION', import.meta.url)).then((r) => r.text()).then((t) => t.trim());
   const mem0 = wasm.wasmMemoryBytes();
+  let last = null;
   const result = await measureEngine({
     name: 'cchc-widgets (wasm)',
     version,
     config: 'built-in dictionary, BM25F on syllables + bigrams, exact-diacritic tier, typo/regional tolerance',
-    build: (jsonText) => wasm.SearchIndex.fromJson(jsonText),
+    // Free the previous index first, so memory reflects one index (the JS GC frees them lazily).
+    build: (jsonText) => {
+      if (last) last.free();
+      last = wasm.SearchIndex.fromJson(jsonText);
+      return last;
+    },
     search: (index, query, k) => index.search(query, k),
   }, text, queries, opts);
   result.wasmMemoryMB = Math.round(((wasm.wasmMemoryBytes() - mem0) / 2 ** 20) * 100) / 100;

@@ -7,6 +7,9 @@ use wasm_bindgen::JsCast;
 use crate::i18n::Lang;
 use crate::tthc::{Catalog, Query};
 
+/// The size limit of `SearchIndex.fromJson` (a widget accepts `contract::MAX_DATA_BYTES`).
+const API_MAX_BYTES: usize = 64 * 1024 * 1024;
+
 /// A loaded TTHC catalogue and its index.
 #[wasm_bindgen]
 pub struct SearchIndex {
@@ -19,7 +22,9 @@ impl SearchIndex {
     /// `Error` whose message says what is wrong and where (line:column or JSON path).
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<SearchIndex, JsError> {
-        Catalog::from_json_str(text)
+        // A host page that calls the API directly chooses its data knowingly: allow larger files
+        // than a widget accepts (the 10× benchmark corpus is 18 MB of JSON).
+        Catalog::from_json_str_with_limit(text, API_MAX_BYTES)
             .map(|(catalog, _)| SearchIndex { catalog })
             .map_err(|e| JsError::new(&e.message(Lang::Vi)))
     }

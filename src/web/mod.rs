@@ -22,7 +22,8 @@ use crate::contract::LoadFailure;
 use crate::i18n::{Lang, Ui};
 use dom::{clear, E, R};
 
-const STYLES: &str = include_str!("style.css");
+/// `style.css` without comments and indentation (see `build.rs`).
+const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
 
 thread_local! {
     static BASE_URL: RefCell<String> = const { RefCell::new(String::new()) };

@@ -138,6 +138,7 @@ fn source_hash() -> Result<String, String> {
     for dir in ["src", "js"] {
         collect(Path::new(dir), &mut files).map_err(|e| format!("{dir}: {e}"))?;
     }
+    files.push(PathBuf::from("build.rs"));
     files.push(PathBuf::from("Cargo.toml"));
     files.push(PathBuf::from("Cargo.lock"));
     // The CLI is not part of the bundle.
@@ -221,10 +222,17 @@ fn build() -> Res {
         ],
     )?;
     let v = version()?;
+    let glue_path = format!("pkg/{CRATE}.js");
+    let glue = fs::read_to_string(&glue_path).map_err(|e| format!("{glue_path}: {e}"))?;
+    let wasm = fs::read(&opt).map_err(|e| format!("{opt}: {e}"))?;
+    let (wasm, glue) = short_imports(&wasm, &glue)?;
+    fs::write(&opt, wasm).map_err(|e| format!("{opt}: {e}"))?;
+    fs::write(&glue_path, compact_js(&glue)).map_err(|e| format!("{glue_path}: {e}"))?;
     let loader = fs::read_to_string("js/cchc-widgets.js").map_err(|e| e.to_string())?;
+    let loader = compact_js(&loader).replace("__CCHC_VERSION__", &v);
     fs::write(
         "pkg/cchc-widgets.js",
-        loader.replace("__CCHC_VERSION__", &v),
+        format!("/*! cchc-widgets {v} | MIT | readable source: js/cchc-widgets.js */\n{loader}"),
     )
     .map_err(|e| e.to_string())?;
     fs::copy("src/web/style.css", "pkg/cchc-widgets.css").map_err(|e| e.to_string())?;
@@ -235,6 +243,197 @@ fn build() -> Res {
     fs::write("pkg/SRI", format!("{sri}\n")).map_err(|e| e.to_string())?;
     eprintln!("pkg/ built: version {v}, script integrity {sri}");
     size().map(|_| ())
+}
+
+/// The import module wasm-bindgen names after the glue file, and the short name it gets.
+const GLUE_MODULE: &str = "./cchc_widgets_bg.js";
+const SHORT_MODULE: &str = "w";
+
+/// Renames the wasm's imports from the glue to short names, in the wasm and in the glue.
+///
+/// wasm-bindgen names each of its ~160 imports `__wbg_<name>_<16 hex digits>` and repeats the
+/// module name `./cchc_widgets_bg.js` for each: the names appear in both files and the hex digits
+/// do not compress, which costs citizens several KB of gzip for nothing. Imports are bound by
+/// index inside the wasm, so only the import section and the glue's import object change. Every
+/// renamed key must occur exactly once in the glue, else the build stops (a wasm-bindgen upgrade
+/// that changes the glue's shape must not produce a bundle that fails at instantiation).
+fn short_imports(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String), String> {
+    let bad = || "wasm: malformed module".to_string();
+    let mut out = wasm.get(..8).ok_or_else(bad)?.to_vec();
+    let mut glue = glue.to_string();
+    let mut at = 8;
+    while at < wasm.len() {
+        let id = *wasm.get(at).ok_or_else(bad)?;
+        let (size, body_at) = read_leb(wasm, at + 1).ok_or_else(bad)?;
+        let end = body_at.checked_add(size).ok_or_else(bad)?;
+        let body = wasm.get(body_at..end).ok_or_else(bad)?;
+        if id == 2 {
+            let section = rename_imports(body, &mut glue).ok_or_else(bad)?;
+            out.push(2);
+            write_leb(&mut out, section.len());
+            out.extend_from_slice(&section);
+        } else {
+            out.extend_from_slice(wasm.get(at..end).ok_or_else(bad)?);
+        }
+        at = end;
+    }
+    let module_key = format!("\"{GLUE_MODULE}\": import0,");
+    if glue.matches(&module_key).count() != 1 {
+        return Err(format!("glue: expected one `{module_key}`"));
+    }
+    let glue = glue.replace(&module_key, &format!("\"{SHORT_MODULE}\": import0,"));
+    Ok((out, glue))
+}
+
+/// The import section with the glue's imports renamed, renaming their keys in `glue` too.
+fn rename_imports(body: &[u8], glue: &mut String) -> Option<Vec<u8>> {
+    let (count, mut at) = read_leb(body, 0)?;
+    let mut out = Vec::with_capacity(body.len());
+    write_leb(&mut out, count);
+    let mut renamed = 0;
+    for _ in 0..count {
+        let (module, next) = read_name(body, at)?;
+        let (field, next) = read_name(body, next)?;
+        let desc_end = skip_import_desc(body, next)?;
+        let desc = body.get(next..desc_end)?;
+        at = desc_end;
+        if module == GLUE_MODULE {
+            let short = short_name(renamed);
+            renamed += 1;
+            let key = format!("{field}: function(");
+            if glue.matches(&key).count() != 1 {
+                return None;
+            }
+            *glue = glue.replace(&key, &format!("{short}: function("));
+            write_name(&mut out, SHORT_MODULE);
+            write_name(&mut out, &short);
+        } else {
+            write_name(&mut out, module);
+            write_name(&mut out, field);
+        }
+        out.extend_from_slice(desc);
+    }
+    (at == body.len()).then_some(out)
+}
+
+/// `a`..`z`, `A`..`Z`, `aa`, `ab`, ...: short names that cannot clash with the glue's own keys
+/// (all of which start with `__`).
+fn short_name(mut n: usize) -> String {
+    const LETTERS: &[u8; 52] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    let mut name = Vec::new();
+    loop {
+        name.push(LETTERS[n % 52]);
+        n /= 52;
+        if n == 0 {
+            break;
+        }
+        n -= 1;
+    }
+    name.reverse();
+    String::from_utf8_lossy(&name).into_owned()
+}
+
+/// Skips an import description (function, table, memory, global or tag), returning its end.
+fn skip_import_desc(b: &[u8], at: usize) -> Option<usize> {
+    let kind = *b.get(at)?;
+    match kind {
+        0 => read_leb(b, at + 1).map(|(_, next)| next),
+        1 => skip_limits(b, at + 2),
+        2 => skip_limits(b, at + 1),
+        3 => Some(at + 3).filter(|&end| end <= b.len()),
+        4 => read_leb(b, at + 2).map(|(_, next)| next),
+        _ => None,
+    }
+}
+
+/// Skips wasm limits: a flags byte, a minimum and, if flagged, a maximum.
+fn skip_limits(b: &[u8], at: usize) -> Option<usize> {
+    let flags = *b.get(at)?;
+    let (_, next) = read_leb(b, at + 1)?;
+    if flags & 1 == 1 {
+        read_leb(b, next).map(|(_, next)| next)
+    } else {
+        Some(next)
+    }
+}
+
+fn read_leb(b: &[u8], mut at: usize) -> Option<(usize, usize)> {
+    let mut value: usize = 0;
+    let mut shift = 0;
+    loop {
+        let byte = *b.get(at)?;
+        at += 1;
+        value |= usize::from(byte & 0x7f).checked_shl(shift)?;
+        if byte & 0x80 == 0 {
+            return Some((value, at));
+        }
+        shift += 7;
+        if shift > 28 {
+            return None;
+        }
+    }
+}
+
+fn write_leb(out: &mut Vec<u8>, mut value: usize) {
+    loop {
+        let byte = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+fn read_name(b: &[u8], at: usize) -> Option<(&str, usize)> {
+    let (len, start) = read_leb(b, at)?;
+    let end = start.checked_add(len)?;
+    let name = std::str::from_utf8(b.get(start..end)?).ok()?;
+    Some((name, end))
+}
+
+fn write_name(out: &mut Vec<u8>, name: &str) {
+    write_leb(out, name.len());
+    out.extend_from_slice(name.as_bytes());
+}
+
+/// Drops what a browser ignores from our two scripts, to save bytes on 3G: block comments that
+/// start a line (`/** doc */`, `/*! header */`), whole-line `//` comments, a `// comment` after
+/// the `;`, `{` or `}` that ends a statement, indentation and blank lines. Not a general minifier:
+/// it relies on what both files are (wasm-bindgen's glue and `js/cchc-widgets.js`): no template
+/// literal spans lines, and no string or regular expression holds `; //` or starts a line with
+/// `/*` or `//` (the e2e tests load the result).
+fn compact_js(src: &str) -> String {
+    let mut out = String::with_capacity(src.len());
+    let mut in_comment = false;
+    for line in src.lines() {
+        let t = line.trim();
+        if in_comment {
+            in_comment = !t.contains("*/");
+            continue;
+        }
+        let t = match t.strip_prefix("/*") {
+            Some(rest) => match rest.split_once("*/") {
+                Some((_, after)) => after.trim(),
+                None => {
+                    in_comment = true;
+                    continue;
+                }
+            },
+            None => t,
+        };
+        if t.is_empty() || t.starts_with("//") {
+            continue;
+        }
+        let code = ["; //", "{ //", "} //"]
+            .iter()
+            .find_map(|m| t.find(m).and_then(|i| t.get(..=i)))
+            .unwrap_or(t);
+        out.push_str(code);
+        out.push('\n');
+    }
+    out
 }
 
 fn sri(path: &str) -> Result<String, String> {
