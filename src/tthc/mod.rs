@@ -486,10 +486,25 @@ impl Catalog {
                         prev = Some(id);
                         self.index.display(id)
                     }
-                    None => {
-                        prev = known;
-                        q.text.get(t.bytes.clone()).unwrap_or("").to_string()
-                    }
+                    None => match known
+                        .is_none()
+                        .then(|| self.split_glued(&t.folded))
+                        .flatten()
+                    {
+                        // Syllables typed without spaces: "lylichtuphap" → "lý lịch tư pháp".
+                        Some(ids) => {
+                            changed = true;
+                            prev = ids.last().copied();
+                            ids.iter()
+                                .map(|&id| self.index.display(id))
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        }
+                        None => {
+                            prev = known;
+                            q.text.get(t.bytes.clone()).unwrap_or("").to_string()
+                        }
+                    },
                 },
             };
             if !out.is_empty() {
@@ -511,6 +526,60 @@ impl Catalog {
         } else {
             Vec::new()
         }
+    }
+
+    /// Splits a folded word typed without spaces into known syllables (the fewest pieces, each
+    /// piece a known syllable, adjacent pieces preferring known pairs), or `None`.
+    fn split_glued(&self, key: &str) -> Option<Vec<u32>> {
+        let ix = &self.index;
+        let bounds: Vec<usize> = key
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([key.len()])
+            .collect();
+        let n = bounds.len().saturating_sub(1);
+        if !(4..=40).contains(&n) {
+            return None;
+        }
+        // best[i]: (pieces, pairs missing, previous boundary, term) for the prefix of i chars.
+        let mut best: Vec<Option<(usize, usize, usize, u32)>> = vec![None; n + 1];
+        if let Some(b) = best.get_mut(0) {
+            *b = Some((0, 0, 0, u32::MAX));
+        }
+        for i in 1..=n {
+            for j in i.saturating_sub(7)..i {
+                let Some(&Some((pieces, missing, _, prev))) = best.get(j) else {
+                    continue;
+                };
+                if i - j < 2 {
+                    continue; // one-letter pieces would "split" anything
+                }
+                let piece = key.get(*bounds.get(j)?..*bounds.get(i)?).unwrap_or("");
+                let Some(&id) = ix.term_ids.get(&text::folded_key(piece)) else {
+                    continue;
+                };
+                let miss = missing + usize::from(prev != u32::MAX && !ix.has_pair(prev, id));
+                let cand = (pieces + 1, miss, j, id);
+                let better = match best.get(i) {
+                    Some(Some(cur)) => (cand.0, cand.1) < (cur.0, cur.1),
+                    _ => true,
+                };
+                if better {
+                    if let Some(b) = best.get_mut(i) {
+                        *b = Some(cand);
+                    }
+                }
+            }
+        }
+        let mut ids = Vec::new();
+        let mut i = n;
+        while i > 0 {
+            let (_, _, j, id) = (*best.get(i)?)?;
+            ids.push(id);
+            i = j;
+        }
+        ids.reverse();
+        (ids.len() >= 2).then_some(ids)
     }
 
     fn correction(&self, key: &str, prev: Option<u32>) -> Option<u32> {

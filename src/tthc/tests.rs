@@ -346,3 +346,15 @@ mod props {
         }
     }
 }
+
+#[test]
+fn words_typed_without_spaces_get_a_did_you_mean() {
+    let r = search("lylichtuphap");
+    assert_eq!(r.total, 0);
+    assert_eq!(r.suggestions, vec!["lý lịch tư pháp".to_string()]);
+    let r = search("dangkykethon");
+    assert_eq!(r.suggestions, vec!["đăng ký kết hôn".to_string()]);
+    // Nothing to suggest for noise, and no suggestion when the query already finds enough.
+    assert!(search("xyzzyq").suggestions.is_empty());
+    assert!(search("đăng ký kết hôn").suggestions.is_empty());
+}

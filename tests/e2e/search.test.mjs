@@ -111,7 +111,7 @@ test('the detail view: documents, steps, fees, the online link, keyboard and the
   await context.close();
 });
 
-test('a helpful empty state; typos still find results', async () => {
+test('a helpful empty state, did-you-mean, and typos still find results', async () => {
   const { page, context } = await searchPage();
   await input(page).fill('xyzzyq khongcogi');
   await input(page).press('Enter');
@@ -119,6 +119,16 @@ test('a helpful empty state; typos still find results', async () => {
   const empty = (await shadowText(page, '.cchc-empty'))[0];
   assert.match(empty, /Không tìm thấy thủ tục phù hợp với “xyzzyq khongcogi”/);
   assert.match(empty, /sổ đỏ, CCCD/);
+  // Syllables typed without spaces: a "did you mean" button that runs the suggested query.
+  await input(page).fill('lylichtuphap');
+  await input(page).press('Enter');
+  assert.deepEqual(await codes(page), []);
+  const suggestion = page.locator(`${host} >> .cchc-suggest button`);
+  assert.equal(await suggestion.textContent(), 'lý lịch tư pháp');
+  await suggestion.click();
+  assert.equal(await input(page).inputValue(), 'lý lịch tư pháp');
+  const names = await shadowText(page, '[part=result] .cchc-hit-name');
+  assert.match(names[0], /lý lịch tư pháp/i);
   await input(page).fill('ket hom');
   await input(page).press('Enter');
   assert.ok((await codes(page)).length > 0);
