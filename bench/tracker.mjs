@@ -107,7 +107,7 @@ try {
     browser: `Chromium ${browser.version()} headless`, machine: `${os.cpus()[0]?.model || 'cpu'} × ${os.cpus().length}`,
     data: { tasks: TASKS, indicators: INDICATORS, bytes: Buffer.byteLength(text), source: 'www/data/chi-tieu.json Hà Tĩnh 2025 plan, replicated' },
     runs: RUNS,
-    rendered: { tasks: runs.out[0].tasks_rendered, indicators: runs.out[0].indicators_rendered, note: 'tasks render a page of 50 at a time; CSV and print use all filtered tasks' },
+    rendered: { tasks: runs.out[0].tasks_rendered, indicators: runs.out[0].indicators_rendered, note: 'tasks render a page of 25 at a time; CSV and print use all filtered tasks' },
     first_render_ms: {
       connect_to_ready: stats(pick('connect_to_ready')), connect_to_next_frame: stats(pick('connect_to_frame')),
       fetched_to_rendered: stats(pick('fetched_to_rendered')),

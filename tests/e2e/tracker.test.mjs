@@ -133,14 +133,17 @@ test('plan indicators show each part, with a progress bar where a value exists',
 
 test('tasks come overdue first; filters change the list and the announced count', async () => {
   const { page, context } = await ready();
-  // A page of 50 is rendered; "Xem thêm" adds the rest and moves focus to the first new task.
-  assert.equal((await inWidget(page, 't', tasksOf)).length, 50);
+  // A page of 25 is rendered; "Xem thêm" adds the next page and moves focus to its first task.
+  assert.equal((await inWidget(page, 't', tasksOf)).length, 25);
   const count = () => inWidget(page, 't', (r) => r.querySelector('[role=status][aria-live]').textContent);
-  assert.match(await count(), /78\/78 nhiệm vụ phù hợp; đang hiện 50/);
-  await page.locator('#t button', { hasText: 'Xem thêm 28 nhiệm vụ' }).click();
+  assert.match(await count(), /78\/78 nhiệm vụ phù hợp; đang hiện 25/);
+  await page.locator('#t button', { hasText: 'Xem thêm 25 nhiệm vụ' }).click();
+  assert.equal((await inWidget(page, 't', tasksOf)).length, 50);
+  await page.locator('#t button', { hasText: 'Xem thêm 25 nhiệm vụ' }).click();
+  await page.locator('#t button', { hasText: 'Xem thêm 3 nhiệm vụ' }).click();
   const all = await inWidget(page, 't', tasksOf);
   assert.equal(all.length, 78);
-  assert.equal(await page.evaluate(() => document.getElementById('t').shadowRoot.activeElement?.dataset.id), all[50].id);
+  assert.equal(await page.evaluate(() => document.getElementById('t').shadowRoot.activeElement?.dataset.id), all[75].id);
   const firstOther = all.findIndex((t) => t.status !== 'overdue');
   assert.equal(firstOther, 8, 'eight tasks are overdue on 1 October 2025');
   assert.ok(all.slice(firstOther).every((t) => t.status !== 'overdue'));
@@ -170,7 +173,7 @@ test('tasks come overdue first; filters change the list and the announced count'
   assert.match(await count(), /Không có nhiệm vụ phù hợp/);
   assert.match(await inWidget(page, 't', (r) => r.querySelector('.trk-task-list').textContent), /Bỏ lọc/);
   await host.locator('button', { hasText: 'Bỏ lọc' }).click();
-  assert.equal((await inWidget(page, 't', tasksOf)).length, 50);
+  assert.equal((await inWidget(page, 't', tasksOf)).length, 25);
   assert.match(await count(), /78\/78/);
   await context.close();
 });

@@ -22,7 +22,7 @@ use super::fmt::{badge, mk, task_key, window, TASK_STATES};
 use super::View;
 
 /// Tasks rendered at once; "Xem thêm" adds another page.
-pub const PAGE: usize = 50;
+pub const PAGE: usize = 25;
 
 /// Value of the "no lead written" option.
 const NO_LEAD: &str = "-";
