@@ -68,7 +68,20 @@ impl Token {
 
     /// Whether this word equals `keyword` after folding both.
     pub fn is_kw(&self, keyword: &str) -> bool {
-        self.word().is_some_and(|w| w == fold(keyword))
+        self.word().is_some_and(|w| w == folded_kw(keyword))
+    }
+}
+
+/// A keyword in its folded form. The parsers' keywords are mostly written folded already
+/// (`"quy"`, `"thang"`): those are used as they are, without re-folding on every comparison.
+fn folded_kw(keyword: &str) -> std::borrow::Cow<'_, str> {
+    if keyword
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ')
+    {
+        std::borrow::Cow::Borrowed(keyword)
+    } else {
+        std::borrow::Cow::Owned(fold(keyword))
     }
 }
 
@@ -189,7 +202,7 @@ fn read_number(raw: &str) -> Num {
 
 /// Whether the tokens starting at `i` are the words of `phrase` (folded, space-separated).
 pub fn words_at(toks: &[Token], i: usize, phrase: &str) -> bool {
-    let folded = fold(phrase);
+    let folded = folded_kw(phrase);
     let mut k = i;
     for w in folded.split_whitespace() {
         match toks.get(k).and_then(Token::word) {
