@@ -91,38 +91,38 @@ return ret;
 function __wbg_get_imports() {
 const import0 = {
 __proto__: null,
-bZ: function(arg0, arg1) {
+ca: function(arg0, arg1) {
 const ret = Error(getStringFromWasm0(arg0, arg1));
 return ret;
 },
-cc: function(arg0) {
+cd: function(arg0) {
 const v = arg0;
 const ret = typeof(v) === 'boolean' ? v : undefined;
 return isLikeNone(ret) ? 0xFFFFFF : ret ? 1 : 0;
 },
-bY: function(arg0) {
+bZ: function(arg0) {
 const ret = !arg0;
 return ret;
 },
-cd: function(arg0) {
+ce: function(arg0) {
 const ret = typeof(arg0) === 'function';
 return ret;
 },
-ce: function(arg0) {
+cf: function(arg0) {
 const ret = arg0 === undefined;
 return ret;
 },
-cf: function() {
+cg: function() {
 const ret = wasm.memory;
 return ret;
 },
-ca: function(arg0, arg1) {
+cb: function(arg0, arg1) {
 const obj = arg1;
 const ret = typeof(obj) === 'number' ? obj : undefined;
 getDataViewMemory0().setFloat64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? 0 : ret, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
 },
-cb: function(arg0, arg1) {
+cc: function(arg0, arg1) {
 const obj = arg1;
 const ret = typeof(obj) === 'string' ? obj : undefined;
 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
@@ -130,10 +130,10 @@ var len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-bX: function(arg0, arg1) {
+bY: function(arg0, arg1) {
 throw new Error(getStringFromWasm0(arg0, arg1));
 },
-cg: function(arg0) {
+ch: function(arg0) {
 arg0._wbg_cb_unref();
 },
 au: function(arg0) {
@@ -306,7 +306,7 @@ var len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-bT: function() { return handleError(function (arg0, arg1) {
+bU: function() { return handleError(function (arg0, arg1) {
 const ret = Reflect.get(arg0, arg1);
 return ret;
 }, arguments); },
@@ -522,7 +522,7 @@ return ret;
 state0.a = 0;
 }
 },
-bN: function() {
+bO: function() {
 const ret = new Object();
 return ret;
 },
@@ -557,6 +557,10 @@ return ret;
 bn: function(arg0) {
 const ret = arg0.parentElement;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
+},
+bN: function(arg0, arg1) {
+const ret = Number.parseFloat(getStringFromWasm0(arg0, arg1));
+return ret;
 },
 bJ: function() { return handleError(function (arg0, arg1) {
 const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
@@ -594,11 +598,11 @@ w: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = arg0.querySelector(getStringFromWasm0(arg1, arg2));
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 }, arguments); },
-bW: function(arg0) {
+bX: function(arg0) {
 const ret = arg0.queueMicrotask;
 return ret;
 },
-bV: function(arg0) {
+bW: function(arg0) {
 queueMicrotask(arg0);
 },
 x: function() { return handleError(function (arg0, arg1, arg2) {
@@ -626,7 +630,7 @@ arg0.replaceState(arg1, getStringFromWasm0(arg2, arg3), arg4 === 0 ? undefined :
 ar: function() { return handleError(function (arg0, arg1, arg2) {
 arg0.replaceSync(getStringFromWasm0(arg1, arg2));
 }, arguments); },
-bS: function(arg0) {
+bT: function(arg0) {
 const ret = Promise.resolve(arg0);
 return ret;
 },
@@ -657,7 +661,7 @@ m: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = arg0.setTimeout(arg1, arg2);
 return ret;
 }, arguments); },
-bU: function() { return handleError(function (arg0, arg1, arg2) {
+bV: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = Reflect.set(arg0, arg1, arg2);
 return ret;
 }, arguments); },
@@ -729,19 +733,19 @@ be: function(arg0) {
 const ret = arg0.size;
 return ret;
 },
-bO: function() {
+bP: function() {
 const ret = typeof globalThis === 'undefined' ? undefined : globalThis;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bQ: function() {
+bR: function() {
 const ret = typeof global === 'undefined' ? undefined : global;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bP: function() {
+bQ: function() {
 const ret = typeof self === 'undefined' ? undefined : self;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bR: function() {
+bS: function() {
 const ret = typeof window === 'undefined' ? undefined : window;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
@@ -808,31 +812,31 @@ const len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-ci: function(arg0, arg1) {
+cj: function(arg0, arg1) {
 const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h56e458851c8a7eca);
 return ret;
 },
-cj: function(arg0, arg1) {
+ck: function(arg0, arg1) {
 const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__he27ee5fa1f0266c8);
 return ret;
 },
-ck: function(arg0, arg1) {
+cl: function(arg0, arg1) {
 const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__ha91f194f870ad7a5);
 return ret;
 },
-cl: function(arg0, arg1) {
+cm: function(arg0, arg1) {
 const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__hd85b40186a42bf91);
 return ret;
 },
-cm: function(arg0) {
+cn: function(arg0) {
 const ret = arg0;
 return ret;
 },
-cn: function(arg0, arg1) {
+co: function(arg0, arg1) {
 const ret = getStringFromWasm0(arg0, arg1);
 return ret;
 },
-ch: function() {
+ci: function() {
 const table = wasm.__wbindgen_externrefs;
 table.set(0, undefined);
 table.set(1024, undefined);

@@ -91,6 +91,17 @@ impl DataError {
     }
 }
 
+/// `base.key`: the JSON path of a member, for error messages (one out-of-line function rather
+/// than a `format!` at each of the loaders' ~50 call sites, which the wasm would pay for).
+#[inline(never)]
+pub fn sub_path(base: &str, key: &str) -> String {
+    let mut p = String::with_capacity(base.len() + 1 + key.len());
+    p.push_str(base);
+    p.push('.');
+    p.push_str(key);
+    p
+}
+
 /// Parses JSON text into `T`, locating syntax errors by line:column and shape errors by JSON path.
 pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, DataError> {
     if text.len() > MAX_DATA_BYTES {

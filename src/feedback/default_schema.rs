@@ -7,9 +7,7 @@
 //! box). Personal data is minimised (Nghị định 13/2023/NĐ-CP): the CCCD number is optional and
 //! no date of birth is asked. The same schema is written to `www/data/phan-anh.json`.
 
-use std::collections::BTreeMap;
-
-use super::schema::{Choice, Condition, Field, FieldType, Schema, Text, FORMAT, VERSION};
+use super::schema::{Choice, Condition, Field, FieldType, Messages, Schema, Text, FORMAT, VERSION};
 
 fn t(vi: &str, en: &str) -> Text {
     Text::new(vi, en)
@@ -35,7 +33,7 @@ fn field(name: &str, kind: FieldType, label: Text) -> Field {
         max_size: None,
         max_files: None,
         autocomplete: None,
-        messages: BTreeMap::new(),
+        messages: Messages::new(),
     }
 }
 
@@ -301,7 +299,7 @@ impl Schema {
             )),
             endpoint: None,
             honeypot: Some("website".into()),
-            messages: BTreeMap::new(),
+            messages: Messages::new(),
             fields,
         }
     }

@@ -8,8 +8,6 @@
 //! state is the one after 30/2026/QH16 + 237/NQ-UBTVQH16 (effective 30/04/2026): 34 provinces,
 //! 3,321 communes. Key on codes: names get respelled ("Hòa" → "Hoà"), codes do not.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 /// A province (tỉnh / thành phố).
@@ -106,7 +104,9 @@ pub struct AddressBook {
     pub state: String,
     /// The provinces in file order (Vietnamese alphabetical).
     pub provinces: Vec<Province>,
-    communes: BTreeMap<String, Vec<Commune>>,
+    /// The communes loaded so far, by province code, sorted by code (a map of at most 34 keys:
+    /// a sorted `Vec` instead of a `BTreeMap` keeps the wasm smaller).
+    communes: Vec<(String, Vec<Commune>)>,
 }
 
 impl AddressBook {
@@ -120,7 +120,7 @@ impl AddressBook {
         Ok(AddressBook {
             state: file.state,
             provinces: file.provinces,
-            communes: BTreeMap::new(),
+            communes: Vec::new(),
         })
     }
 
@@ -137,8 +137,21 @@ impl AddressBook {
                 found: file.province,
             });
         }
-        self.communes.insert(file.province, file.communes);
+        match self.province_slot(&file.province) {
+            Ok(i) => {
+                if let Some(slot) = self.communes.get_mut(i) {
+                    slot.1 = file.communes;
+                }
+            }
+            Err(i) => self.communes.insert(i, (file.province, file.communes)),
+        }
         Ok(())
+    }
+
+    /// Where the communes of `province` are in `communes` (`Err`: where they would go).
+    fn province_slot(&self, province: &str) -> Result<usize, usize> {
+        self.communes
+            .binary_search_by(|(code, _)| code.as_str().cmp(province))
     }
 
     /// The province with `code`.
@@ -148,7 +161,8 @@ impl AddressBook {
 
     /// The communes of a province, if loaded.
     pub fn communes(&self, province: &str) -> Option<&[Commune]> {
-        self.communes.get(province).map(Vec::as_slice)
+        let i = self.province_slot(province).ok()?;
+        self.communes.get(i).map(|(_, c)| c.as_slice())
     }
 
     /// The commune `code` of `province`, if loaded and present.
@@ -158,7 +172,7 @@ impl AddressBook {
 
     /// Number of communes loaded.
     pub fn commune_count(&self) -> usize {
-        self.communes.values().map(Vec::len).sum()
+        self.communes.iter().map(|(_, c)| c.len()).sum()
     }
 
     /// Checks a (province, commune) pair of codes.

@@ -163,7 +163,7 @@ fn read_number(raw: &str) -> Num {
         } else {
             None
         };
-        let value = raw.parse::<f64>().unwrap_or(f64::NAN);
+        let value = decimal(raw);
         return Num {
             value,
             int,
@@ -191,13 +191,65 @@ fn read_number(raw: &str) -> Num {
     let value = if int_part.contains(',') {
         f64::NAN
     } else {
-        text.parse::<f64>().unwrap_or(f64::NAN)
+        decimal(&text)
     };
     Num {
         value,
         int: None,
         digits: 0,
     }
+}
+
+/// The value of a decimal written with ASCII digits and at most one `.` (what the lexer passes),
+/// exactly as `str::parse::<f64>` reads it; NaN for other text (signs, exponents, `inf` included).
+///
+/// Why not `str::parse`: the standard library's float parser brings ~15 KB of code and tables
+/// (the 128-bit powers of five) into the wasm that every citizen downloads, for numbers that in
+/// plan text have a handful of digits. Those are read here with the classic exact fast path: an
+/// integer mantissa below 2^53 times or divided by an exact power of ten ≤ 10^22 is one correctly
+/// rounded IEEE operation, the same result as any correct parser. The rare longer numbers go to a
+/// correct parser: `str::parse` natively, JavaScript's `parseFloat` (correctly rounded) in the
+/// browser.
+fn decimal(text: &str) -> f64 {
+    const POW10: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || !all_digits(int) || !all_digits(frac) {
+        return f64::NAN;
+    }
+    // Significant digits: no leading zeros, no trailing zeros of the fraction.
+    let frac = frac.trim_end_matches('0');
+    let mut mantissa: u64 = 0;
+    let mut significant = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        if mantissa > 0 || b != b'0' {
+            significant += 1;
+            if significant > 15 {
+                return correct_parse(text);
+            }
+            mantissa = mantissa * 10 + u64::from(b - b'0');
+        }
+    }
+    match POW10.get(frac.len()) {
+        // `mantissa < 10^15 < 2^53`: exact as an f64.
+        Some(p) => mantissa as f64 / p,
+        None => correct_parse(text),
+    }
+}
+
+/// A correctly rounded parse of a decimal, for numbers beyond the fast path.
+#[cfg(not(target_arch = "wasm32"))]
+fn correct_parse(text: &str) -> f64 {
+    text.parse::<f64>().unwrap_or(f64::NAN)
+}
+
+/// A correctly rounded parse of a decimal, for numbers beyond the fast path.
+#[cfg(target_arch = "wasm32")]
+fn correct_parse(text: &str) -> f64 {
+    js_sys::Number::parse_float(text)
 }
 
 /// Whether the tokens starting at `i` are the words of `phrase` (folded, space-separated).
@@ -256,6 +308,42 @@ mod tests {
     }
 
     #[test]
+    fn decimal_reads_like_the_standard_parser() {
+        for t in [
+            "0",
+            "05",
+            "69.5",
+            "96.17",
+            "1234.5",
+            "0.1",
+            "0.30",
+            "2025",
+            "100",
+            "000.000",
+            "123456789012345",
+            "1234567890123456",
+            "99999999999999999999",
+            "0.000000000000000000000001",
+            "1.7976931348623157",
+            "9007199254740993",
+            "12345678901234567890.5",
+            "5.",
+            ".5",
+        ] {
+            assert_eq!(
+                decimal(t).to_bits(),
+                t.parse::<f64>().unwrap().to_bits(),
+                "{t}"
+            );
+        }
+        for t in [
+            "x", "", ".", "1.2.3", "1,5", "-1", "+1", "1e5", "inf", "NaN",
+        ] {
+            assert!(decimal(t).is_nan(), "{t}");
+        }
+    }
+
+    #[test]
     fn words_symbols_and_spans() {
         let s = "Quý II, III/2025 – xong";
         let t = lex(s);
@@ -267,5 +355,18 @@ mod tests {
         assert_eq!(&s[t[7].start..t[7].end], "xong");
         assert!(words_at(&t, 0, "quý ii"));
         assert!(!words_at(&t, 0, "quý iii"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn decimal_matches_the_standard_parser(int in "[0-9]{0,20}", frac in proptest::option::of("[0-9]{0,24}")) {
+            let text = match frac {
+                Some(f) => format!("{int}.{f}"),
+                None => int,
+            };
+            let want = text.parse::<f64>().unwrap_or(f64::NAN);
+            let got = decimal(&text);
+            proptest::prop_assert!(got.to_bits() == want.to_bits() || (got.is_nan() && want.is_nan()), "{}", text);
+        }
     }
 }

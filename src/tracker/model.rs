@@ -547,7 +547,8 @@ struct Cx {
     as_of: Option<Date>,
     /// Deadline phrases already parsed, by (phrase, plan year): plans repeat a few phrases
     /// ("Năm 2025", "Thường xuyên") across hundreds of tasks, and parsing dominates loading.
-    deadlines: std::collections::HashMap<(String, i32), Deadline>,
+    /// Sorted by key for binary search (a `HashMap` type costs the wasm more than it saves).
+    deadlines: Vec<((String, i32), Deadline)>,
 }
 
 const EMPTY: &[Value] = &[];
@@ -586,7 +587,7 @@ impl Cx {
         path: &str,
         required: bool,
     ) -> Option<String> {
-        let p = format!("{path}.{key}");
+        let p = crate::contract::sub_path(path, key);
         match o.get(key) {
             None | Some(Value::Null) if required => {
                 self.error(&p, ErrorCode::Missing, "");
@@ -612,7 +613,7 @@ impl Cx {
             Some(Value::Number(n)) => n.as_f64().filter(|f| f.is_finite()),
             Some(_) => {
                 self.error(
-                    &format!("{path}.{key}"),
+                    &crate::contract::sub_path(path, key),
                     ErrorCode::WrongType,
                     "number expected",
                 );
@@ -625,7 +626,7 @@ impl Cx {
         let v = self.number(o, key, path)?;
         if v.fract() != 0.0 || !(0.0..=1.0e6).contains(&v) {
             self.error(
-                &format!("{path}.{key}"),
+                &crate::contract::sub_path(path, key),
                 ErrorCode::WrongType,
                 format!("whole number expected, got {v}"),
             );
@@ -641,7 +642,7 @@ impl Cx {
         path: &str,
         required: bool,
     ) -> Option<i32> {
-        let p = format!("{path}.{key}");
+        let p = crate::contract::sub_path(path, key);
         let Some(v) = self.number(o, key, path) else {
             if required && o.get(key).is_none_or(Value::is_null) {
                 self.error(&p, ErrorCode::Missing, "");
@@ -659,7 +660,7 @@ impl Cx {
         let s = self.text(o, key, path, false)?;
         let d = Date::parse_iso(&s);
         if d.is_none() {
-            self.error(&format!("{path}.{key}"), ErrorCode::BadDate, s);
+            self.error(&crate::contract::sub_path(path, key), ErrorCode::BadDate, s);
         }
         d
     }
@@ -671,7 +672,7 @@ impl Cx {
         path: &str,
         required: bool,
     ) -> &'v [Value] {
-        let p = format!("{path}.{key}");
+        let p = crate::contract::sub_path(path, key);
         match o.get(key) {
             None | Some(Value::Null) => {
                 if required {
@@ -767,17 +768,25 @@ impl Cx {
         let id = self.text(o, "id", path, true);
         let kind_text = self.text(o, "kind", path, true)?;
         let Some(kind) = IndexKind::parse(&kind_text) else {
-            self.error(&format!("{path}.kind"), ErrorCode::UnknownValue, kind_text);
+            self.error(
+                &crate::contract::sub_path(path, "kind"),
+                ErrorCode::UnknownValue,
+                kind_text,
+            );
             return None;
         };
         let name_vi = self.text(o, "name_vi", path, true);
         let name_en = self.text(o, "name_en", path, false);
         let scale = match o.get("scale") {
-            Some(s) if !s.is_null() => self.scale(s, &format!("{path}.scale")),
+            Some(s) if !s.is_null() => self.scale(s, &crate::contract::sub_path(path, "scale")),
             _ => None,
         };
         if scale.is_none() && matches!(kind, IndexKind::Ddci | IndexKind::Custom) {
-            self.error(&format!("{path}.scale"), ErrorCode::MissingScale, "");
+            self.error(
+                &crate::contract::sub_path(path, "scale"),
+                ErrorCode::MissingScale,
+                "",
+            );
         }
         let mut ix = Index {
             id: id?,
@@ -811,7 +820,11 @@ impl Cx {
             Some("percent") => ScaleUnit::Percent,
             Some("ratio") => ScaleUnit::Ratio,
             Some(other) => {
-                self.error(&format!("{path}.unit"), ErrorCode::UnknownValue, other);
+                self.error(
+                    &crate::contract::sub_path(path, "unit"),
+                    ErrorCode::UnknownValue,
+                    other,
+                );
                 return None;
             }
         };
@@ -819,14 +832,18 @@ impl Cx {
             Some(max) if max > min => Some(Scale { min, max, unit }),
             Some(max) => {
                 self.error(
-                    &format!("{path}.max"),
+                    &crate::contract::sub_path(path, "max"),
                     ErrorCode::OutOfScale,
                     format!("max {max} <= min {min}"),
                 );
                 None
             }
             None => {
-                self.error(&format!("{path}.max"), ErrorCode::Missing, "");
+                self.error(
+                    &crate::contract::sub_path(path, "max"),
+                    ErrorCode::Missing,
+                    "",
+                );
                 None
             }
         }
@@ -837,14 +854,14 @@ impl Cx {
         let year = self.year(o, "year", path, true)?;
         if let Some(asof) = self.as_of.filter(|d| year > d.year()) {
             self.error(
-                &format!("{path}.year"),
+                &crate::contract::sub_path(path, "year"),
                 ErrorCode::FutureYear,
                 format!("{year} > {}", asof.year()),
             );
         }
         if ix.results.iter().any(|r| r.year == year) {
             self.error(
-                &format!("{path}.year"),
+                &crate::contract::sub_path(path, "year"),
                 ErrorCode::DuplicateYear,
                 format!("{year}"),
             );
@@ -854,7 +871,11 @@ impl Cx {
             Some("derived") => ResultStatus::Derived,
             Some("not_published") => ResultStatus::NotPublished,
             Some(other) => {
-                self.error(&format!("{path}.status"), ErrorCode::UnknownValue, other);
+                self.error(
+                    &crate::contract::sub_path(path, "status"),
+                    ErrorCode::UnknownValue,
+                    other,
+                );
                 ResultStatus::Official
             }
         };
@@ -862,7 +883,7 @@ impl Cx {
         if let (Some(s), Some(scale)) = (score, ix.scale_for(year)) {
             if s < scale.min || s > scale.max {
                 self.error(
-                    &format!("{path}.score"),
+                    &crate::contract::sub_path(path, "score"),
                     ErrorCode::OutOfScale,
                     format!("{s} ∉ [{}, {}]", scale.min, scale.max),
                 );
@@ -872,12 +893,12 @@ impl Cx {
         let rank_of = self.uint(o, "rank_of", path);
         match (rank, rank_of) {
             (Some(_), None) => self.error(
-                &format!("{path}.rank_of"),
+                &crate::contract::sub_path(path, "rank_of"),
                 ErrorCode::RankWithoutDenominator,
                 "",
             ),
             (Some(r), Some(n)) if r == 0 || r > n => self.error(
-                &format!("{path}.rank"),
+                &crate::contract::sub_path(path, "rank"),
                 ErrorCode::RankOutOfRange,
                 format!("{r}/{n}"),
             ),
@@ -917,7 +938,7 @@ impl Cx {
         let target = parse_target(&text);
         if target.parts.is_empty() {
             self.warn(
-                &format!("{path}.text"),
+                &crate::contract::sub_path(path, "text"),
                 ErrorCode::UnknownTarget,
                 text.clone(),
             );
@@ -936,7 +957,11 @@ impl Cx {
         let s = self.text(o, "area", path, true)?;
         let a = Area::parse(&s);
         if a.is_none() {
-            self.error(&format!("{path}.area"), ErrorCode::UnknownValue, s);
+            self.error(
+                &crate::contract::sub_path(path, "area"),
+                ErrorCode::UnknownValue,
+                s,
+            );
         }
         a
     }
@@ -975,12 +1000,18 @@ impl Cx {
     }
 
     fn deadline(&mut self, text: &str, path: &str, plan_year: i32) -> Deadline {
-        let key = (text.to_string(), plan_year);
-        let d = match self.deadlines.get(&key) {
-            Some(d) => d.clone(),
-            None => {
+        let found = self
+            .deadlines
+            .binary_search_by(|((t, y), _)| (t.as_str(), *y).cmp(&(text, plan_year)));
+        let d = match found {
+            Ok(i) => match self.deadlines.get(i) {
+                Some((_, d)) => d.clone(),
+                None => parse_deadline(text, Some(plan_year)),
+            },
+            Err(i) => {
                 let d = parse_deadline(text, Some(plan_year));
-                self.deadlines.insert(key, d.clone());
+                self.deadlines
+                    .insert(i, ((text.to_string(), plan_year), d.clone()));
                 d
             }
         };
@@ -1001,13 +1032,17 @@ impl Cx {
         let target = parse_target(&target_text);
         if target.parts.is_empty() {
             self.warn(
-                &format!("{path}.text"),
+                &crate::contract::sub_path(path, "text"),
                 ErrorCode::UnknownTarget,
                 target_text,
             );
         }
         let deadline = match self.text(o, "deadline_text", path, false) {
-            Some(t) => self.deadline(&t, &format!("{path}.deadline_text"), plan_year),
+            Some(t) => self.deadline(
+                &t,
+                &crate::contract::sub_path(path, "deadline_text"),
+                plan_year,
+            ),
             None => parse_deadline(&format!("Năm {plan_year}"), None),
         };
         let mut observations = Vec::new();
@@ -1019,10 +1054,18 @@ impl Cx {
             let value = self.number(ob, "value", &p);
             let as_of = self.date(ob, "as_of", &p);
             if value.is_none() {
-                self.error(&format!("{p}.value"), ErrorCode::Missing, "");
+                self.error(
+                    &crate::contract::sub_path(&p, "value"),
+                    ErrorCode::Missing,
+                    "",
+                );
             }
             if as_of.is_none() && ob.get("as_of").is_none() {
-                self.error(&format!("{p}.as_of"), ErrorCode::Missing, "");
+                self.error(
+                    &crate::contract::sub_path(&p, "as_of"),
+                    ErrorCode::Missing,
+                    "",
+                );
             }
             if let (Some(value), Some(as_of)) = (value, as_of) {
                 let label = self.text(ob, "label", &p, false);
@@ -1053,14 +1096,22 @@ impl Cx {
         let deadline_text = self
             .text(o, "deadline_text", path, false)
             .unwrap_or_default();
-        let deadline = self.deadline(&deadline_text, &format!("{path}.deadline_text"), plan_year);
+        let deadline = self.deadline(
+            &deadline_text,
+            &crate::contract::sub_path(path, "deadline_text"),
+            plan_year,
+        );
         let progress = match self.text(o, "progress", path, false).as_deref() {
             None | Some("planned") => TaskProgress::Planned,
             Some("in_progress") => TaskProgress::InProgress,
             Some("done") => TaskProgress::Done,
             Some("cancelled") => TaskProgress::Cancelled,
             Some(other) => {
-                self.error(&format!("{path}.progress"), ErrorCode::UnknownValue, other);
+                self.error(
+                    &crate::contract::sub_path(path, "progress"),
+                    ErrorCode::UnknownValue,
+                    other,
+                );
                 TaskProgress::Planned
             }
         };

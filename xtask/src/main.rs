@@ -20,7 +20,7 @@ const SIZE_BUDGET: u64 = 200 * 1024;
 /// What `cargo xtask test` enforces today: the measured size of the three-widget bundle plus a
 /// small margin, so that the bundle cannot grow unnoticed while it is brought down to the goal.
 /// NOT the goal: see BENCHMARKS.md ("Payload") for where the bytes go and the plan.
-const SIZE_CEILING: u64 = 320 * 1024;
+const SIZE_CEILING: u64 = 296 * 1024;
 /// The files a page downloads, in `pkg/`.
 const PAGE_FILES: [&str; 3] = ["cchc-widgets.js", "cchc_widgets.js", "cchc_widgets_bg.wasm"];
 
@@ -208,6 +208,12 @@ fn build() -> Res {
             "--no-install",
             "wasm-opt",
             "-Oz",
+            // Repeat the passes until the module stops shrinking (~1.5 KB raw).
+            "--converge",
+            // Rust places the 1 MB stack below the data, growing down towards 0: addresses under
+            // 1 KB are only reached by a stack already overflowing, so the optimizer may assume no
+            // valid pointer points there and fold constant offsets (~4 KB raw, ~1.6 KB gzip).
+            "--low-memory-unused",
             "--enable-bulk-memory",
             "--enable-nontrapping-float-to-int",
             "--enable-sign-ext",
