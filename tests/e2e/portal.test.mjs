@@ -58,6 +58,7 @@ test('works at 360 px wide (no horizontal scrolling)', async () => {
   const overflow = await page.$$eval('cchc-tthc-search, cchc-index-tracker, [data-cchc]', (hosts) =>
     hosts.map((h) => h.shadowRoot.querySelector('.cchc').scrollWidth - h.getBoundingClientRect().width));
   for (const o of overflow) assert.ok(o <= 1, `widget wider than its box by ${o}px`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360, 'the page scrolls sideways');
   assert.deepEqual(errors, []);
   await context.close();
 });
