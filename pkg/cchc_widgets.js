@@ -91,38 +91,38 @@ return ret;
 function __wbg_get_imports() {
 const import0 = {
 __proto__: null,
-ca: function(arg0, arg1) {
+bZ: function(arg0, arg1) {
 const ret = Error(getStringFromWasm0(arg0, arg1));
 return ret;
 },
-cd: function(arg0) {
+cc: function(arg0) {
 const v = arg0;
 const ret = typeof(v) === 'boolean' ? v : undefined;
 return isLikeNone(ret) ? 0xFFFFFF : ret ? 1 : 0;
 },
-bZ: function(arg0) {
+bY: function(arg0) {
 const ret = !arg0;
 return ret;
 },
-ce: function(arg0) {
+cd: function(arg0) {
 const ret = typeof(arg0) === 'function';
 return ret;
 },
-cf: function(arg0) {
+ce: function(arg0) {
 const ret = arg0 === undefined;
 return ret;
 },
-cg: function() {
+cf: function() {
 const ret = wasm.memory;
 return ret;
 },
-cb: function(arg0, arg1) {
+ca: function(arg0, arg1) {
 const obj = arg1;
 const ret = typeof(obj) === 'number' ? obj : undefined;
 getDataViewMemory0().setFloat64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? 0 : ret, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
 },
-cc: function(arg0, arg1) {
+cb: function(arg0, arg1) {
 const obj = arg1;
 const ret = typeof(obj) === 'string' ? obj : undefined;
 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
@@ -130,44 +130,44 @@ var len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-bY: function(arg0, arg1) {
+bX: function(arg0, arg1) {
 throw new Error(getStringFromWasm0(arg0, arg1));
 },
-ch: function(arg0) {
+cg: function(arg0) {
 arg0._wbg_cb_unref();
 },
-au: function(arg0) {
+at: function(arg0) {
 arg0.abort();
 },
-aa: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+Z: function() { return handleError(function (arg0, arg1, arg2, arg3) {
 arg0.addEventListener(getStringFromWasm0(arg1, arg2), arg3);
 }, arguments); },
-ap: function() { return handleError(function (arg0, arg1, arg2) {
+ao: function() { return handleError(function (arg0, arg1, arg2) {
 arg0.add(getStringFromWasm0(arg1, arg2));
 }, arguments); },
-bj: function() { return handleError(function (arg0, arg1) {
+bi: function() { return handleError(function (arg0, arg1) {
 const ret = arg0.appendChild(arg1);
 return ret;
 }, arguments); },
-aE: function(arg0, arg1, arg2, arg3, arg4) {
+aD: function(arg0, arg1, arg2, arg3, arg4) {
 arg0.append(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
 },
-bc: function(arg0) {
+bb: function(arg0) {
 const ret = arg0.arrayBuffer();
 return ret;
 },
-bp: function() { return handleError(function (arg0, arg1) {
+bo: function() { return handleError(function (arg0, arg1) {
 const ret = arg1.baseURI;
 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 var len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 }, arguments); },
-bx: function(arg0) {
+bw: function(arg0) {
 const ret = arg0.buffer;
 return ret;
 },
-bw: function(arg0) {
+bv: function(arg0) {
 const ret = arg0.byteLength;
 return ret;
 },
@@ -175,7 +175,7 @@ e: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = arg0.call(arg1, arg2);
 return ret;
 }, arguments); },
-aL: function(arg0) {
+aK: function(arg0) {
 const ret = arg0.checked;
 return ret;
 },
@@ -183,20 +183,20 @@ s: function(arg0) {
 const ret = arg0.classList;
 return ret;
 },
-ah: function(arg0, arg1, arg2) {
+ag: function(arg0, arg1, arg2) {
 arg0.clearMarks(getStringFromWasm0(arg1, arg2));
 },
 l: function(arg0, arg1) {
 arg0.clearTimeout(arg1);
 },
-ad: function(arg0) {
+ac: function(arg0) {
 arg0.click();
 },
 C: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = arg0.closest(getStringFromWasm0(arg1, arg2));
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 }, arguments); },
-bq: function(arg0, arg1) {
+bp: function(arg0, arg1) {
 const ret = arg0.contains(arg1);
 return ret;
 },
@@ -212,7 +212,7 @@ K: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = arg0.createElement(getStringFromWasm0(arg1, arg2));
 return ret;
 }, arguments); },
-aZ: function() { return handleError(function (arg0, arg1) {
+aY: function() { return handleError(function (arg0, arg1) {
 const ret = URL.createObjectURL(arg1);
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
@@ -223,10 +223,10 @@ L: function(arg0, arg1, arg2) {
 const ret = arg0.createTextNode(getStringFromWasm0(arg1, arg2));
 return ret;
 },
-aF: function(arg0, arg1, arg2) {
+aE: function(arg0, arg1, arg2) {
 arg0.delete(getStringFromWasm0(arg1, arg2));
 },
-Z: function() { return handleError(function (arg0, arg1) {
+Y: function() { return handleError(function (arg0, arg1) {
 const ret = arg0.dispatchEvent(arg1);
 return ret;
 }, arguments); },
@@ -238,18 +238,18 @@ k: function(arg0, arg1, arg2, arg3) {
 const ret = arg0.fetch(getStringFromWasm0(arg1, arg2), arg3);
 return ret;
 },
-aJ: function(arg0) {
+aI: function(arg0) {
 const ret = arg0.files;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bi: function(arg0) {
+bh: function(arg0) {
 const ret = arg0.firstChild;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-ae: function() { return handleError(function (arg0) {
+ad: function() { return handleError(function (arg0) {
 arg0.focus();
 }, arguments); },
-aG: function(arg0, arg1, arg2) {
+aF: function(arg0, arg1, arg2) {
 const ret = arg0.getAll(getStringFromWasm0(arg1, arg2));
 return ret;
 },
@@ -260,15 +260,15 @@ var len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-bF: function(arg0) {
+bE: function(arg0) {
 const ret = arg0.getDate();
 return ret;
 },
-bC: function(arg0) {
+bB: function(arg0) {
 const ret = arg0.getFullYear();
 return ret;
 },
-bH: function(arg0) {
+bG: function(arg0) {
 const ret = arg0.getHours();
 return ret;
 },
@@ -279,34 +279,34 @@ var len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 }, arguments); },
-bA: function(arg0) {
+bz: function(arg0) {
 const ret = arg0.getMinutes();
 return ret;
 },
-bI: function(arg0) {
+bH: function(arg0) {
 const ret = arg0.getMonth();
 return ret;
 },
-bB: function(arg0) {
+bA: function(arg0) {
 const ret = arg0.getSeconds();
 return ret;
 },
-bG: function(arg0) {
+bF: function(arg0) {
 const ret = arg0.getTime();
 return ret;
 },
-bD: function(arg0) {
+bC: function(arg0) {
 const ret = arg0.getTimezoneOffset();
 return ret;
 },
-aC: function(arg0, arg1, arg2, arg3) {
+aB: function(arg0, arg1, arg2, arg3) {
 const ret = arg1.get(getStringFromWasm0(arg2, arg3));
 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 var len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-bU: function() { return handleError(function (arg0, arg1) {
+bT: function() { return handleError(function (arg0, arg1) {
 const ret = Reflect.get(arg0, arg1);
 return ret;
 }, arguments); },
@@ -322,7 +322,7 @@ o: function() { return handleError(function (arg0) {
 const ret = arg0.history;
 return ret;
 }, arguments); },
-bb: function(arg0, arg1) {
+ba: function(arg0, arg1) {
 const ret = arg1.href;
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
@@ -353,7 +353,7 @@ result = false;
 const ret = result;
 return ret;
 },
-by: function(arg0) {
+bx: function(arg0) {
 let result;
 try {
 result = arg0 instanceof Error;
@@ -363,7 +363,7 @@ result = false;
 const ret = result;
 return ret;
 },
-af: function(arg0) {
+ae: function(arg0) {
 let result;
 try {
 result = arg0 instanceof HTMLElement;
@@ -373,7 +373,7 @@ result = false;
 const ret = result;
 return ret;
 },
-aN: function(arg0) {
+aM: function(arg0) {
 let result;
 try {
 result = arg0 instanceof HTMLInputElement;
@@ -383,7 +383,7 @@ result = false;
 const ret = result;
 return ret;
 },
-aS: function(arg0) {
+aR: function(arg0) {
 let result;
 try {
 result = arg0 instanceof HTMLSelectElement;
@@ -393,7 +393,7 @@ result = false;
 const ret = result;
 return ret;
 },
-bh: function(arg0) {
+bg: function(arg0) {
 let result;
 try {
 result = arg0 instanceof Node;
@@ -423,7 +423,7 @@ result = false;
 const ret = result;
 return ret;
 },
-bk: function(arg0) {
+bj: function(arg0) {
 const ret = arg0.isConnected;
 return ret;
 },
@@ -435,7 +435,7 @@ O: function(arg0, arg1) {
 const ret = arg0.item(arg1 >>> 0);
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bu: function(arg0) {
+bt: function(arg0) {
 const ret = arg0.length;
 return ret;
 },
@@ -459,28 +459,28 @@ q: function(arg0) {
 const ret = arg0.location;
 return ret;
 },
-aj: function() { return handleError(function (arg0, arg1, arg2) {
+ai: function() { return handleError(function (arg0, arg1, arg2) {
 arg0.mark(getStringFromWasm0(arg1, arg2));
 }, arguments); },
-ag: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+af: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
 arg0.measure(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
 }, arguments); },
-bM: function(arg0) {
+bL: function(arg0) {
 const ret = arg0.message;
 return ret;
 },
-bg: function(arg0, arg1) {
+bf: function(arg0, arg1) {
 const ret = arg1.name;
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-bE: function() {
+bD: function() {
 const ret = new Date();
 return ret;
 },
-bt: function(arg0) {
+bs: function(arg0) {
 const ret = new Uint8Array(arg0);
 return ret;
 },
@@ -488,19 +488,19 @@ D: function() { return handleError(function () {
 const ret = new Headers();
 return ret;
 }, arguments); },
-bK: function() {
+bJ: function() {
 const ret = new Array();
 return ret;
 },
-at: function() { return handleError(function () {
+as: function() { return handleError(function () {
 const ret = new AbortController();
 return ret;
 }, arguments); },
-as: function() { return handleError(function () {
+ar: function() { return handleError(function () {
 const ret = new CSSStyleSheet();
 return ret;
 }, arguments); },
-ba: function() { return handleError(function (arg0, arg1) {
+aZ: function() { return handleError(function (arg0, arg1) {
 const ret = new URL(getStringFromWasm0(arg0, arg1));
 return ret;
 }, arguments); },
@@ -522,47 +522,43 @@ return ret;
 state0.a = 0;
 }
 },
-bO: function() {
+bN: function() {
 const ret = new Object();
 return ret;
 },
-aW: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+aV: function() { return handleError(function (arg0, arg1, arg2, arg3) {
 const ret = new URL(getStringFromWasm0(arg0, arg1), getStringFromWasm0(arg2, arg3));
 return ret;
 }, arguments); },
-Y: function() { return handleError(function (arg0, arg1, arg2) {
+X: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = new CustomEvent(getStringFromWasm0(arg0, arg1), arg2);
 return ret;
 }, arguments); },
-aB: function() { return handleError(function (arg0, arg1) {
+aA: function() { return handleError(function (arg0, arg1) {
 const ret = new URLSearchParams(getStringFromWasm0(arg0, arg1));
 return ret;
 }, arguments); },
-bd: function() { return handleError(function (arg0, arg1) {
+bc: function() { return handleError(function (arg0, arg1) {
 const ret = new Blob(arg0, arg1);
 return ret;
 }, arguments); },
-ai: function(arg0) {
+ah: function(arg0) {
 const ret = arg0.now();
 return ret;
 },
-bL: function(arg0) {
+bK: function(arg0) {
 const ret = Array.of(arg0);
 return ret;
 },
-V: function(arg0) {
-const ret = arg0.ok;
-return ret;
-},
-bn: function(arg0) {
+bm: function(arg0) {
 const ret = arg0.parentElement;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bN: function(arg0, arg1) {
+bM: function(arg0, arg1) {
 const ret = Number.parseFloat(getStringFromWasm0(arg0, arg1));
 return ret;
 },
-bJ: function() { return handleError(function (arg0, arg1) {
+bI: function() { return handleError(function (arg0, arg1) {
 const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
 return ret;
 }, arguments); },
@@ -570,13 +566,13 @@ i: function(arg0) {
 const ret = arg0.performance;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-br: function(arg0) {
+bq: function(arg0) {
 arg0.preventDefault();
 },
 n: function() { return handleError(function (arg0) {
 arg0.print();
 }, arguments); },
-bv: function(arg0, arg1, arg2) {
+bu: function(arg0, arg1, arg2) {
 Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), arg2);
 },
 F: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
@@ -586,7 +582,7 @@ b: function(arg0, arg1) {
 const ret = arg0.push(arg1);
 return ret;
 },
-aH: function() { return handleError(function (arg0, arg1, arg2) {
+aG: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = arg0.querySelectorAll(getStringFromWasm0(arg1, arg2));
 return ret;
 }, arguments); },
@@ -598,27 +594,27 @@ w: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = arg0.querySelector(getStringFromWasm0(arg1, arg2));
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 }, arguments); },
-bX: function(arg0) {
+bW: function(arg0) {
 const ret = arg0.queueMicrotask;
 return ret;
 },
-bW: function(arg0) {
+bV: function(arg0) {
 queueMicrotask(arg0);
 },
 x: function() { return handleError(function (arg0, arg1, arg2) {
 arg0.removeAttribute(getStringFromWasm0(arg1, arg2));
 }, arguments); },
-bl: function() { return handleError(function (arg0, arg1) {
+bk: function() { return handleError(function (arg0, arg1) {
 const ret = arg0.removeChild(arg1);
 return ret;
 }, arguments); },
-ab: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+aa: function() { return handleError(function (arg0, arg1, arg2, arg3) {
 arg0.removeEventListener(getStringFromWasm0(arg1, arg2), arg3);
 }, arguments); },
 H: function() { return handleError(function (arg0, arg1, arg2) {
 arg0.removeItem(getStringFromWasm0(arg1, arg2));
 }, arguments); },
-aq: function() { return handleError(function (arg0, arg1, arg2) {
+ap: function() { return handleError(function (arg0, arg1, arg2) {
 arg0.remove(getStringFromWasm0(arg1, arg2));
 }, arguments); },
 B: function(arg0) {
@@ -627,20 +623,20 @@ arg0.remove();
 G: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
 arg0.replaceState(arg1, getStringFromWasm0(arg2, arg3), arg4 === 0 ? undefined : getStringFromWasm0(arg4, arg5));
 }, arguments); },
-ar: function() { return handleError(function (arg0, arg1, arg2) {
+aq: function() { return handleError(function (arg0, arg1, arg2) {
 arg0.replaceSync(getStringFromWasm0(arg1, arg2));
 }, arguments); },
-bT: function(arg0) {
+bS: function(arg0) {
 const ret = Promise.resolve(arg0);
 return ret;
 },
-aY: function() { return handleError(function (arg0, arg1) {
+aX: function() { return handleError(function (arg0, arg1) {
 URL.revokeObjectURL(getStringFromWasm0(arg0, arg1));
 }, arguments); },
 y: function(arg0) {
 arg0.scrollIntoView();
 },
-aX: function(arg0) {
+aW: function(arg0) {
 const ret = arg0.searchParams;
 return ret;
 },
@@ -661,110 +657,110 @@ m: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = arg0.setTimeout(arg1, arg2);
 return ret;
 }, arguments); },
-bV: function() { return handleError(function (arg0, arg1, arg2) {
+bU: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = Reflect.set(arg0, arg1, arg2);
 return ret;
 }, arguments); },
-aD: function(arg0, arg1, arg2, arg3, arg4) {
+aC: function(arg0, arg1, arg2, arg3, arg4) {
 arg0.set(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
 },
 E: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
 arg0.set(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
 }, arguments); },
-an: function(arg0, arg1) {
+am: function(arg0, arg1) {
 arg0.body = arg1;
 },
-ay: function(arg0, arg1) {
+ax: function(arg0, arg1) {
 arg0.bubbles = arg1 !== 0;
 },
-aA: function(arg0, arg1) {
+az: function(arg0, arg1) {
 arg0.cancelable = arg1 !== 0;
 },
-aI: function(arg0, arg1) {
+aH: function(arg0, arg1) {
 arg0.checked = arg1 !== 0;
 },
-az: function(arg0, arg1) {
+ay: function(arg0, arg1) {
 arg0.composed = arg1 !== 0;
 },
-ax: function(arg0, arg1) {
+aw: function(arg0, arg1) {
 arg0.detail = arg1;
+},
+aN: function(arg0, arg1) {
+arg0.disabled = arg1 !== 0;
 },
 aO: function(arg0, arg1) {
 arg0.disabled = arg1 !== 0;
 },
-aP: function(arg0, arg1) {
-arg0.disabled = arg1 !== 0;
-},
-am: function(arg0, arg1) {
+al: function(arg0, arg1) {
 arg0.headers = arg1;
 },
-ac: function(arg0, arg1) {
+ab: function(arg0, arg1) {
 arg0.hidden = arg1 !== 0;
 },
-ak: function(arg0, arg1, arg2) {
+aj: function(arg0, arg1, arg2) {
 arg0.method = getStringFromWasm0(arg1, arg2);
 },
-aV: function(arg0, arg1, arg2) {
+aU: function(arg0, arg1, arg2) {
 arg0.search = getStringFromWasm0(arg1, arg2);
 },
-al: function(arg0, arg1) {
+ak: function(arg0, arg1) {
 arg0.signal = arg1;
 },
-bo: function(arg0, arg1, arg2) {
+bn: function(arg0, arg1, arg2) {
 arg0.textContent = arg1 === 0 ? undefined : getStringFromWasm0(arg1, arg2);
 },
-aw: function(arg0, arg1, arg2) {
+av: function(arg0, arg1, arg2) {
 arg0.type = getStringFromWasm0(arg1, arg2);
 },
-aU: function(arg0, arg1, arg2) {
+aT: function(arg0, arg1, arg2) {
 arg0.value = getStringFromWasm0(arg1, arg2);
 },
-aM: function(arg0, arg1, arg2) {
+aL: function(arg0, arg1, arg2) {
 arg0.value = getStringFromWasm0(arg1, arg2);
 },
-aR: function(arg0, arg1, arg2) {
+aQ: function(arg0, arg1, arg2) {
 arg0.value = getStringFromWasm0(arg1, arg2);
 },
-av: function(arg0) {
+au: function(arg0) {
 const ret = arg0.signal;
 return ret;
 },
-be: function(arg0) {
+bd: function(arg0) {
 const ret = arg0.size;
 return ret;
 },
-bP: function() {
+bO: function() {
 const ret = typeof globalThis === 'undefined' ? undefined : globalThis;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bR: function() {
+bQ: function() {
 const ret = typeof global === 'undefined' ? undefined : global;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bQ: function() {
+bP: function() {
 const ret = typeof self === 'undefined' ? undefined : self;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bS: function() {
+bR: function() {
 const ret = typeof window === 'undefined' ? undefined : window;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-X: function(arg0) {
+W: function(arg0) {
 const ret = arg0.status;
 return ret;
 },
-bs: function(arg0) {
+br: function(arg0) {
 const ret = arg0.target;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bm: function(arg0, arg1) {
+bl: function(arg0, arg1) {
 const ret = arg1.textContent;
 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 var len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-W: function() { return handleError(function (arg0) {
+V: function() { return handleError(function (arg0) {
 const ret = arg0.text();
 return ret;
 }, arguments); },
@@ -772,7 +768,7 @@ f: function(arg0, arg1, arg2) {
 const ret = arg0.then(arg1, arg2);
 return ret;
 },
-bz: function(arg0, arg1) {
+by: function(arg0, arg1) {
 const ret = arg0.then(arg1);
 return ret;
 },
@@ -780,63 +776,63 @@ d: function(arg0) {
 const ret = arg0.toString();
 return ret;
 },
-ao: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+an: function() { return handleError(function (arg0, arg1, arg2, arg3) {
 const ret = arg0.toggle(getStringFromWasm0(arg1, arg2), arg3 !== 0);
 return ret;
 }, arguments); },
-bf: function(arg0, arg1) {
+be: function(arg0, arg1) {
 const ret = arg1.type;
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-aQ: function(arg0, arg1) {
+aP: function(arg0, arg1) {
 const ret = arg1.value;
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-aK: function(arg0, arg1) {
+aJ: function(arg0, arg1) {
 const ret = arg1.value;
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-aT: function(arg0, arg1) {
+aS: function(arg0, arg1) {
 const ret = arg1.value;
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-cj: function(arg0, arg1) {
+ci: function(arg0, arg1) {
 const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h56e458851c8a7eca);
 return ret;
 },
-ck: function(arg0, arg1) {
+cj: function(arg0, arg1) {
 const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__he27ee5fa1f0266c8);
 return ret;
 },
-cl: function(arg0, arg1) {
+ck: function(arg0, arg1) {
 const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__ha91f194f870ad7a5);
 return ret;
 },
-cm: function(arg0, arg1) {
+cl: function(arg0, arg1) {
 const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__hd85b40186a42bf91);
 return ret;
 },
-cn: function(arg0) {
+cm: function(arg0) {
 const ret = arg0;
 return ret;
 },
-co: function(arg0, arg1) {
+cn: function(arg0, arg1) {
 const ret = getStringFromWasm0(arg0, arg1);
 return ret;
 },
-ci: function() {
+ch: function() {
 const table = wasm.__wbindgen_externrefs;
 table.set(0, undefined);
 table.set(1024, undefined);

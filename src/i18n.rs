@@ -33,6 +33,20 @@ impl Lang {
     }
 }
 
+/// A count with thousands separators: `2642` → `2.642` (Vietnamese) or `2,642` (English).
+pub fn format_count(n: usize, lang: Lang) -> String {
+    let digits = n.to_string();
+    let sep = lang.pick(".", ",");
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The shared UI strings of the widget shell (each widget's own strings live with its module).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ui {
@@ -83,6 +97,14 @@ mod tests {
         assert_eq!(Lang::from_tag("vi"), Lang::Vi);
         assert_eq!(Lang::from_tag(""), Lang::Vi);
         assert_eq!(Lang::from_tag("fr"), Lang::Vi);
+    }
+
+    #[test]
+    fn counts() {
+        assert_eq!(format_count(0, Lang::Vi), "0");
+        assert_eq!(format_count(999, Lang::Vi), "999");
+        assert_eq!(format_count(2642, Lang::Vi), "2.642");
+        assert_eq!(format_count(1234567, Lang::En), "1,234,567");
     }
 
     #[test]

@@ -1,4 +1,6 @@
-//! Fetching agency data: one request, a time limit, and a [`LoadFailure`] that says what happened.
+//! Network requests with a time limit: GET of agency data ([`fetch_text`]) and the feedback form's
+//! JSON POST ([`request`]). One `AbortController`, fired by a timer, covers both a server that never
+//! answers and a body that stalls after the headers.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -13,13 +15,26 @@ use crate::contract::LoadFailure;
 /// Default time limit for a data file, in seconds: generous for 3G, short enough to offer a retry.
 pub const DEFAULT_TIMEOUT_S: u32 = 20;
 
-/// GETs `url` (relative to the page) as text, failing after `timeout_s` seconds.
-pub async fn fetch_text(url: &str, timeout_s: u32) -> Result<String, LoadFailure> {
-    let network = || LoadFailure::Network {
-        url: url.to_string(),
+/// How a request ended.
+#[derive(Debug)]
+pub(crate) enum Outcome {
+    /// Any HTTP answer: status and body text.
+    Answer { status: u16, body: String },
+    /// No complete answer within the time limit.
+    Timeout,
+    /// Offline, DNS, CORS, blocked by CSP.
+    Network,
+}
+
+/// Sends one request (`init` sets method, headers, body) and reads the whole body as text, giving
+/// up after `timeout_ms`.
+pub(crate) async fn request(url: &str, init: RequestInit, timeout_ms: u64) -> Outcome {
+    let Some(window) = web_sys::window() else {
+        return Outcome::Network;
     };
-    let window = web_sys::window().ok_or_else(network)?;
-    let controller = AbortController::new().map_err(|_| network())?;
+    let Ok(controller) = AbortController::new() else {
+        return Outcome::Network;
+    };
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
         let controller = controller.clone();
@@ -29,41 +44,51 @@ pub async fn fetch_text(url: &str, timeout_s: u32) -> Result<String, LoadFailure
             controller.abort();
         })
     };
-    let ms = i32::try_from(timeout_s.saturating_mul(1000)).unwrap_or(i32::MAX);
-    let timer_id = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(timer.unchecked_ref(), ms)
-        .map_err(|_| network())?;
-    let result = fetch_inner(&window, url, &controller).await;
+    let ms = i32::try_from(timeout_ms).unwrap_or(i32::MAX);
+    let Ok(timer_id) =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(timer.unchecked_ref(), ms)
+    else {
+        return Outcome::Network;
+    };
+    init.set_signal(Some(&controller.signal()));
+    let result = send(&window, url, &init).await;
     window.clear_timeout_with_handle(timer_id);
     match result {
-        Ok(Ok(text)) => Ok(text),
-        Ok(Err(status)) => Err(LoadFailure::Http {
-            status,
-            url: url.to_string(),
-        }),
-        Err(_) if timed_out.get() => Err(LoadFailure::Timeout {
-            seconds: timeout_s,
-            url: url.to_string(),
-        }),
-        Err(_) => Err(network()),
+        Ok((status, body)) => Outcome::Answer { status, body },
+        Err(_) if timed_out.get() => Outcome::Timeout,
+        Err(_) => Outcome::Network,
     }
 }
 
-/// Ok(Ok(text)) on 2xx, Ok(Err(status)) on an HTTP error, Err on a network failure or abort.
-async fn fetch_inner(
+async fn send(
     window: &web_sys::Window,
     url: &str,
-    controller: &AbortController,
-) -> Result<Result<String, u16>, JsValue> {
-    let init = RequestInit::new();
-    init.set_signal(Some(&controller.signal()));
-    let resp: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    init: &RequestInit,
+) -> Result<(u16, String), JsValue> {
+    let resp: Response = JsFuture::from(window.fetch_with_str_and_init(url, init))
         .await?
         .dyn_into()?;
-    if !resp.ok() {
-        return Ok(Err(resp.status()));
-    }
+    let status = resp.status();
     // The body can stall after the headers: the same abort signal covers it.
     let text = JsFuture::from(resp.text()?).await?;
-    Ok(Ok(text.as_string().unwrap_or_default()))
+    Ok((status, text.as_string().unwrap_or_default()))
+}
+
+/// GETs `url` (relative to the page) as text, failing after `timeout_s` seconds.
+pub async fn fetch_text(url: &str, timeout_s: u32) -> Result<String, LoadFailure> {
+    let timeout_ms = u64::from(timeout_s).saturating_mul(1000);
+    match request(url, RequestInit::new(), timeout_ms).await {
+        Outcome::Answer { status, body } if (200..300).contains(&status) => Ok(body),
+        Outcome::Answer { status, .. } => Err(LoadFailure::Http {
+            status,
+            url: url.to_string(),
+        }),
+        Outcome::Timeout => Err(LoadFailure::Timeout {
+            seconds: timeout_s,
+            url: url.to_string(),
+        }),
+        Outcome::Network => Err(LoadFailure::Network {
+            url: url.to_string(),
+        }),
+    }
 }

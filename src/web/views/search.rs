@@ -12,7 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use crate::contract::{parse_json, LoadFailure};
-use crate::i18n::Lang;
+use crate::i18n::{format_count, Lang};
 use crate::tthc::{
     split_highlights, Catalog, Details, FacetKey, Filter, Procedure, Query, SearchResults,
 };
@@ -389,14 +389,14 @@ impl View {
         match (s.text.trim().is_empty(), lang) {
             (true, Lang::Vi) if !filtered => format!(
                 "Có {} thủ tục. Gõ vào ô tìm kiếm hoặc chọn lĩnh vực để lọc.",
-                num(res.total)
+                format_count(res.total, lang)
             ),
             (true, Lang::En) if !filtered => format!(
                 "{} procedures. Type in the search box or pick a field to filter.",
-                num(res.total)
+                format_count(res.total, lang)
             ),
-            (_, Lang::Vi) => format!("Tìm thấy {} thủ tục", num(res.total)),
-            (_, Lang::En) => format!("{} procedures found", num(res.total)),
+            (_, Lang::Vi) => format!("Tìm thấy {} thủ tục", format_count(res.total, lang)),
+            (_, Lang::En) => format!("{} procedures found", format_count(res.total, lang)),
         }
     }
 
@@ -465,7 +465,7 @@ impl View {
                     .child(
                         E::new("span")?
                             .class("cchc-facet-count")
-                            .text(&format!(" ({})", num(v.count))),
+                            .text(&format!(" ({})", format_count(v.count, lang))),
                     );
                 let row = E::new("div")?.class("cchc-check").child(input).child(label);
                 fs.0.append_child(&row.0)?;
@@ -541,12 +541,12 @@ impl View {
                 Lang::Vi => format!(
                     "Xem thêm kết quả (đang hiện {}/{})",
                     res.hits.len(),
-                    num(res.total)
+                    format_count(res.total, lang)
                 ),
                 Lang::En => format!(
                     "Show more results ({} of {} shown)",
                     res.hits.len(),
-                    num(res.total)
+                    format_count(res.total, lang)
                 ),
             };
             let b = E::new("button")?
@@ -891,20 +891,6 @@ fn later(ms: i32, f: impl FnOnce() + 'static) {
         let cb = wasm_bindgen::closure::Closure::once_into_js(f);
         let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms);
     }
-}
-
-/// 1234 → "1.234" (Vietnamese) is what readers expect; counts here stay small, so plain digits
-/// with a thousands dot.
-fn num(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn meta_line(p: &Procedure, lang: Lang) -> String {

@@ -134,30 +134,16 @@ impl T {
     }
 }
 
-/// `5000` → `5.000` (Vietnamese) or `5,000` (English).
-pub(crate) fn number(n: usize, lang: Lang) -> String {
-    let digits = n.to_string();
-    let sep = lang.pick(".", ",");
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(sep);
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// The visible and announced character count.
 pub(crate) fn count_message(count: usize, max: usize, lang: Lang) -> String {
     if count > max {
-        let over = number(count - max, lang);
+        let over = crate::i18n::format_count(count - max, lang);
         match lang {
             Lang::Vi => format!("Bạn đã nhập quá {over} ký tự"),
             Lang::En => format!("You have {over} characters too many"),
         }
     } else {
-        let left = number(max - count, lang);
+        let left = crate::i18n::format_count(max - count, lang);
         match lang {
             Lang::Vi => format!("Bạn còn {left} ký tự"),
             Lang::En => format!("You have {left} characters remaining"),
@@ -167,7 +153,7 @@ pub(crate) fn count_message(count: usize, max: usize, lang: Lang) -> String {
 
 /// The static limit announced with the field.
 pub(crate) fn limit_message(max: usize, lang: Lang) -> String {
-    let max = number(max, lang);
+    let max = crate::i18n::format_count(max, lang);
     match lang {
         Lang::Vi => format!("Bạn có thể nhập tối đa {max} ký tự."),
         Lang::En => format!("You can enter up to {max} characters."),
