@@ -136,214 +136,214 @@ throw new Error(getStringFromWasm0(arg0, arg1));
 cg: function(arg0) {
 arg0._wbg_cb_unref();
 },
-at: function(arg0) {
+ao: function(arg0) {
 arg0.abort();
 },
-Z: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+ai: function() { return handleError(function (arg0, arg1, arg2, arg3) {
 arg0.addEventListener(getStringFromWasm0(arg1, arg2), arg3);
 }, arguments); },
-ao: function() { return handleError(function (arg0, arg1, arg2) {
+az: function() { return handleError(function (arg0, arg1, arg2) {
 arg0.add(getStringFromWasm0(arg1, arg2));
 }, arguments); },
-bi: function() { return handleError(function (arg0, arg1) {
+H: function() { return handleError(function (arg0, arg1) {
 const ret = arg0.appendChild(arg1);
 return ret;
 }, arguments); },
-aD: function(arg0, arg1, arg2, arg3, arg4) {
+aw: function(arg0, arg1, arg2, arg3, arg4) {
 arg0.append(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
 },
-bb: function(arg0) {
+aY: function(arg0) {
 const ret = arg0.arrayBuffer();
 return ret;
 },
-bo: function() { return handleError(function (arg0, arg1) {
+aK: function() { return handleError(function (arg0, arg1) {
 const ret = arg1.baseURI;
 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 var len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 }, arguments); },
-bw: function(arg0) {
+bx: function(arg0) {
 const ret = arg0.buffer;
 return ret;
 },
-bv: function(arg0) {
+by: function(arg0) {
 const ret = arg0.byteLength;
 return ret;
 },
-e: function() { return handleError(function (arg0, arg1, arg2) {
+f: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = arg0.call(arg1, arg2);
 return ret;
 }, arguments); },
-aK: function(arg0) {
+R: function(arg0) {
 const ret = arg0.checked;
 return ret;
 },
-s: function(arg0) {
+be: function(arg0) {
 const ret = arg0.classList;
 return ret;
 },
-ag: function(arg0, arg1, arg2) {
+aN: function(arg0, arg1, arg2) {
 arg0.clearMarks(getStringFromWasm0(arg1, arg2));
 },
-l: function(arg0, arg1) {
+B: function(arg0, arg1) {
 arg0.clearTimeout(arg1);
 },
-ac: function(arg0) {
+r: function(arg0) {
 arg0.click();
 },
-C: function() { return handleError(function (arg0, arg1, arg2) {
+X: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = arg0.closest(getStringFromWasm0(arg1, arg2));
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 }, arguments); },
-bp: function(arg0, arg1) {
+O: function(arg0, arg1) {
 const ret = arg0.contains(arg1);
 return ret;
 },
-N: function(arg0) {
+u: function(arg0) {
 const ret = arg0.createDocumentFragment();
 return ret;
 },
-M: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+w: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
 const ret = arg0.createElementNS(arg1 === 0 ? undefined : getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
 return ret;
 }, arguments); },
-K: function() { return handleError(function (arg0, arg1, arg2) {
+v: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = arg0.createElement(getStringFromWasm0(arg1, arg2));
 return ret;
 }, arguments); },
-aY: function() { return handleError(function (arg0, arg1) {
+L: function() { return handleError(function (arg0, arg1) {
 const ret = URL.createObjectURL(arg1);
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 }, arguments); },
-L: function(arg0, arg1, arg2) {
+x: function(arg0, arg1, arg2) {
 const ret = arg0.createTextNode(getStringFromWasm0(arg1, arg2));
 return ret;
 },
-aE: function(arg0, arg1, arg2) {
+aC: function(arg0, arg1, arg2) {
 arg0.delete(getStringFromWasm0(arg1, arg2));
 },
-Y: function() { return handleError(function (arg0, arg1) {
+av: function() { return handleError(function (arg0, arg1) {
 const ret = arg0.dispatchEvent(arg1);
 return ret;
 }, arguments); },
-p: function(arg0) {
+aE: function(arg0) {
 const ret = arg0.document;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-k: function(arg0, arg1, arg2, arg3) {
+C: function(arg0, arg1, arg2, arg3) {
 const ret = arg0.fetch(getStringFromWasm0(arg1, arg2), arg3);
 return ret;
 },
-aI: function(arg0) {
+T: function(arg0) {
 const ret = arg0.files;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bh: function(arg0) {
+ba: function(arg0) {
 const ret = arg0.firstChild;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-ad: function() { return handleError(function (arg0) {
+s: function() { return handleError(function (arg0) {
 arg0.focus();
 }, arguments); },
-aF: function(arg0, arg1, arg2) {
+aJ: function(arg0, arg1, arg2) {
 const ret = arg0.getAll(getStringFromWasm0(arg1, arg2));
 return ret;
 },
-t: function(arg0, arg1, arg2, arg3) {
+Y: function(arg0, arg1, arg2, arg3) {
 const ret = arg1.getAttribute(getStringFromWasm0(arg2, arg3));
 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 var len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-bE: function(arg0) {
+bF: function(arg0) {
 const ret = arg0.getDate();
 return ret;
 },
-bB: function(arg0) {
+bG: function(arg0) {
 const ret = arg0.getFullYear();
 return ret;
 },
-bG: function(arg0) {
+bH: function(arg0) {
 const ret = arg0.getHours();
 return ret;
 },
-I: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+al: function() { return handleError(function (arg0, arg1, arg2, arg3) {
 const ret = arg1.getItem(getStringFromWasm0(arg2, arg3));
 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 var len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 }, arguments); },
-bz: function(arg0) {
+bI: function(arg0) {
 const ret = arg0.getMinutes();
 return ret;
 },
-bH: function(arg0) {
+bJ: function(arg0) {
 const ret = arg0.getMonth();
 return ret;
 },
-bA: function(arg0) {
+bK: function(arg0) {
 const ret = arg0.getSeconds();
 return ret;
 },
-bF: function(arg0) {
+bL: function(arg0) {
 const ret = arg0.getTime();
 return ret;
 },
-bC: function(arg0) {
+bM: function(arg0) {
 const ret = arg0.getTimezoneOffset();
 return ret;
 },
-aB: function(arg0, arg1, arg2, arg3) {
+aI: function(arg0, arg1, arg2, arg3) {
 const ret = arg1.get(getStringFromWasm0(arg2, arg3));
 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 var len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-bT: function() { return handleError(function (arg0, arg1) {
+bQ: function() { return handleError(function (arg0, arg1) {
 const ret = Reflect.get(arg0, arg1);
 return ret;
 }, arguments); },
-a: function(arg0, arg1) {
+c: function(arg0, arg1) {
 const ret = arg0[arg1 >>> 0];
 return ret;
 },
-u: function(arg0, arg1, arg2) {
+Z: function(arg0, arg1, arg2) {
 const ret = arg0.hasAttribute(getStringFromWasm0(arg1, arg2));
 return ret;
 },
-o: function() { return handleError(function (arg0) {
+aT: function() { return handleError(function (arg0) {
 const ret = arg0.history;
 return ret;
 }, arguments); },
-ba: function(arg0, arg1) {
+af: function(arg0, arg1) {
 const ret = arg1.href;
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-Q: function() { return handleError(function (arg0, arg1) {
+ac: function() { return handleError(function (arg0, arg1) {
 const ret = arg1.href;
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 }, arguments); },
-A: function(arg0, arg1) {
+aZ: function(arg0, arg1) {
 const ret = arg1.id;
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-r: function(arg0) {
+bm: function(arg0) {
 let result;
 try {
 result = arg0 instanceof Element;
@@ -353,7 +353,7 @@ result = false;
 const ret = result;
 return ret;
 },
-bx: function(arg0) {
+bW: function(arg0) {
 let result;
 try {
 result = arg0 instanceof Error;
@@ -363,7 +363,7 @@ result = false;
 const ret = result;
 return ret;
 },
-ae: function(arg0) {
+bo: function(arg0) {
 let result;
 try {
 result = arg0 instanceof HTMLElement;
@@ -373,7 +373,7 @@ result = false;
 const ret = result;
 return ret;
 },
-aM: function(arg0) {
+bp: function(arg0) {
 let result;
 try {
 result = arg0 instanceof HTMLInputElement;
@@ -383,7 +383,7 @@ result = false;
 const ret = result;
 return ret;
 },
-aR: function(arg0) {
+bq: function(arg0) {
 let result;
 try {
 result = arg0 instanceof HTMLSelectElement;
@@ -393,7 +393,7 @@ result = false;
 const ret = result;
 return ret;
 },
-bg: function(arg0) {
+br: function(arg0) {
 let result;
 try {
 result = arg0 instanceof Node;
@@ -403,7 +403,7 @@ result = false;
 const ret = result;
 return ret;
 },
-U: function(arg0) {
+bn: function(arg0) {
 let result;
 try {
 result = arg0 instanceof Response;
@@ -413,7 +413,7 @@ result = false;
 const ret = result;
 return ret;
 },
-h: function(arg0) {
+bl: function(arg0) {
 let result;
 try {
 result = arg0 instanceof Window;
@@ -423,95 +423,95 @@ result = false;
 const ret = result;
 return ret;
 },
-bj: function(arg0) {
+aP: function(arg0) {
 const ret = arg0.isConnected;
 return ret;
 },
-S: function(arg0, arg1) {
+am: function(arg0, arg1) {
 const ret = arg0.item(arg1 >>> 0);
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-O: function(arg0, arg1) {
+ah: function(arg0, arg1) {
 const ret = arg0.item(arg1 >>> 0);
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bt: function(arg0) {
+bA: function(arg0) {
 const ret = arg0.length;
 return ret;
 },
-P: function(arg0) {
+ab: function(arg0) {
 const ret = arg0.length;
 return ret;
 },
-T: function(arg0) {
+ad: function(arg0) {
 const ret = arg0.length;
 return ret;
 },
-c: function(arg0) {
+d: function(arg0) {
 const ret = arg0.length;
 return ret;
 },
-j: function() { return handleError(function (arg0) {
+y: function() { return handleError(function (arg0) {
 const ret = arg0.localStorage;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 }, arguments); },
-q: function(arg0) {
+aQ: function(arg0) {
 const ret = arg0.location;
 return ret;
 },
-ai: function() { return handleError(function (arg0, arg1, arg2) {
+bc: function() { return handleError(function (arg0, arg1, arg2) {
 arg0.mark(getStringFromWasm0(arg1, arg2));
 }, arguments); },
-af: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+bi: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
 arg0.measure(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
 }, arguments); },
-bL: function(arg0) {
+bC: function(arg0) {
 const ret = arg0.message;
 return ret;
 },
-bf: function(arg0, arg1) {
+aD: function(arg0, arg1) {
 const ret = arg1.name;
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-bD: function() {
+bE: function() {
 const ret = new Date();
 return ret;
 },
-bs: function(arg0) {
+bz: function(arg0) {
 const ret = new Uint8Array(arg0);
 return ret;
 },
-D: function() { return handleError(function () {
+aa: function() { return handleError(function () {
 const ret = new Headers();
 return ret;
 }, arguments); },
-bJ: function() {
+bv: function() {
 const ret = new Array();
 return ret;
 },
-as: function() { return handleError(function () {
+aj: function() { return handleError(function () {
 const ret = new AbortController();
 return ret;
 }, arguments); },
-ar: function() { return handleError(function () {
+aA: function() { return handleError(function () {
 const ret = new CSSStyleSheet();
 return ret;
 }, arguments); },
-aZ: function() { return handleError(function (arg0, arg1) {
+G: function() { return handleError(function (arg0, arg1) {
 const ret = new URL(getStringFromWasm0(arg0, arg1));
 return ret;
 }, arguments); },
-g: function(arg0, arg1) {
+b: function(arg0, arg1) {
 try {
 var state0 = {a: arg0, b: arg1};
 var cb0 = (arg0, arg1) => {
 const a = state0.a;
 state0.a = 0;
 try {
-return wasm_bindgen__convert__closures_____invoke__ha75d28fc75ac40da(a, state0.b, arg0, arg1);
+return wasm_bindgen_bee93ef62a8484b8___convert__closures_____invoke___js_sys_d97c3c115c904802___Function_fn_wasm_bindgen_bee93ef62a8484b8___JsValue_____wasm_bindgen_bee93ef62a8484b8___sys__Undefined___js_sys_d97c3c115c904802___Function_fn_wasm_bindgen_bee93ef62a8484b8___JsValue_____wasm_bindgen_bee93ef62a8484b8___sys__Undefined_______true_(a, state0.b, arg0, arg1);
 } finally {
 state0.a = a;
 }
@@ -526,282 +526,282 @@ bN: function() {
 const ret = new Object();
 return ret;
 },
-aV: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+K: function() { return handleError(function (arg0, arg1, arg2, arg3) {
 const ret = new URL(getStringFromWasm0(arg0, arg1), getStringFromWasm0(arg2, arg3));
 return ret;
 }, arguments); },
-X: function() { return handleError(function (arg0, arg1, arg2) {
+aG: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = new CustomEvent(getStringFromWasm0(arg0, arg1), arg2);
 return ret;
 }, arguments); },
-aA: function() { return handleError(function (arg0, arg1) {
+at: function() { return handleError(function (arg0, arg1) {
 const ret = new URLSearchParams(getStringFromWasm0(arg0, arg1));
 return ret;
 }, arguments); },
-bc: function() { return handleError(function (arg0, arg1) {
+aV: function() { return handleError(function (arg0, arg1) {
 const ret = new Blob(arg0, arg1);
 return ret;
 }, arguments); },
-ah: function(arg0) {
+D: function(arg0) {
 const ret = arg0.now();
 return ret;
 },
-bK: function(arg0) {
+bw: function(arg0) {
 const ret = Array.of(arg0);
 return ret;
 },
-bm: function(arg0) {
+aW: function(arg0) {
 const ret = arg0.parentElement;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bM: function(arg0, arg1) {
+bD: function(arg0, arg1) {
 const ret = Number.parseFloat(getStringFromWasm0(arg0, arg1));
 return ret;
 },
-bI: function() { return handleError(function (arg0, arg1) {
+bP: function() { return handleError(function (arg0, arg1) {
 const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
 return ret;
 }, arguments); },
-i: function(arg0) {
+z: function(arg0) {
 const ret = arg0.performance;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bq: function(arg0) {
+bh: function(arg0) {
 arg0.preventDefault();
 },
-n: function() { return handleError(function (arg0) {
+t: function() { return handleError(function (arg0) {
 arg0.print();
 }, arguments); },
-bu: function(arg0, arg1, arg2) {
+bO: function(arg0, arg1, arg2) {
 Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), arg2);
 },
-F: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
+aF: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
 arg0.pushState(arg1, getStringFromWasm0(arg2, arg3), arg4 === 0 ? undefined : getStringFromWasm0(arg4, arg5));
 }, arguments); },
-b: function(arg0, arg1) {
+e: function(arg0, arg1) {
 const ret = arg0.push(arg1);
 return ret;
 },
-aG: function() { return handleError(function (arg0, arg1, arg2) {
+bb: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = arg0.querySelectorAll(getStringFromWasm0(arg1, arg2));
 return ret;
 }, arguments); },
-z: function() { return handleError(function (arg0, arg1, arg2) {
+k: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = arg0.querySelectorAll(getStringFromWasm0(arg1, arg2));
 return ret;
 }, arguments); },
-w: function() { return handleError(function (arg0, arg1, arg2) {
+j: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = arg0.querySelector(getStringFromWasm0(arg1, arg2));
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 }, arguments); },
-bW: function(arg0) {
+bu: function(arg0) {
 const ret = arg0.queueMicrotask;
 return ret;
 },
-bV: function(arg0) {
+bB: function(arg0) {
 queueMicrotask(arg0);
 },
-x: function() { return handleError(function (arg0, arg1, arg2) {
+n: function() { return handleError(function (arg0, arg1, arg2) {
 arg0.removeAttribute(getStringFromWasm0(arg1, arg2));
 }, arguments); },
-bk: function() { return handleError(function (arg0, arg1) {
+U: function() { return handleError(function (arg0, arg1) {
 const ret = arg0.removeChild(arg1);
 return ret;
 }, arguments); },
-aa: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+ay: function() { return handleError(function (arg0, arg1, arg2, arg3) {
 arg0.removeEventListener(getStringFromWasm0(arg1, arg2), arg3);
 }, arguments); },
-H: function() { return handleError(function (arg0, arg1, arg2) {
+au: function() { return handleError(function (arg0, arg1, arg2) {
 arg0.removeItem(getStringFromWasm0(arg1, arg2));
 }, arguments); },
-ap: function() { return handleError(function (arg0, arg1, arg2) {
+bd: function() { return handleError(function (arg0, arg1, arg2) {
 arg0.remove(getStringFromWasm0(arg1, arg2));
 }, arguments); },
-B: function(arg0) {
+q: function(arg0) {
 arg0.remove();
 },
-G: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
+aM: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
 arg0.replaceState(arg1, getStringFromWasm0(arg2, arg3), arg4 === 0 ? undefined : getStringFromWasm0(arg4, arg5));
 }, arguments); },
-aq: function() { return handleError(function (arg0, arg1, arg2) {
+aR: function() { return handleError(function (arg0, arg1, arg2) {
 arg0.replaceSync(getStringFromWasm0(arg1, arg2));
 }, arguments); },
-bS: function(arg0) {
+bt: function(arg0) {
 const ret = Promise.resolve(arg0);
 return ret;
 },
-aX: function() { return handleError(function (arg0, arg1) {
+N: function() { return handleError(function (arg0, arg1) {
 URL.revokeObjectURL(getStringFromWasm0(arg0, arg1));
 }, arguments); },
-y: function(arg0) {
+o: function(arg0) {
 arg0.scrollIntoView();
 },
-aW: function(arg0) {
+bj: function(arg0) {
 const ret = arg0.searchParams;
 return ret;
 },
-R: function() { return handleError(function (arg0, arg1) {
+aX: function() { return handleError(function (arg0, arg1) {
 const ret = arg1.search;
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 }, arguments); },
-v: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+p: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
 arg0.setAttribute(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
 }, arguments); },
-J: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+ax: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
 arg0.setItem(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
 }, arguments); },
-m: function() { return handleError(function (arg0, arg1, arg2) {
+A: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = arg0.setTimeout(arg1, arg2);
 return ret;
 }, arguments); },
-bU: function() { return handleError(function (arg0, arg1, arg2) {
+bR: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = Reflect.set(arg0, arg1, arg2);
 return ret;
 }, arguments); },
-aC: function(arg0, arg1, arg2, arg3, arg4) {
+aS: function(arg0, arg1, arg2, arg3, arg4) {
 arg0.set(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
 },
-E: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+aL: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
 arg0.set(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
 }, arguments); },
-am: function(arg0, arg1) {
+aq: function(arg0, arg1) {
 arg0.body = arg1;
 },
-ax: function(arg0, arg1) {
+as: function(arg0, arg1) {
 arg0.bubbles = arg1 !== 0;
 },
-az: function(arg0, arg1) {
+aB: function(arg0, arg1) {
 arg0.cancelable = arg1 !== 0;
 },
-aH: function(arg0, arg1) {
+S: function(arg0, arg1) {
 arg0.checked = arg1 !== 0;
 },
-ay: function(arg0, arg1) {
+aH: function(arg0, arg1) {
 arg0.composed = arg1 !== 0;
 },
-aw: function(arg0, arg1) {
+aO: function(arg0, arg1) {
 arg0.detail = arg1;
 },
-aN: function(arg0, arg1) {
+J: function(arg0, arg1) {
 arg0.disabled = arg1 !== 0;
 },
-aO: function(arg0, arg1) {
+M: function(arg0, arg1) {
 arg0.disabled = arg1 !== 0;
 },
-al: function(arg0, arg1) {
+aU: function(arg0, arg1) {
 arg0.headers = arg1;
 },
-ab: function(arg0, arg1) {
+Q: function(arg0, arg1) {
 arg0.hidden = arg1 !== 0;
 },
-aj: function(arg0, arg1, arg2) {
+bf: function(arg0, arg1, arg2) {
 arg0.method = getStringFromWasm0(arg1, arg2);
 },
-aU: function(arg0, arg1, arg2) {
+bg: function(arg0, arg1, arg2) {
 arg0.search = getStringFromWasm0(arg1, arg2);
 },
-ak: function(arg0, arg1) {
+I: function(arg0, arg1) {
 arg0.signal = arg1;
 },
-bn: function(arg0, arg1, arg2) {
+E: function(arg0, arg1, arg2) {
 arg0.textContent = arg1 === 0 ? undefined : getStringFromWasm0(arg1, arg2);
 },
-av: function(arg0, arg1, arg2) {
+ar: function(arg0, arg1, arg2) {
 arg0.type = getStringFromWasm0(arg1, arg2);
 },
-aT: function(arg0, arg1, arg2) {
+i: function(arg0, arg1, arg2) {
 arg0.value = getStringFromWasm0(arg1, arg2);
 },
-aL: function(arg0, arg1, arg2) {
+m: function(arg0, arg1, arg2) {
 arg0.value = getStringFromWasm0(arg1, arg2);
 },
-aQ: function(arg0, arg1, arg2) {
+W: function(arg0, arg1, arg2) {
 arg0.value = getStringFromWasm0(arg1, arg2);
 },
-au: function(arg0) {
+ae: function(arg0) {
 const ret = arg0.signal;
 return ret;
 },
-bd: function(arg0) {
+ag: function(arg0) {
 const ret = arg0.size;
 return ret;
 },
-bO: function() {
+bS: function() {
 const ret = typeof globalThis === 'undefined' ? undefined : globalThis;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bQ: function() {
+bU: function() {
 const ret = typeof global === 'undefined' ? undefined : global;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bP: function() {
+bT: function() {
 const ret = typeof self === 'undefined' ? undefined : self;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bR: function() {
+bV: function() {
 const ret = typeof window === 'undefined' ? undefined : window;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-W: function(arg0) {
+an: function(arg0) {
 const ret = arg0.status;
 return ret;
 },
-br: function(arg0) {
+ap: function(arg0) {
 const ret = arg0.target;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bl: function(arg0, arg1) {
+bk: function(arg0, arg1) {
 const ret = arg1.textContent;
 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 var len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-V: function() { return handleError(function (arg0) {
+F: function() { return handleError(function (arg0) {
 const ret = arg0.text();
 return ret;
 }, arguments); },
-f: function(arg0, arg1, arg2) {
+a: function(arg0, arg1, arg2) {
 const ret = arg0.then(arg1, arg2);
 return ret;
 },
-by: function(arg0, arg1) {
+bs: function(arg0, arg1) {
 const ret = arg0.then(arg1);
 return ret;
 },
-d: function(arg0) {
+g: function(arg0) {
 const ret = arg0.toString();
 return ret;
 },
-an: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+P: function() { return handleError(function (arg0, arg1, arg2, arg3) {
 const ret = arg0.toggle(getStringFromWasm0(arg1, arg2), arg3 !== 0);
 return ret;
 }, arguments); },
-be: function(arg0, arg1) {
+ak: function(arg0, arg1) {
 const ret = arg1.type;
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-aP: function(arg0, arg1) {
+V: function(arg0, arg1) {
 const ret = arg1.value;
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-aJ: function(arg0, arg1) {
+l: function(arg0, arg1) {
 const ret = arg1.value;
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-aS: function(arg0, arg1) {
+h: function(arg0, arg1) {
 const ret = arg1.value;
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
@@ -809,19 +809,19 @@ getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
 ci: function(arg0, arg1) {
-const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h56e458851c8a7eca);
+const ret = makeMutClosure(arg0, arg1, wasm_bindgen_bee93ef62a8484b8___convert__closures_____invoke___wasm_bindgen_bee93ef62a8484b8___JsValue______true_);
 return ret;
 },
 cj: function(arg0, arg1) {
-const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__he27ee5fa1f0266c8);
+const ret = makeMutClosure(arg0, arg1, wasm_bindgen_bee93ef62a8484b8___convert__closures_____invoke___wasm_bindgen_bee93ef62a8484b8___JsValue__core_18bc8c6a83853fe6___result__Result_____wasm_bindgen_bee93ef62a8484b8___JsError___true_);
 return ret;
 },
 ck: function(arg0, arg1) {
-const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__ha91f194f870ad7a5);
+const ret = makeMutClosure(arg0, arg1, wasm_bindgen_bee93ef62a8484b8___convert__closures_____invoke___web_sys_9314a9185bb612e7___features__gen_Event__Event______true_);
 return ret;
 },
 cl: function(arg0, arg1) {
-const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__hd85b40186a42bf91);
+const ret = makeMutClosure(arg0, arg1, wasm_bindgen_bee93ef62a8484b8___convert__closures_____invoke_______true_);
 return ret;
 },
 cm: function(arg0) {
@@ -846,23 +846,23 @@ __proto__: null,
 "w": import0,
 };
 }
-function wasm_bindgen__convert__closures_____invoke__hd85b40186a42bf91(arg0, arg1) {
-wasm.wasm_bindgen__convert__closures_____invoke__hd85b40186a42bf91(arg0, arg1);
+function wasm_bindgen_bee93ef62a8484b8___convert__closures_____invoke_______true_(arg0, arg1) {
+wasm.wasm_bindgen_bee93ef62a8484b8___convert__closures_____invoke_______true_(arg0, arg1);
 }
-function wasm_bindgen__convert__closures_____invoke__h56e458851c8a7eca(arg0, arg1, arg2) {
-wasm.wasm_bindgen__convert__closures_____invoke__h56e458851c8a7eca(arg0, arg1, arg2);
+function wasm_bindgen_bee93ef62a8484b8___convert__closures_____invoke___wasm_bindgen_bee93ef62a8484b8___JsValue______true_(arg0, arg1, arg2) {
+wasm.wasm_bindgen_bee93ef62a8484b8___convert__closures_____invoke___wasm_bindgen_bee93ef62a8484b8___JsValue______true_(arg0, arg1, arg2);
 }
-function wasm_bindgen__convert__closures_____invoke__ha91f194f870ad7a5(arg0, arg1, arg2) {
-wasm.wasm_bindgen__convert__closures_____invoke__ha91f194f870ad7a5(arg0, arg1, arg2);
+function wasm_bindgen_bee93ef62a8484b8___convert__closures_____invoke___web_sys_9314a9185bb612e7___features__gen_Event__Event______true_(arg0, arg1, arg2) {
+wasm.wasm_bindgen_bee93ef62a8484b8___convert__closures_____invoke___web_sys_9314a9185bb612e7___features__gen_Event__Event______true_(arg0, arg1, arg2);
 }
-function wasm_bindgen__convert__closures_____invoke__he27ee5fa1f0266c8(arg0, arg1, arg2) {
-const ret = wasm.wasm_bindgen__convert__closures_____invoke__he27ee5fa1f0266c8(arg0, arg1, arg2);
+function wasm_bindgen_bee93ef62a8484b8___convert__closures_____invoke___wasm_bindgen_bee93ef62a8484b8___JsValue__core_18bc8c6a83853fe6___result__Result_____wasm_bindgen_bee93ef62a8484b8___JsError___true_(arg0, arg1, arg2) {
+const ret = wasm.wasm_bindgen_bee93ef62a8484b8___convert__closures_____invoke___wasm_bindgen_bee93ef62a8484b8___JsValue__core_18bc8c6a83853fe6___result__Result_____wasm_bindgen_bee93ef62a8484b8___JsError___true_(arg0, arg1, arg2);
 if (ret[1]) {
 throw takeFromExternrefTable0(ret[0]);
 }
 }
-function wasm_bindgen__convert__closures_____invoke__ha75d28fc75ac40da(arg0, arg1, arg2, arg3) {
-wasm.wasm_bindgen__convert__closures_____invoke__ha75d28fc75ac40da(arg0, arg1, arg2, arg3);
+function wasm_bindgen_bee93ef62a8484b8___convert__closures_____invoke___js_sys_d97c3c115c904802___Function_fn_wasm_bindgen_bee93ef62a8484b8___JsValue_____wasm_bindgen_bee93ef62a8484b8___sys__Undefined___js_sys_d97c3c115c904802___Function_fn_wasm_bindgen_bee93ef62a8484b8___JsValue_____wasm_bindgen_bee93ef62a8484b8___sys__Undefined_______true_(arg0, arg1, arg2, arg3) {
+wasm.wasm_bindgen_bee93ef62a8484b8___convert__closures_____invoke___js_sys_d97c3c115c904802___Function_fn_wasm_bindgen_bee93ef62a8484b8___JsValue_____wasm_bindgen_bee93ef62a8484b8___sys__Undefined___js_sys_d97c3c115c904802___Function_fn_wasm_bindgen_bee93ef62a8484b8___JsValue_____wasm_bindgen_bee93ef62a8484b8___sys__Undefined_______true_(arg0, arg1, arg2, arg3);
 }
 const SearchIndexFinalization = (typeof FinalizationRegistry === 'undefined')
 ? { register: () => {}, unregister: () => {} }

@@ -13,6 +13,7 @@ pub mod contract;
 pub mod date;
 pub mod feedback;
 pub mod i18n;
+pub mod json;
 pub mod sort;
 pub mod text;
 pub mod tracker;
