@@ -111,6 +111,42 @@ pub(crate) fn pair_key(a: u32, b: u32) -> u64 {
     (u64::from(a) << 32) | u64::from(b)
 }
 
+/// Sorts pairs stably by key: a least-significant-digit radix sort, 11 bits per pass, skipping the
+/// passes where every key has the same digit (pair keys use ~17 bits of each 32-bit half, so 4 of
+/// the 6 passes run). Faster than a comparison sort on the ~100k pairs of a catalogue, and a
+/// fraction of the wasm of the standard library's stable sort.
+fn radix_sort(v: &mut Vec<(u64, PairPosting)>) {
+    const BITS: u32 = 11;
+    const BUCKETS: usize = 1 << BITS;
+    let mut tmp = v.clone();
+    let mut shift = 0;
+    while shift < 64 {
+        let digit = |k: u64| ((k >> shift) as usize) & (BUCKETS - 1);
+        let mut count = vec![0usize; BUCKETS];
+        for &(k, _) in v.iter() {
+            if let Some(c) = count.get_mut(digit(k)) {
+                *c += 1;
+            }
+        }
+        if !count.contains(&v.len()) {
+            let mut next = 0;
+            for c in count.iter_mut() {
+                next += std::mem::replace(c, next);
+            }
+            for &item in v.iter() {
+                if let Some(at) = count.get_mut(digit(item.0)) {
+                    if let Some(slot) = tmp.get_mut(*at) {
+                        *slot = item;
+                    }
+                    *at += 1;
+                }
+            }
+            std::mem::swap(v, &mut tmp);
+        }
+        shift += BITS;
+    }
+}
+
 /// Index-build state: each distinct raw word is keyed once.
 #[derive(Default)]
 struct Builder {
@@ -204,7 +240,7 @@ impl Index {
         self.sorted = sorted;
         crate::sort::sort_by(&mut self.codes, |a, b| a.cmp(b));
         // Stable: postings of one pair stay in document order.
-        b.pairs.sort_by_key(|&(k, _)| k);
+        radix_sort(&mut b.pairs);
         b.pairs
             .dedup_by(|x, y| x.0 == y.0 && x.1.doc == y.1.doc && x.1.field == y.1.field);
         for (i, &(k, p)) in b.pairs.iter().enumerate() {
@@ -367,5 +403,29 @@ impl Index {
         }
         best.and_then(|(e, _)| self.surfaces.get(e as usize).cloned())
             .unwrap_or_else(|| self.term(id).to_string())
+    }
+}
+
+#[cfg(test)]
+mod radix_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The radix sort orders exactly like a stable comparison sort by key.
+        #[test]
+        fn radix_sort_is_a_stable_sort(keys in proptest::collection::vec((0u32..70_000, 0u32..70_000), 0..600)) {
+            let mut v: Vec<(u64, PairPosting)> = keys
+                .iter()
+                .enumerate()
+                .map(|(i, &(a, b))| (pair_key(a % 50, b), PairPosting { doc: i as u32, field: 0 }))
+                .collect();
+            let mut want = v.clone();
+            want.sort_by_key(|&(k, _)| k);
+            radix_sort(&mut v);
+            let got: Vec<(u64, u32)> = v.iter().map(|(k, p)| (*k, p.doc)).collect();
+            let want: Vec<(u64, u32)> = want.iter().map(|(k, p)| (*k, p.doc)).collect();
+            prop_assert_eq!(got, want);
+        }
     }
 }

@@ -613,10 +613,50 @@ fn top_by_score(docs: &mut Vec<u32>, score: &[f32], n: usize) {
     let key = |d: &u32| score.get(*d as usize).copied().unwrap_or(0.0);
     let order = |a: &u32, b: &u32| key(b).total_cmp(&key(a)).then(a.cmp(b));
     if n > 0 && docs.len() > n {
-        docs.select_nth_unstable_by(n - 1, order);
+        select_first(docs, n, &|a, b| order(&a, &b) == std::cmp::Ordering::Less);
     }
     docs.truncate(n);
     crate::sort::sort_by(docs, order);
+}
+
+/// Moves the `n` smallest items by `less` (a strict total order) to the front, in any order:
+/// a quickselect with a median-of-three pivot, linear on average. Small in wasm, unlike the
+/// standard library's generic `select_nth_unstable_by`.
+fn select_first(v: &mut [u32], n: usize, less: &dyn Fn(u32, u32) -> bool) {
+    let (mut lo, mut hi) = (0, v.len());
+    while hi - lo > 1 && lo < n && n < hi {
+        let mid = lo + (hi - lo) / 2;
+        let (a, b, c) = (v[lo], v[mid], v[hi - 1]);
+        let pivot = if less(a, b) == less(b, c) {
+            b
+        } else if less(b, a) == less(a, c) {
+            a
+        } else {
+            c
+        };
+        // Three-way partition: [lo, lt) < pivot, [lt, gt) == pivot, [gt, hi) > pivot.
+        let (mut lt, mut i, mut gt) = (lo, lo, hi);
+        while i < gt {
+            let x = v[i];
+            if less(x, pivot) {
+                v.swap(lt, i);
+                lt += 1;
+                i += 1;
+            } else if less(pivot, x) {
+                gt -= 1;
+                v.swap(i, gt);
+            } else {
+                i += 1;
+            }
+        }
+        if n <= lt {
+            hi = lt;
+        } else if n >= gt {
+            lo = gt;
+        } else {
+            return;
+        }
+    }
 }
 
 /// Splits `text` into (segment, highlighted) pieces by char spans, for a shell that sets text only.
@@ -650,3 +690,28 @@ pub fn split_highlights<'a>(text: &'a str, spans: &[Span]) -> Vec<(&'a str, bool
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod select_tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// After `select_first`, the first `n` items are the `n` smallest (as a set).
+        #[test]
+        fn select_first_keeps_the_n_smallest(
+            scores in proptest::collection::vec(0u8..20, 1..300),
+            n in 1usize..320,
+        ) {
+            let mut docs: Vec<u32> = (0..scores.len() as u32).collect();
+            let key = |d: u32| (scores[d as usize], d);
+            super::select_first(&mut docs, n, &|a, b| key(a) < key(b));
+            let mut got: Vec<u32> = docs.iter().copied().take(n).collect();
+            got.sort_unstable();
+            let mut want: Vec<u32> = (0..scores.len() as u32).collect();
+            want.sort_by_key(|&d| key(d));
+            want.truncate(n);
+            want.sort_unstable();
+            prop_assert_eq!(got, want);
+        }
+    }
+}
