@@ -288,7 +288,7 @@ impl Catalog {
     /// Runs a query: matches, facets, hits with highlights, suggestions.
     pub fn search(&self, q: &Query) -> SearchResults {
         let mut results = self.search_inner(q);
-        if results.total < 3 && !q.text.trim().is_empty() {
+        if !q.text.trim().is_empty() {
             results.suggestions = self.suggest(q, results.total);
         }
         results
@@ -466,19 +466,53 @@ impl Catalog {
         }
     }
 
-    /// Rewrites unknown syllables into their most likely known spelling and keeps the rewrites that
-    /// find more procedures.
+    /// "Did you mean": rewrites unknown or unlikely syllables into their most likely known
+    /// spelling. When the query finds little (fewer than 3), a rewrite is offered if it finds
+    /// more. When it finds enough (typo tolerance already matched), a rewrite is offered only if
+    /// it replaced a syllable that appears nowhere in the catalogue, so the citizen sees what the
+    /// search understood ("giây khai sinh" finds the birth registration and shows "giấy khai
+    /// sinh"); a word still being typed is never rewritten.
     fn suggest(&self, q: &Query, total: usize) -> Vec<String> {
         let tokens = text::tokenize(&q.text);
+        // A query that already finds enough keeps its last word while it is still being typed.
+        let keep_last = total >= 3 && q.typing && !q.text.ends_with(char::is_whitespace);
         let mut out = String::new();
         let mut changed = false;
+        let mut unknown_fixed = false;
         let mut prev: Option<u32> = None;
-        for t in tokens.iter().take(16) {
+        let n = tokens.len().min(16);
+        for (i, t) in tokens.iter().take(16).enumerate() {
+            if keep_last && i + 1 == n {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(q.text.get(t.bytes.clone()).unwrap_or(""));
+                continue;
+            }
+            if total >= 3 && self.dict.entries.contains_key(&t.folded) {
+                // An abbreviation or everyday name ("cccd", "gplx"): understood as typed.
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(q.text.get(t.bytes.clone()).unwrap_or(""));
+                prev = None;
+                continue;
+            }
             let known = self.index.term_ids.get(&t.folded).copied();
+            if known.is_none() && total >= 3 {
+                unknown_fixed = true; // cleared below if no rewrite is found
+            }
             let word = match known {
                 Some(id) if prev.is_none_or(|p| self.index.has_pair(p, id)) => {
                     prev = Some(id);
-                    q.text.get(t.bytes.clone()).unwrap_or("").to_string()
+                    if t.exact != t.folded && !self.index.exact_ids.contains_key(&t.exact) {
+                        // Marks that no word of the catalogue has ("giáy"): its usual spelling.
+                        changed = true;
+                        unknown_fixed |= total >= 3;
+                        self.index.display(id)
+                    } else {
+                        q.text.get(t.bytes.clone()).unwrap_or("").to_string()
+                    }
                 }
                 _ => match self.correction(&t.folded, prev) {
                     Some(id) => {
@@ -501,6 +535,10 @@ impl Catalog {
                                 .join(" ")
                         }
                         None => {
+                            if known.is_none() && total >= 3 {
+                                // An unknown word kept as typed: no rewrite to show.
+                                return Vec::new();
+                            }
                             prev = known;
                             q.text.get(t.bytes.clone()).unwrap_or("").to_string()
                         }
@@ -512,7 +550,12 @@ impl Catalog {
             }
             out.push_str(&word);
         }
-        if !changed || text::fold(&out) == text::fold(&q.text) {
+        let exact =
+            |s: &str| -> Vec<String> { text::tokenize(s).into_iter().map(|t| t.exact).collect() };
+        if !changed || exact(&out) == exact(&q.text) {
+            return Vec::new();
+        }
+        if total >= 3 && !unknown_fixed {
             return Vec::new();
         }
         let check = Query {
@@ -521,7 +564,8 @@ impl Catalog {
             limit: 0,
             ..q.clone()
         };
-        if self.search_inner(&check).total > total {
+        let found = self.search_inner(&check).total;
+        if found > total || (unknown_fixed && found > 0) {
             vec![out]
         } else {
             Vec::new()

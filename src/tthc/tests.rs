@@ -358,3 +358,21 @@ fn words_typed_without_spaces_get_a_did_you_mean() {
     assert!(search("xyzzyq").suggestions.is_empty());
     assert!(search("đăng ký kết hôn").suggestions.is_empty());
 }
+
+#[test]
+fn a_corrected_unknown_word_is_shown_even_when_results_are_found() {
+    // "khia" is no syllable of the catalogue: typo tolerance finds the birth registration, and
+    // the citizen is told how the query was read.
+    let r = search("dang ky khia sinh");
+    assert!(r.total >= 3, "typo tolerance finds results: {}", r.total);
+    assert_eq!(r.suggestions, vec!["dang ky khai sinh".to_string()]);
+    // Known words are never "corrected" when the query finds enough.
+    assert!(search("đăng ký khai sinh").suggestions.is_empty());
+    assert!(search("cap lai cccd").suggestions.is_empty());
+    assert!(search("doi gplx").suggestions.is_empty());
+    // Marks no catalogue word has get their usual spelling.
+    assert_eq!(
+        search("cấp giáy phép xây dựng").suggestions,
+        vec!["cấp giấy phép xây dựng".to_string()]
+    );
+}
