@@ -1,6 +1,6 @@
 //! `chi-tieu.json`: the tracker's loader decides; sources and ids are checked on top.
 
-use serde_json::Value;
+use crate::json::Value;
 
 use super::{locate, problem, syntax_problem, Problem, Severity};
 use crate::i18n::Lang;
@@ -11,7 +11,7 @@ pub(super) fn check(text: &str, lang: Lang, records: &mut usize) -> Vec<Problem>
         return vec![p];
     }
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let root: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+    let root = crate::json::parse(body).unwrap_or(Value::Null);
     *records = count(&root);
     let found = match crate::tracker::load(body) {
         Ok(doc) => doc.warnings,
@@ -25,7 +25,7 @@ pub(super) fn check(text: &str, lang: Lang, records: &mut usize) -> Vec<Problem>
 /// Index targets + plan indicators + tasks.
 fn count(root: &Value) -> usize {
     fn list<'v>(v: &'v Value, k: &str) -> &'v [Value] {
-        v.get(k).and_then(Value::as_array).map_or(&[][..], |a| a)
+        v.get(k).and_then(Value::as_array).unwrap_or_default()
     }
     let mut n = 0;
     for a in list(root, "agencies") {
@@ -109,7 +109,7 @@ fn converted(text: &str, e: &LoadError, lang: Lang) -> Problem {
 fn items<'v>(v: &'v Value, key: &str) -> impl Iterator<Item = (usize, &'v Value)> {
     v.get(key)
         .and_then(Value::as_array)
-        .map_or(&[][..], |a| a)
+        .unwrap_or_default()
         .iter()
         .enumerate()
 }

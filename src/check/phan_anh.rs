@@ -1,6 +1,6 @@
 //! `phan-anh.json`: the feedback form's schema loader decides.
 
-use serde_json::Value;
+use crate::json::Value;
 
 use super::{locate, problem, syntax_problem, Problem, Severity};
 use crate::feedback::{Schema, SchemaError};
@@ -11,11 +11,11 @@ pub(super) fn check(text: &str, lang: Lang, records: &mut usize) -> Vec<Problem>
         return vec![p];
     }
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let root: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+    let root = crate::json::parse(body).unwrap_or(Value::Null);
     *records = root
         .get("fields")
         .and_then(Value::as_array)
-        .map_or(0, Vec::len);
+        .map_or(0, <[Value]>::len);
     let mut out = Vec::new();
     match Schema::from_json(body) {
         Err(errors) => out.extend(errors.iter().map(|e| converted(body, e, lang))),

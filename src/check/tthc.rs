@@ -46,10 +46,8 @@ fn load_error(text: &str, e: &DataError, lang: Lang) -> Problem {
         DataErrorKind::Invalid => "invalid",
     };
     let pos = match (e.line, e.column) {
-        (Some(line), Some(col)) => Some(Position {
-            line,
-            column: locate::char_column(text, line, col),
-        }),
+        // The loader's columns already count characters.
+        (Some(line), Some(column)) => Some(Position { line, column }),
         _ => e.path.as_deref().and_then(|p| locate(text, p)),
     };
     let bare = DataError {

@@ -1,13 +1,13 @@
-//! Agency data contracts: turning published JSON text into typed data, and every way that can fail.
+//! Agency data contracts: turning published JSON text into data, and every way that can fail.
 //!
 //! Widgets and the CLI load agency files through here, so a webmaster sees the same diagnosis in
-//! the browser's error panel and in `cchc check`: the JSON syntax error with its line and column,
-//! or the JSON path of the value that has the wrong shape. Failures are plain data
-//! ([`LoadFailure`]); the shells decide how to show them.
-
-use serde::de::DeserializeOwned;
+//! the browser's error panel and in `cchc check`: the JSON syntax error with its line and column
+//! ([`parse_value`]), or the JSON path of the value that has the wrong shape (made by each loader
+//! with [`DataError::shape`]). Failures are plain data ([`LoadFailure`]); the shells decide how to
+//! show them.
 
 use crate::i18n::Lang;
+use crate::json::{self, Value};
 
 /// The largest data file a widget accepts (bytes). Bigger files are refused before parsing: on a
 /// cheap phone a 20 MB JSON would freeze the page for seconds.
@@ -43,6 +43,18 @@ pub struct DataError {
 }
 
 impl DataError {
+    /// A value of the wrong type, or a required member missing, at `path` (`items[1].name`).
+    pub fn shape(path: impl Into<String>, detail: impl Into<String>) -> DataError {
+        let path: String = path.into();
+        DataError {
+            kind: DataErrorKind::Shape,
+            line: None,
+            column: None,
+            path: (!path.is_empty()).then_some(path),
+            detail: detail.into(),
+        }
+    }
+
     /// An error about the meaning of a value at `path`.
     pub fn invalid(path: impl Into<String>, detail: impl Into<String>) -> DataError {
         DataError {
@@ -102,8 +114,22 @@ pub fn sub_path(base: &str, key: &str) -> String {
     p
 }
 
-/// Parses JSON text into `T`, locating syntax errors by line:column and shape errors by JSON path.
-pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, DataError> {
+/// Parses JSON text into a tree, refusing empty and oversized files and locating syntax errors
+/// by line and (character) column. A UTF-8 byte-order mark is accepted.
+pub fn parse_value(text: &str) -> Result<Value, DataError> {
+    let text = check_text(text)?;
+    json::parse(text).map_err(|e| DataError {
+        kind: DataErrorKind::Syntax,
+        line: Some(e.line),
+        column: Some(e.column),
+        path: None,
+        detail: e.detail,
+    })
+}
+
+/// The size and emptiness checks every data file gets before parsing; returns the text without
+/// its byte-order mark.
+fn check_text(text: &str) -> Result<&str, DataError> {
     if text.len() > MAX_DATA_BYTES {
         return Err(DataError {
             kind: DataErrorKind::TooLarge,
@@ -124,6 +150,13 @@ pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, DataError> {
             detail: String::new(),
         });
     }
+    Ok(text)
+}
+
+/// Parses JSON text into `T` with serde (kept only until the last browser caller moves to
+/// [`parse_value`]; serde_json must leave the WebAssembly).
+pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DataError> {
+    let text = check_text(text)?;
     let mut de = serde_json::Deserializer::from_str(text);
     match serde_path_to_error::deserialize(&mut de) {
         Ok(value) => match de.end() {
@@ -143,20 +176,17 @@ fn from_serde(inner: serde_json::Error, path: Option<String>) -> DataError {
         _ => DataErrorKind::Syntax,
     };
     let line = inner.line();
+    let msg = inner.to_string();
+    let detail = msg
+        .rfind(" at line ")
+        .and_then(|i| msg.get(..i))
+        .unwrap_or(&msg);
     DataError {
         kind: kind.clone(),
         line: (line > 0).then_some(line),
         column: (line > 0).then_some(inner.column()),
         path: path.filter(|p| kind == DataErrorKind::Shape && p != "."),
-        detail: strip_position(&inner.to_string()),
-    }
-}
-
-/// serde_json appends " at line L column C" to its messages; we report those separately.
-fn strip_position(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i) => msg.get(..i).unwrap_or(msg).to_string(),
-        None => msg.to_string(),
+        detail: detail.to_string(),
     }
 }
 
@@ -229,53 +259,80 @@ impl LoadFailure {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde::Deserialize;
 
-    #[derive(Debug, Deserialize)]
-    #[allow(dead_code)]
-    struct Doc {
-        version: u32,
-        items: Vec<Item>,
-    }
-    #[derive(Debug, Deserialize)]
-    #[allow(dead_code)]
-    struct Item {
-        name: String,
+    /// A loader for a small document `{"version": 1, "items": [{"name": "..."}]}`, written the way
+    /// the crate's loaders are: shape errors carry the JSON path.
+    fn doc(text: &str) -> Result<(u64, Vec<String>), DataError> {
+        let v = parse_value(text)?;
+        let version = v
+            .get("version")
+            .and_then(Value::as_u64)
+            .ok_or_else(|| DataError::shape("version", "expected a number"))?;
+        let items = v
+            .get("items")
+            .and_then(Value::as_array)
+            .ok_or_else(|| DataError::shape("items", "expected an array"))?;
+        let mut names = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("items[{i}]");
+            match item.get("name") {
+                Some(Value::Str(s)) => names.push(s.clone()),
+                Some(other) => {
+                    let detail = format!("expected a string, found {}", other.type_name());
+                    return Err(DataError::shape(sub_path(&path, "name"), detail));
+                }
+                None => return Err(DataError::shape(path, "missing field `name`")),
+            }
+        }
+        Ok((version, names))
     }
 
     #[test]
     fn syntax_error_has_line_and_column() {
-        let err = parse_json::<Doc>("{\n  \"version\": 1,\n  \"items\": [,]\n}").unwrap_err();
+        let err = doc("{\n  \"version\": 1,\n  \"items\": [,]\n}").unwrap_err();
         assert_eq!(err.kind, DataErrorKind::Syntax);
         assert_eq!(err.line, Some(3));
         assert_eq!(err.column, Some(13));
         let msg = err.message(Lang::Vi);
         assert!(msg.contains("dòng 3, cột 13"), "{msg}");
+        assert_eq!(err.detail, "expected value");
+    }
+
+    #[test]
+    fn syntax_error_columns_count_characters() {
+        let err = parse_value("{\"tên\": \"Hà Nội\",}").unwrap_err();
+        assert_eq!((err.line, err.column), (Some(1), Some(18)));
+        assert_eq!(err.detail, "trailing comma");
     }
 
     #[test]
     fn shape_error_has_path() {
-        let err = parse_json::<Doc>(r#"{"version": 1, "items": [{"name": "a"}, {"name": 7}]}"#)
-            .unwrap_err();
+        let err = doc(r#"{"version": 1, "items": [{"name": "a"}, {"name": 7}]}"#).unwrap_err();
         assert_eq!(err.kind, DataErrorKind::Shape);
         assert_eq!(err.path.as_deref(), Some("items[1].name"));
         assert!(err.message(Lang::En).contains("at items[1].name"));
+        assert_eq!(
+            doc(r#"{"version": 1, "items": [{"name": "a"}]}"#),
+            Ok((1, vec!["a".to_string()]))
+        );
+        assert_eq!(DataError::shape("", "x").path, None);
     }
 
     #[test]
     fn trailing_garbage_is_a_syntax_error() {
-        let err = parse_json::<Doc>(r#"{"version": 1, "items": []} x"#).unwrap_err();
+        let err = doc(r#"{"version": 1, "items": []} x"#).unwrap_err();
         assert_eq!(err.kind, DataErrorKind::Syntax);
         assert_eq!(err.path, None);
+        assert_eq!(err.detail, "trailing characters");
     }
 
     #[test]
-    fn empty_and_bom() {
-        assert_eq!(
-            parse_json::<Doc>("  \n").unwrap_err().kind,
-            DataErrorKind::Empty
-        );
-        assert!(parse_json::<Doc>("\u{feff}{\"version\":1,\"items\":[]}").is_ok());
+    fn empty_too_large_and_bom() {
+        assert_eq!(doc("  \n").unwrap_err().kind, DataErrorKind::Empty);
+        assert_eq!(parse_value("").unwrap_err().kind, DataErrorKind::Empty);
+        assert!(doc("\u{feff}{\"version\":1,\"items\":[]}").is_ok());
+        let big = " ".repeat(MAX_DATA_BYTES + 1);
+        assert_eq!(parse_value(&big).unwrap_err().kind, DataErrorKind::TooLarge);
     }
 
     #[test]

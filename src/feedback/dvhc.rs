@@ -8,10 +8,12 @@
 //! state is the one after 30/2026/QH16 + 237/NQ-UBTVQH16 (effective 30/04/2026): 34 provinces,
 //! 3,321 communes. Key on codes: names get respelled ("Hòa" → "Hoà"), codes do not.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::json::Value;
 
 /// A province (tỉnh / thành phố).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Province {
     /// 2-digit code, e.g. `"01"`.
     pub code: String,
@@ -23,7 +25,7 @@ pub struct Province {
 }
 
 /// A commune-level unit (xã / phường / đặc khu).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Commune {
     /// 5-digit code, e.g. `"00004"`.
     pub code: String,
@@ -34,24 +36,77 @@ pub struct Commune {
     pub kind: String,
 }
 
-#[derive(Deserialize)]
-struct ProvinceFile {
-    version: u32,
-    state: String,
-    provinces: Vec<Province>,
+/// Reads a data file: the parsed object and its `version` (checked by the caller once the
+/// whole file has been read, as the format's readers always did).
+fn open_file(json: &str) -> Result<(Value, u32), DvhcError> {
+    let doc = crate::json::parse(json).map_err(|e| DvhcError::Json(e.to_string()))?;
+    if doc.as_object().is_none() {
+        return Err(DvhcError::Json(format!(
+            "expected an object, found {}",
+            doc.type_name()
+        )));
+    }
+    let version = member(&doc, "version", "")?;
+    match version.as_u64().map(u32::try_from) {
+        Some(Ok(v)) => Ok((doc, v)),
+        _ => Err(DvhcError::Json(format!(
+            "`version`: expected a whole number, found {}",
+            version.type_name()
+        ))),
+    }
 }
 
-#[derive(Deserialize)]
-struct CommuneFile {
-    version: u32,
-    province: String,
-    communes: Vec<Commune>,
+/// The member `key` of the object `v` (at `path`, for the message), which must be present.
+fn member<'v>(v: &'v Value, key: &str, path: &str) -> Result<&'v Value, DvhcError> {
+    v.get(key)
+        .ok_or_else(|| DvhcError::Json(format!("{path}missing field `{key}`")))
+}
+
+/// The string member `key` of the object `v`.
+fn text(v: &Value, key: &str, path: &str) -> Result<String, DvhcError> {
+    let m = member(v, key, path)?;
+    m.as_str().map(str::to_string).ok_or_else(|| {
+        DvhcError::Json(format!(
+            "{path}`{key}`: expected a string, found {}",
+            m.type_name()
+        ))
+    })
+}
+
+/// The list `key` of units (`{"code", "name", "type"}`), each made with `unit`.
+fn units<T>(
+    doc: &Value,
+    key: &str,
+    unit: fn(String, String, String) -> T,
+) -> Result<Vec<T>, DvhcError> {
+    let list = member(doc, key, "")?;
+    let items = list.as_array().ok_or_else(|| {
+        DvhcError::Json(format!(
+            "`{key}`: expected an array, found {}",
+            list.type_name()
+        ))
+    })?;
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("{key}[{i}]: ");
+        if item.as_object().is_none() {
+            return Err(DvhcError::Json(format!(
+                "{path}expected an object, found {}",
+                item.type_name()
+            )));
+        }
+        let code = text(item, "code", &path)?;
+        let name = text(item, "name", &path)?;
+        out.push(unit(code, name, text(item, "type", &path)?));
+    }
+    Ok(out)
 }
 
 /// Why a data file was not accepted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DvhcError {
-    /// Not the expected JSON (serde's message with line and column).
+    /// Not the expected JSON (the syntax error with line and column, or the missing or mistyped
+    /// member).
     Json(String),
     /// A `version` this code does not know.
     Version(u32),
@@ -112,38 +167,48 @@ pub struct AddressBook {
 impl AddressBook {
     /// Parses `tinh.json`.
     pub fn from_provinces_json(json: &str) -> Result<AddressBook, DvhcError> {
-        let file: ProvinceFile =
-            serde_json::from_str(json).map_err(|e| DvhcError::Json(e.to_string()))?;
-        if file.version != 1 {
-            return Err(DvhcError::Version(file.version));
+        let (doc, version) = open_file(json)?;
+        let state = text(&doc, "state", "")?;
+        let provinces = units(&doc, "provinces", |code, name, kind| Province {
+            code,
+            name,
+            kind,
+        })?;
+        if version != 1 {
+            return Err(DvhcError::Version(version));
         }
         Ok(AddressBook {
-            state: file.state,
-            provinces: file.provinces,
+            state,
+            provinces,
             communes: Vec::new(),
         })
     }
 
     /// Adds the communes of one province from its `xa-<code>.json`.
     pub fn add_communes_json(&mut self, province: &str, json: &str) -> Result<(), DvhcError> {
-        let file: CommuneFile =
-            serde_json::from_str(json).map_err(|e| DvhcError::Json(e.to_string()))?;
-        if file.version != 1 {
-            return Err(DvhcError::Version(file.version));
+        let (doc, version) = open_file(json)?;
+        let found = text(&doc, "province", "")?;
+        let communes = units(&doc, "communes", |code, name, kind| Commune {
+            code,
+            name,
+            kind,
+        })?;
+        if version != 1 {
+            return Err(DvhcError::Version(version));
         }
-        if file.province != province {
+        if found != province {
             return Err(DvhcError::WrongProvince {
                 expected: province.to_string(),
-                found: file.province,
+                found,
             });
         }
-        match self.province_slot(&file.province) {
+        match self.province_slot(&found) {
             Ok(i) => {
                 if let Some(slot) = self.communes.get_mut(i) {
-                    slot.1 = file.communes;
+                    slot.1 = communes;
                 }
             }
-            Err(i) => self.communes.insert(i, (file.province, file.communes)),
+            Err(i) => self.communes.insert(i, (found, communes)),
         }
         Ok(())
     }
@@ -326,6 +391,48 @@ mod tests {
         assert_eq!(
             AddressBook::from_provinces_json(r#"{"version":2,"state":"x","provinces":[]}"#),
             Err(DvhcError::Version(2))
+        );
+    }
+
+    #[test]
+    fn malformed_files_say_what_is_wrong() {
+        let err = |json: &str| match AddressBook::from_provinces_json(json) {
+            Err(DvhcError::Json(m)) => m,
+            other => format!("{other:?}"),
+        };
+        assert_eq!(err("[]"), "expected an object, found an array");
+        assert_eq!(
+            err(r#"{"state":"x","provinces":[]}"#),
+            "missing field `version`"
+        );
+        assert_eq!(
+            err(r#"{"version":"1","state":"x","provinces":[]}"#),
+            "`version`: expected a whole number, found a string"
+        );
+        assert_eq!(
+            err(r#"{"version":1,"provinces":[]}"#),
+            "missing field `state`"
+        );
+        assert_eq!(
+            err(
+                r#"{"version":1,"state":"x","provinces":[{"code":"01","name":"Hà Nội","type":7}]}"#
+            ),
+            "provinces[0]: `type`: expected a string, found a number"
+        );
+        assert_eq!(
+            err(r#"{"version":1,"state":"x","provinces":[{"code":"01","type":"Tỉnh"}]}"#),
+            "provinces[0]: missing field `name`"
+        );
+        assert_eq!(err("{"), "EOF while parsing an object at line 1 column 1");
+        // Unknown members are ignored; the version is checked once the file is read.
+        let ok = r#"{"version":1,"state":"s","extra":true,"provinces":[{"code":"01","name":"A","type":"Tỉnh","x":0}]}"#;
+        assert_eq!(
+            AddressBook::from_provinces_json(ok).map(|b| b.provinces.len()),
+            Ok(1)
+        );
+        assert_eq!(
+            AddressBook::from_provinces_json(r#"{"version":3,"state":"s"}"#),
+            Err(DvhcError::Json("missing field `provinces`".into()))
         );
     }
 

@@ -8,13 +8,15 @@
 //! dropped. Conditional requirements (`required_if`, `required_unless`) look at the other
 //! fields' submitted values.
 //!
-//! Submission shape (JSON object): text-like fields are strings; `checkbox` is `true`
+//! Submission shape (a JSON object, [`Value::Obj`]; anything else counts as an empty
+//! submission): text-like fields are strings; `checkbox` is `true`
 //! (also `"true"`, `"on"`, `"1"`); `address` is `{"tinh": "01", "xa": "00004", "chi_tiet": "…"}`;
 //! `file` is a list of `{"name", "type", "size"}` (the bytes travel separately, see
 //! docs/phan-anh-format.md).
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+
+use crate::json::Value;
 
 use super::cccd::{self, CccdOptions};
 use super::check::{Issue, Outcome};
@@ -68,7 +70,7 @@ pub struct FieldResult {
 }
 
 /// The outcome of a whole form.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FormResult {
     /// No error and not spam.
     pub valid: bool,
@@ -78,41 +80,44 @@ pub struct FormResult {
     pub errors: Vec<FieldError>,
     /// Non-blocking notices in schema field order.
     pub warnings: Vec<FieldError>,
-    /// Normalised values of the valid, filled fields.
-    pub normalized: Map<String, Value>,
+    /// Normalised values of the valid, filled fields: an object, in schema field order.
+    pub normalized: Value,
 }
 
 /// Validates every field of `data` against `schema`.
-pub fn validate_form(schema: &Schema, data: &Map<String, Value>, ctx: &FormContext) -> FormResult {
+pub fn validate_form(schema: &Schema, data: &Value, ctx: &FormContext) -> FormResult {
     let spam = schema
         .honeypot
         .as_deref()
         .and_then(|h| data.get(h))
         .is_some_and(is_filled);
-    let mut out = FormResult {
-        valid: false,
-        spam,
-        errors: Vec::new(),
-        warnings: Vec::new(),
-        normalized: Map::new(),
-    };
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let mut normalized: Vec<(String, Value)> = Vec::new();
     for field in &schema.fields {
         let r = check_field(schema, field, data, ctx);
-        out.errors.extend(r.error);
-        out.warnings.extend(r.warnings);
+        errors.extend(r.error);
+        warnings.extend(r.warnings);
         if let Some(v) = r.normalized {
-            out.normalized.insert(field.name.clone(), v);
+            // Names are unique in a checked schema; a repeated one keeps its last value.
+            normalized.retain(|(k, _)| *k != field.name);
+            normalized.push((field.name.clone(), v));
         }
     }
-    out.valid = out.errors.is_empty() && !spam;
-    out
+    FormResult {
+        valid: errors.is_empty() && !spam,
+        spam,
+        errors,
+        warnings,
+        normalized: Value::Obj(normalized),
+    }
 }
 
 /// Validates the field `name` in the context of all submitted values (`None`: no such field).
 pub fn validate_field(
     schema: &Schema,
     name: &str,
-    data: &Map<String, Value>,
+    data: &Value,
     ctx: &FormContext,
 ) -> Option<FieldResult> {
     schema
@@ -121,14 +126,14 @@ pub fn validate_field(
 }
 
 /// Whether the field is effectively required given the other values.
-pub fn is_required(field: &Field, data: &Map<String, Value>) -> bool {
+pub fn is_required(field: &Field, data: &Value) -> bool {
     let holds = |c: &Condition| condition_holds(c, data);
     let base =
         field.required || field.required_if.iter().any(holds) || !field.required_unless.is_empty();
     base && !field.required_unless.iter().any(holds)
 }
 
-fn condition_holds(c: &Condition, data: &Map<String, Value>) -> bool {
+fn condition_holds(c: &Condition, data: &Value) -> bool {
     let value = data.get(&c.field);
     if let Some(filled) = c.filled {
         return value.is_some_and(is_filled) == filled;
@@ -144,9 +149,9 @@ fn condition_holds(c: &Condition, data: &Map<String, Value>) -> bool {
 /// A scalar as compared in conditions: trimmed string, `"true"`/`"false"`, number text.
 fn choice_text(v: &Value) -> String {
     match v {
-        Value::String(s) => s.trim().to_string(),
+        Value::Str(s) => s.trim().to_string(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
+        Value::Num(n) => n.clone(),
         _ => String::new(),
     }
 }
@@ -156,12 +161,13 @@ pub fn is_filled(v: &Value) -> bool {
     match v {
         Value::Null => false,
         Value::Bool(b) => *b,
-        Value::String(s) => s
+        Value::Str(s) => s
             .chars()
             .any(|c| !c.is_whitespace() && !clean::is_invisible(c)),
-        Value::Number(_) => true,
-        Value::Array(a) => a.iter().any(is_filled),
-        Value::Object(o) => o.values().any(is_filled),
+        Value::Num(_) => true,
+        Value::Arr(a) => a.iter().any(is_filled),
+        // Each key with its last value (a repeated key counts once, as `get` reads it).
+        Value::Obj(o) => o.iter().any(|(k, _)| v.get(k).is_some_and(is_filled)),
     }
 }
 
@@ -169,17 +175,12 @@ pub fn is_filled(v: &Value) -> bool {
 fn is_ticked(v: &Value) -> bool {
     match v {
         Value::Bool(b) => *b,
-        Value::String(s) => matches!(s.trim(), "true" | "on" | "1" | "yes"),
+        Value::Str(s) => matches!(s.trim(), "true" | "on" | "1" | "yes"),
         _ => false,
     }
 }
 
-fn check_field(
-    schema: &Schema,
-    field: &Field,
-    data: &Map<String, Value>,
-    ctx: &FormContext,
-) -> FieldResult {
+fn check_field(schema: &Schema, field: &Field, data: &Value, ctx: &FormContext) -> FieldResult {
     let value = data.get(&field.name).filter(|v| match field.kind {
         FieldType::Checkbox => is_ticked(v),
         _ => is_filled(v),
@@ -258,7 +259,7 @@ fn as_text(v: &Value) -> Option<&str> {
 fn check_value(
     field: &Field,
     value: &Value,
-    data: &Map<String, Value>,
+    data: &Value,
     ctx: &FormContext,
 ) -> (Outcome, Option<Value>) {
     let outcome = match field.kind {
@@ -270,20 +271,11 @@ fn check_value(
             None => Outcome::err(Issue::new("wrong_type")),
         },
     };
-    let normalized = outcome
-        .result
-        .as_ref()
-        .ok()
-        .map(|s| Value::String(s.clone()));
+    let normalized = outcome.result.as_ref().ok().map(|s| Value::Str(s.clone()));
     (outcome, normalized)
 }
 
-fn check_text_kind(
-    field: &Field,
-    s: &str,
-    data: &Map<String, Value>,
-    ctx: &FormContext,
-) -> Outcome {
+fn check_text_kind(field: &Field, s: &str, data: &Value, ctx: &FormContext) -> Outcome {
     let max = field.max_length.unwrap_or_else(|| field.kind.default_max());
     match field.kind {
         FieldType::Text | FieldType::Textarea => freetext::check_text(
@@ -341,7 +333,7 @@ fn check_checkbox(value: &Value) -> (Outcome, Option<Value>) {
     }
 }
 
-fn part<'v>(o: &'v Map<String, Value>, key: &str) -> &'v str {
+fn part<'v>(o: &'v Value, key: &str) -> &'v str {
     o.get(key)
         .and_then(Value::as_str)
         .map(str::trim)
@@ -349,11 +341,11 @@ fn part<'v>(o: &'v Map<String, Value>, key: &str) -> &'v str {
 }
 
 fn check_address(field: &Field, value: &Value, ctx: &FormContext) -> (Outcome, Option<Value>) {
-    let Some(o) = value.as_object() else {
+    if value.as_object().is_none() {
         return (Outcome::err(Issue::new("wrong_type")), None);
-    };
-    let (tinh, xa) = (part(o, "tinh"), part(o, "xa"));
-    let detail = o.get("chi_tiet").and_then(Value::as_str).unwrap_or("");
+    }
+    let (tinh, xa) = (part(value, "tinh"), part(value, "xa"));
+    let detail = value.get("chi_tiet").and_then(Value::as_str).unwrap_or("");
     let province_name = ctx
         .address
         .and_then(|b| b.province(tinh))
@@ -386,45 +378,41 @@ fn check_address(field: &Field, value: &Value, ctx: &FormContext) -> (Outcome, O
         Err(e) if e.code == "empty" => String::new(),
         Err(e) => return (Outcome::err(e).warn(detail_outcome.warnings), None),
     };
-    let mut norm = Map::new();
-    norm.insert("tinh".into(), Value::String(tinh.into()));
-    norm.insert("xa".into(), Value::String(xa.into()));
-    norm.insert("chi_tiet".into(), Value::String(detail_norm.clone()));
+    let mut norm = vec![
+        ("tinh".to_string(), Value::from(tinh)),
+        ("xa".to_string(), Value::from(xa)),
+        ("chi_tiet".to_string(), Value::from(detail_norm.as_str())),
+    ];
     if let Some(book) = ctx.address {
         if let Some(p) = book.province(tinh) {
-            norm.insert(
-                "tinh_ten".into(),
-                Value::String(format!("{} {}", p.kind, p.name)),
-            );
+            let name = format!("{} {}", p.kind, p.name);
+            norm.push(("tinh_ten".to_string(), Value::from(name)));
         }
         if let Some(c) = book.commune(tinh, xa) {
-            norm.insert(
-                "xa_ten".into(),
-                Value::String(format!("{} {}", c.kind, c.name)),
-            );
+            let name = format!("{} {}", c.kind, c.name);
+            norm.push(("xa_ten".to_string(), Value::from(name)));
         }
     }
     let outcome = Outcome::ok(detail_norm).warn(detail_outcome.warnings);
-    (outcome, Some(Value::Object(norm)))
+    (outcome, Some(Value::Obj(norm)))
 }
 
 fn file_meta(v: &Value) -> Option<FileMeta> {
-    let o = v.as_object()?;
     Some(FileMeta {
-        name: o.get("name")?.as_str()?.to_string(),
-        mime: o
+        name: v.get("name")?.as_str()?.to_string(),
+        mime: v
             .get("type")
             .and_then(Value::as_str)
             .unwrap_or("")
             .to_string(),
-        size: o.get("size")?.as_u64()?,
+        size: v.get("size")?.as_u64()?,
     })
 }
 
 fn check_files(field: &Field, value: &Value) -> (Outcome, Option<Value>) {
     let items: Vec<&Value> = match value {
-        Value::Array(a) => a.iter().filter(|v| is_filled(v)).collect(),
-        Value::Object(_) => vec![value],
+        Value::Arr(a) => a.iter().filter(|v| is_filled(v)).collect(),
+        Value::Obj(_) => vec![value],
         _ => return (Outcome::err(Issue::new("wrong_type")), None),
     };
     let max_files = field.max_files.unwrap_or(DEFAULT_MAX_FILES);
@@ -446,9 +434,13 @@ fn check_files(field: &Field, value: &Value) -> (Outcome, Option<Value>) {
         if let Err(issue) = file::check_file(&meta, &rule) {
             return (Outcome::err(issue), None);
         }
-        norm.push(serde_json::json!({"name": meta.name, "type": meta.mime, "size": meta.size}));
+        norm.push(crate::json::obj([
+            ("name", Value::from(meta.name)),
+            ("type", Value::from(meta.mime)),
+            ("size", Value::from(meta.size)),
+        ]));
     }
-    (Outcome::ok(String::new()), Some(Value::Array(norm)))
+    (Outcome::ok(String::new()), Some(Value::Arr(norm)))
 }
 
 #[cfg(test)]
@@ -465,11 +457,12 @@ mod tests {
 
     #[test]
     fn filled_values() {
-        assert!(!is_filled(&Value::String(" \u{200B} ".into())));
+        assert!(!is_filled(&Value::Str(" \u{200B} ".into())));
         assert!(!is_filled(&Value::Bool(false)));
-        assert!(!is_filled(&serde_json::json!({"tinh": "", "xa": null})));
-        assert!(is_filled(&serde_json::json!({"tinh": "01"})));
-        assert!(!is_filled(&serde_json::json!([])));
-        assert!(is_filled(&Value::String("a".into())));
+        let parsed = |text: &str| crate::json::parse(text).unwrap_or(Value::Null);
+        assert!(!is_filled(&parsed(r#"{"tinh": "", "xa": null}"#)));
+        assert!(is_filled(&parsed(r#"{"tinh": "01"}"#)));
+        assert!(!is_filled(&parsed("[]")));
+        assert!(is_filled(&Value::Str("a".into())));
     }
 }

@@ -1,26 +1,37 @@
 //! Whole-form tests: the Nghị định 20 default schema, conditional rules, overrides, the
 //! published `www/data/phan-anh.json`.
 
-use serde_json::{json, Map, Value};
-
 use super::dvhc::embedded;
 use super::*;
 use crate::i18n::Lang;
+use crate::json::Value;
 
 const TODAY: Date = match Date::new(2025, 8, 15) {
     Some(d) => d,
     None => panic!("invalid test date"),
 };
 
-fn obj(v: Value) -> Map<String, Value> {
-    match v {
-        Value::Object(m) => m,
-        _ => Map::new(),
+/// A submission (or a value of one) written as JSON text.
+fn parsed(text: &str) -> Value {
+    crate::json::parse(text).unwrap_or_else(|e| panic!("{e:?} in {text}"))
+}
+
+/// Sets (or replaces) the value of `key` in a submission.
+fn insert(data: &mut Value, key: &str, v: Value) {
+    if let Value::Obj(members) = data {
+        members.retain(|(k, _)| k != key);
+        members.push((key.to_string(), v));
     }
 }
 
-fn good() -> Map<String, Value> {
-    obj(json!({
+/// The value at `path` (object keys) inside `v`.
+fn at<'v>(v: &'v Value, path: &[&str]) -> Option<&'v Value> {
+    path.iter().try_fold(v, |v, k| v.get(k))
+}
+
+fn good() -> Value {
+    parsed(
+        r#"{
         "doi_tuong": "ca-nhan",
         "ho_ten": "  H'Hen   Niê ",
         "so_cccd": "066 190 012 345",
@@ -34,10 +45,11 @@ fn good() -> Map<String, Value> {
         "cam_ket": true,
         "website": "",
         "khong_co_trong_schema": "bỏ qua"
-    }))
+    }"#,
+    )
 }
 
-fn run(schema: &Schema, data: &Map<String, Value>, lang: Lang) -> FormResult {
+fn run(schema: &Schema, data: &Value, lang: Lang) -> FormResult {
     let book = embedded::address_book().unwrap_or_default();
     let ctx = FormContext {
         today: TODAY,
@@ -57,28 +69,50 @@ fn error_fields(r: &FormResult) -> Vec<(&str, &str)> {
 #[test]
 fn a_complete_submission_is_valid_and_normalised() {
     let mut data = good();
-    data.insert(
-        "dia_chi".into(),
-        json!({"tinh": "66", "xa": "24133", "chi_tiet": " Thôn  3 "}),
+    insert(
+        &mut data,
+        "dia_chi",
+        parsed(r#"{"tinh": "66", "xa": "24133", "chi_tiet": " Thôn  3 "}"#),
     );
     let r = run(&Schema::default_nd20(), &data, Lang::Vi);
     assert_eq!(error_fields(&r), vec![]);
     assert!(r.valid && !r.spam);
-    assert_eq!(r.normalized["ho_ten"], "H'Hen Niê");
-    assert_eq!(r.normalized["dien_thoai"], "0912345678");
-    assert_eq!(r.normalized["so_cccd"], "066190012345");
-    assert_eq!(r.normalized["email"], "hhen@gmail.com");
-    assert_eq!(r.normalized["cam_ket"], true);
-    assert_eq!(r.normalized["dia_chi"]["chi_tiet"], "Thôn 3");
-    assert_eq!(r.normalized["dia_chi"]["tinh_ten"], "Tỉnh Đắk Lắk");
-    assert_eq!(r.normalized["dia_chi"]["xa_ten"], "Phường Buôn Ma Thuột");
+    assert_eq!(
+        at(&r.normalized, &["ho_ten"]),
+        Some(&Value::from("H'Hen Niê"))
+    );
+    assert_eq!(
+        at(&r.normalized, &["dien_thoai"]),
+        Some(&Value::from("0912345678"))
+    );
+    assert_eq!(
+        at(&r.normalized, &["so_cccd"]),
+        Some(&Value::from("066190012345"))
+    );
+    assert_eq!(
+        at(&r.normalized, &["email"]),
+        Some(&Value::from("hhen@gmail.com"))
+    );
+    assert_eq!(at(&r.normalized, &["cam_ket"]), Some(&Value::from(true)));
+    assert_eq!(
+        at(&r.normalized, &["dia_chi", "chi_tiet"]),
+        Some(&Value::from("Thôn 3"))
+    );
+    assert_eq!(
+        at(&r.normalized, &["dia_chi", "tinh_ten"]),
+        Some(&Value::from("Tỉnh Đắk Lắk"))
+    );
+    assert_eq!(
+        at(&r.normalized, &["dia_chi", "xa_ten"]),
+        Some(&Value::from("Phường Buôn Ma Thuột"))
+    );
     assert!(r.normalized.get("khong_co_trong_schema").is_none());
     assert!(r.normalized.get("website").is_none());
 }
 
 #[test]
 fn an_empty_submission_lists_required_fields_in_form_order() {
-    let r = run(&Schema::default_nd20(), &Map::new(), Lang::Vi);
+    let r = run(&Schema::default_nd20(), &parsed("{}"), Lang::Vi);
     assert_eq!(
         error_fields(&r),
         vec![
@@ -98,7 +132,7 @@ fn an_empty_submission_lists_required_fields_in_form_order() {
         r.errors[3].message,
         "Vui lòng nhập số điện thoại, hoặc ghi địa chỉ nhận thư nếu bạn không có số điện thoại."
     );
-    let en = run(&Schema::default_nd20(), &Map::new(), Lang::En);
+    let en = run(&Schema::default_nd20(), &parsed("{}"), Lang::En);
     assert_eq!(en.errors[1].message, "Enter full name.");
     assert_eq!(
         en.errors[0].message,
@@ -111,17 +145,20 @@ fn an_empty_submission_lists_required_fields_in_form_order() {
 fn phone_is_required_unless_a_postal_address_is_given() {
     let schema = Schema::default_nd20();
     let mut data = good();
-    data.remove("dien_thoai");
+    if let Value::Obj(members) = &mut data {
+        members.retain(|(k, _)| k != "dien_thoai");
+    }
     assert_eq!(
         error_fields(&run(&schema, &data, Lang::Vi)),
         vec![("dien_thoai", "required")]
     );
-    data.insert(
-        "dia_chi_thu_tin".into(),
-        json!("Hộp thư 12, Bưu điện Buôn Ma Thuột"),
+    insert(
+        &mut data,
+        "dia_chi_thu_tin",
+        Value::from("Hộp thư 12, Bưu điện Buôn Ma Thuột"),
     );
     assert_eq!(error_fields(&run(&schema, &data, Lang::Vi)), vec![]);
-    data.insert("dia_chi_thu_tin".into(), json!(" \u{200B} "));
+    insert(&mut data, "dia_chi_thu_tin", Value::from(" \u{200B} "));
     assert_eq!(
         error_fields(&run(&schema, &data, Lang::Vi)),
         vec![("dien_thoai", "required")]
@@ -132,15 +169,16 @@ fn phone_is_required_unless_a_postal_address_is_given() {
 fn a_kien_nghi_needs_a_proposed_solution() {
     let schema = Schema::default_nd20();
     let mut data = good();
-    data.insert("loai".into(), json!("kien-nghi"));
+    insert(&mut data, "loai", Value::from("kien-nghi"));
     let r = run(&schema, &data, Lang::Vi);
     assert_eq!(error_fields(&r), vec![("phuong_an", "required")]);
     assert!(r.errors[0]
         .message
         .starts_with("Kiến nghị cần có phương án"));
-    data.insert(
-        "phuong_an".into(),
-        json!("Cho phép nộp hồ sơ trực tuyến toàn trình."),
+    insert(
+        &mut data,
+        "phuong_an",
+        Value::from("Cho phép nộp hồ sơ trực tuyến toàn trình."),
     );
     assert_eq!(error_fields(&run(&schema, &data, Lang::Vi)), vec![]);
 }
@@ -148,7 +186,7 @@ fn a_kien_nghi_needs_a_proposed_solution() {
 #[test]
 fn an_organisation_must_give_its_name() {
     let mut data = good();
-    data.insert("doi_tuong".into(), json!("to-chuc"));
+    insert(&mut data, "doi_tuong", Value::from("to-chuc"));
     assert_eq!(
         error_fields(&run(&Schema::default_nd20(), &data, Lang::Vi)),
         vec![("ten_to_chuc", "required")]
@@ -158,18 +196,24 @@ fn an_organisation_must_give_its_name() {
 #[test]
 fn bad_values_get_their_specific_errors() {
     let mut data = good();
-    data.insert("ho_ten".into(), json!("<script>alert(1)</script>"));
-    data.insert("so_cccd".into(), json!("001230012345"));
-    data.insert("dien_thoai".into(), json!("01693456789"));
-    data.insert(
-        "dia_chi".into(),
-        json!({"tinh": "01", "xa": "24133", "chi_tiet": "x"}),
+    insert(
+        &mut data,
+        "ho_ten",
+        Value::from("<script>alert(1)</script>"),
     );
-    data.insert("linh_vuc".into(), json!("khong-co"));
-    data.insert("noi_dung".into(), json!("😀".repeat(30)));
-    data.insert(
-        "tep_dinh_kem".into(),
-        json!([{"name": "a.exe", "type": "application/x-msdownload", "size": 10}]),
+    insert(&mut data, "so_cccd", Value::from("001230012345"));
+    insert(&mut data, "dien_thoai", Value::from("01693456789"));
+    insert(
+        &mut data,
+        "dia_chi",
+        parsed(r#"{"tinh": "01", "xa": "24133", "chi_tiet": "x"}"#),
+    );
+    insert(&mut data, "linh_vuc", Value::from("khong-co"));
+    insert(&mut data, "noi_dung", Value::from("😀".repeat(30)));
+    insert(
+        &mut data,
+        "tep_dinh_kem",
+        parsed(r#"[{"name": "a.exe", "type": "application/x-msdownload", "size": 10}]"#),
     );
     let r = run(&Schema::default_nd20(), &data, Lang::Vi);
     assert_eq!(
@@ -197,8 +241,8 @@ fn bad_values_get_their_specific_errors() {
 #[test]
 fn a_hundred_thousand_characters_are_refused_quickly() {
     let mut data = good();
-    data.insert("noi_dung".into(), json!("a".repeat(100_000)));
-    data.insert("tieu_de".into(), json!("ư".repeat(100_000)));
+    insert(&mut data, "noi_dung", Value::from("a".repeat(100_000)));
+    insert(&mut data, "tieu_de", Value::from("ư".repeat(100_000)));
     let start = std::time::Instant::now();
     let r = run(&Schema::default_nd20(), &data, Lang::Vi);
     assert!(start.elapsed().as_millis() < 500);
@@ -215,7 +259,7 @@ fn a_hundred_thousand_characters_are_refused_quickly() {
 #[test]
 fn the_honeypot_marks_spam_without_an_error() {
     let mut data = good();
-    data.insert("website".into(), json!("http://spam.example"));
+    insert(&mut data, "website", Value::from("http://spam.example"));
     let r = run(&Schema::default_nd20(), &data, Lang::Vi);
     assert!(r.spam && !r.valid && r.errors.is_empty());
 }
@@ -228,16 +272,16 @@ fn cccd_is_checked_against_the_date_of_birth() {
             {"name":"cccd","type":"cccd","label":"Số CCCD","dob_field":"ngay_sinh","allow_cmnd":true}]}"#,
     )
     .unwrap_or_else(|e| panic!("{e:?}"));
-    let data = obj(json!({"ngay_sinh": "1/5/1986", "cccd": "001085012345"}));
+    let data = parsed(r#"{"ngay_sinh": "1/5/1986", "cccd": "001085012345"}"#);
     let r = run(&schema, &data, Lang::En);
     assert_eq!(error_fields(&r), vec![("cccd", "cccd_dob_mismatch")]);
     assert_eq!(
         r.errors[0].message,
         "The birth year in the CCCD number (1985) does not match the date of birth (01/05/1986)."
     );
-    let data = obj(json!({"ngay_sinh": "01/05/1985", "cccd": "001085012345"}));
+    let data = parsed(r#"{"ngay_sinh": "01/05/1985", "cccd": "001085012345"}"#);
     assert!(run(&schema, &data, Lang::Vi).valid);
-    let data = obj(json!({"ngay_sinh": "16/08/2025", "cccd": "123456789"}));
+    let data = parsed(r#"{"ngay_sinh": "16/08/2025", "cccd": "123456789"}"#);
     let r = run(&schema, &data, Lang::Vi);
     assert_eq!(error_fields(&r), vec![("ngay_sinh", "date_future")]);
     assert_eq!(
@@ -257,19 +301,19 @@ fn conditions_with_in_and_filled_false_and_overrides() {
               {"name":"y","type":"text","label":"Y","required_if":[{"field":"x","filled":false},{"field":"kenh","equals":"c"}]}]}"#,
     )
     .unwrap_or_else(|e| panic!("{e:?}"));
-    let codes = |v: Value| {
-        let r = run(&schema, &obj(v), Lang::Vi);
+    let codes = |text: &str| {
+        let r = run(&schema, &parsed(text), Lang::Vi);
         r.errors
             .iter()
             .map(|e| format!("{}:{}", e.field, e.message))
             .collect::<Vec<_>>()
     };
     assert_eq!(
-        codes(json!({"kenh": "a"})),
+        codes(r#"{"kenh": "a"}"#),
         vec!["x:Thiếu mã X!", "y:Thiếu y!"]
     );
-    assert_eq!(codes(json!({"kenh": "a", "x": "1"})), Vec::<String>::new());
-    assert_eq!(codes(json!({"kenh": "c", "x": "1"})), vec!["y:Thiếu y!"]);
+    assert_eq!(codes(r#"{"kenh": "a", "x": "1"}"#), Vec::<String>::new());
+    assert_eq!(codes(r#"{"kenh": "c", "x": "1"}"#), vec!["y:Thiếu y!"]);
 }
 
 #[test]
@@ -281,7 +325,7 @@ fn validate_field_checks_one_field_in_context() {
         lang: Lang::Vi,
         address: Some(&book),
     };
-    let data = obj(json!({"loai": "kien-nghi"}));
+    let data = parsed(r#"{"loai": "kien-nghi"}"#);
     let r = validate_field(&schema, "phuong_an", &data, &ctx);
     assert_eq!(
         r.and_then(|r| r.error).map(|e| e.code),
@@ -291,19 +335,23 @@ fn validate_field_checks_one_field_in_context() {
     let r = validate_field(
         &schema,
         "dien_thoai",
-        &obj(json!({"dien_thoai": "0912 345 678"})),
+        &parsed(r#"{"dien_thoai": "0912 345 678"}"#),
         &ctx,
     );
-    assert_eq!(r.and_then(|r| r.normalized), Some(json!("0912345678")));
+    assert_eq!(
+        r.and_then(|r| r.normalized),
+        Some(Value::from("0912345678"))
+    );
 }
 
 #[test]
 fn communes_not_yet_loaded_are_checked_by_shape_only() {
     let mut book = AddressBook::from_provinces_json(embedded::PROVINCES).unwrap_or_default();
     let mut data = good();
-    data.insert(
-        "dia_chi".into(),
-        json!({"tinh": "01", "xa": "99999", "chi_tiet": "Số 1"}),
+    insert(
+        &mut data,
+        "dia_chi",
+        parsed(r#"{"tinh": "01", "xa": "99999", "chi_tiet": "Số 1"}"#),
     );
     let valid = |book: &AddressBook| {
         let ctx = FormContext {

@@ -5,6 +5,7 @@ use proptest::prelude::*;
 
 use super::date::{Date, DateRule};
 use super::*;
+use crate::json::Value;
 
 const TODAY: Date = match Date::new(2025, 8, 15) {
     Some(d) => d,
@@ -91,12 +92,14 @@ proptest! {
     #[test]
     fn default_form_never_panics_on_arbitrary_values(a in input(), b in input(), c in input(), d in input()) {
         let schema = Schema::default_nd20();
-        let mut data = serde_json::Map::new();
+        let mut data = Vec::new();
         for (i, f) in schema.fields.iter().enumerate() {
             let v = [&a, &b, &c, &d][i % 4].clone();
-            data.insert(f.name.clone(), serde_json::Value::String(v));
+            data.push((f.name.clone(), Value::Str(v)));
         }
-        data.insert("dia_chi".into(), serde_json::json!({"tinh": a, "xa": b, "chi_tiet": c}));
+        let address = crate::json::obj([("tinh", a.into()), ("xa", b.into()), ("chi_tiet", c.into())]);
+        data.push(("dia_chi".into(), address));
+        let data = Value::Obj(data);
         let ctx = FormContext { today: TODAY, lang: crate::i18n::Lang::Vi, address: None };
         let r = validate_form(&schema, &data, &ctx);
         prop_assert_eq!(r.valid, r.errors.is_empty() && !r.spam);

@@ -17,7 +17,8 @@
 use std::fmt;
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+
+use crate::json::Value;
 
 use super::file::KNOWN_TYPES;
 use super::messages;
@@ -319,27 +320,21 @@ impl Schema {
         self.fields.iter().find(|f| f.name == name)
     }
 
-    /// Pretty JSON of the schema (what `www/data/phan-anh.json` holds).
+    /// Pretty JSON of the schema (what `www/data/phan-anh.json` holds). Native only (the CLI and
+    /// the tests that publish the file): the browser only reads schemas.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
     /// Reads and checks a schema; every problem is reported with its JSON path.
     pub fn from_json(json: &str) -> Result<Schema, Vec<SchemaError>> {
-        let value: Value = serde_json::from_str(json).map_err(|e| {
+        let value = crate::json::parse(json).map_err(|e| {
             vec![SchemaError::new(
                 "$",
                 "json",
-                format!(
-                    "JSON không hợp lệ (dòng {}, cột {}): {e}",
-                    e.line(),
-                    e.column()
-                ),
-                format!(
-                    "invalid JSON (line {}, column {}): {e}",
-                    e.line(),
-                    e.column()
-                ),
+                format!("JSON không hợp lệ (dòng {}, cột {}): {e}", e.line, e.column),
+                format!("invalid JSON (line {}, column {}): {e}", e.line, e.column),
             )]
         })?;
         let mut loader = Loader::default();
@@ -424,6 +419,16 @@ const FIELD_KEYS: &[&str] = &[
     "pattern",
 ];
 
+/// An object's members, each key once: a repeated key counts with its last value (what
+/// [`Value::get`] reads), at the place of that last occurrence. Empty for non-objects.
+fn members(o: &Value) -> impl Iterator<Item = &(String, Value)> {
+    let all = o.as_object().unwrap_or_default();
+    all.iter().enumerate().filter_map(move |(i, m)| {
+        let later = all.get(i + 1..).unwrap_or_default();
+        (!later.iter().any(|(k, _)| *k == m.0)).then_some(m)
+    })
+}
+
 /// Walks the JSON value, collecting errors with paths.
 #[derive(Default)]
 struct Loader {
@@ -439,16 +444,18 @@ impl Loader {
         self.err(path, "type", format!("cần {vi}"), format!("expected {en}"));
     }
 
-    fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
-        let o = v.as_object();
-        if o.is_none() {
+    /// `v` itself if it is an object (its members are then read with [`Value::get`]).
+    fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Value> {
+        if v.as_object().is_none() {
             self.type_err(path, "một đối tượng JSON", "a JSON object");
+            return None;
         }
-        o
+        Some(v)
     }
 
-    fn keys(&mut self, o: &Map<String, Value>, allowed: &[&str], path: &str) {
-        for key in o.keys().filter(|k| !allowed.contains(&k.as_str())) {
+    fn keys(&mut self, o: &Value, allowed: &[&str], path: &str) {
+        let unknown = members(o).filter(|(k, _)| !allowed.contains(&k.as_str()));
+        for key in unknown.map(|(k, _)| k) {
             self.err(
                 &crate::contract::sub_path(path, key),
                 "unknown_key",
@@ -458,13 +465,7 @@ impl Loader {
         }
     }
 
-    fn string(
-        &mut self,
-        o: &Map<String, Value>,
-        key: &str,
-        path: &str,
-        required: bool,
-    ) -> Option<String> {
+    fn string(&mut self, o: &Value, key: &str, path: &str, required: bool) -> Option<String> {
         match o.get(key) {
             None | Some(Value::Null) => {
                 if required {
@@ -477,7 +478,7 @@ impl Loader {
                 }
                 None
             }
-            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::Str(s)) => Some(s.clone()),
             Some(_) => {
                 self.type_err(
                     &crate::contract::sub_path(path, key),
@@ -489,13 +490,7 @@ impl Loader {
         }
     }
 
-    fn text(
-        &mut self,
-        o: &Map<String, Value>,
-        key: &str,
-        path: &str,
-        required: bool,
-    ) -> Option<Text> {
+    fn text(&mut self, o: &Value, key: &str, path: &str, required: bool) -> Option<Text> {
         let p = crate::contract::sub_path(path, key);
         match o.get(key) {
             None | Some(Value::Null) => {
@@ -515,14 +510,14 @@ impl Loader {
 
     fn text_value(&mut self, v: &Value, path: &str) -> Option<Text> {
         match v {
-            Value::String(s) => Some(Text {
+            Value::Str(s) => Some(Text {
                 vi: s.clone(),
                 en: None,
             }),
-            Value::Object(o) => {
-                self.keys(o, &["vi", "en"], path);
-                let vi = self.string(o, "vi", path, true)?;
-                let en = self.string(o, "en", path, false);
+            Value::Obj(_) => {
+                self.keys(v, &["vi", "en"], path);
+                let vi = self.string(v, "vi", path, true)?;
+                let en = self.string(v, "en", path, false);
                 Some(Text { vi, en })
             }
             _ => {
@@ -536,7 +531,7 @@ impl Loader {
         }
     }
 
-    fn boolean(&mut self, o: &Map<String, Value>, key: &str, path: &str) -> bool {
+    fn boolean(&mut self, o: &Value, key: &str, path: &str) -> bool {
         match o.get(key) {
             None | Some(Value::Null) => false,
             Some(Value::Bool(b)) => *b,
@@ -551,7 +546,7 @@ impl Loader {
         }
     }
 
-    fn uint(&mut self, o: &Map<String, Value>, key: &str, path: &str, max: u64) -> Option<u64> {
+    fn uint(&mut self, o: &Value, key: &str, path: &str, max: u64) -> Option<u64> {
         match o.get(key) {
             None | Some(Value::Null) => None,
             Some(v) => match v.as_u64().filter(|&n| n <= max) {
@@ -568,7 +563,7 @@ impl Loader {
         }
     }
 
-    fn messages(&mut self, o: &Map<String, Value>, path: &str) -> Messages {
+    fn messages(&mut self, o: &Value, path: &str) -> Messages {
         let mut out = Messages::new();
         let Some(v) = o.get("messages") else {
             return out;
@@ -577,7 +572,7 @@ impl Loader {
         let Some(m) = self.object(v, &p) else {
             return out;
         };
-        for (code, text) in m {
+        for (code, text) in members(m) {
             let cp = crate::contract::sub_path(&p, code);
             if !messages::is_known(code) {
                 self.err(
@@ -683,7 +678,7 @@ impl Loader {
             .collect()
     }
 
-    fn field_type(&mut self, o: &Map<String, Value>, path: &str) -> Option<FieldType> {
+    fn field_type(&mut self, o: &Value, path: &str) -> Option<FieldType> {
         let t = self.string(o, "type", path, true)?;
         let found = FIELD_TYPES.iter().find(|(n, _)| *n == t).map(|(_, k)| *k);
         if found.is_none() {
@@ -704,7 +699,7 @@ impl Loader {
     fn field(&mut self, v: &Value, path: &str) -> Option<Field> {
         let o = self.object(v, path)?;
         self.keys(o, FIELD_KEYS, path);
-        if o.contains_key("pattern") {
+        if o.get("pattern").is_some() {
             self.err(
                 &crate::contract::sub_path(path, "pattern"),
                 "pattern_unsupported",
@@ -792,7 +787,7 @@ impl Loader {
         }
     }
 
-    fn options(&mut self, o: &Map<String, Value>, path: &str) -> Vec<Choice> {
+    fn options(&mut self, o: &Value, path: &str) -> Vec<Choice> {
         let Some(v) = o.get("options") else {
             return Vec::new();
         };
@@ -818,7 +813,7 @@ impl Loader {
         out
     }
 
-    fn accept(&mut self, o: &Map<String, Value>, path: &str) -> Vec<String> {
+    fn accept(&mut self, o: &Value, path: &str) -> Vec<String> {
         let Some(v) = o.get("accept") else {
             return Vec::new();
         };
@@ -848,11 +843,11 @@ impl Loader {
         out
     }
 
-    fn conditions(&mut self, o: &Map<String, Value>, key: &str, path: &str) -> Vec<Condition> {
+    fn conditions(&mut self, o: &Value, key: &str, path: &str) -> Vec<Condition> {
         let p = crate::contract::sub_path(path, key);
         match o.get(key) {
             None | Some(Value::Null) => Vec::new(),
-            Some(Value::Array(list)) => list
+            Some(Value::Arr(list)) => list
                 .iter()
                 .enumerate()
                 .filter_map(|(i, c)| self.condition(c, &format!("{p}[{i}]")))
@@ -868,7 +863,7 @@ impl Loader {
         let equals = self.string(o, "equals", path, false);
         let one_of = match o.get("in") {
             None => None,
-            Some(Value::Array(a)) if a.iter().all(Value::is_string) => Some(
+            Some(Value::Arr(a)) if a.iter().all(|x| x.as_str().is_some()) => Some(
                 a.iter()
                     .filter_map(Value::as_str)
                     .map(String::from)
@@ -1013,6 +1008,31 @@ mod tests {
         }
         assert!(codes("{").iter().any(|(_, c)| *c == "json"));
         assert!(codes("[]").iter().any(|(p, c)| p == "$" && *c == "type"));
+    }
+
+    #[test]
+    fn a_repeated_key_counts_once_with_its_last_value() {
+        let json = MINI.replace(
+            r#""title":"Góp ý","#,
+            r#""title":"Góp ý","messages":{"required":"A","required":{"vi":"B"}},"requried":1,"requried":2,"#,
+        );
+        assert_eq!(
+            codes(&json),
+            vec![("$.requried".to_string(), "unknown_key")]
+        );
+        let fixed = json.replace(r#""requried":1,"requried":2,"#, "");
+        let s = Schema::from_json(&fixed).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(s.messages.get("required").map(|t| t.vi.as_str()), Some("B"));
+        let message = codes("{").into_iter().next();
+        assert_eq!(message, Some(("$".to_string(), "json")));
+        let e = Schema::from_json("{").err().unwrap_or_default();
+        assert_eq!(
+            e.first().map(|e| e.message(Lang::En)),
+            Some(
+                "$: invalid JSON (line 1, column 1): EOF while parsing an object at line 1 column 1"
+                    .to_string()
+            )
+        );
     }
 
     #[test]

@@ -378,7 +378,7 @@ impl<'a> Reader<'a> {
     /// the text are errors.
     fn scan(&self, from: usize) -> Result<usize, SyntaxError> {
         let rest = self.src.as_bytes().get(from..).unwrap_or_default();
-        match rest.iter().position(|&b| STRING_STOP[b as usize]) {
+        match find_stop(rest) {
             None => Err(self.eof("EOF while parsing a string")),
             Some(i) => {
                 let at = from + i;
@@ -449,6 +449,38 @@ impl<'a> Reader<'a> {
         }
         Ok(n)
     }
+}
+
+/// The offset of the first quote, backslash or control character in `bytes`, eight bytes at a
+/// time (strings are most of a data file).
+fn find_stop(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const QUOTE: u64 = ONES * b'"' as u64;
+    const BACKSLASH: u64 = ONES * b'\\' as u64;
+    const SPACE: u64 = ONES * 0x20;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // A byte's high bit is set where it equals a quote or a backslash, or is below 0x20. Borrows
+        // only spread upwards from a match, so the lowest set bit is the first match.
+        let found = ((x ^ QUOTE).wrapping_sub(ONES)
+            | (x ^ BACKSLASH).wrapping_sub(ONES)
+            | x.wrapping_sub(SPACE))
+            & !x
+            & HIGH;
+        if found != 0 {
+            return Some(offset + (found.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    let tail = chunks.remainder();
+    tail.iter()
+        .position(|&b| STRING_STOP[b as usize])
+        .map(|i| offset + i)
 }
 
 /// The end of the number starting at `start`, or the offset of the byte that makes it invalid.

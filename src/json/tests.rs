@@ -325,6 +325,17 @@ mod properties {
 
     proptest! {
         #[test]
+        fn strings_of_any_length_and_content(s in "[a-zé\"\\\\\u{1}\u{7f}\u{80}ấ\u{1f}\u{20}\u{21},:]{0,40}") {
+            let mut text = String::new();
+            write_str(&mut text, &s);
+            prop_assert_eq!(parse(&text), Ok(Value::Str(s.clone())));
+            // The raw text, unescaped: read exactly as serde_json reads it.
+            let raw = format!("\"{s}\"");
+            let mine = parse(&raw).ok().and_then(|v| v.as_str().map(str::to_string));
+            prop_assert_eq!(mine, serde_json::from_str::<String>(&raw).ok());
+        }
+
+        #[test]
         fn round_trips(v in value()) {
             let text = v.to_json();
             prop_assert_eq!(parse(&text), Ok(v.clone()));

@@ -289,7 +289,8 @@ pub(crate) fn fold_char(c: char, out: &mut String) {
         out.push(b);
         return;
     }
-    for lc in c.to_lowercase() {
+    let (first, second) = super::case::lower_char(c);
+    for lc in std::iter::once(first).chain(second) {
         if is_mark(lc) {
             continue;
         }

@@ -11,12 +11,15 @@
 //! - [`fold`]: the recall key: NFC, lowercase, every mark removed, đ→d.
 //! - [`tokenize`]: syllables with spans in the original string and their [`Token::exact`] /
 //!   [`Token::folded`] keys (canonical tone placement and i/y unification live there).
+//! - [`lower`]: lowercase without the standard library's Unicode tables (see `case`).
 //! - [`regional_variants`], [`within_one_edit`], [`telex_decode`]: candidate corrections.
 
+mod case;
 mod compose;
 mod syllable;
 mod typo;
 
+pub use case::{lower, lower_char};
 pub use syllable::{exact_key, folded_key, scan, tokenize, Token};
 pub use typo::{hoi_nga_variant, nga_as_hoi, regional_variants, telex_decode, within_one_edit};
 

@@ -131,14 +131,12 @@ pub fn exact_key(syllable: &str) -> String {
     if syllable.is_ascii() {
         return ascii_exact_key(syllable);
     }
-    let mut chars: Vec<char> = if syllable.chars().any(compose::is_mark) {
-        compose::nfc(syllable)
-            .chars()
-            .flat_map(char::to_lowercase)
-            .collect()
+    let lowered = if syllable.chars().any(compose::is_mark) {
+        super::lower(&compose::nfc(syllable))
     } else {
-        syllable.chars().flat_map(char::to_lowercase).collect()
+        super::lower(syllable)
     };
+    let mut chars: Vec<char> = lowered.chars().collect();
     place_tone_traditionally(&mut chars);
     unify_final_y(&mut chars);
     chars.into_iter().collect()

@@ -210,7 +210,7 @@ fn read_number(raw: &str) -> Num {
 /// rounded IEEE operation, the same result as any correct parser. The rare longer numbers go to a
 /// correct parser: `str::parse` natively, JavaScript's `parseFloat` (correctly rounded) in the
 /// browser.
-fn decimal(text: &str) -> f64 {
+pub(super) fn decimal(text: &str) -> f64 {
     const POW10: [f64; 23] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
         1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
@@ -242,13 +242,13 @@ fn decimal(text: &str) -> f64 {
 
 /// A correctly rounded parse of a decimal, for numbers beyond the fast path.
 #[cfg(not(target_arch = "wasm32"))]
-fn correct_parse(text: &str) -> f64 {
+pub(super) fn correct_parse(text: &str) -> f64 {
     text.parse::<f64>().unwrap_or(f64::NAN)
 }
 
 /// A correctly rounded parse of a decimal, for numbers beyond the fast path.
 #[cfg(target_arch = "wasm32")]
-fn correct_parse(text: &str) -> f64 {
+pub(super) fn correct_parse(text: &str) -> f64 {
     js_sys::Number::parse_float(text)
 }
 

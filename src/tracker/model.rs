@@ -7,8 +7,8 @@
 //! here with [`parse_target`] and [`parse_deadline`]; nothing is hand-classified.
 //! The format is documented in `docs/chi-tieu-format.md` and `schemas/chi-tieu.schema.json`.
 
+use crate::json::Value;
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use super::date::Date;
 use super::deadline::{parse_deadline, Deadline};
@@ -519,13 +519,13 @@ pub fn load(json: &str) -> Result<Document, Vec<LoadError>> {
         );
         return Err(cx.errors);
     }
-    let root: Value = match serde_json::from_str(json) {
+    let root = match crate::json::parse(json) {
         Ok(v) => v,
         Err(e) => {
             cx.error(
                 "$",
                 ErrorCode::NotJson,
-                format!("line {}, column {}", e.line(), e.column()),
+                format!("line {}, column {}", e.line, e.column),
             );
             return Err(cx.errors);
         }
@@ -538,6 +538,46 @@ pub fn load(json: &str) -> Result<Document, Vec<LoadError>> {
     } else {
         Err(cx.errors)
     }
+}
+
+/// A JSON number's value, read from its text as written (`-12.5`, `69`, `1e3`), or `None` when it
+/// is not finite. The plain decimals documents hold go through the lexer's exact fast path rather
+/// than `str::parse` (whose tables the wasm would otherwise carry); the result is the same
+/// correctly rounded `f64`.
+fn json_number(text: &str) -> Option<f64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let magnitude = if digits.contains(['e', 'E']) {
+        super::lex::correct_parse(digits)
+    } else {
+        super::lex::decimal(digits)
+    };
+    // `-0` reads as 0, as an integer would.
+    let value = if negative && magnitude != 0.0 {
+        -magnitude
+    } else {
+        magnitude
+    };
+    value.is_finite().then_some(value)
+}
+
+/// The value of a JSON number, `None` for anything else.
+fn as_number(v: &Value) -> Option<f64> {
+    match v {
+        Value::Num(text) => json_number(text),
+        _ => None,
+    }
+}
+
+/// An object's members, each key once: a repeated key counts with its last value (what
+/// [`Value::get`] reads), at the place of that last occurrence.
+fn last_of_each_key(members: &[(String, Value)]) -> impl Iterator<Item = &(String, Value)> {
+    members.iter().enumerate().filter_map(move |(i, m)| {
+        let later = members.get(i + 1..).unwrap_or_default();
+        (!later.iter().any(|(k, _)| *k == m.0)).then_some(m)
+    })
 }
 
 #[derive(Default)]
@@ -563,6 +603,12 @@ impl Cx {
         });
     }
 
+    /// An error on the member `key` of the item at `path` (the path is only built for errors:
+    /// loading reads thousands of members).
+    fn error_at(&mut self, path: &str, key: &str, code: ErrorCode, detail: impl Into<String>) {
+        self.error(&crate::contract::sub_path(path, key), code, detail);
+    }
+
     fn warn(&mut self, path: &str, code: ErrorCode, detail: impl Into<String>) {
         self.warnings.push(LoadError {
             path: path.to_string(),
@@ -572,45 +618,49 @@ impl Cx {
         });
     }
 
-    fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
-        let o = v.as_object();
-        if o.is_none() {
+    /// `v` itself if it is an object (its members are then read with [`Value::get`]).
+    fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Value> {
+        if v.as_object().is_none() {
             self.error(path, ErrorCode::WrongType, "object expected");
+            return None;
         }
-        o
+        Some(v)
     }
 
-    fn text(
-        &mut self,
-        o: &Map<String, Value>,
-        key: &str,
-        path: &str,
-        required: bool,
-    ) -> Option<String> {
-        let p = crate::contract::sub_path(path, key);
+    fn text(&mut self, o: &Value, key: &str, path: &str, required: bool) -> Option<String> {
         match o.get(key) {
             None | Some(Value::Null) if required => {
-                self.error(&p, ErrorCode::Missing, "");
+                self.error_at(path, key, ErrorCode::Missing, "");
                 None
             }
             None | Some(Value::Null) => None,
-            Some(Value::String(s)) if s.trim().is_empty() && required => {
-                self.error(&p, ErrorCode::Empty, "");
+            Some(Value::Str(s)) if s.trim().is_empty() && required => {
+                self.error_at(path, key, ErrorCode::Empty, "");
                 None
             }
-            Some(Value::String(s)) if s.trim().is_empty() => None,
-            Some(Value::String(s)) => Some(crate::text::nfc(s.trim())),
+            Some(Value::Str(s)) if s.trim().is_empty() => None,
+            Some(Value::Str(s)) => Some(crate::text::nfc(s.trim())),
             Some(_) => {
-                self.error(&p, ErrorCode::WrongType, "text expected");
+                self.error_at(path, key, ErrorCode::WrongType, "text expected");
                 None
             }
         }
     }
 
-    fn number(&mut self, o: &Map<String, Value>, key: &str, path: &str) -> Option<f64> {
+    fn number(&mut self, o: &Value, key: &str, path: &str) -> Option<f64> {
         match o.get(key) {
             None | Some(Value::Null) => None,
-            Some(Value::Number(n)) => n.as_f64().filter(|f| f.is_finite()),
+            Some(Value::Num(text)) => {
+                let n = json_number(text);
+                if n.is_none() {
+                    self.error(
+                        &crate::contract::sub_path(path, key),
+                        ErrorCode::WrongType,
+                        "number out of range",
+                    );
+                }
+                n
+            }
             Some(_) => {
                 self.error(
                     &crate::contract::sub_path(path, key),
@@ -622,7 +672,7 @@ impl Cx {
         }
     }
 
-    fn uint(&mut self, o: &Map<String, Value>, key: &str, path: &str) -> Option<u32> {
+    fn uint(&mut self, o: &Value, key: &str, path: &str) -> Option<u32> {
         let v = self.number(o, key, path)?;
         if v.fract() != 0.0 || !(0.0..=1.0e6).contains(&v) {
             self.error(
@@ -635,28 +685,21 @@ impl Cx {
         Some(v as u32)
     }
 
-    fn year(
-        &mut self,
-        o: &Map<String, Value>,
-        key: &str,
-        path: &str,
-        required: bool,
-    ) -> Option<i32> {
-        let p = crate::contract::sub_path(path, key);
+    fn year(&mut self, o: &Value, key: &str, path: &str, required: bool) -> Option<i32> {
         let Some(v) = self.number(o, key, path) else {
             if required && o.get(key).is_none_or(Value::is_null) {
-                self.error(&p, ErrorCode::Missing, "");
+                self.error_at(path, key, ErrorCode::Missing, "");
             }
             return None;
         };
         if v.fract() != 0.0 || !(1990.0..=2100.0).contains(&v) {
-            self.error(&p, ErrorCode::BadYear, format!("{v}"));
+            self.error_at(path, key, ErrorCode::BadYear, format!("{v}"));
             return None;
         }
         Some(v as i32)
     }
 
-    fn date(&mut self, o: &Map<String, Value>, key: &str, path: &str) -> Option<Date> {
+    fn date(&mut self, o: &Value, key: &str, path: &str) -> Option<Date> {
         let s = self.text(o, key, path, false)?;
         let d = Date::parse_iso(&s);
         if d.is_none() {
@@ -665,29 +708,22 @@ impl Cx {
         d
     }
 
-    fn list<'v>(
-        &mut self,
-        o: &'v Map<String, Value>,
-        key: &str,
-        path: &str,
-        required: bool,
-    ) -> &'v [Value] {
-        let p = crate::contract::sub_path(path, key);
+    fn list<'v>(&mut self, o: &'v Value, key: &str, path: &str, required: bool) -> &'v [Value] {
         match o.get(key) {
             None | Some(Value::Null) => {
                 if required {
-                    self.error(&p, ErrorCode::Missing, "");
+                    self.error_at(path, key, ErrorCode::Missing, "");
                 }
                 EMPTY
             }
-            Some(Value::Array(a)) => {
+            Some(Value::Arr(a)) => {
                 if a.is_empty() && required {
-                    self.error(&p, ErrorCode::Empty, "");
+                    self.error_at(path, key, ErrorCode::Empty, "");
                 }
                 a
             }
             Some(_) => {
-                self.error(&p, ErrorCode::WrongType, "list expected");
+                self.error_at(path, key, ErrorCode::WrongType, "list expected");
                 EMPTY
             }
         }
@@ -906,8 +942,8 @@ impl Cx {
         }
         let mut sub_scores = Vec::new();
         if let Some(subs) = o.get("sub_scores").and_then(Value::as_object) {
-            for (k, v) in subs {
-                match v.as_f64().filter(|f| f.is_finite()) {
+            for (k, v) in last_of_each_key(subs) {
+                match as_number(v) {
                     Some(f) => sub_scores.push((k.clone(), f)),
                     None => self.error(
                         &format!("{path}.sub_scores.{k}"),
@@ -953,7 +989,7 @@ impl Cx {
         })
     }
 
-    fn area(&mut self, o: &Map<String, Value>, path: &str) -> Option<Area> {
+    fn area(&mut self, o: &Value, path: &str) -> Option<Area> {
         let s = self.text(o, "area", path, true)?;
         let a = Area::parse(&s);
         if a.is_none() {
@@ -1130,5 +1166,42 @@ impl Cx {
             completed_on: self.date(o, "completed_on", path),
             evidence_url: self.text(o, "evidence_url", path, false),
         })
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn json_numbers_read_as_written() {
+        assert_eq!(json_number("69.5"), Some(69.5));
+        assert_eq!(json_number("-12"), Some(-12.0));
+        assert_eq!(json_number("7e1"), Some(70.0));
+        assert_eq!(json_number("-2.5E-1"), Some(-0.25));
+        assert_eq!(json_number("0.1"), Some(0.1));
+        assert_eq!(json_number("1e400"), None);
+        let zero = json_number("-0").map(f64::is_sign_positive);
+        assert_eq!(zero, Some(true));
+    }
+
+    #[test]
+    fn a_repeated_key_counts_once_with_its_last_value() {
+        let v = crate::json::parse(r#"{"a": 1, "b": 2, "a": 3}"#).unwrap_or(Value::Null);
+        let kept: Vec<(&str, Option<f64>)> = last_of_each_key(v.as_object().unwrap_or_default())
+            .map(|(k, v)| (k.as_str(), as_number(v)))
+            .collect();
+        assert_eq!(kept, vec![("b", Some(2.0)), ("a", Some(3.0))]);
+    }
+
+    proptest! {
+        #[test]
+        fn json_numbers_match_the_standard_parser(
+            t in "-?(0|[1-9][0-9]{0,24})(\\.[0-9]{1,24})?([eE][+-]?[0-9]{1,3})?"
+        ) {
+            let want = t.parse::<f64>().ok().filter(|f| f.is_finite());
+            prop_assert_eq!(json_number(&t), want, "{}", t);
+        }
     }
 }

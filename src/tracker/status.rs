@@ -19,6 +19,7 @@ use super::model::{
 use super::model::{PROVINCES_BEFORE_2025_07, PROVINCES_FROM_2025_07};
 use super::target::{Target, TargetKind, TargetPart, Unit};
 use crate::i18n::Lang;
+use crate::num::{fixed, shortest, signed};
 use crate::text::fold;
 
 /// Status of a target.
@@ -584,9 +585,10 @@ fn rank_at_most(ix: &Index, t: &IndexTarget, p: &TargetPart, lang: Lang) -> Part
             Some(f64::from(rank)),
             Status::Achieved,
             format!(
-                "{} {} ≤ {want}",
+                "{} {} ≤ {}",
                 lang.pick("Xếp thứ", "Ranked"),
-                rank_text(rank, rof)
+                rank_text(rank, rof),
+                shortest(want)
             ),
             None,
             lang,
@@ -596,9 +598,10 @@ fn rank_at_most(ix: &Index, t: &IndexTarget, p: &TargetPart, lang: Lang) -> Part
             Some(f64::from(rank)),
             Status::OffTrack,
             format!(
-                "{} {} > {want}",
+                "{} {} > {}",
                 lang.pick("Xếp thứ", "Ranked"),
-                rank_text(rank, rof)
+                rank_text(rank, rof),
+                shortest(want)
             ),
             None,
             lang,
@@ -627,10 +630,11 @@ fn rank_at_most(ix: &Index, t: &IndexTarget, p: &TargetPart, lang: Lang) -> Part
 
 fn not_comparable_msg(rank: u32, rof: u32, want: f64, of: u32, lang: Lang) -> String {
     format!(
-        "{} {}/{rof} {} {want}/{of} ({})",
+        "{} {}/{rof} {} {}/{of} ({})",
         lang.pick("Kết quả", "Result"),
         rank,
         lang.pick("và chỉ tiêu", "and target"),
+        shortest(want),
         lang.pick(
             "khác tổng số tỉnh do sắp xếp đơn vị hành chính từ 01/07/2025",
             "rank different numbers of provinces after the 1 July 2025 merger"
@@ -661,14 +665,15 @@ fn rank_up(ix: &Index, t: &IndexTarget, p: &TargetPart, lang: Lang) -> PartEvalu
                 Status::OffTrack
             };
             let reason = format!(
-                "{} {base_year}: {}; {}: {} ({:+} {}; {} {need})",
+                "{} {base_year}: {}; {}: {} ({} {}; {} {})",
                 lang.pick("Năm", "Year"),
                 rank_text(b, bof),
                 t.year,
                 rank_text(n, nof),
-                up,
+                signed(up),
                 lang.pick("bậc", "places"),
-                lang.pick("cần", "needed")
+                lang.pick("cần", "needed"),
+                shortest(need)
             );
             part_eval(p, Some(up), status, reason, None, lang)
         }
@@ -786,9 +791,9 @@ fn from_ratio(r: f64) -> Status {
 
 fn ratio_reason(r: f64, lang: Lang) -> String {
     format!(
-        "{} R = {:.2}",
+        "{} R = {}",
         lang.pick("Tỷ lệ tiến độ (Open SDG)", "Progress ratio (Open SDG)"),
-        r
+        fixed(r, 2)
     )
 }
 
@@ -803,7 +808,6 @@ fn score_part(
     lang: Lang,
 ) -> PartEvaluation {
     let v = p.value.unwrap_or(0.0);
-    let fmt = |x: f64| format!("{x}");
     if let Some(s) = published(ix, t.year).and_then(|r| r.score) {
         let ok = satisfies(p.kind, s, v, p.max);
         let status = if ok {
@@ -815,7 +819,7 @@ fn score_part(
             "{} {}: {} ({} {})",
             lang.pick("Kết quả", "Result"),
             t.year,
-            fmt(s),
+            shortest(s),
             lang.pick("chỉ tiêu", "target"),
             p.text
         );
@@ -875,7 +879,7 @@ fn score_part(
             "{} {}: {} ({})",
             lang.pick("Kết quả", "Result"),
             last.year,
-            fmt(ls),
+            shortest(ls),
             lang.pick("đã đạt mức chỉ tiêu", "already at the target")
         );
         return part_eval(p, Some(ls), Status::OnTrack, reason, None, lang);
@@ -996,7 +1000,7 @@ fn indicator_part(
             p,
             Some(last),
             Status::Achieved,
-            format!("{last} {at}"),
+            format!("{} {at}", shortest(last)),
             None,
             lang,
         );
@@ -1008,7 +1012,8 @@ fn indicator_part(
             Some(last),
             Status::OffTrack,
             format!(
-                "{last} {at}; {}",
+                "{} {at}; {}",
+                shortest(last),
                 lang.pick("đã hết hạn", "deadline passed")
             ),
             None,
@@ -1035,7 +1040,8 @@ fn indicator_part(
             Some(last),
             Status::NoData,
             format!(
-                "{last} {at}; {}",
+                "{} {at}; {}",
+                shortest(last),
                 lang.pick(
                     "cần ít nhất hai lần đo để tính xu hướng",
                     "two values needed for a trend"

@@ -979,6 +979,59 @@ fn bad_input_names_the_item() {
 }
 
 #[test]
+fn numbers_are_json_numbers_read_exactly() {
+    let doc = |result: &str| {
+        format!(
+            r#"{{"format":"cchc-chi-tieu","version":1,"agencies":[{{"id":"x","name":"X","indices":[{{"id":"P","kind":"pci","name_vi":"PCI","results":[{result}]}}]}}]}}"#
+        )
+    };
+    let first = |json: &str| {
+        load(json)
+            .ok()
+            .and_then(|d| d.agencies.into_iter().next())
+            .and_then(|a| a.indices.into_iter().next())
+            .and_then(|i| i.results.into_iter().next())
+    };
+    let r = first(&doc(
+        r#"{"year": 2.024e3, "score": 69.50, "rank": 2E1, "rank_of": 63,
+            "sub_scores": {"Gia nhập thị trường": 8.1, "Tính minh bạch": 6, "Gia nhập thị trường": 7.75}}"#,
+    ));
+    assert_eq!(
+        r.as_ref().map(|r| (r.year, r.score, r.rank)),
+        Some((2024, Some(69.5), Some(20)))
+    );
+    assert_eq!(
+        r.map(|r| r.sub_scores),
+        Some(vec![
+            ("Tính minh bạch".into(), 6.0),
+            ("Gia nhập thị trường".into(), 7.75)
+        ])
+    );
+    let score = "$.agencies[0].indices[0].results[0].score";
+    assert_eq!(
+        codes(&doc(r#"{"year": 2024, "score": -0.5}"#)),
+        vec![(score.into(), ErrorCode::OutOfScale)]
+    );
+    assert_eq!(
+        codes(&doc(r#"{"year": 2024, "score": 1e400}"#)),
+        vec![(score.into(), ErrorCode::WrongType)]
+    );
+    assert_eq!(
+        codes(&doc(r#"{"year": 2024, "score": "69,5"}"#)),
+        vec![(score.into(), ErrorCode::WrongType)]
+    );
+    // `version` is a whole number as written: 1.0 is not version 1.
+    let v10 = doc(r#"{"year": 2024}"#).replace(r#""version":1"#, r#""version":1.0"#);
+    assert_eq!(codes(&v10), vec![("$.version".into(), ErrorCode::Missing)]);
+    // A syntax error says where.
+    let e = load("{\n  \"format\": }").err().unwrap_or_default();
+    assert_eq!(
+        e.first().map(|e| e.detail.as_str()),
+        Some("line 2, column 13")
+    );
+}
+
+#[test]
 fn demo_data_loads_and_every_deadline_is_read() {
     let json = include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),

@@ -5,13 +5,13 @@
 //! (decomposed Unicode, "Không có thông tin" for empty, comma-joined levels, duplicates), so the
 //! loader cleans every value and skips a broken record with a warning instead of refusing the file.
 
-use serde::de::IgnoredAny;
-use serde_json::Value;
+use std::borrow::Cow;
 
-use super::raw::{Item, Loose, Object};
+use super::raw::{self, Item, Loose, Object};
 
 use super::model::{Details, Online, Procedure, Warning, WarningKind};
 use crate::contract::{DataError, DataErrorKind};
+use crate::json::{Kind, SyntaxError, Value};
 use crate::text;
 
 /// Everything a data file yields.
@@ -39,20 +39,9 @@ fn error(
     }
 }
 
-fn syntax(e: &serde_json::Error, line_offset: usize) -> DataError {
-    let kind = if e.classify() == serde_json::error::Category::Data {
-        DataErrorKind::Shape
-    } else {
-        DataErrorKind::Syntax
-    };
-    let msg = e.to_string();
-    let detail = msg
-        .rfind(" at line ")
-        .and_then(|i| msg.get(..i))
-        .unwrap_or(&msg)
-        .to_string();
-    let line = (e.line() > 0).then_some(e.line() + line_offset);
-    error(kind, line, line.map(|_| e.column()), None, detail)
+fn syntax(e: SyntaxError, line_offset: usize) -> DataError {
+    let line = Some(e.line + line_offset);
+    error(DataErrorKind::Syntax, line, Some(e.column), None, e.detail)
 }
 
 /// Parses any accepted shape; see the module docs.
@@ -73,20 +62,20 @@ pub(crate) fn load(text: &str, max_bytes: usize) -> Result<Loaded, DataError> {
     }
     let mut out = Loaded::default();
     if trimmed.starts_with('{') {
-        match serde_json::from_str::<Object>(text) {
+        match raw::whole(text, raw::object) {
             Ok(obj) if obj.procedures.is_some() => own_file(obj, &mut out)?,
             Ok(obj) => records(vec![(Item::Object(Box::new(obj)), None)], "", &mut out),
             Err(_) if first_line_is_object(text) => json_lines(text, &mut out)?,
-            Err(e) => return Err(syntax(&e, 0)),
+            Err(e) => return Err(syntax(e, 0)),
         }
     } else if trimmed.starts_with('[') {
-        let items: Vec<Item> = serde_json::from_str(text).map_err(|e| syntax(&e, 0))?;
+        let items = raw::whole(text, raw::items).map_err(|e| syntax(e, 0))?;
+        let items = items.unwrap_or_default();
         records(items.into_iter().map(|v| (v, None)).collect(), "", &mut out);
     } else {
-        let e = serde_json::from_str::<IgnoredAny>(text).err();
-        return Err(match e {
-            Some(e) => syntax(&e, 0),
-            None => error(
+        return Err(match raw::whole(text, |r| r.skip()) {
+            Err(e) => syntax(e, 0),
+            Ok(()) => error(
                 DataErrorKind::Shape,
                 None,
                 None,
@@ -110,7 +99,11 @@ pub(crate) fn load(text: &str, max_bytes: usize) -> Result<Loaded, DataError> {
 /// JSON Lines: the first non-empty line is a complete JSON object on its own.
 fn first_line_is_object(text: &str) -> bool {
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    serde_json::from_str::<Object>(first).is_ok()
+    raw::whole(first, |r| match r.peek()? {
+        Kind::Obj => r.skip(),
+        _ => Err(r.error("expected an object")),
+    })
+    .is_ok()
 }
 
 fn json_lines(text: &str, out: &mut Loaded) -> Result<(), DataError> {
@@ -120,15 +113,16 @@ fn json_lines(text: &str, out: &mut Loaded) -> Result<(), DataError> {
         if line.trim().is_empty() {
             continue;
         }
-        match serde_json::from_str::<Item>(line) {
+        match raw::whole(line, raw::item) {
             Ok(v) => items.push((v, Some(i + 1))),
             Err(e) => {
-                first_error.get_or_insert_with(|| syntax(&e, i));
+                let detail = e.to_string();
+                first_error.get_or_insert_with(|| syntax(e, i));
                 out.warnings.push(Warning {
                     kind: WarningKind::LineSkipped,
                     line: Some(i + 1),
                     path: String::new(),
-                    detail: e.to_string(),
+                    detail,
                 });
             }
         }
@@ -143,7 +137,7 @@ fn json_lines(text: &str, out: &mut Loaded) -> Result<(), DataError> {
 
 fn own_file(mut obj: Object, out: &mut Loaded) -> Result<(), DataError> {
     match obj.get("version") {
-        Some(Loose::Num(n)) if n == "1" => {}
+        Some(Loose::Num("1")) => {}
         Some(v) => {
             return Err(error(
                 DataErrorKind::Invalid,
@@ -164,8 +158,8 @@ fn own_file(mut obj: Object, out: &mut Loaded) -> Result<(), DataError> {
         }
     }
     out.agency = match &obj.agency {
-        Some(Value::String(s)) => clean(s),
-        Some(Value::Object(a)) => a.get("name").and_then(Value::as_str).and_then(clean),
+        Some(Value::Str(s)) => clean(s),
+        Some(a @ Value::Obj(_)) => a.get("name").and_then(Value::as_str).and_then(clean),
         _ => None,
     };
     if let Some(syn) = &obj.synonyms {
@@ -191,7 +185,7 @@ fn own_file(mut obj: Object, out: &mut Loaded) -> Result<(), DataError> {
 }
 
 fn synonyms(v: &Value, out: &mut Loaded) {
-    let Value::Object(map) = v else {
+    let Value::Obj(members) = v else {
         out.warnings.push(Warning {
             kind: WarningKind::ValueIgnored,
             line: None,
@@ -200,10 +194,16 @@ fn synonyms(v: &Value, out: &mut Loaded) {
         });
         return;
     };
-    for (key, val) in map {
+    // Sorted by key, a repeated key keeping its last value, as serde_json's map did.
+    let mut sorted: Vec<&(String, Value)> = members.iter().collect();
+    crate::sort::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
+    for (i, (key, val)) in sorted.iter().copied().enumerate() {
+        if sorted.get(i + 1).is_some_and(|next| next.0 == *key) {
+            continue;
+        }
         let list: Vec<String> = match val {
-            Value::String(s) => vec![s.clone()],
-            Value::Array(a) => a
+            Value::Str(s) => vec![s.clone()],
+            Value::Arr(a) => a
                 .iter()
                 .filter_map(Value::as_str)
                 .map(str::to_string)
@@ -223,7 +223,7 @@ fn synonyms(v: &Value, out: &mut Loaded) {
     }
 }
 
-fn records(items: Vec<(Item, Option<usize>)>, base: &str, out: &mut Loaded) {
+fn records(items: Vec<(Item<'_>, Option<usize>)>, base: &str, out: &mut Loaded) {
     let mut by_code: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, (v, line)) in items.into_iter().enumerate() {
         let path = if base.is_empty() {
@@ -315,7 +315,7 @@ impl Ctx<'_> {
     fn string(&mut self, map: &mut Object, key: &str) -> Option<String> {
         match map.take(key)? {
             Loose::Str(s) => clean_owned(s),
-            Loose::Num(n) => clean_owned(n),
+            Loose::Num(n) => clean(n),
             Loose::Null => None,
             other => {
                 self.warn(
@@ -369,10 +369,10 @@ pub(crate) fn clean(s: &str) -> Option<String> {
     clean_slow(s)
 }
 
-/// [`clean`] for an owned string: a value that is already clean is kept without copying.
-fn clean_owned(s: String) -> Option<String> {
+/// [`clean`] for a string that may be owned already: then a clean value is kept without copying.
+fn clean_owned(s: Cow<'_, str>) -> Option<String> {
     if is_clean(&s) {
-        return (!is_placeholder(&s)).then_some(s);
+        return (!is_placeholder(&s)).then(|| s.into_owned());
     }
     clean_slow(&s)
 }
@@ -494,10 +494,10 @@ fn own_record(map: &mut Object, ctx: &mut Ctx) -> Procedure {
     };
     let details = match &map.details {
         None | Some(Value::Null) => None,
-        Some(v) => match serde_json::from_value::<Details>(v.clone()) {
+        Some(v) => match Details::from_value(v) {
             Ok(d) => Some(clean_details(d)).filter(|d| !d.is_empty()),
             Err(e) => {
-                ctx.warn(WarningKind::ValueIgnored, "details", e.to_string());
+                ctx.warn(WarningKind::ValueIgnored, "details", e);
                 None
             }
         },
@@ -817,6 +817,134 @@ mod tests {
         );
     }
 
+    #[test]
+    fn inline_details_and_their_warnings() {
+        let text = r#"{"version": 1, "procedures": [
+            {"code": "1", "name": "Cấp phép", "details": {"steps": ["  Bước 1 ", "Không có thông tin"]}},
+            {"code": "2", "name": "Đăng ký", "details": {"steps": ["a", 5]}}
+        ]}"#;
+        let loaded = load(text, usize::MAX).unwrap_or_default();
+        let steps = loaded.procedures.first().and_then(|p| p.details.clone());
+        assert_eq!(steps.map(|d| d.steps), Some(vec!["Bước 1".to_string()]));
+        assert_eq!(
+            loaded.procedures.get(1).map(|p| p.details.is_none()),
+            Some(true)
+        );
+        let w = loaded.warnings.first();
+        assert_eq!(w.map(|w| w.path.as_str()), Some("procedures[1].details"));
+        assert_eq!(
+            w.map(|w| w.detail.as_str()),
+            Some("steps[1]: expected a string, found a number")
+        );
+    }
+
+    #[test]
+    fn syntax_errors_and_json_lines() {
+        let e = load("{\"version\": 1,\n \"tên\": \"Hà Nội\" \"x\"}", usize::MAX).unwrap_err();
+        assert_eq!(e.kind, DataErrorKind::Syntax);
+        assert_eq!((e.line, e.column), (Some(2), Some(18)));
+        assert_eq!(e.detail, "expected `,` or `}`");
+        let lines =
+            "{\"ma_thu_tuc\": \"1.1\", \"ten_thu_tuc\": \"Cấp lại\"}\n{\"ma_thu_tuc\": 2,,}\n";
+        let loaded = load(lines, usize::MAX).unwrap_or_default();
+        assert_eq!(loaded.procedures.len(), 1);
+        let w = loaded.warnings.first();
+        assert_eq!(
+            w.map(|w| (w.kind, w.line)),
+            Some((WarningKind::LineSkipped, Some(2)))
+        );
+        assert_eq!(
+            w.map(|w| w.detail.as_str()),
+            Some("key must be a string at line 1 column 18")
+        );
+        // JSON Lines whose only good line is not a procedure: nothing usable.
+        let e = load("{\"a\": 1}\n\n{]\n", usize::MAX).unwrap_err();
+        assert_eq!(e.kind, DataErrorKind::Invalid);
+        // A broken first line: not JSON Lines, the file's own syntax error.
+        let e = load("{\"a\": }\n{]\n", usize::MAX).unwrap_err();
+        assert_eq!((e.kind, e.line), (DataErrorKind::Syntax, Some(1)));
+        let e = load("7", usize::MAX).unwrap_err();
+        assert_eq!(e.kind, DataErrorKind::Shape);
+        let e = load("nul", usize::MAX).unwrap_err();
+        assert_eq!(e.kind, DataErrorKind::Syntax);
+    }
+
+    #[test]
+    fn synonyms_sorted_and_last_duplicate_wins() {
+        let text = r#"{"version": 1, "synonyms": {"b": "x", "a": ["y", 1, "z"], "b": ["w"], "c": 5},
+            "procedures": [{"code": "1", "name": "Cấp"}]}"#;
+        let loaded = load(text, usize::MAX).unwrap_or_default();
+        let got: Vec<(&str, Vec<&str>)> = loaded
+            .synonyms
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.iter().map(String::as_str).collect()))
+            .collect();
+        assert_eq!(got, [("a", vec!["y", "z"]), ("b", vec!["w"])]);
+        let w: Vec<&str> = loaded.warnings.iter().map(|w| w.path.as_str()).collect();
+        assert_eq!(w, ["synonyms.c"]);
+    }
+
+    #[test]
+    fn numbers_keep_their_text() {
+        let text = r#"[{"code": 1.000178, "name": "Cấp", "time": 5}]"#;
+        let loaded = load(text, usize::MAX).unwrap_or_default();
+        let p = loaded.procedures.first();
+        assert_eq!(p.map(|p| p.code.as_str()), Some("1.000178"));
+        assert_eq!(p.and_then(|p| p.time.as_deref()), Some("5"));
+        let e = load(r#"{"version": 1.0, "procedures": []}"#, usize::MAX).unwrap_err();
+        assert_eq!(
+            e.detail,
+            "unsupported version 1.0; this widget reads version 1"
+        );
+    }
+
+    /// One load of the real data file, for instruction counts under valgrind.
+    #[test]
+    #[ignore]
+    fn bench_load_once() {
+        let text = std::fs::read_to_string("www/data/tthc.json").unwrap_or_default();
+        assert!(load(&text, usize::MAX).is_ok_and(|l| l.procedures.len() > 2000));
+    }
+
+    /// Load and index time on the real data file, and on ten copies of it (26,420 records):
+    /// `cargo test --release --lib tthc::load::tests::bench -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn bench() {
+        let text = std::fs::read_to_string("www/data/tthc.json").unwrap_or_default();
+        let start = text.find("\"procedures\"").unwrap_or(0);
+        let body = text.get(start..).unwrap_or("");
+        let open = body.find('[').map_or(0, |i| start + i + 1);
+        let close = text.rfind(']').unwrap_or(text.len());
+        let records = text.get(open..close).unwrap_or("").trim();
+        let mut big = String::from("{\"version\":1,\"procedures\":[");
+        for k in 0..10 {
+            if k > 0 {
+                big.push(',');
+            }
+            big.push_str(&records.replace("\"code\":\"", &format!("\"code\":\"{k}")));
+        }
+        big.push_str("]}");
+        for (name, t) in [("tthc.json", &text), ("10x", &big)] {
+            let mut best = (f64::MAX, f64::MAX);
+            for _ in 0..7 {
+                let t0 = std::time::Instant::now();
+                let loaded = load(t, usize::MAX).map(|l| l.procedures.len());
+                let t1 = t0.elapsed().as_secs_f64() * 1e3;
+                let cat = crate::tthc::Catalog::from_json_str_with_limit(t, usize::MAX);
+                let t2 = t0.elapsed().as_secs_f64() * 1e3 - t1;
+                assert!(cat.is_ok() && loaded.is_ok());
+                best = (best.0.min(t1), best.1.min(t2));
+            }
+            eprintln!(
+                "{name}: {} bytes, load {:.1} ms, load+index {:.1} ms",
+                t.len(),
+                best.0,
+                best.1
+            );
+        }
+    }
+
     mod props {
         use super::super::*;
         use proptest::prelude::*;
@@ -825,7 +953,8 @@ mod tests {
             #[test]
             fn fast_clean_equals_slow_clean(s in "[a-zA-Zđàáạ\u{300}\u{301} \t\n\u{B}\u{A0}\u{200E}\u{E001}Kk-]{0,30}") {
                 prop_assert_eq!(clean(&s), clean_slow(&s));
-                prop_assert_eq!(clean_owned(s.clone()), clean_slow(&s));
+                prop_assert_eq!(clean_owned(Cow::Owned(s.clone())), clean_slow(&s));
+                prop_assert_eq!(clean_owned(Cow::Borrowed(&s)), clean_slow(&s));
             }
 
             #[test]

@@ -20,7 +20,7 @@ mod query;
 mod rank;
 mod raw;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub use crate::contract::DataError as LoadError;
 use crate::i18n::Lang;
@@ -28,7 +28,7 @@ use crate::text;
 pub use model::{Details, Online, Procedure, Warning, WarningKind};
 
 /// The facets, in display order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FacetKey {
     /// Lĩnh vực.
@@ -84,7 +84,7 @@ impl FacetKey {
 }
 
 /// A selected facet value. Values of one facet combine with OR, facets with AND.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Filter {
     pub key: FacetKey,
     /// The value as in [`FacetValue::value`].
@@ -92,8 +92,7 @@ pub struct Filter {
 }
 
 /// What the search box and the facets ask.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Query {
     pub text: String,
     pub filters: Vec<Filter>,

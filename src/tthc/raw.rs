@@ -1,32 +1,32 @@
-//! The data file's JSON, deserialised straight into the few shapes the loader reads.
+//! The data file's JSON, read straight into the few shapes the loader uses.
 //!
-//! Why it exists: building a `serde_json::Value` tree first (a map with an owned key per field
-//! of every record) cost more than the whole index build. These types take only the keys the
-//! loader knows, skip everything else without allocating, and accept *any* JSON value in every
-//! position, so one wrong value never rejects the file: the loader (`load`) reports it as a
-//! warning with its path, exactly as before. Syntax errors still come from serde_json with their
-//! line and column.
+//! Why it exists: building a [`crate::json::Value`] tree first (an owned key and value per field of every
+//! record) would cost more than the whole index build. These readers stream the text with
+//! [`crate::json::Reader`], keep only the keys the loader knows (strings borrowed from the text when they
+//! have no escapes), skip everything else without allocating, and accept *any* JSON value in every
+//! position, so one wrong value never rejects the file: the loader (`load`) reports it as a warning
+//! with its path. Syntax errors come from the reader with their line and column.
 
+use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_json::Value;
+use crate::json::{Kind, Reader, SyntaxError, Value};
 
 /// A JSON value, kept only as far as the loader needs it.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Loose {
+pub(crate) enum Loose<'a> {
     Null,
     Bool(bool),
-    Str(String),
+    Str(Cow<'a, str>),
     /// A number, as written.
-    Num(String),
+    Num(&'a str),
     /// An array: its strings (anything else in it is `None`).
-    List(Vec<Option<String>>),
+    List(Vec<Option<Cow<'a, str>>>),
     /// An object (its content is skipped).
     Object,
 }
 
-impl Loose {
+impl Loose<'_> {
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Loose::Str(s) => Some(s),
@@ -37,17 +37,18 @@ impl Loose {
     /// "a string", "an array", ... for warnings.
     pub fn type_name(&self) -> &'static str {
         match self {
-            Loose::Null => "null",
-            Loose::Bool(_) => "a boolean",
-            Loose::Num(_) => "a number",
-            Loose::Str(_) => "a string",
-            Loose::List(_) => "an array",
-            Loose::Object => "an object",
+            Loose::Null => Kind::Null,
+            Loose::Bool(_) => Kind::Bool,
+            Loose::Num(_) => Kind::Num,
+            Loose::Str(_) => Kind::Str,
+            Loose::List(_) => Kind::Arr,
+            Loose::Object => Kind::Obj,
         }
+        .name()
     }
 }
 
-impl fmt::Display for Loose {
+impl fmt::Display for Loose<'_> {
     /// The value as JSON-ish text, for messages.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -61,66 +62,38 @@ impl fmt::Display for Loose {
     }
 }
 
-struct LooseVisitor;
-
-impl<'de> Visitor<'de> for LooseVisitor {
-    type Value = Loose;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_unit<E>(self) -> Result<Loose, E> {
-        Ok(Loose::Null)
-    }
-    fn visit_none<E>(self) -> Result<Loose, E> {
-        Ok(Loose::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Loose, D::Error> {
-        Loose::deserialize(d)
-    }
-    fn visit_bool<E>(self, b: bool) -> Result<Loose, E> {
-        Ok(Loose::Bool(b))
-    }
-    fn visit_i64<E>(self, n: i64) -> Result<Loose, E> {
-        Ok(Loose::Num(n.to_string()))
-    }
-    fn visit_u64<E>(self, n: u64) -> Result<Loose, E> {
-        Ok(Loose::Num(n.to_string()))
-    }
-    fn visit_f64<E>(self, n: f64) -> Result<Loose, E> {
-        Ok(Loose::Num(
-            serde_json::Number::from_f64(n).map_or_else(|| n.to_string(), |n| n.to_string()),
-        ))
-    }
-    fn visit_str<E>(self, s: &str) -> Result<Loose, E> {
-        Ok(Loose::Str(s.to_string()))
-    }
-    fn visit_string<E>(self, s: String) -> Result<Loose, E> {
-        Ok(Loose::Str(s))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
-        let mut out = Vec::new();
-        while let Some(item) = seq.next_element::<Loose>()? {
-            out.push(match item {
-                Loose::Str(s) => Some(s),
-                _ => None,
-            });
+/// Reads any value as a [`Loose`].
+fn loose<'a>(r: &mut Reader<'a>) -> Result<Loose<'a>, SyntaxError> {
+    Ok(match r.peek()? {
+        Kind::Null => {
+            r.null()?;
+            Loose::Null
         }
-        Ok(Loose::List(out))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Loose::Object)
-    }
+        Kind::Bool => Loose::Bool(r.bool()?),
+        Kind::Num => Loose::Num(r.num()?),
+        Kind::Str => Loose::Str(r.str()?),
+        Kind::Arr => {
+            r.begin_array()?;
+            let mut out = Vec::new();
+            while r.next_item()? {
+                if r.peek()? == Kind::Str {
+                    out.push(Some(r.str()?));
+                } else {
+                    r.skip()?;
+                    out.push(None);
+                }
+            }
+            Loose::List(out)
+        }
+        Kind::Obj => {
+            r.skip()?;
+            Loose::Object
+        }
+    })
 }
 
-impl<'de> Deserialize<'de> for Loose {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Loose, D::Error> {
-        d.deserialize_any(LooseVisitor)
-    }
-}
-
-/// The record keys the loader reads (our own format and the national portal's), in slot order.
+/// The record keys the loader reads (our own format and the national portal's), in slot order
+/// (which [`slot`] must follow; a test checks it).
 pub(crate) const KEYS: [&str; 30] = [
     // tthc.json
     "code",
@@ -160,8 +133,8 @@ pub(crate) const KEYS: [&str; 30] = [
 /// A JSON object: a record, or the top-level object of `tthc.json` (which is read with the same
 /// type so that a lone record at the top level also loads).
 #[derive(Debug, Default)]
-pub(crate) struct Object {
-    values: [Option<Loose>; KEYS.len()],
+pub(crate) struct Object<'a> {
+    values: [Option<Loose<'a>>; KEYS.len()],
     /// `details` (inline details of our format), as a tree: small and rare.
     pub details: Option<Value>,
     /// `synonyms` of `tthc.json`, as a tree: small.
@@ -169,20 +142,18 @@ pub(crate) struct Object {
     /// `agency` of `tthc.json` (a string or `{"name": ...}`), as a tree: small.
     pub agency: Option<Value>,
     /// `procedures` of `tthc.json`: `Some(None)` when present but not an array.
-    pub procedures: Option<Option<Vec<Item>>>,
+    pub procedures: Option<Option<Vec<Item<'a>>>>,
 }
 
-impl Object {
+impl<'a> Object<'a> {
     /// The value of a known key.
-    pub fn get(&self, key: &str) -> Option<&Loose> {
-        let i = KEYS.iter().position(|k| *k == key)?;
-        self.values.get(i)?.as_ref()
+    pub fn get(&self, key: &str) -> Option<&Loose<'a>> {
+        self.values.get(slot(key)?)?.as_ref()
     }
 
     /// Takes the value of a known key out.
-    pub fn take(&mut self, key: &str) -> Option<Loose> {
-        let i = KEYS.iter().position(|k| *k == key)?;
-        self.values.get_mut(i)?.take()
+    pub fn take(&mut self, key: &str) -> Option<Loose<'a>> {
+        self.values.get_mut(slot(key)?)?.take()
     }
 
     /// Whether the object has this key (even with `null`).
@@ -191,167 +162,141 @@ impl Object {
     }
 }
 
+/// The slot of a known key: a hash of its length and first and last bytes (collision-free over
+/// [`KEYS`], checked when compiling) and one comparison, where a search of [`KEYS`] compared
+/// every key (a tenth of the load time).
+fn slot(key: &str) -> Option<usize> {
+    let bytes = key.as_bytes();
+    let (first, last) = (bytes.first()?, bytes.last()?);
+    let i = *SLOTS.get(mix(bytes.len(), *first, *last))?;
+    (KEYS.get(usize::from(i))? == &key).then_some(usize::from(i))
+}
+
+const fn mix(len: usize, first: u8, last: u8) -> usize {
+    (len * 17 + first as usize * 21 + last as usize) % 64
+}
+
+/// `SLOTS[mix(key)]` is the slot of `key` in [`KEYS`] (255: none).
+const SLOTS: [u8; 64] = {
+    let mut t = [u8::MAX; 64];
+    let mut i = 0;
+    while i < KEYS.len() {
+        let k = KEYS[i].as_bytes();
+        let h = mix(k.len(), k[0], k[k.len() - 1]);
+        assert!(t[h] == u8::MAX, "two keys of KEYS hash alike: change `mix`");
+        t[h] = i as u8;
+        i += 1;
+    }
+    t
+};
+
 /// One element of a record array or one JSON line.
 #[derive(Debug)]
-pub(crate) enum Item {
-    Object(Box<Object>),
+pub(crate) enum Item<'a> {
+    Object(Box<Object<'a>>),
     /// Not an object (its JSON type, for the warning).
     Other(&'static str),
 }
 
-/// Which slot a key goes to.
-enum Key {
-    Known(usize),
-    Details,
-    Synonyms,
-    Agency,
-    Procedures,
-    Unknown,
-}
-
-impl<'de> Deserialize<'de> for Key {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Key, D::Error> {
-        struct KeyVisitor;
-        impl Visitor<'_> for KeyVisitor {
-            type Value = Key;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object key")
-            }
-            fn visit_str<E>(self, s: &str) -> Result<Key, E> {
-                Ok(match s {
-                    "details" => Key::Details,
-                    "synonyms" => Key::Synonyms,
-                    "agency" => Key::Agency,
-                    "procedures" => Key::Procedures,
-                    _ => KEYS
-                        .iter()
-                        .position(|k| *k == s)
-                        .map_or(Key::Unknown, Key::Known),
-                })
-            }
-        }
-        d.deserialize_identifier(KeyVisitor)
-    }
-}
-
-/// `procedures`: an array of items, or anything else (then `None`).
-struct Items(Option<Vec<Item>>);
-
-impl<'de> Deserialize<'de> for Items {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Items, D::Error> {
-        struct ItemsVisitor;
-        impl<'de> Visitor<'de> for ItemsVisitor {
-            type Value = Items;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an array of procedures")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Items, A::Error> {
-                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-                while let Some(item) = seq.next_element::<Item>()? {
-                    out.push(item);
-                }
-                Ok(Items(Some(out)))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Items, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(Items(None))
-            }
-            fn visit_unit<E>(self) -> Result<Items, E> {
-                Ok(Items(None))
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<Items, E> {
-                Ok(Items(None))
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<Items, E> {
-                Ok(Items(None))
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<Items, E> {
-                Ok(Items(None))
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Items, E> {
-                Ok(Items(None))
-            }
-            fn visit_str<E>(self, _: &str) -> Result<Items, E> {
-                Ok(Items(None))
-            }
-        }
-        d.deserialize_any(ItemsVisitor)
-    }
-}
-
-impl<'de> Deserialize<'de> for Item {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Item, D::Error> {
-        struct ItemVisitor;
-        impl<'de> Visitor<'de> for ItemVisitor {
-            type Value = Item;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a procedure")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Item, A::Error> {
-                object(map).map(|o| Item::Object(Box::new(o)))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Item, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(Item::Other("an array"))
-            }
-            fn visit_unit<E>(self) -> Result<Item, E> {
-                Ok(Item::Other("null"))
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<Item, E> {
-                Ok(Item::Other("a boolean"))
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<Item, E> {
-                Ok(Item::Other("a number"))
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<Item, E> {
-                Ok(Item::Other("a number"))
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Item, E> {
-                Ok(Item::Other("a number"))
-            }
-            fn visit_str<E>(self, _: &str) -> Result<Item, E> {
-                Ok(Item::Other("a string"))
-            }
-        }
-        d.deserialize_any(ItemVisitor)
-    }
-}
-
-/// Reads an object's entries; a repeated key keeps its last value, as `serde_json::Value` does.
-fn object<'de, A: MapAccess<'de>>(mut map: A) -> Result<Object, A::Error> {
+/// Reads an object's members; a repeated key keeps its last value, as [`crate::json::Value::get`] does.
+/// The next value must be an object.
+pub(crate) fn object<'a>(r: &mut Reader<'a>) -> Result<Object<'a>, SyntaxError> {
+    r.begin_object()?;
     let mut o = Object::default();
-    while let Some(key) = map.next_key::<Key>()? {
-        match key {
-            Key::Known(i) => {
-                let v = map.next_value::<Loose>()?;
-                if let Some(slot) = o.values.get_mut(i) {
-                    *slot = Some(v);
-                }
-            }
-            Key::Agency => o.agency = Some(map.next_value::<Value>()?),
-            Key::Details => o.details = Some(map.next_value::<Value>()?),
-            Key::Synonyms => o.synonyms = Some(map.next_value::<Value>()?),
-            Key::Procedures => o.procedures = Some(map.next_value::<Items>()?.0),
-            Key::Unknown => {
-                map.next_value::<IgnoredAny>()?;
-            }
+    while let Some(key) = r.next_key()? {
+        match key.as_ref() {
+            "details" => o.details = Some(r.value()?),
+            "synonyms" => o.synonyms = Some(r.value()?),
+            "agency" => o.agency = Some(r.value()?),
+            "procedures" => o.procedures = Some(items(r)?),
+            k => match slot(k).and_then(|i| o.values.get_mut(i)) {
+                Some(place) => *place = Some(loose(r)?),
+                None => r.skip()?,
+            },
         }
     }
     Ok(o)
 }
 
-impl<'de> Deserialize<'de> for Object {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Object, D::Error> {
-        struct ObjectVisitor;
-        impl<'de> Visitor<'de> for ObjectVisitor {
-            type Value = Object;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Object, A::Error> {
-                object(map)
-            }
+/// `procedures`: an array of items, or anything else (then `None`).
+pub(crate) fn items<'a>(r: &mut Reader<'a>) -> Result<Option<Vec<Item<'a>>>, SyntaxError> {
+    if r.peek()? != Kind::Arr {
+        r.skip()?;
+        return Ok(None);
+    }
+    r.begin_array()?;
+    let mut out = Vec::new();
+    while r.next_item()? {
+        out.push(item(r)?);
+    }
+    Ok(Some(out))
+}
+
+/// A record, or the type of what stands in its place.
+pub(crate) fn item<'a>(r: &mut Reader<'a>) -> Result<Item<'a>, SyntaxError> {
+    match r.peek()? {
+        Kind::Obj => Ok(Item::Object(Box::new(object(r)?))),
+        kind => {
+            r.skip()?;
+            Ok(Item::Other(kind.name()))
         }
-        d.deserialize_map(ObjectVisitor)
+    }
+}
+
+/// Reads a whole text with `read`, checking that nothing follows.
+pub(crate) fn whole<'a, T>(
+    text: &'a str,
+    read: impl FnOnce(&mut Reader<'a>) -> Result<T, SyntaxError>,
+) -> Result<T, SyntaxError> {
+    let mut r = Reader::new(text);
+    let v = read(&mut r)?;
+    r.finish()?;
+    Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slots_follow_keys() {
+        for (i, k) in KEYS.iter().enumerate() {
+            assert_eq!(slot(k), Some(i), "{k}");
+        }
+        assert_eq!(slot("details"), None);
+        assert_eq!(slot("Code"), None);
+        assert_eq!(slot(""), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn slot_is_the_position_in_keys(s in "[a-z_]{0,24}|\\PC{0,8}") {
+            proptest::prop_assert_eq!(slot(&s), KEYS.iter().position(|k| *k == s));
+        }
+    }
+
+    #[test]
+    fn loose_values() {
+        let text = r#"{"code": 1.5, "name": "a\u00e9", "levels": ["x", 2, null, "y"], "fee": {"a": [1]},
+            "postal": true, "time": null, "other": [{"deep": 1}], "name": "last"}"#;
+        let mut o = whole(text, object).unwrap_or_default();
+        assert_eq!(o.get("code"), Some(&Loose::Num("1.5")));
+        assert_eq!(o.get("name").and_then(Loose::as_str), Some("last"));
+        let list = vec![
+            Some(Cow::Borrowed("x")),
+            None,
+            None,
+            Some(Cow::Borrowed("y")),
+        ];
+        assert_eq!(o.take("levels"), Some(Loose::List(list)));
+        assert_eq!(o.get("levels"), None);
+        assert_eq!(o.get("fee"), Some(&Loose::Object));
+        assert_eq!(o.get("postal"), Some(&Loose::Bool(true)));
+        assert!(o.contains_key("time"));
+        assert!(!o.contains_key("url"));
+        assert_eq!(o.get("fee").map(Loose::type_name), Some("an object"));
+        assert_eq!(Loose::Str("é".into()).to_string(), "\"é\"");
+        assert!(whole("{\"code\": [1,}", object).is_err());
+        assert!(whole("[1]", object).is_err());
     }
 }

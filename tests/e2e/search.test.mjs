@@ -132,6 +132,11 @@ test('a helpful empty state, did-you-mean, and typos still find results', async 
   await input(page).fill('ket hom');
   await input(page).press('Enter');
   assert.ok((await codes(page)).length > 0);
+  // A word with marks no procedure has: results are shown, and so is how the query was read.
+  await input(page).fill('cấp giáy phép xây dựng');
+  await input(page).press('Enter');
+  assert.ok((await codes(page)).length >= 3);
+  assert.equal(await page.locator(`${host} >> .cchc-suggest button`).textContent(), 'cấp giấy phép xây dựng');
   const violations = await axe(page);
   assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
   await context.close();

@@ -69,7 +69,8 @@ fn report(result: &FormResult) -> Value {
         "errors": errors,
         "order": order,
         "warnings": warnings,
-        "normalized": result.normalized,
+        "normalized": serde_json::from_str::<Value>(&result.normalized.to_json())
+            .unwrap_or_default(),
     })
 }
 
@@ -107,8 +108,8 @@ pub fn run(args: Args) -> u8 {
             return 1;
         }
     };
-    let data: Map<String, Value> = match serde_json::from_str(&data_text) {
-        Ok(Value::Object(m)) => m,
+    let data = match cchc_widgets::json::parse(&data_text) {
+        Ok(d) if d.as_object().is_some() => d,
         Ok(_) => {
             println!(
                 "{}",

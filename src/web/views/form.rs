@@ -31,7 +31,6 @@ mod values;
 use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 
-use serde_json::{Map, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement};
 
@@ -635,10 +634,12 @@ fn update_count(el: &web_sys::HtmlTextAreaElement, count: &Element, max: usize, 
 }
 
 /// Reads all values for validation (honeypot included).
-pub(crate) fn submission_values(form: &Form) -> Map<String, Value> {
+pub(crate) fn submission_values(form: &Form) -> crate::json::Value {
     let mut data = values::read(&form.fields, Purpose::Validate);
-    if let (Some(name), Some(hp)) = (&form.schema.honeypot, &form.honeypot) {
-        data.insert(name.clone(), Value::String(hp.value()));
+    if let (Some(name), Some(hp), crate::json::Value::Obj(members)) =
+        (&form.schema.honeypot, &form.honeypot, &mut data)
+    {
+        members.push((name.clone(), crate::json::Value::Str(hp.value())));
     }
     data
 }

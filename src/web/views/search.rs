@@ -42,8 +42,10 @@ struct State {
     committed: bool,
 }
 
-/// Details files by absolute URL, each a map from procedure code to its details.
-type DetailsCache = HashMap<String, Rc<HashMap<String, Details>>>;
+/// Details files by absolute URL, each a map from procedure code to its details. A page opens a
+/// handful of files at most, so a list searched in order does (a second hash map type would
+/// cost the wasm more code than it saves time).
+type DetailsCache = Vec<(String, Rc<HashMap<String, Details>>)>;
 
 struct View {
     ctx: Rc<Ctx>,
@@ -179,7 +181,7 @@ impl View {
                 limit: PAGE,
                 ..State::default()
             }),
-            details: Rc::new(RefCell::new(HashMap::new())),
+            details: Rc::new(RefCell::new(Vec::new())),
             announce_seq: Cell::new(0),
             url_seq: Cell::new(0),
         });
@@ -698,7 +700,9 @@ impl View {
     fn load_details(&self, into: &Element, code: String, rel: String) -> R<()> {
         let lang = self.ctx.lang;
         let url = absolute(&rel, &self.data_url).unwrap_or(rel);
-        let cached = self.details.borrow().get(&url).cloned();
+        let cached = (self.details.borrow().iter())
+            .find(|(u, _)| *u == url)
+            .map(|(_, map)| map.clone());
         if let Some(map) = cached {
             return match map.get(&code) {
                 Some(d) => render_details(into, d, lang),
@@ -733,7 +737,7 @@ impl View {
             match result {
                 Ok(map) => {
                     let map = Rc::new(map);
-                    cache.borrow_mut().insert(url, map.clone());
+                    cache.borrow_mut().push((url, map.clone()));
                     if let Some(d) = map.get(&code) {
                         let _ = render_details(&into, d, ctx.lang);
                     }

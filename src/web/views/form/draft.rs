@@ -7,7 +7,8 @@
 //! (private mode, disabled cookies, sandboxed iframes) or full: every call is fallible and the
 //! form keeps working, telling the citizen that no draft can be kept.
 
-use serde_json::{Map, Value};
+use crate::feedback::form::is_filled;
+use crate::json::Value;
 
 /// Prefix of every draft key.
 const PREFIX: &str = "cchc-feedback-draft:";
@@ -42,21 +43,21 @@ impl Draft {
     }
 
     /// The stored values, if a draft of this version exists.
-    pub(crate) fn load(&self) -> Option<Map<String, Value>> {
+    pub(crate) fn load(&self) -> Option<Value> {
         let text = self.storage.as_ref()?.get_item(&self.key).ok()??;
         parse(&text)
     }
 
     /// Saves `values`; `false` when the browser refused (quota, storage gone).
-    pub(crate) fn save(&self, values: &Map<String, Value>) -> bool {
+    pub(crate) fn save(&self, values: &Value) -> bool {
         let Some(storage) = &self.storage else {
             return false;
         };
-        if !values.values().any(crate::feedback::form::is_filled) {
+        if !is_filled(values) {
             return storage.remove_item(&self.key).is_ok();
         }
-        let doc = serde_json::json!({"v": VERSION, "values": values});
-        storage.set_item(&self.key, &doc.to_string()).is_ok()
+        let doc = format!("{{\"v\":{VERSION},\"values\":{}}}", values.to_json());
+        storage.set_item(&self.key, &doc).is_ok()
     }
 
     /// Removes the draft.
@@ -68,14 +69,11 @@ impl Draft {
 }
 
 /// Reads a stored draft; anything unexpected is ignored rather than trusted.
-fn parse(text: &str) -> Option<Map<String, Value>> {
-    let doc: Value = serde_json::from_str(text).ok()?;
+fn parse(text: &str) -> Option<Value> {
+    let doc = crate::json::parse(text).ok()?;
     if doc.get("v").and_then(Value::as_u64) != Some(VERSION) {
         return None;
     }
-    let values = doc.get("values")?.as_object()?.clone();
-    values
-        .values()
-        .any(crate::feedback::form::is_filled)
-        .then_some(values)
+    let values = doc.get("values")?;
+    (values.as_object().is_some() && is_filled(values)).then(|| values.clone())
 }

@@ -15,7 +15,6 @@
 
 use std::rc::Rc;
 
-use serde_json::{Map, Value};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -27,6 +26,7 @@ use super::{absolute, submission_values, timer, values, Form};
 use crate::feedback::schema::{Endpoint, VERSION};
 use crate::feedback::{validate_form, FieldError, FormResult};
 use crate::i18n::Lang;
+use crate::json::{obj, Value};
 use crate::web::dom::{E, R};
 
 /// How long the host page has to confirm a `cchc-submit` it took (ms).
@@ -96,7 +96,7 @@ fn show_warnings(form: &Form, result: &FormResult) {
     }
 }
 
-fn send(form: &Rc<Form>, values: Map<String, Value>) {
+fn send(form: &Rc<Form>, values: Value) {
     form.in_flight.set(true);
     form.submit.set_disabled(true);
     form.sending
@@ -126,20 +126,20 @@ fn send(form: &Rc<Form>, values: Map<String, Value>) {
 }
 
 /// `{"schema_version", "submitted_at", "lang", "values", "files"}` per docs/phan-anh-format.md.
-async fn post(form: &Rc<Form>, ep: &Endpoint, values: Map<String, Value>) -> Sent {
+async fn post(form: &Rc<Form>, ep: &Endpoint, values: Value) -> Sent {
     let lang = form.lang;
     let Some(files) = read_files(form).await else {
         return Sent::Failed(T::FileRead.get(lang).to_string());
     };
-    let body = serde_json::json!({
-        "schema_version": VERSION,
-        "submitted_at": now_iso(),
-        "lang": lang.pick("vi", "en"),
-        "values": values,
-        "files": files,
-    });
+    let body = obj([
+        ("schema_version", Value::from(VERSION)),
+        ("submitted_at", Value::Str(now_iso())),
+        ("lang", Value::from(lang.pick("vi", "en"))),
+        ("values", values),
+        ("files", Value::Arr(files)),
+    ]);
     let url = absolute(&ep.url, &form.base_url);
-    match post_json(&url, &body.to_string(), ep.timeout_ms).await {
+    match post_json(&url, &body.to_json(), ep.timeout_ms).await {
         Posted::Answer { status, body } => answer(form, status, &body),
         Posted::Timeout => Sent::Failed(timeout_message(ep.timeout_ms.div_ceil(1000), lang)),
         Posted::Network => Sent::Failed(T::FailNetwork.get(lang).to_string()),
@@ -149,7 +149,7 @@ async fn post(form: &Rc<Form>, ep: &Endpoint, values: Map<String, Value>) -> Sen
 /// Reads the server's answer.
 fn answer(form: &Form, status: u16, body: &str) -> Sent {
     let lang = form.lang;
-    let json: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+    let json = crate::json::parse(body).unwrap_or(Value::Null);
     match status {
         200..=202 => Sent::Accepted {
             reference: json.get("reference").and_then(reference_text),
@@ -170,8 +170,8 @@ fn answer(form: &Form, status: u16, body: &str) -> Sent {
 
 fn reference_text(v: &Value) -> Option<String> {
     let s = match v {
-        Value::String(s) => s.trim().to_string(),
-        Value::Number(n) => n.to_string(),
+        Value::Str(s) => s.trim().to_string(),
+        Value::Num(n) => n.clone(),
         _ => return None,
     };
     (!s.is_empty()).then(|| s.chars().take(MAX_REFERENCE).collect())
@@ -180,10 +180,10 @@ fn reference_text(v: &Value) -> Option<String> {
 /// `"text"` or `{"vi": …, "en": …}`.
 fn localized(v: &Value, lang: Lang) -> Option<String> {
     let s = match v {
-        Value::String(s) => s.as_str(),
-        Value::Object(o) => o
+        Value::Str(s) => s.as_str(),
+        Value::Obj(_) => v
             .get(lang.pick("vi", "en"))
-            .or_else(|| o.get("vi"))
+            .or_else(|| v.get("vi"))
             .and_then(Value::as_str)?,
         _ => return None,
     };
@@ -193,7 +193,7 @@ fn localized(v: &Value, lang: Lang) -> Option<String> {
 
 /// `{"errors": {field: {"code", "message"}}}` in schema field order; unknown fields dropped.
 fn server_errors(form: &Form, json: &Value) -> Vec<FieldError> {
-    let Some(errors) = json.get("errors").and_then(Value::as_object) else {
+    let Some(errors) = json.get("errors").filter(|e| e.as_object().is_some()) else {
         return Vec::new();
     };
     form.fields
@@ -229,10 +229,13 @@ async fn read_files(form: &Form) -> Option<Vec<Value>> {
         for file in values::files(input) {
             let buf = JsFuture::from(file.array_buffer()).await.ok()?;
             let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-            out.push(serde_json::json!({
-                "field": f.name, "name": file.name(), "type": file.type_(),
-                "size": bytes.len(), "content_base64": base64(&bytes),
-            }));
+            out.push(obj([
+                ("field", Value::from(f.name.as_str())),
+                ("name", Value::Str(file.name())),
+                ("type", Value::Str(file.type_())),
+                ("size", Value::from(bytes.len() as u64)),
+                ("content_base64", Value::Str(base64(&bytes))),
+            ]));
         }
     }
     Some(out)
@@ -284,7 +287,7 @@ fn get_str(obj: &JsValue, key: &str) -> Option<String> {
 }
 
 /// Hands the submission to the host page and waits for its answer.
-async fn via_event(form: &Rc<Form>, values: Map<String, Value>) -> Sent {
+async fn via_event(form: &Rc<Form>, values: Value) -> Sent {
     let lang = form.lang;
     let mut resolve: Option<js_sys::Function> = None;
     let promise = js_sys::Promise::new(&mut |res, _| resolve = Some(res));
@@ -355,12 +358,11 @@ async fn via_event(form: &Rc<Form>, values: Map<String, Value>) -> Sent {
 /// `event.detail` of `cchc-submit`.
 fn event_detail(
     form: &Rc<Form>,
-    values: &Map<String, Value>,
+    values: &Value,
     settle: impl Fn(bool, JsValue) + Clone + 'static,
 ) -> Result<js_sys::Object, JsValue> {
     let detail = js_sys::Object::new();
-    let json = serde_json::to_string(values).unwrap_or_else(|_| "{}".into());
-    set(&detail, "values", &js_sys::JSON::parse(&json)?);
+    set(&detail, "values", &js_sys::JSON::parse(&values.to_json())?);
     let files = js_sys::Array::new();
     for f in &form.fields {
         if let Control::File(input) = &f.control {

@@ -1,12 +1,12 @@
-//! Between the DOM and the core's submission shape (`serde_json::Map`, see `feedback::form`).
+//! Between the DOM and the core's submission shape (a JSON object, see `feedback::form`).
 //!
 //! Values are read exactly as typed (the core normalises; the input is never rewritten), and
 //! written back only when a draft is restored.
 
-use serde_json::{Map, Value};
 use web_sys::File;
 
 use super::ui::{Control, FieldUi};
+use crate::json::{obj, Value};
 
 /// What to read.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -17,41 +17,37 @@ pub(crate) enum Purpose {
     Draft,
 }
 
-/// Reads every field into the submission shape.
-pub(crate) fn read(fields: &[FieldUi], purpose: Purpose) -> Map<String, Value> {
-    let mut out = Map::new();
-    for f in fields {
-        if let Some(v) = read_one(f, purpose) {
-            out.insert(f.name.clone(), v);
-        }
-    }
-    out
+/// Reads every field into the submission shape (an object; field names are unique).
+pub(crate) fn read(fields: &[FieldUi], purpose: Purpose) -> Value {
+    let members = fields
+        .iter()
+        .filter_map(|f| Some((f.name.clone(), read_one(f, purpose)?)))
+        .collect();
+    Value::Obj(members)
 }
 
 fn read_one(f: &FieldUi, purpose: Purpose) -> Option<Value> {
     Some(match &f.control {
-        Control::Input(i) => Value::String(i.value()),
-        Control::Area { el, .. } => Value::String(el.value()),
-        Control::Select(s) => Value::String(s.value()),
-        Control::Radios(list) => Value::String(
+        Control::Input(i) => Value::Str(i.value()),
+        Control::Area { el, .. } => Value::Str(el.value()),
+        Control::Select(s) => Value::Str(s.value()),
+        Control::Radios(list) => Value::Str(
             list.iter()
                 .find(|r| r.checked())
                 .map(|r| r.value())
                 .unwrap_or_default(),
         ),
         Control::Check(c) => Value::Bool(c.checked()),
-        Control::Address(a) => {
-            let mut o = Map::new();
-            o.insert("tinh".into(), Value::String(a.tinh.value()));
-            o.insert("xa".into(), Value::String(a.xa.value()));
-            o.insert("chi_tiet".into(), Value::String(a.detail.value()));
-            Value::Object(o)
-        }
+        Control::Address(a) => obj([
+            ("tinh", Value::Str(a.tinh.value())),
+            ("xa", Value::Str(a.xa.value())),
+            ("chi_tiet", Value::Str(a.detail.value())),
+        ]),
         Control::File(input) => {
             if purpose == Purpose::Draft {
                 return None;
             }
-            Value::Array(files(input).iter().map(file_meta).collect())
+            Value::Arr(files(input).iter().map(file_meta).collect())
         }
     })
 }
@@ -65,7 +61,11 @@ pub(crate) fn files(input: &web_sys::HtmlInputElement) -> Vec<File> {
 }
 
 fn file_meta(f: &File) -> Value {
-    serde_json::json!({"name": f.name(), "type": f.type_(), "size": f.size().max(0.0) as u64})
+    obj([
+        ("name", Value::Str(f.name())),
+        ("type", Value::Str(f.type_())),
+        ("size", Value::from(f.size().max(0.0) as u64)),
+    ])
 }
 
 /// Restores a draft value into a field; returns the commune code to select once the
@@ -112,7 +112,7 @@ pub(crate) fn reset(f: &FieldUi) {
         Control::File(i) => i.set_value(""),
         Control::Check(c) => c.set_checked(false),
         _ => {
-            write(f, &Value::String(String::new()));
+            write(f, &Value::Str(String::new()));
         }
     }
 }

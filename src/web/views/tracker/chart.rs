@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 use crate::web::dom::{E, R};
 
 use super::fmt::num;
+use crate::num::shortest;
 
 const W: f64 = 320.0;
 const H: f64 = 180.0;
@@ -71,8 +72,9 @@ fn nice_step(raw: f64) -> f64 {
     n * mag
 }
 
+/// An SVG coordinate with one decimal.
 fn f(x: f64) -> String {
-    format!("{:.1}", x)
+    crate::num::fixed(x, 1)
 }
 
 /// Builds the `<svg>`.
@@ -93,7 +95,7 @@ pub fn svg(spec: &Spec, lang: Lang) -> R<E> {
     let (tid, did) = (format!("{}-t", spec.id), format!("{}-d", spec.id));
     let svg = E::svg("svg")?
         .attr("class", "trk-svg")
-        .attr("viewBox", &format!("0 0 {W} {H}"))
+        .attr("viewBox", &format!("0 0 {} {}", shortest(W), shortest(H)))
         .attr("role", "img")
         .attr("aria-labelledby", &format!("{tid} {did}"))
         .attr("focusable", "false")

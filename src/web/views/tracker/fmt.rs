@@ -26,7 +26,7 @@ pub fn num(x: f64, lang: Lang) -> String {
     if !x.is_finite() {
         return "–".into();
     }
-    let s = format!("{:.2}", x);
+    let s = crate::num::fixed(x, 2);
     let s = s.trim_end_matches('0').trim_end_matches('.').to_string();
     match lang {
         Lang::Vi => s.replace('.', ","),

@@ -133,8 +133,8 @@ fn part(p: &PartEvaluation, id: &str, lang: Lang) -> R<Element> {
             );
             let prog = mk("progress")?
                 .class("trk-progress")
-                .attr("max", &max.to_string())
-                .attr("value", &v.to_string())
+                .attr("max", &crate::num::shortest(max))
+                .attr("value", &crate::num::shortest(v))
                 .attr("aria-labelledby", &lab_id)
                 .attr("aria-valuetext", &value_text);
             let row = mk("div")?
