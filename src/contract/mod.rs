@@ -153,43 +153,6 @@ fn check_text(text: &str) -> Result<&str, DataError> {
     Ok(text)
 }
 
-/// Parses JSON text into `T` with serde (kept only until the last browser caller moves to
-/// [`parse_value`]; serde_json must leave the WebAssembly).
-pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DataError> {
-    let text = check_text(text)?;
-    let mut de = serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize(&mut de) {
-        Ok(value) => match de.end() {
-            Ok(()) => Ok(value),
-            Err(e) => Err(from_serde(e, None)),
-        },
-        Err(err) => {
-            let path = err.path().to_string();
-            Err(from_serde(err.into_inner(), Some(path)))
-        }
-    }
-}
-
-fn from_serde(inner: serde_json::Error, path: Option<String>) -> DataError {
-    let kind = match inner.classify() {
-        serde_json::error::Category::Data => DataErrorKind::Shape,
-        _ => DataErrorKind::Syntax,
-    };
-    let line = inner.line();
-    let msg = inner.to_string();
-    let detail = msg
-        .rfind(" at line ")
-        .and_then(|i| msg.get(..i))
-        .unwrap_or(&msg);
-    DataError {
-        kind: kind.clone(),
-        line: (line > 0).then_some(line),
-        column: (line > 0).then_some(inner.column()),
-        path: path.filter(|p| kind == DataErrorKind::Shape && p != "."),
-        detail: detail.to_string(),
-    }
-}
-
 /// Why a widget could not get its data, independent of how it was fetched.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadFailure {

@@ -53,10 +53,7 @@ impl Online {
 
 /// The long parts of a procedure, shown when it is opened (inline in `tthc.json` or fetched from
 /// `details_url`).
-// `Deserialize` only for `web::views::search`'s `contract::parse_json` of details files, until it
-// calls `Details::parse_file`; then it goes, with `parse_json`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Details {
     /// Thành phần hồ sơ: the documents to submit, one per item.
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
-use crate::contract::{parse_json, LoadFailure};
+use crate::contract::LoadFailure;
 use crate::i18n::{format_count, Lang};
 use crate::tthc::{
     split_highlights, Catalog, Details, FacetKey, Filter, Procedure, Query, SearchResults,
@@ -725,7 +725,7 @@ impl View {
         let cache = self.details.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let result = load::fetch_text(&url, 30).await.and_then(|text| {
-                parse_json::<HashMap<String, Details>>(&text).map_err(|error| LoadFailure::Data {
+                Details::parse_file(&text).map_err(|error| LoadFailure::Data {
                     url: url.clone(),
                     error,
                 })
