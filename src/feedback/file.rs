@@ -63,7 +63,7 @@ pub fn human_size(bytes: u64) -> String {
     if bytes >= MB && bytes.is_multiple_of(MB) {
         format!("{} MB", bytes / MB)
     } else if bytes >= MB {
-        format!("{:.1} MB", bytes as f64 / MB as f64)
+        format!("{} MB", crate::num::fixed(bytes as f64 / MB as f64, 1))
     } else {
         format!("{} KB", bytes.div_ceil(1024))
     }

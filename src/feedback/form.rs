@@ -248,7 +248,12 @@ fn lower_first(label: &str) -> String {
         return label.to_string();
     }
     let rest = label.get(first.len_utf8()..).unwrap_or("");
-    format!("{}{rest}", first.to_lowercase())
+    let (a, b) = crate::text::lower_char(first);
+    let mut out = String::with_capacity(label.len());
+    out.push(a);
+    out.extend(b);
+    out.push_str(rest);
+    out
 }
 
 fn as_text(v: &Value) -> Option<&str> {

@@ -194,6 +194,14 @@ pub fn obj<const N: usize>(members: [(&str, Value); N]) -> Value {
     )
 }
 
+/// `s` as a JSON string literal, for messages that quote a value (the bundle is built without
+/// `Debug` formatting, so `{:?}` must not be used for text a user sees).
+pub fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    write_str(&mut out, s);
+    out
+}
+
 /// Appends `s` as a JSON string literal (quotes, escapes of `"`, `\` and control characters).
 pub fn write_str(out: &mut String, s: &str) {
     out.reserve(s.len() + 2);

@@ -59,7 +59,7 @@ pub fn lower_char(c: char) -> (char, Option<char>) {
         return (c, None);
     };
     let hit = RUNS.iter().find(|&&(first, last, _, step)| {
-        (first..=last).contains(&u) && (u - first) % u16::from(step) == 0
+        (first..=last).contains(&u) && (u - first).checked_rem(u16::from(step)) == Some(0)
     });
     let lowered = hit.and_then(|&(_, _, delta, _)| {
         char::from_u32(u32::from(u).wrapping_add_signed(i32::from(delta)))

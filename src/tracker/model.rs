@@ -678,7 +678,7 @@ impl Cx {
             self.error(
                 &crate::contract::sub_path(path, key),
                 ErrorCode::WrongType,
-                format!("whole number expected, got {v}"),
+                format!("whole number expected, got {}", crate::num::shortest(v)),
             );
             return None;
         }
@@ -693,7 +693,7 @@ impl Cx {
             return None;
         };
         if v.fract() != 0.0 || !(1990.0..=2100.0).contains(&v) {
-            self.error_at(path, key, ErrorCode::BadYear, format!("{v}"));
+            self.error_at(path, key, ErrorCode::BadYear, crate::num::shortest(v));
             return None;
         }
         Some(v as i32)
@@ -741,7 +741,11 @@ impl Cx {
         };
         match o.get("format").and_then(Value::as_str) {
             Some(FORMAT) => {}
-            other => self.error("$.format", ErrorCode::WrongFormat, format!("{other:?}")),
+            other => self.error(
+                "$.format",
+                ErrorCode::WrongFormat,
+                other.map_or_else(|| "null".to_string(), crate::json::quoted),
+            ),
         }
         match o.get("version").and_then(Value::as_u64) {
             Some(VERSION) => {}
@@ -870,7 +874,11 @@ impl Cx {
                 self.error(
                     &crate::contract::sub_path(path, "max"),
                     ErrorCode::OutOfScale,
-                    format!("max {max} <= min {min}"),
+                    format!(
+                        "max {} <= min {}",
+                        crate::num::shortest(max),
+                        crate::num::shortest(min)
+                    ),
                 );
                 None
             }
@@ -921,7 +929,12 @@ impl Cx {
                 self.error(
                     &crate::contract::sub_path(path, "score"),
                     ErrorCode::OutOfScale,
-                    format!("{s} ∉ [{}, {}]", scale.min, scale.max),
+                    format!(
+                        "{} ∉ [{}, {}]",
+                        crate::num::shortest(s),
+                        crate::num::shortest(scale.min),
+                        crate::num::shortest(scale.max)
+                    ),
                 );
             }
         }

@@ -62,7 +62,7 @@ pub(crate) struct Parsed {
 /// The dictionary, keyed by folded phrase.
 #[derive(Debug, Default)]
 pub(crate) struct Dictionary {
-    pub entries: HashMap<String, Vec<Vec<Token>>>,
+    pub entries: HashMap<String, Vec<Vec<Token>>, super::index::Fnv>,
     pub max_len: usize,
     fillers_exact: Vec<String>,
     fillers_folded: Vec<String>,

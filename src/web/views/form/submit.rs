@@ -388,10 +388,10 @@ fn event_detail(
     set(&detail, "submitted_at", &JsValue::from_str(&now_iso()));
     let ok = settle.clone();
     let confirm = Closure::<dyn FnMut(JsValue)>::new(move |r: JsValue| {
-        let text = r
-            .as_string()
-            .map(JsValue::from)
-            .or_else(|| r.as_f64().map(|n| JsValue::from_str(&n.to_string())));
+        let text = r.as_string().map(JsValue::from).or_else(|| {
+            r.as_f64()
+                .map(|n| JsValue::from_str(&crate::num::shortest(n)))
+        });
         ok(true, text.unwrap_or(JsValue::UNDEFINED));
     });
     let fail = Closure::<dyn FnMut(JsValue)>::new(move |m: JsValue| {
