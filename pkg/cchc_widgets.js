@@ -91,38 +91,38 @@ return ret;
 function __wbg_get_imports() {
 const import0 = {
 __proto__: null,
-bZ: function(arg0, arg1) {
+ca: function(arg0, arg1) {
 const ret = Error(getStringFromWasm0(arg0, arg1));
 return ret;
 },
-cc: function(arg0) {
+cd: function(arg0) {
 const v = arg0;
 const ret = typeof(v) === 'boolean' ? v : undefined;
 return isLikeNone(ret) ? 0xFFFFFF : ret ? 1 : 0;
 },
-bY: function(arg0) {
+bZ: function(arg0) {
 const ret = !arg0;
 return ret;
 },
-cd: function(arg0) {
+ce: function(arg0) {
 const ret = typeof(arg0) === 'function';
 return ret;
 },
-ce: function(arg0) {
+cf: function(arg0) {
 const ret = arg0 === undefined;
 return ret;
 },
-cf: function() {
+cg: function() {
 const ret = wasm.memory;
 return ret;
 },
-ca: function(arg0, arg1) {
+cb: function(arg0, arg1) {
 const obj = arg1;
 const ret = typeof(obj) === 'number' ? obj : undefined;
 getDataViewMemory0().setFloat64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? 0 : ret, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
 },
-cb: function(arg0, arg1) {
+cc: function(arg0, arg1) {
 const obj = arg1;
 const ret = typeof(obj) === 'string' ? obj : undefined;
 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
@@ -130,220 +130,223 @@ var len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-bX: function(arg0, arg1) {
+bY: function(arg0, arg1) {
 throw new Error(getStringFromWasm0(arg0, arg1));
 },
-cg: function(arg0) {
+ch: function(arg0) {
 arg0._wbg_cb_unref();
 },
-ao: function(arg0) {
+ap: function(arg0) {
 arg0.abort();
 },
-ai: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+aj: function() { return handleError(function (arg0, arg1, arg2, arg3) {
 arg0.addEventListener(getStringFromWasm0(arg1, arg2), arg3);
 }, arguments); },
-az: function() { return handleError(function (arg0, arg1, arg2) {
+aA: function() { return handleError(function (arg0, arg1, arg2) {
 arg0.add(getStringFromWasm0(arg1, arg2));
 }, arguments); },
-H: function() { return handleError(function (arg0, arg1) {
+a: function(arg0, arg1) {
+arg0.appendChild(arg1);
+},
+I: function() { return handleError(function (arg0, arg1) {
 const ret = arg0.appendChild(arg1);
 return ret;
 }, arguments); },
-aw: function(arg0, arg1, arg2, arg3, arg4) {
+ax: function(arg0, arg1, arg2, arg3, arg4) {
 arg0.append(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
 },
-aY: function(arg0) {
+aZ: function(arg0) {
 const ret = arg0.arrayBuffer();
 return ret;
 },
-aK: function() { return handleError(function (arg0, arg1) {
+aL: function() { return handleError(function (arg0, arg1) {
 const ret = arg1.baseURI;
 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 var len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 }, arguments); },
-bx: function(arg0) {
+by: function(arg0) {
 const ret = arg0.buffer;
 return ret;
 },
-by: function(arg0) {
+bz: function(arg0) {
 const ret = arg0.byteLength;
 return ret;
 },
-f: function() { return handleError(function (arg0, arg1, arg2) {
+i: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = arg0.call(arg1, arg2);
 return ret;
 }, arguments); },
-R: function(arg0) {
+S: function(arg0) {
 const ret = arg0.checked;
 return ret;
 },
-be: function(arg0) {
+bf: function(arg0) {
 const ret = arg0.classList;
 return ret;
 },
-aN: function(arg0, arg1, arg2) {
+aO: function(arg0, arg1, arg2) {
 arg0.clearMarks(getStringFromWasm0(arg1, arg2));
 },
-B: function(arg0, arg1) {
+C: function(arg0, arg1) {
 arg0.clearTimeout(arg1);
 },
-r: function(arg0) {
+v: function(arg0) {
 arg0.click();
 },
-X: function() { return handleError(function (arg0, arg1, arg2) {
+Y: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = arg0.closest(getStringFromWasm0(arg1, arg2));
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 }, arguments); },
-O: function(arg0, arg1) {
+P: function(arg0, arg1) {
 const ret = arg0.contains(arg1);
 return ret;
 },
-u: function(arg0) {
+y: function(arg0) {
 const ret = arg0.createDocumentFragment();
 return ret;
 },
-w: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
-const ret = arg0.createElementNS(arg1 === 0 ? undefined : getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
+e: function(arg0, arg1, arg2, arg3) {
+const ret = document.createElementNS(getStringFromWasm0(arg0, arg1), getStringFromWasm0(arg2, arg3));
 return ret;
-}, arguments); },
-v: function() { return handleError(function (arg0, arg1, arg2) {
-const ret = arg0.createElement(getStringFromWasm0(arg1, arg2));
+},
+d: function(arg0, arg1) {
+const ret = document.createElement(getStringFromWasm0(arg0, arg1));
 return ret;
-}, arguments); },
-L: function() { return handleError(function (arg0, arg1) {
+},
+M: function() { return handleError(function (arg0, arg1) {
 const ret = URL.createObjectURL(arg1);
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 }, arguments); },
-x: function(arg0, arg1, arg2) {
-const ret = arg0.createTextNode(getStringFromWasm0(arg1, arg2));
+k: function(arg0, arg1) {
+const ret = document.createTextNode(getStringFromWasm0(arg0, arg1));
 return ret;
 },
-aC: function(arg0, arg1, arg2) {
+aD: function(arg0, arg1, arg2) {
 arg0.delete(getStringFromWasm0(arg1, arg2));
 },
-av: function() { return handleError(function (arg0, arg1) {
+aw: function() { return handleError(function (arg0, arg1) {
 const ret = arg0.dispatchEvent(arg1);
 return ret;
 }, arguments); },
-aE: function(arg0) {
+aF: function(arg0) {
 const ret = arg0.document;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-C: function(arg0, arg1, arg2, arg3) {
+D: function(arg0, arg1, arg2, arg3) {
 const ret = arg0.fetch(getStringFromWasm0(arg1, arg2), arg3);
 return ret;
 },
-T: function(arg0) {
+U: function(arg0) {
 const ret = arg0.files;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-ba: function(arg0) {
+bb: function(arg0) {
 const ret = arg0.firstChild;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-s: function() { return handleError(function (arg0) {
+w: function() { return handleError(function (arg0) {
 arg0.focus();
 }, arguments); },
-aJ: function(arg0, arg1, arg2) {
+aK: function(arg0, arg1, arg2) {
 const ret = arg0.getAll(getStringFromWasm0(arg1, arg2));
 return ret;
 },
-Y: function(arg0, arg1, arg2, arg3) {
+Z: function(arg0, arg1, arg2, arg3) {
 const ret = arg1.getAttribute(getStringFromWasm0(arg2, arg3));
 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 var len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-bF: function(arg0) {
+bG: function(arg0) {
 const ret = arg0.getDate();
 return ret;
 },
-bG: function(arg0) {
+bH: function(arg0) {
 const ret = arg0.getFullYear();
 return ret;
 },
-bH: function(arg0) {
+bI: function(arg0) {
 const ret = arg0.getHours();
 return ret;
 },
-al: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+am: function() { return handleError(function (arg0, arg1, arg2, arg3) {
 const ret = arg1.getItem(getStringFromWasm0(arg2, arg3));
 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 var len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 }, arguments); },
-bI: function(arg0) {
+bJ: function(arg0) {
 const ret = arg0.getMinutes();
 return ret;
 },
-bJ: function(arg0) {
+bK: function(arg0) {
 const ret = arg0.getMonth();
 return ret;
 },
-bK: function(arg0) {
+bL: function(arg0) {
 const ret = arg0.getSeconds();
 return ret;
 },
-bL: function(arg0) {
+bM: function(arg0) {
 const ret = arg0.getTime();
 return ret;
 },
-bM: function(arg0) {
+bN: function(arg0) {
 const ret = arg0.getTimezoneOffset();
 return ret;
 },
-aI: function(arg0, arg1, arg2, arg3) {
+aJ: function(arg0, arg1, arg2, arg3) {
 const ret = arg1.get(getStringFromWasm0(arg2, arg3));
 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 var len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-bQ: function() { return handleError(function (arg0, arg1) {
+bR: function() { return handleError(function (arg0, arg1) {
 const ret = Reflect.get(arg0, arg1);
 return ret;
 }, arguments); },
-c: function(arg0, arg1) {
+f: function(arg0, arg1) {
 const ret = arg0[arg1 >>> 0];
 return ret;
 },
-Z: function(arg0, arg1, arg2) {
+aa: function(arg0, arg1, arg2) {
 const ret = arg0.hasAttribute(getStringFromWasm0(arg1, arg2));
 return ret;
 },
-aT: function() { return handleError(function (arg0) {
+aU: function() { return handleError(function (arg0) {
 const ret = arg0.history;
 return ret;
 }, arguments); },
-af: function(arg0, arg1) {
+ag: function(arg0, arg1) {
 const ret = arg1.href;
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-ac: function() { return handleError(function (arg0, arg1) {
+ad: function() { return handleError(function (arg0, arg1) {
 const ret = arg1.href;
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 }, arguments); },
-aZ: function(arg0, arg1) {
+ba: function(arg0, arg1) {
 const ret = arg1.id;
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-bm: function(arg0) {
+bn: function(arg0) {
 let result;
 try {
 result = arg0 instanceof Element;
@@ -353,7 +356,7 @@ result = false;
 const ret = result;
 return ret;
 },
-bW: function(arg0) {
+bX: function(arg0) {
 let result;
 try {
 result = arg0 instanceof Error;
@@ -363,7 +366,7 @@ result = false;
 const ret = result;
 return ret;
 },
-bo: function(arg0) {
+bp: function(arg0) {
 let result;
 try {
 result = arg0 instanceof HTMLElement;
@@ -373,7 +376,7 @@ result = false;
 const ret = result;
 return ret;
 },
-bp: function(arg0) {
+bq: function(arg0) {
 let result;
 try {
 result = arg0 instanceof HTMLInputElement;
@@ -383,7 +386,7 @@ result = false;
 const ret = result;
 return ret;
 },
-bq: function(arg0) {
+br: function(arg0) {
 let result;
 try {
 result = arg0 instanceof HTMLSelectElement;
@@ -393,7 +396,7 @@ result = false;
 const ret = result;
 return ret;
 },
-br: function(arg0) {
+bs: function(arg0) {
 let result;
 try {
 result = arg0 instanceof Node;
@@ -403,7 +406,7 @@ result = false;
 const ret = result;
 return ret;
 },
-bn: function(arg0) {
+bo: function(arg0) {
 let result;
 try {
 result = arg0 instanceof Response;
@@ -413,7 +416,7 @@ result = false;
 const ret = result;
 return ret;
 },
-bl: function(arg0) {
+bm: function(arg0) {
 let result;
 try {
 result = arg0 instanceof Window;
@@ -423,88 +426,88 @@ result = false;
 const ret = result;
 return ret;
 },
-aP: function(arg0) {
+aQ: function(arg0) {
 const ret = arg0.isConnected;
 return ret;
 },
-am: function(arg0, arg1) {
+an: function(arg0, arg1) {
 const ret = arg0.item(arg1 >>> 0);
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-ah: function(arg0, arg1) {
+ai: function(arg0, arg1) {
 const ret = arg0.item(arg1 >>> 0);
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bA: function(arg0) {
+bB: function(arg0) {
 const ret = arg0.length;
 return ret;
 },
-ab: function(arg0) {
+ac: function(arg0) {
 const ret = arg0.length;
 return ret;
 },
-ad: function(arg0) {
+ae: function(arg0) {
 const ret = arg0.length;
 return ret;
 },
-d: function(arg0) {
+g: function(arg0) {
 const ret = arg0.length;
 return ret;
 },
-y: function() { return handleError(function (arg0) {
+z: function() { return handleError(function (arg0) {
 const ret = arg0.localStorage;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 }, arguments); },
-aQ: function(arg0) {
+aR: function(arg0) {
 const ret = arg0.location;
 return ret;
 },
-bc: function() { return handleError(function (arg0, arg1, arg2) {
+bd: function() { return handleError(function (arg0, arg1, arg2) {
 arg0.mark(getStringFromWasm0(arg1, arg2));
 }, arguments); },
-bi: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+bj: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
 arg0.measure(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
 }, arguments); },
-bC: function(arg0) {
+bD: function(arg0) {
 const ret = arg0.message;
 return ret;
 },
-aD: function(arg0, arg1) {
+aE: function(arg0, arg1) {
 const ret = arg1.name;
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-bE: function() {
+bF: function() {
 const ret = new Date();
 return ret;
 },
-bz: function(arg0) {
+bA: function(arg0) {
 const ret = new Uint8Array(arg0);
 return ret;
 },
-aa: function() { return handleError(function () {
+ab: function() { return handleError(function () {
 const ret = new Headers();
 return ret;
 }, arguments); },
-bv: function() {
+bw: function() {
 const ret = new Array();
 return ret;
 },
-aj: function() { return handleError(function () {
+ak: function() { return handleError(function () {
 const ret = new AbortController();
 return ret;
 }, arguments); },
-aA: function() { return handleError(function () {
+aB: function() { return handleError(function () {
 const ret = new CSSStyleSheet();
 return ret;
 }, arguments); },
-G: function() { return handleError(function (arg0, arg1) {
+H: function() { return handleError(function (arg0, arg1) {
 const ret = new URL(getStringFromWasm0(arg0, arg1));
 return ret;
 }, arguments); },
-b: function(arg0, arg1) {
+c: function(arg0, arg1) {
 try {
 var state0 = {a: arg0, b: arg1};
 var cb0 = (arg0, arg1) => {
@@ -522,272 +525,279 @@ return ret;
 state0.a = 0;
 }
 },
-bN: function() {
+bO: function() {
 const ret = new Object();
 return ret;
 },
-K: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+L: function() { return handleError(function (arg0, arg1, arg2, arg3) {
 const ret = new URL(getStringFromWasm0(arg0, arg1), getStringFromWasm0(arg2, arg3));
 return ret;
 }, arguments); },
-aG: function() { return handleError(function (arg0, arg1, arg2) {
+aH: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = new CustomEvent(getStringFromWasm0(arg0, arg1), arg2);
 return ret;
 }, arguments); },
-at: function() { return handleError(function (arg0, arg1) {
+au: function() { return handleError(function (arg0, arg1) {
 const ret = new URLSearchParams(getStringFromWasm0(arg0, arg1));
 return ret;
 }, arguments); },
-aV: function() { return handleError(function (arg0, arg1) {
+aW: function() { return handleError(function (arg0, arg1) {
 const ret = new Blob(arg0, arg1);
 return ret;
 }, arguments); },
-D: function(arg0) {
+E: function(arg0) {
 const ret = arg0.now();
 return ret;
 },
-bw: function(arg0) {
+bx: function(arg0) {
 const ret = Array.of(arg0);
 return ret;
 },
-aW: function(arg0) {
+aX: function(arg0) {
 const ret = arg0.parentElement;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bD: function(arg0, arg1) {
+bE: function(arg0, arg1) {
 const ret = Number.parseFloat(getStringFromWasm0(arg0, arg1));
 return ret;
 },
-bP: function() { return handleError(function (arg0, arg1) {
+bQ: function() { return handleError(function (arg0, arg1) {
 const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
 return ret;
 }, arguments); },
-z: function(arg0) {
+A: function(arg0) {
 const ret = arg0.performance;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bh: function(arg0) {
+bi: function(arg0) {
 arg0.preventDefault();
 },
-t: function() { return handleError(function (arg0) {
+x: function() { return handleError(function (arg0) {
 arg0.print();
 }, arguments); },
-bO: function(arg0, arg1, arg2) {
+bP: function(arg0, arg1, arg2) {
 Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), arg2);
 },
-aF: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
+aG: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
 arg0.pushState(arg1, getStringFromWasm0(arg2, arg3), arg4 === 0 ? undefined : getStringFromWasm0(arg4, arg5));
 }, arguments); },
-e: function(arg0, arg1) {
+h: function(arg0, arg1) {
 const ret = arg0.push(arg1);
 return ret;
 },
-bb: function() { return handleError(function (arg0, arg1, arg2) {
+bc: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = arg0.querySelectorAll(getStringFromWasm0(arg1, arg2));
 return ret;
 }, arguments); },
-k: function() { return handleError(function (arg0, arg1, arg2) {
+o: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = arg0.querySelectorAll(getStringFromWasm0(arg1, arg2));
 return ret;
 }, arguments); },
-j: function() { return handleError(function (arg0, arg1, arg2) {
+n: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = arg0.querySelector(getStringFromWasm0(arg1, arg2));
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 }, arguments); },
-bu: function(arg0) {
+bv: function(arg0) {
 const ret = arg0.queueMicrotask;
 return ret;
 },
-bB: function(arg0) {
+bC: function(arg0) {
 queueMicrotask(arg0);
 },
-n: function() { return handleError(function (arg0, arg1, arg2) {
+r: function() { return handleError(function (arg0, arg1, arg2) {
 arg0.removeAttribute(getStringFromWasm0(arg1, arg2));
 }, arguments); },
-U: function() { return handleError(function (arg0, arg1) {
+V: function() { return handleError(function (arg0, arg1) {
 const ret = arg0.removeChild(arg1);
 return ret;
 }, arguments); },
-ay: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+az: function() { return handleError(function (arg0, arg1, arg2, arg3) {
 arg0.removeEventListener(getStringFromWasm0(arg1, arg2), arg3);
 }, arguments); },
-au: function() { return handleError(function (arg0, arg1, arg2) {
+av: function() { return handleError(function (arg0, arg1, arg2) {
 arg0.removeItem(getStringFromWasm0(arg1, arg2));
 }, arguments); },
-bd: function() { return handleError(function (arg0, arg1, arg2) {
+be: function() { return handleError(function (arg0, arg1, arg2) {
 arg0.remove(getStringFromWasm0(arg1, arg2));
 }, arguments); },
-q: function(arg0) {
+u: function(arg0) {
 arg0.remove();
 },
-aM: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
+aN: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
 arg0.replaceState(arg1, getStringFromWasm0(arg2, arg3), arg4 === 0 ? undefined : getStringFromWasm0(arg4, arg5));
 }, arguments); },
-aR: function() { return handleError(function (arg0, arg1, arg2) {
+aS: function() { return handleError(function (arg0, arg1, arg2) {
 arg0.replaceSync(getStringFromWasm0(arg1, arg2));
 }, arguments); },
-bt: function(arg0) {
+bu: function(arg0) {
 const ret = Promise.resolve(arg0);
 return ret;
 },
-N: function() { return handleError(function (arg0, arg1) {
+O: function() { return handleError(function (arg0, arg1) {
 URL.revokeObjectURL(getStringFromWasm0(arg0, arg1));
 }, arguments); },
-o: function(arg0) {
+s: function(arg0) {
 arg0.scrollIntoView();
 },
-bj: function(arg0) {
+bk: function(arg0) {
 const ret = arg0.searchParams;
 return ret;
 },
-aX: function() { return handleError(function (arg0, arg1) {
+aY: function() { return handleError(function (arg0, arg1) {
 const ret = arg1.search;
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 }, arguments); },
-p: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+t: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
 arg0.setAttribute(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
 }, arguments); },
-ax: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+ay: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
 arg0.setItem(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
 }, arguments); },
-A: function() { return handleError(function (arg0, arg1, arg2) {
+B: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = arg0.setTimeout(arg1, arg2);
 return ret;
 }, arguments); },
-bR: function() { return handleError(function (arg0, arg1, arg2) {
+bS: function() { return handleError(function (arg0, arg1, arg2) {
 const ret = Reflect.set(arg0, arg1, arg2);
 return ret;
 }, arguments); },
-aS: function(arg0, arg1, arg2, arg3, arg4) {
+aT: function(arg0, arg1, arg2, arg3, arg4) {
 arg0.set(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
 },
-aL: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+aM: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
 arg0.set(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
 }, arguments); },
-aq: function(arg0, arg1) {
+ar: function(arg0, arg1) {
 arg0.body = arg1;
 },
-as: function(arg0, arg1) {
+at: function(arg0, arg1) {
 arg0.bubbles = arg1 !== 0;
 },
-aB: function(arg0, arg1) {
+aC: function(arg0, arg1) {
 arg0.cancelable = arg1 !== 0;
 },
-S: function(arg0, arg1) {
+T: function(arg0, arg1) {
 arg0.checked = arg1 !== 0;
 },
-aH: function(arg0, arg1) {
+aI: function(arg0, arg1) {
 arg0.composed = arg1 !== 0;
 },
-aO: function(arg0, arg1) {
+aP: function(arg0, arg1) {
 arg0.detail = arg1;
 },
-J: function(arg0, arg1) {
+K: function(arg0, arg1) {
 arg0.disabled = arg1 !== 0;
 },
-M: function(arg0, arg1) {
+N: function(arg0, arg1) {
 arg0.disabled = arg1 !== 0;
 },
-aU: function(arg0, arg1) {
+aV: function(arg0, arg1) {
 arg0.headers = arg1;
 },
-Q: function(arg0, arg1) {
+R: function(arg0, arg1) {
 arg0.hidden = arg1 !== 0;
 },
-bf: function(arg0, arg1, arg2) {
+bg: function(arg0, arg1, arg2) {
 arg0.method = getStringFromWasm0(arg1, arg2);
 },
-bg: function(arg0, arg1, arg2) {
+bh: function(arg0, arg1, arg2) {
 arg0.search = getStringFromWasm0(arg1, arg2);
 },
-I: function(arg0, arg1) {
+J: function(arg0, arg1) {
 arg0.signal = arg1;
 },
-E: function(arg0, arg1, arg2) {
+F: function(arg0, arg1, arg2) {
 arg0.textContent = arg1 === 0 ? undefined : getStringFromWasm0(arg1, arg2);
 },
-ar: function(arg0, arg1, arg2) {
+as: function(arg0, arg1, arg2) {
 arg0.type = getStringFromWasm0(arg1, arg2);
-},
-i: function(arg0, arg1, arg2) {
-arg0.value = getStringFromWasm0(arg1, arg2);
 },
 m: function(arg0, arg1, arg2) {
 arg0.value = getStringFromWasm0(arg1, arg2);
 },
-W: function(arg0, arg1, arg2) {
+q: function(arg0, arg1, arg2) {
 arg0.value = getStringFromWasm0(arg1, arg2);
 },
-ae: function(arg0) {
+X: function(arg0, arg1, arg2) {
+arg0.value = getStringFromWasm0(arg1, arg2);
+},
+af: function(arg0) {
 const ret = arg0.signal;
 return ret;
 },
-ag: function(arg0) {
+ah: function(arg0) {
 const ret = arg0.size;
 return ret;
 },
-bS: function() {
+bT: function() {
 const ret = typeof globalThis === 'undefined' ? undefined : globalThis;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bU: function() {
+bV: function() {
 const ret = typeof global === 'undefined' ? undefined : global;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bT: function() {
+bU: function() {
 const ret = typeof self === 'undefined' ? undefined : self;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bV: function() {
+bW: function() {
 const ret = typeof window === 'undefined' ? undefined : window;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-an: function(arg0) {
+ao: function(arg0) {
 const ret = arg0.status;
 return ret;
 },
-ap: function(arg0) {
+aq: function(arg0) {
 const ret = arg0.target;
 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
 },
-bk: function(arg0, arg1) {
+bl: function(arg0, arg1) {
 const ret = arg1.textContent;
 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 var len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-F: function() { return handleError(function (arg0) {
+G: function() { return handleError(function (arg0) {
 const ret = arg0.text();
 return ret;
 }, arguments); },
-a: function(arg0, arg1, arg2) {
+b: function(arg0, arg1, arg2) {
 const ret = arg0.then(arg1, arg2);
 return ret;
 },
-bs: function(arg0, arg1) {
+bt: function(arg0, arg1) {
 const ret = arg0.then(arg1);
 return ret;
 },
-g: function(arg0) {
+j: function(arg0) {
 const ret = arg0.toString();
 return ret;
 },
-P: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+Q: function() { return handleError(function (arg0, arg1, arg2, arg3) {
 const ret = arg0.toggle(getStringFromWasm0(arg1, arg2), arg3 !== 0);
 return ret;
 }, arguments); },
-ak: function(arg0, arg1) {
+al: function(arg0, arg1) {
 const ret = arg1.type;
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-V: function(arg0, arg1) {
+W: function(arg0, arg1) {
+const ret = arg1.value;
+const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+const len1 = WASM_VECTOR_LEN;
+getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+},
+p: function(arg0, arg1) {
 const ret = arg1.value;
 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
 const len1 = WASM_VECTOR_LEN;
@@ -801,38 +811,31 @@ const len1 = WASM_VECTOR_LEN;
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
 },
-h: function(arg0, arg1) {
-const ret = arg1.value;
-const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
-const len1 = WASM_VECTOR_LEN;
-getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
-getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
-},
-ci: function(arg0, arg1) {
+cj: function(arg0, arg1) {
 const ret = makeMutClosure(arg0, arg1, wasm_bindgen_bee93ef62a8484b8___convert__closures_____invoke___wasm_bindgen_bee93ef62a8484b8___JsValue______true_);
 return ret;
 },
-cj: function(arg0, arg1) {
+ck: function(arg0, arg1) {
 const ret = makeMutClosure(arg0, arg1, wasm_bindgen_bee93ef62a8484b8___convert__closures_____invoke___wasm_bindgen_bee93ef62a8484b8___JsValue__core_18bc8c6a83853fe6___result__Result_____wasm_bindgen_bee93ef62a8484b8___JsError___true_);
 return ret;
 },
-ck: function(arg0, arg1) {
+cl: function(arg0, arg1) {
 const ret = makeMutClosure(arg0, arg1, wasm_bindgen_bee93ef62a8484b8___convert__closures_____invoke___web_sys_9314a9185bb612e7___features__gen_Event__Event______true_);
 return ret;
 },
-cl: function(arg0, arg1) {
+cm: function(arg0, arg1) {
 const ret = makeMutClosure(arg0, arg1, wasm_bindgen_bee93ef62a8484b8___convert__closures_____invoke_______true_);
 return ret;
 },
-cm: function(arg0) {
+cn: function(arg0) {
 const ret = arg0;
 return ret;
 },
-cn: function(arg0, arg1) {
+co: function(arg0, arg1) {
 const ret = getStringFromWasm0(arg0, arg1);
 return ret;
 },
-ch: function() {
+ci: function() {
 const table = wasm.__wbindgen_externrefs;
 table.set(0, undefined);
 table.set(1024, undefined);

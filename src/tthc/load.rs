@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use super::raw::{self, Item, Loose, Object};
 
-use super::model::{Details, Online, Procedure, Warning, WarningKind};
+use super::model::{self, Details, Online, Procedure, Warning, WarningKind, CHANNELS};
 use crate::contract::{DataError, DataErrorKind};
 use crate::json::{Kind, SyntaxError, Value};
 use crate::text;
@@ -62,16 +62,22 @@ pub(crate) fn load(text: &str, max_bytes: usize) -> Result<Loaded, DataError> {
     }
     let mut out = Loaded::default();
     if trimmed.starts_with('{') {
-        match raw::whole(text, raw::object) {
-            Ok(obj) if obj.procedures.is_some() => own_file(obj, &mut out)?,
-            Ok(obj) => records(vec![(Item::Object(Box::new(obj)), None)], "", &mut out),
+        let mut recs = Records::new("procedures");
+        match raw::whole(text, |r| raw::object(r, &mut |item| recs.add(item, None))) {
+            Ok(obj) if obj.procedures.is_some() => own_file(obj, recs, &mut out)?,
+            Ok(obj) => {
+                let mut lone = Records::new("");
+                lone.add(Item::Object(Box::new(obj)), None);
+                lone.finish(&mut out);
+            }
             Err(_) if first_line_is_object(text) => json_lines(text, &mut out)?,
             Err(e) => return Err(syntax(e, 0)),
         }
     } else if trimmed.starts_with('[') {
-        let items = raw::whole(text, raw::items).map_err(|e| syntax(e, 0))?;
-        let items = items.unwrap_or_default();
-        records(items.into_iter().map(|v| (v, None)).collect(), "", &mut out);
+        let mut recs = Records::new("");
+        raw::whole(text, |r| raw::items(r, &mut |item| recs.add(item, None)))
+            .map_err(|e| syntax(e, 0))?;
+        recs.finish(&mut out);
     } else {
         return Err(match raw::whole(text, |r| r.skip()) {
             Err(e) => syntax(e, 0),
@@ -107,14 +113,14 @@ fn first_line_is_object(text: &str) -> bool {
 }
 
 fn json_lines(text: &str, out: &mut Loaded) -> Result<(), DataError> {
-    let mut items = Vec::new();
+    let mut recs = Records::new("");
     let mut first_error = None;
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         match raw::whole(line, raw::item) {
-            Ok(v) => items.push((v, Some(i + 1))),
+            Ok(v) => recs.add(v, Some(i + 1)),
             Err(e) => {
                 let detail = e.to_string();
                 first_error.get_or_insert_with(|| syntax(e, i));
@@ -127,15 +133,16 @@ fn json_lines(text: &str, out: &mut Loaded) -> Result<(), DataError> {
             }
         }
     }
-    if items.is_empty() {
+    if recs.next == 0 {
         return Err(first_error
             .unwrap_or_else(|| error(DataErrorKind::Empty, None, None, None, String::new())));
     }
-    records(items, "", out);
+    recs.finish(out);
     Ok(())
 }
 
-fn own_file(mut obj: Object, out: &mut Loaded) -> Result<(), DataError> {
+/// `tthc.json`'s object, its records already read into `recs`.
+fn own_file(obj: Object, recs: Records, out: &mut Loaded) -> Result<(), DataError> {
     match obj.get("version") {
         Some(Loose::Num("1")) => {}
         Some(v) => {
@@ -165,23 +172,17 @@ fn own_file(mut obj: Object, out: &mut Loaded) -> Result<(), DataError> {
     if let Some(syn) = &obj.synonyms {
         synonyms(syn, out);
     }
-    match obj.procedures.take().flatten() {
-        Some(items) => {
-            records(
-                items.into_iter().map(|v| (v, None)).collect(),
-                "procedures",
-                out,
-            );
-            Ok(())
-        }
-        _ => Err(error(
+    if obj.procedures != Some(true) {
+        return Err(error(
             DataErrorKind::Shape,
             None,
             None,
             Some("procedures".into()),
             "must be an array of procedures".into(),
-        )),
+        ));
     }
+    recs.finish(out);
+    Ok(())
 }
 
 fn synonyms(v: &Value, out: &mut Loaded) {
@@ -223,18 +224,36 @@ fn synonyms(v: &Value, out: &mut Loaded) {
     }
 }
 
-fn records(items: Vec<(Item<'_>, Option<usize>)>, base: &str, out: &mut Loaded) {
-    let mut by_code: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for (i, (v, line)) in items.into_iter().enumerate() {
-        let path = if base.is_empty() {
-            format!("[{i}]")
-        } else {
-            format!("{base}[{i}]")
-        };
+/// Turns records into procedures one at a time, as the reader delivers them: a record's raw
+/// values are dropped as soon as it is converted. A repeated code is merged into the first.
+struct Records {
+    base: &'static str,
+    /// The index of the next record (its path).
+    next: usize,
+    by_code: std::collections::HashMap<String, usize, super::index::Fnv>,
+    procedures: Vec<Procedure>,
+    warnings: Vec<Warning>,
+}
+
+impl Records {
+    fn new(base: &'static str) -> Records {
+        Records {
+            base,
+            next: 0,
+            by_code: Default::default(),
+            procedures: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, v: Item<'_>, line: Option<usize>) {
+        let i = self.next;
+        self.next += 1;
+        let path = format!("{}[{i}]", self.base);
         let mut ctx = Ctx {
             path: &path,
             line,
-            warnings: &mut out.warnings,
+            warnings: &mut self.warnings,
         };
         let mut map = match v {
             Item::Object(map) => map,
@@ -244,25 +263,33 @@ fn records(items: Vec<(Item<'_>, Option<usize>)>, base: &str, out: &mut Loaded) 
                     "",
                     format!("not an object but {kind}"),
                 );
-                continue;
+                return;
             }
         };
         let Some(p) = procedure(&mut map, &mut ctx) else {
-            continue;
+            return;
         };
-        match by_code.get(&p.code) {
+        drop(map);
+        match self.by_code.get(&p.code) {
             Some(&j) => {
                 let code = p.code.clone();
-                if let Some(first) = out.procedures.get_mut(j) {
+                if let Some(first) = self.procedures.get_mut(j) {
                     merge(first, p);
                 }
                 ctx.warn(WarningKind::DuplicateMerged, "", code);
             }
             None => {
-                by_code.insert(p.code.clone(), out.procedures.len());
-                out.procedures.push(p);
+                self.by_code.insert(p.code.clone(), self.procedures.len());
+                self.procedures.push(p);
             }
         }
+    }
+
+    /// Hands the procedures and the records' warnings (after any already there) to `out`.
+    fn finish(mut self, out: &mut Loaded) {
+        self.procedures.shrink_to_fit();
+        out.procedures = self.procedures;
+        out.warnings.append(&mut self.warnings);
     }
 }
 
@@ -326,6 +353,20 @@ impl Ctx<'_> {
                 None
             }
         }
+    }
+
+    /// A procedure's code or name: text only. A number is reported and ignored like any other
+    /// wrong type (then the record is skipped for lacking it): a name that is a number names
+    /// nothing, and a code that went through a number may have lost digits (`1.000170` →
+    /// `1.00017`), which would merge or link the wrong procedure.
+    fn key_text(&mut self, map: &mut Object, key: &str) -> Option<String> {
+        if let Some(Loose::Num(n)) = map.get(key) {
+            let detail = format!("expected a string, found a number ({n})");
+            map.take(key);
+            self.warn(WarningKind::ValueIgnored, key, detail);
+            return None;
+        }
+        self.string(map, key)
     }
 
     /// A list of strings; a single (possibly comma-joined) string is split.
@@ -399,28 +440,44 @@ fn clean_slow(s: &str) -> Option<String> {
 
 /// Whether [`clean`] would return `s` unchanged: no combining mark (NFC already), words separated
 /// by single spaces, nothing to strip. Most values of a real file are; they are copied once.
+/// Walks bytes: Vietnamese letters (U+00C0–U+02FF, U+1E00–U+1EFF) are never a space, a mark or
+/// private use, so only other characters are decoded and checked.
 fn is_clean(s: &str) -> bool {
+    let bytes = s.as_bytes();
     let mut prev_space = true;
-    for c in s.chars() {
-        let space = c == ' ';
-        if c.is_ascii() {
-            if (space && prev_space) || (!space && c.is_ascii_whitespace()) || c == '\u{B}' {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            let space = b == b' ';
+            if (space && prev_space) || (!space && (b.is_ascii_whitespace() || b == 0x0B)) {
                 return false;
             }
             prev_space = space;
+            i += 1;
             continue;
         }
+        prev_space = false;
+        if (0xC3..=0xCB).contains(&b) {
+            i += 2;
+            continue;
+        }
+        if b == 0xE1 && bytes.get(i + 1).is_some_and(|n| (0xB8..=0xBB).contains(n)) {
+            i += 3;
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+            return false;
+        };
         if c.is_whitespace()
             || matches!(
                 c,
                 '\u{200E}' | '\u{200F}' | '\u{FEFF}' | '\u{E000}'..='\u{F8FF}'
             )
-            || ('\u{300}'..='\u{36F}').contains(&c)
-            || (!c.is_ascii() && text::is_combining_mark(c))
+            || text::is_combining_mark(c)
         {
             return false;
         }
-        prev_space = space;
+        i += c.len_utf8();
     }
     !prev_space
 }
@@ -503,8 +560,8 @@ fn own_record(map: &mut Object, ctx: &mut Ctx) -> Procedure {
         },
     };
     Procedure {
-        code: ctx.string(map, "code").unwrap_or_default(),
-        name: ctx.string(map, "name").unwrap_or_default(),
+        code: ctx.key_text(map, "code").unwrap_or_default(),
+        name: ctx.key_text(map, "name").unwrap_or_default(),
         field: ctx.string(map, "field"),
         levels: ctx.list(map, "levels"),
         agencies: ctx.list(map, "agencies"),
@@ -547,7 +604,7 @@ fn ministry(folder: &str) -> Option<&'static str> {
 }
 
 fn national_record(map: &mut Object, ctx: &mut Ctx) -> Procedure {
-    let name = ctx.string(map, "ten_thu_tuc").unwrap_or_default();
+    let name = ctx.key_text(map, "ten_thu_tuc").unwrap_or_default();
     let methods = ctx.string(map, "cach_thuc_thuc_hien");
     let raw = map.get("raw_text").and_then(Loose::as_str).unwrap_or("");
     let raw_full = raw.contains("toàn trình");
@@ -578,7 +635,7 @@ fn national_record(map: &mut Object, ctx: &mut Ctx) -> Procedure {
     let (time, fee) = time_and_fee(m);
     let details = national_details(map, ctx, methods.as_deref());
     Procedure {
-        code: ctx.string(map, "ma_thu_tuc").unwrap_or_default(),
+        code: ctx.key_text(map, "ma_thu_tuc").unwrap_or_default(),
         name,
         field: ctx.string(map, "linh_vuc"),
         levels: ctx.list(map, "cap_thuc_hien"),
@@ -594,20 +651,23 @@ fn national_record(map: &mut Object, ctx: &mut Ctx) -> Procedure {
     }
 }
 
-/// Channels named in the portal's flattened "cách thức thực hiện" table.
-const CHANNELS: [&str; 3] = ["Trực tiếp", "Trực tuyến", "Dịch vụ bưu chính"];
-
-/// Splits the flattened table `Hình thức nộp…Mô tảTrực tuyến5 Ngày làm việc10 USD…` into rows.
+/// Splits the flattened table `Hình thức nộp…Mô tảTrực tuyến5 Ngày làm việc10 USD…` into rows,
+/// at each channel name that starts a row ([`model::is_row_start`]); a channel named inside a
+/// description stays in its row.
 fn channel_rows(methods: &str) -> Vec<String> {
     let body = methods
         .find("Mô tả")
         .and_then(|i| methods.get(i + "Mô tả".len()..))
         .unwrap_or(methods);
-    let mut starts: Vec<usize> = CHANNELS
-        .iter()
-        .flat_map(|c| body.match_indices(c).map(|(i, _)| i))
+    let starts: Vec<usize> = body
+        .char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, 'T' | 'D')
+                && (model::is_row_start(body, i).is_some()
+                    || (i == 0 && CHANNELS.iter().any(|ch| body.starts_with(ch))))
+        })
+        .map(|(i, _)| i)
         .collect();
-    crate::sort::sort_by_key(&mut starts, |&s| s);
     let mut rows = Vec::new();
     for (k, &s) in starts.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(body.len());
@@ -695,7 +755,9 @@ fn national_details(map: &mut Object, ctx: &mut Ctx, methods: Option<&str>) -> O
                 .and_then(Loose::as_str)
                 .unwrap_or(""),
         ),
-        channels: methods.map(channel_rows).unwrap_or_default(),
+        channels: methods
+            .map(|m| model::tidy_channels(&channel_rows(m)))
+            .unwrap_or_default(),
         result: map
             .get("ket_qua_xu_ly")
             .and_then(Loose::as_str)
@@ -886,15 +948,86 @@ mod tests {
 
     #[test]
     fn numbers_keep_their_text() {
-        let text = r#"[{"code": 1.000178, "name": "Cấp", "time": 5}]"#;
+        let text = r#"[{"code": "1.000178", "name": "Cấp", "time": 5, "fee": 1e3}]"#;
         let loaded = load(text, usize::MAX).unwrap_or_default();
         let p = loaded.procedures.first();
-        assert_eq!(p.map(|p| p.code.as_str()), Some("1.000178"));
         assert_eq!(p.and_then(|p| p.time.as_deref()), Some("5"));
+        assert_eq!(p.and_then(|p| p.fee.as_deref()), Some("1e3"));
+        assert!(loaded.warnings.is_empty());
         let e = load(r#"{"version": 1.0, "procedures": []}"#, usize::MAX).unwrap_err();
         assert_eq!(
             e.detail,
             "unsupported version 1.0; this widget reads version 1"
+        );
+    }
+
+    /// A code or name written as a number is a wrong type: warned at its path, the record
+    /// skipped as one without a code or name.
+    #[test]
+    fn numbers_as_code_or_name_are_warned_and_skipped() {
+        let text = r#"{"version": 1, "procedures": [
+            {"code": 1.000170, "name": "Cấp"},
+            {"code": "1.2", "name": 42},
+            {"code": "1.3", "name": "Đăng ký"}]}"#;
+        let loaded = load(text, usize::MAX).unwrap_or_default();
+        let codes: Vec<&str> = loaded.procedures.iter().map(|p| p.code.as_str()).collect();
+        assert_eq!(codes, ["1.3"]);
+        let w: Vec<(WarningKind, &str, &str)> = loaded
+            .warnings
+            .iter()
+            .map(|w| (w.kind, w.path.as_str(), w.detail.as_str()))
+            .collect();
+        assert_eq!(
+            w,
+            [
+                (
+                    WarningKind::ValueIgnored,
+                    "procedures[0].code",
+                    "expected a string, found a number (1.000170)"
+                ),
+                (WarningKind::RecordSkipped, "procedures[0]", "missing code"),
+                (
+                    WarningKind::ValueIgnored,
+                    "procedures[1].name",
+                    "expected a string, found a number (42)"
+                ),
+                (
+                    WarningKind::RecordSkipped,
+                    "procedures[1]",
+                    "missing name 1.2"
+                ),
+            ]
+        );
+        // The national portal's keys, in JSON Lines: the line is kept with the warning.
+        let lines = "{\"ma_thu_tuc\": \"1.1\", \"ten_thu_tuc\": \"Cấp lại\"}\n{\"ma_thu_tuc\": 2.5, \"ten_thu_tuc\": \"Cấp\"}\n";
+        let loaded = load(lines, usize::MAX).unwrap_or_default();
+        assert_eq!(loaded.procedures.len(), 1);
+        let w = loaded.warnings.first();
+        assert_eq!(
+            w.map(|w| (w.kind, w.line, w.path.as_str())),
+            Some((WarningKind::ValueIgnored, Some(2), "[1].ma_thu_tuc"))
+        );
+    }
+
+    /// Record 1.000232 of the national portal: a channel named inside a description ("Trực
+    /// tuyến: nộp hồ sơ…") stays in its row; rows come out tidy.
+    #[test]
+    fn national_channels_are_tidy() {
+        let rec = r#"{"ma_thu_tuc": "1.000232", "ten_thu_tuc": "Huỷ tài khoản điện tử", "cach_thuc_thuc_hien": "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếpKhông có thông tinKhông có thông tinnộp hồ sơ trực tiếp tại trụ sở Cục Quản lý xuất nhập cảnh.Dịch vụ bưu chínhKhông có thông tinKhông có thông tinGửi hồ sơ và nhận kết quả qua đường bưu điện.Trực tuyếnKhông có thông tinKhông có thông tinTrực tuyến: nộp hồ sơ trực tuyến qua Cổng dịch vụ công quốc gia hoặc Cổng dịch vụ công Bộ Công an."}"#;
+        let loaded = load(rec, usize::MAX).unwrap_or_default();
+        let channels = loaded
+            .procedures
+            .first()
+            .and_then(|p| p.details.clone())
+            .map(|d| d.channels)
+            .unwrap_or_default();
+        assert_eq!(
+            channels,
+            [
+                "Trực tiếp: nộp hồ sơ trực tiếp tại trụ sở Cục Quản lý xuất nhập cảnh.",
+                "Dịch vụ bưu chính: Gửi hồ sơ và nhận kết quả qua đường bưu điện.",
+                "Trực tuyến: nộp hồ sơ trực tuyến qua Cổng dịch vụ công quốc gia hoặc Cổng dịch vụ công Bộ Công an.",
+            ]
         );
     }
 

@@ -84,9 +84,37 @@ impl Details {
         self == &Details::default()
     }
 
+    /// One "cách thức thực hiện" line as a citizen reads it. The national portal flattens its
+    /// table (channel, time, fee, description) into `Trực tiếp60 Ngày làm việcKhông có
+    /// thông tin…`; that becomes `Trực tiếp: 60 Ngày làm việc; …`, placeholders dropped, a
+    /// fee's note kept in brackets. A line that is not such a row (own wording, or already tidy)
+    /// only gets [`clean`](super::load::clean)ed, so tidying twice changes nothing. `None` when
+    /// nothing is left.
+    pub fn tidy_channel(row: &str) -> Option<String> {
+        let row = super::load::clean(row)?;
+        let Some((channel, rest)) = flattened_row(&row) else {
+            return Some(row);
+        };
+        let (time, rest) = split_time(skip_no_info(rest));
+        let (fee, rest) = split_fee(skip_no_info(rest));
+        // The description often repeats the channel ("Trực tuyến: nộp hồ sơ…"): said once.
+        let rest = rest
+            .strip_prefix(channel)
+            .and_then(|r| r.strip_prefix(':'))
+            .unwrap_or(rest);
+        let note = super::load::clean(&rest.replace(NO_INFO, " "));
+        let mut out = channel.to_string();
+        for (i, part) in [time, fee, note].into_iter().flatten().enumerate() {
+            out.push_str(if i == 0 { ": " } else { "; " });
+            out.push_str(&part);
+        }
+        Some(out)
+    }
+
     /// Reads details from JSON: an object whose members `documents`, `steps`, `conditions`,
     /// `legal_basis`, `channels` are lists of strings and `result`, `audience` strings or `null`;
-    /// missing members are empty, unknown members ignored. The error says where and what is
+    /// missing members are empty, unknown members ignored; channels are tidied
+    /// ([`Details::tidy_channel`]). The error says where and what is
     /// wrong, e.g. `steps[2]: expected a string, found a number`.
     pub fn from_value(v: &Value) -> Result<Details, String> {
         read_details(v).map_err(|(path, detail)| {
@@ -157,7 +185,142 @@ fn read_details(v: &Value) -> Result<Details, (String, String)> {
             None => (key.clone(), e),
         })?;
     }
+    d.channels = tidy_channels(&d.channels);
     Ok(d)
+}
+
+/// [`Details::tidy_channel`] over a list.
+pub(crate) fn tidy_channels(rows: &[String]) -> Vec<String> {
+    rows.iter()
+        .filter_map(|r| Details::tidy_channel(r))
+        .collect()
+}
+
+/// The channels of the portal's "cách thức thực hiện" table, as its rows begin.
+pub(crate) const CHANNELS: [&str; 3] = ["Trực tiếp", "Trực tuyến", "Dịch vụ bưu chính"];
+
+/// How the portal writes an empty cell.
+pub(crate) const NO_INFO: &str = "Không có thông tin";
+
+/// Units of a processing time, longest first where one is a prefix of another.
+const TIME_UNITS: [&str; 7] = [
+    "Ngày làm việc",
+    "Ngày",
+    "Giờ làm việc",
+    "Giờ",
+    "Tháng",
+    "Năm",
+    "Phút",
+];
+
+/// Currencies after a fee's amount ("135 VNĐ", "10 USD", "50,000 Việt Nam Đồng").
+const CURRENCIES: [&str; 5] = ["VNĐ", "Việt Nam Đồng", "Đồng", "đồng", "USD"];
+
+/// Whether `s` at byte `at` starts a row of the flattened table: a channel name followed
+/// directly (no space, no colon) by a time, a placeholder, a fee, or nothing. Descriptions
+/// mention channels too ("Trực tiếp tại UBND xã", "- Trực tuyến: qua Cổng…"), never so.
+pub(crate) fn is_row_start(s: &str, at: usize) -> Option<&'static str> {
+    let tail = s.get(at..)?;
+    let channel = CHANNELS.into_iter().find(|c| tail.starts_with(c))?;
+    let rest = tail.get(channel.len()..)?;
+    let flat = rest.is_empty()
+        || rest.starts_with(|c: char| c.is_ascii_digit())
+        || rest.starts_with(NO_INFO)
+        || rest.starts_with("Miễn phí");
+    flat.then_some(channel)
+}
+
+/// A flattened row's channel and the rest, or `None` for any other line.
+fn flattened_row(row: &str) -> Option<(&'static str, &str)> {
+    let channel = is_row_start(row, 0)?;
+    Some((channel, row.get(channel.len()..)?))
+}
+
+fn skip_no_info(s: &str) -> &str {
+    s.strip_prefix(NO_INFO).unwrap_or(s).trim_start()
+}
+
+/// The length of the amount at the start of `s` ("60", "1,200,000", "2.5").
+fn amount_len(s: &str) -> usize {
+    s.bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.')
+        .count()
+}
+
+/// `60 Ngày làm việcMiễn phí` → (`60 Ngày làm việc`, `Miễn phí`). A bare number is a time too
+/// (the portal shows "1"), unless a currency follows it: then it is the fee.
+fn split_time(s: &str) -> (Option<String>, &str) {
+    let n = amount_len(s);
+    let (Some(num), Some(after)) = (s.get(..n), s.get(n..)) else {
+        return (None, s);
+    };
+    if n == 0 {
+        return (None, s);
+    }
+    let after = after.trim_start();
+    if let Some(u) = TIME_UNITS.into_iter().find(|u| after.starts_with(u)) {
+        let rest = after.get(u.len()..).unwrap_or("").trim_start();
+        return (Some(format!("{num} {u}")), rest);
+    }
+    if CURRENCIES.into_iter().any(|c| after.starts_with(c)) {
+        return (None, s);
+    }
+    (Some(num.to_string()), after)
+}
+
+/// `Miễn phí(Không có)…` or `135 VNĐ(Lệ phí…)…` → the fee with its bracketed note, and the rest.
+fn split_fee(s: &str) -> (Option<String>, &str) {
+    let head = if let Some(f) = ["Miễn phí", "Không thu phí"]
+        .into_iter()
+        .find(|f| s.starts_with(f))
+    {
+        f.len()
+    } else {
+        let n = amount_len(s);
+        let after = s.get(n..).unwrap_or("");
+        let gap = after.len() - after.trim_start().len();
+        match CURRENCIES
+            .into_iter()
+            .find(|c| after.trim_start().starts_with(c))
+        {
+            Some(c) if n > 0 => n + gap + c.len(),
+            _ => return (None, s),
+        }
+    };
+    let (Some(fee), Some(rest)) = (s.get(..head), s.get(head..)) else {
+        return (None, s);
+    };
+    let mut fee = fee.trim_end().to_string();
+    let rest = rest.trim_start();
+    match bracket_len(rest) {
+        Some(n) => {
+            fee.push(' ');
+            fee.push_str(rest.get(..n).unwrap_or(""));
+            (Some(fee), rest.get(n..).unwrap_or(""))
+        }
+        None => (Some(fee), rest),
+    }
+}
+
+/// The length of a balanced `(…)` group at the start of `s`.
+fn bracket_len(s: &str) -> Option<usize> {
+    if !s.starts_with('(') {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// `null` or a string.
@@ -347,6 +510,85 @@ mod tests {
             assert_eq!(d.documents.len(), n("documents"), "{code}");
             assert_eq!(d.legal_basis.len(), n("legal_basis"), "{code}");
             assert_eq!(d.result.as_deref(), r["result"].as_str(), "{code}");
+        }
+    }
+
+    /// Real rows of the national portal (records 1.000178, 1.000811, 1.000757, and a "1" time).
+    #[test]
+    fn flattened_channel_rows_are_tidied() {
+        let tidy = |s: &str| Details::tidy_channel(s);
+        assert_eq!(
+            tidy("Dịch vụ bưu chính60 Ngày làm việcKhông có thông tinThời hạn giải quyết khiếu nại lần đầu không quá 30 ngày").as_deref(),
+            Some("Dịch vụ bưu chính: 60 Ngày làm việc; Thời hạn giải quyết khiếu nại lần đầu không quá 30 ngày")
+        );
+        assert_eq!(
+            tidy("Trực tuyến21 Ngày1,200,000 Việt Nam Đồng(1.200.000đ/thẻ ABTC.)").as_deref(),
+            Some("Trực tuyến: 21 Ngày; 1,200,000 Việt Nam Đồng (1.200.000đ/thẻ ABTC.)")
+        );
+        assert_eq!(
+            tidy("Trực tuyến7 Ngày làm việcMiễn phí(Chưa quy định.)- Thông qua Cổng dịch vụ công quốc gia.").as_deref(),
+            Some("Trực tuyến: 7 Ngày làm việc; Miễn phí (Chưa quy định.); - Thông qua Cổng dịch vụ công quốc gia.")
+        );
+        assert_eq!(
+            tidy("Trực tiếp1Miễn phí").as_deref(),
+            Some("Trực tiếp: 1; Miễn phí")
+        );
+        assert_eq!(
+            tidy("Trực tiếpKhông có thông tin500,000 Việt Nam Đồng(/hồ sơ)").as_deref(),
+            Some("Trực tiếp: 500,000 Việt Nam Đồng (/hồ sơ)")
+        );
+        assert_eq!(
+            tidy("Trực tuyếnKhông có thông tinKhông có thông tin").as_deref(),
+            Some("Trực tuyến")
+        );
+        assert_eq!(
+            tidy("Trực tuyến3 Ngày làm việcKhông có thông tin").as_deref(),
+            Some("Trực tuyến: 3 Ngày làm việc")
+        );
+        // Not a flattened row: only cleaned.
+        assert_eq!(
+            tidy(" Trực tiếp tại  UBND xã ").as_deref(),
+            Some("Trực tiếp tại UBND xã")
+        );
+        assert_eq!(tidy("Không có thông tin"), None);
+        // An unclosed bracket stays in the note.
+        assert_eq!(
+            tidy("Trực tiếp5 Ngày10 USD(/lần").as_deref(),
+            Some("Trực tiếp: 5 Ngày; 10 USD; (/lần")
+        );
+    }
+
+    /// The repo's details file keeps the portal's flattened rows; read, they come out tidy.
+    #[test]
+    fn details_file_channels_are_tidy() {
+        let text = std::fs::read_to_string("www/data/tthc-chi-tiet/000.json").unwrap_or_default();
+        let map = Details::parse_file(&text).unwrap_or_default();
+        let rows: Vec<&String> = map.values().flat_map(|d| &d.channels).collect();
+        assert!(rows.len() > 50, "{}", rows.len());
+        for row in &rows {
+            assert!(!row.contains(NO_INFO), "{row}");
+            assert_eq!(
+                Details::tidy_channel(row).as_ref(),
+                Some(*row),
+                "not idempotent"
+            );
+        }
+        let d = map.get("1.000771").cloned().unwrap_or_default();
+        assert_eq!(
+            d.channels.first().map(String::as_str),
+            Some("Trực tuyến: 5 Ngày làm việc; 10 USD (/lần)")
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tidy_channel_never_panics_and_is_idempotent(
+            s in "(Trực tiếp|Trực tuyến|Dịch vụ bưu chính|Không có thông tin|Miễn phí|[0-9,.]{1,4}| ?Ngày|VNĐ|[()]|[a-zđ ]{0,5}|\\PC{0,3}){0,8}"
+        ) {
+            if let Some(t) = Details::tidy_channel(&s) {
+                proptest::prop_assert!(!t.is_empty());
+                proptest::prop_assert_eq!(Details::tidy_channel(&t), Some(t.clone()));
+            }
         }
     }
 

@@ -141,8 +141,9 @@ pub(crate) struct Object<'a> {
     pub synonyms: Option<Value>,
     /// `agency` of `tthc.json` (a string or `{"name": ...}`), as a tree: small.
     pub agency: Option<Value>,
-    /// `procedures` of `tthc.json`: `Some(None)` when present but not an array.
-    pub procedures: Option<Option<Vec<Item<'a>>>>,
+    /// `procedures` of `tthc.json`: `Some(true)` when present and an array (its items went to the
+    /// sink given to [`object`] as they were read), `Some(false)` when present but not an array.
+    pub procedures: Option<bool>,
 }
 
 impl<'a> Object<'a> {
@@ -199,8 +200,12 @@ pub(crate) enum Item<'a> {
 }
 
 /// Reads an object's members; a repeated key keeps its last value, as [`crate::json::Value::get`] does.
-/// The next value must be an object.
-pub(crate) fn object<'a>(r: &mut Reader<'a>) -> Result<Object<'a>, SyntaxError> {
+/// The next value must be an object. The items of a `procedures` array go to `records` one by
+/// one as they are read, so that a whole file's records are never held at once.
+pub(crate) fn object<'a>(
+    r: &mut Reader<'a>,
+    records: &mut dyn FnMut(Item<'a>),
+) -> Result<Object<'a>, SyntaxError> {
     r.begin_object()?;
     let mut o = Object::default();
     while let Some(key) = r.next_key()? {
@@ -208,7 +213,7 @@ pub(crate) fn object<'a>(r: &mut Reader<'a>) -> Result<Object<'a>, SyntaxError> 
             "details" => o.details = Some(r.value()?),
             "synonyms" => o.synonyms = Some(r.value()?),
             "agency" => o.agency = Some(r.value()?),
-            "procedures" => o.procedures = Some(items(r)?),
+            "procedures" => o.procedures = Some(items(r, records)?),
             k => match slot(k).and_then(|i| o.values.get_mut(i)) {
                 Some(place) => *place = Some(loose(r)?),
                 None => r.skip()?,
@@ -218,24 +223,27 @@ pub(crate) fn object<'a>(r: &mut Reader<'a>) -> Result<Object<'a>, SyntaxError> 
     Ok(o)
 }
 
-/// `procedures`: an array of items, or anything else (then `None`).
-pub(crate) fn items<'a>(r: &mut Reader<'a>) -> Result<Option<Vec<Item<'a>>>, SyntaxError> {
+/// `procedures`: an array, whose items go to `records` (then `true`), or anything else.
+pub(crate) fn items<'a>(
+    r: &mut Reader<'a>,
+    records: &mut dyn FnMut(Item<'a>),
+) -> Result<bool, SyntaxError> {
     if r.peek()? != Kind::Arr {
         r.skip()?;
-        return Ok(None);
+        return Ok(false);
     }
     r.begin_array()?;
-    let mut out = Vec::new();
     while r.next_item()? {
-        out.push(item(r)?);
+        records(item(r)?);
     }
-    Ok(Some(out))
+    Ok(true)
 }
 
-/// A record, or the type of what stands in its place.
+/// A record, or the type of what stands in its place. (A `procedures` member inside a record
+/// means nothing: its items are read and dropped.)
 pub(crate) fn item<'a>(r: &mut Reader<'a>) -> Result<Item<'a>, SyntaxError> {
     match r.peek()? {
-        Kind::Obj => Ok(Item::Object(Box::new(object(r)?))),
+        Kind::Obj => Ok(Item::Object(Box::new(object(r, &mut drop)?))),
         kind => {
             r.skip()?;
             Ok(Item::Other(kind.name()))
@@ -279,7 +287,7 @@ mod tests {
     fn loose_values() {
         let text = r#"{"code": 1.5, "name": "a\u00e9", "levels": ["x", 2, null, "y"], "fee": {"a": [1]},
             "postal": true, "time": null, "other": [{"deep": 1}], "name": "last"}"#;
-        let mut o = whole(text, object).unwrap_or_default();
+        let mut o = whole(text, |r| object(r, &mut drop)).unwrap_or_default();
         assert_eq!(o.get("code"), Some(&Loose::Num("1.5")));
         assert_eq!(o.get("name").and_then(Loose::as_str), Some("last"));
         let list = vec![
@@ -296,7 +304,7 @@ mod tests {
         assert!(!o.contains_key("url"));
         assert_eq!(o.get("fee").map(Loose::type_name), Some("an object"));
         assert_eq!(Loose::Str("é".into()).to_string(), "\"é\"");
-        assert!(whole("{\"code\": [1,}", object).is_err());
-        assert!(whole("[1]", object).is_err());
+        assert!(whole("{\"code\": [1,}", |r| object(r, &mut drop)).is_err());
+        assert!(whole("[1]", |r| object(r, &mut drop)).is_err());
     }
 }

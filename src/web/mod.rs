@@ -208,11 +208,10 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, kind: &str) -> Option<Widget> 
     clear(&root);
     adopt_styles(&root);
     let body = E::new("div")
-        .ok()?
         .class(&format!("cchc cchc-{}", kind.name()))
         .attr("lang", lang.pick("vi", "en"))
         .el();
-    root.append_child(&body).ok()?;
+    crate::web::dom::append(&root, &body);
     let ctx = Rc::new(Ctx {
         host,
         root,
@@ -233,10 +232,11 @@ fn start(ctx: Rc<Ctx>) {
     ctx.run.set(run);
     let _ = ctx.host.set_attribute("data-state", "loading");
     clear(&ctx.body);
-    if let Ok(p) = E::new("p").map(|p| p.class("cchc-loading").attr("role", "status")) {
-        let p = p.text(Ui::Loading.text(ctx.lang));
-        let _ = ctx.body.append_child(&p.0);
-    }
+    let p = E::new("p")
+        .class("cchc-loading")
+        .attr("role", "status")
+        .text(Ui::Loading.text(ctx.lang));
+    let _ = ctx.body.append_child(&p.0);
     wasm_bindgen_futures::spawn_local(async move {
         let result = views::run(&ctx).await;
         if !ctx.alive() || ctx.run.get() != run {
@@ -277,33 +277,33 @@ fn show_error(ctx: &Rc<Ctx>, failure: &Failure) {
 fn build_error(ctx: &Rc<Ctx>, citizen: &str, detail: &str, retry: bool) -> R<()> {
     let lang = ctx.lang;
     clear(&ctx.body);
-    let panel = E::new("div")?
+    let panel = E::new("div")
         .class("cchc-error")
         .part("error")
         .attr("role", "alert");
     let panel = panel
         .child(
-            E::new("p")?
+            E::new("p")
                 .class("cchc-error-title")
                 .text(Ui::LoadErrorTitle.text(lang)),
         )
-        .child(E::new("p")?.text(citizen));
+        .child(E::new("p").text(citizen));
     if retry {
-        let button = E::new("button")?
+        let button = E::new("button")
             .attr("type", "button")
             .class("cchc-button")
             .text(Ui::Retry.text(lang));
         let again = ctx.clone();
         ctx.on(&button.0, "click", move |_| start(again.clone()))?;
-        panel.0.append_child(&button.0)?;
+        crate::web::dom::append(&panel.0, &button.0);
     }
     if !detail.is_empty() {
-        let details = E::new("details")?
-            .child(E::new("summary")?.text(Ui::TechnicalDetails.text(lang)))
-            .child(E::new("p")?.class("cchc-detail").text(detail));
-        panel.0.append_child(&details.0)?;
+        let details = E::new("details")
+            .child(E::new("summary").text(Ui::TechnicalDetails.text(lang)))
+            .child(E::new("p").class("cchc-detail").text(detail));
+        crate::web::dom::append(&panel.0, &details.0);
     }
-    ctx.body.append_child(&panel.0)?;
+    crate::web::dom::append(&ctx.body, &panel.0);
     Ok(())
 }
 
@@ -328,8 +328,7 @@ fn adopt_styles(root: &ShadowRoot) {
         .unwrap_or(false);
     if !adopted {
         let href = BASE_URL.with(|b| format!("{}cchc-widgets.css", b.borrow()));
-        if let Ok(link) = E::new("link").map(|l| l.attr("rel", "stylesheet").attr("href", &href)) {
-            let _ = root.append_child(&link.0);
-        }
+        let link = E::new("link").attr("rel", "stylesheet").attr("href", &href);
+        let _ = root.append_child(&link.0);
     }
 }

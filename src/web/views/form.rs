@@ -170,28 +170,31 @@ fn build(
 ) -> R<Rc<Form>> {
     let lang = ctx.lang;
     clear(&ctx.body);
-    let wrap = E::new("div")?.class("cchc-ff").el();
-    wrap.append_child(&E::new("h2")?.text(schema.title.get(lang)).el())?;
+    let wrap = E::new("div").class("cchc-ff").el();
+    crate::web::dom::append(&wrap, &E::new("h2").text(schema.title.get(lang)).el());
     if let Some(intro) = &schema.intro {
-        wrap.append_child(&E::new("p")?.class("cchc-intro").text(intro.get(lang)).el())?;
+        crate::web::dom::append(
+            &wrap,
+            &E::new("p").class("cchc-intro").text(intro.get(lang)).el(),
+        );
     }
-    let notices = E::new("div")?
+    let notices = E::new("div")
         .class("cchc-notices")
         .attr("role", "status")
         .el();
-    let outcome = E::new("div")?.class("cchc-outcome").el();
-    let summary_list = E::new("ul")?.class("cchc-summary-list").el();
-    let summary = E::new("div")?
+    let outcome = E::new("div").class("cchc-outcome").el();
+    let summary_list = E::new("ul").class("cchc-summary-list").el();
+    let summary = E::new("div")
         .class("cchc-error-summary")
         .part("error-summary")
         .attr("tabindex", "-1")
         .attr("hidden", "")
         .attr("aria-labelledby", "cchc-summary-title")
         .child(
-            E::new("div")?
+            E::new("div")
                 .attr("role", "alert")
                 .child(
-                    E::new("h3")?
+                    E::new("h3")
                         .class("cchc-summary-title")
                         .attr("id", "cchc-summary-title")
                         .text(T::SummaryTitle.get(lang)),
@@ -199,7 +202,7 @@ fn build(
                 .child(&summary_list),
         )
         .el();
-    let form_el = E::new("form")?
+    let form_el = E::new("form")
         .attr("novalidate", "")
         .class("cchc-form")
         .el();
@@ -207,33 +210,34 @@ fn build(
     let honeypot = match &schema.honeypot {
         Some(name) => {
             let (wrap_hp, input) = ui::honeypot(name)?;
-            form_el.append_child(&wrap_hp)?;
+            crate::web::dom::append(&form_el, &wrap_hp);
             Some(input)
         }
         None => None,
     };
-    let submit = E::new("button")?
+    let submit = E::new("button")
         .attr("type", "submit")
         .class("cchc-button cchc-submit")
         .part("submit")
         .text(T::Submit.get(lang))
         .el()
         .unchecked_into::<HtmlButtonElement>();
-    let sending = E::new("p")?
+    let sending = E::new("p")
         .class("cchc-sending")
         .attr("role", "status")
         .el();
-    form_el.append_child(
-        &E::new("div")?
+    crate::web::dom::append(
+        &form_el,
+        &E::new("div")
             .class("cchc-actions")
             .child(&submit)
             .child(&sending)
             .el(),
-    )?;
+    );
     for el in [&notices, &outcome, &summary, &form_el] {
-        wrap.append_child(el)?;
+        crate::web::dom::append(&wrap, el);
     }
-    ctx.body.append_child(&wrap)?;
+    crate::web::dom::append(&ctx.body, &wrap);
     let form = Rc::new(Form {
         ctx: ctx.clone(),
         lang,
@@ -290,28 +294,29 @@ impl Form {
 
     /// Adds a line to the notices area (with an optional "clear the draft" button).
     fn notice(self: &Rc<Self>, text: &str, clear_button: bool) -> R<()> {
-        let p = E::new("div")?
+        let p = E::new("div")
             .class("cchc-notice-box")
-            .child(E::new("p")?.text(text));
+            .child(E::new("p").text(text));
         if clear_button {
-            let b = E::new("button")?
+            let b = E::new("button")
                 .attr("type", "button")
                 .class("cchc-button secondary")
                 .text(T::DraftClear.get(self.lang))
                 .el();
             let me = self.clone();
             self.ctx.on(&b, "click", move |_| me.clear_draft())?;
-            p.0.append_child(&b)?;
+            crate::web::dom::append(&p.0, &b);
             if self.has_files() {
-                p.0.append_child(
-                    &E::new("p")?
+                crate::web::dom::append(
+                    &p.0,
+                    &E::new("p")
                         .class("cchc-muted")
                         .text(T::DraftNoFiles.get(self.lang))
                         .el(),
-                )?;
+                );
             }
         }
-        self.notices.append_child(&p.0)?;
+        crate::web::dom::append(&self.notices, &p.0);
         Ok(())
     }
 
@@ -459,11 +464,8 @@ impl Form {
         self.submitted.set(false);
         self.show_summary(&[], false);
         clear(&self.notices);
-        if let Ok(p) = E::new("p") {
-            let _ = self
-                .notices
-                .append_child(&p.text(T::DraftCleared.get(self.lang)).el());
-        }
+        let p = E::new("p").text(T::DraftCleared.get(self.lang));
+        let _ = self.notices.append_child(&p.el());
         if let Some(first) = self.fields.first().and_then(|f| f.focus_target("")) {
             let _ = first.focus();
         }
@@ -572,17 +574,12 @@ impl Form {
             return;
         }
         for e in errors {
-            let link = E::new("a").map(|a| {
-                a.attr("href", &format!("#{}", ui::control_id(&e.field)))
-                    .attr("data-field", &e.field)
-                    .attr("data-code", &e.code)
-            });
-            if let Ok(link) = link {
-                let link = link.text(&e.message);
-                if let Ok(li) = E::new("li").map(|li| li.child(link)) {
-                    let _ = self.summary_list.append_child(&li.0);
-                }
-            }
+            let link = E::new("a")
+                .attr("href", &format!("#{}", ui::control_id(&e.field)))
+                .attr("data-field", &e.field)
+                .attr("data-code", &e.code)
+                .text(&e.message);
+            let _ = self.summary_list.append_child(&E::new("li").child(link).0);
         }
         let _ = self.summary.remove_attribute("hidden");
         if focus {

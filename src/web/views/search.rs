@@ -110,20 +110,20 @@ impl View {
         clear(&ctx.body);
         let input_id = "cchc-q";
         let hint_id = "cchc-q-hint";
-        let form = E::new("form")?
+        let form = E::new("form")
             .class("cchc-search-form")
             .attr("role", "search");
-        let label = E::new("label")?.attr("for", input_id).text(t(
+        let label = E::new("label").attr("for", input_id).text(t(
             lang,
             "Tìm thủ tục hành chính",
             "Find an administrative procedure",
         ));
-        let hint = E::new("p")?.attr("id", hint_id).class("cchc-hint").text(t(
+        let hint = E::new("p").attr("id", hint_id).class("cchc-hint").text(t(
             lang,
             "Gõ có dấu hoặc không dấu, ví dụ: cấp lại cccd, dang ky khai sinh, sổ đỏ, 1.001193",
             "Type with or without diacritics, e.g. cấp lại cccd, dang ky khai sinh, sổ đỏ, 1.001193",
         ));
-        let input: HtmlInputElement = E::new("input")?
+        let input: HtmlInputElement = E::new("input")
             .attr("id", input_id)
             .attr("type", "search")
             .attr("name", "q")
@@ -134,36 +134,36 @@ impl View {
             .part("search-input")
             .el()
             .dyn_into()?;
-        form.0.append_child(&label.0)?;
-        form.0.append_child(&hint.0)?;
-        form.0.append_child(&input)?;
-        let status = E::new("p")?
+        crate::web::dom::append(&form.0, &label.0);
+        crate::web::dom::append(&form.0, &hint.0);
+        crate::web::dom::append(&form.0, &input);
+        let status = E::new("p")
             .class("cchc-count")
             .attr("aria-hidden", "true")
             .el();
-        let live = E::new("p")?
+        let live = E::new("p")
             .class("cchc-visually-hidden")
             .attr("role", "status")
             .attr("aria-live", "polite")
             .el();
-        let suggest = E::new("div")?.class("cchc-suggest").el();
-        let facets = E::new("div")?.class("cchc-facets").el();
-        let results = E::new("div")?.class("cchc-results").el();
-        let layout = E::new("div")?
+        let suggest = E::new("div").class("cchc-suggest").el();
+        let facets = E::new("div").class("cchc-facets").el();
+        let results = E::new("div").class("cchc-results").el();
+        let layout = E::new("div")
             .class("cchc-search-layout")
             .child(&facets)
             .child(&results);
-        let list_panel = E::new("div")?
+        let list_panel = E::new("div")
             .child(&status)
             .child(&suggest)
             .child(&layout)
             .el();
-        let detail = E::new("div")?.class("cchc-detail-panel").el();
+        let detail = E::new("div").class("cchc-detail-panel").el();
         detail.set_attribute("hidden", "")?;
-        ctx.body.append_child(&form.0)?;
-        ctx.body.append_child(&live)?;
-        ctx.body.append_child(&list_panel)?;
-        ctx.body.append_child(&detail)?;
+        crate::web::dom::append(&ctx.body, &form.0);
+        crate::web::dom::append(&ctx.body, &live);
+        crate::web::dom::append(&ctx.body, &list_panel);
+        crate::web::dom::append(&ctx.body, &detail);
 
         let view = Rc::new(View {
             ctx: ctx.clone(),
@@ -408,32 +408,33 @@ impl View {
         if res.suggestions.is_empty() || s.text.trim().is_empty() {
             return Ok(());
         }
-        let p = E::new("p")?.append_text(t(lang, "Có phải bạn muốn tìm: ", "Did you mean: "));
+        let p = E::new("p").append_text(t(lang, "Có phải bạn muốn tìm: ", "Did you mean: "));
         for (i, q) in res.suggestions.iter().take(3).enumerate() {
             if i > 0 {
-                p.0.append_child(&document()?.create_text_node(", "))?;
+                crate::web::dom::append(&p.0, &crate::web::dom::text_node(", "));
             }
-            let b = E::new("button")?
+            let b = E::new("button")
                 .attr("type", "button")
                 .class("cchc-linklike")
                 .attr("data-action", "suggest")
                 .attr("data-q", q)
                 .text(q);
-            p.0.append_child(&b.0)?;
+            crate::web::dom::append(&p.0, &b.0);
         }
-        self.suggest.append_child(&p.0)?;
+        crate::web::dom::append(&self.suggest, &p.0);
         Ok(())
     }
 
     fn render_facets(&self, res: &SearchResults, s: &State) -> R<()> {
         let lang = self.ctx.lang;
         clear(&self.facets);
-        let wrap = E::new("details")?.class("cchc-facet-box").attr("open", "");
-        wrap.0.append_child(
-            &E::new("summary")?
+        let wrap = E::new("details").class("cchc-facet-box").attr("open", "");
+        crate::web::dom::append(
+            &wrap.0,
+            &E::new("summary")
                 .text(t(lang, "Lọc kết quả", "Filter results"))
                 .0,
-        )?;
+        );
         for facet in &res.facets {
             let visible: Vec<_> = facet
                 .values
@@ -444,16 +445,16 @@ impl View {
                 continue;
             }
             let expanded = s.expanded.contains(&facet.key);
-            let fs = E::new("fieldset")?
+            let fs = E::new("fieldset")
                 .part("facet")
                 .attr("data-key", facet.key.key());
-            fs.0.append_child(&E::new("legend")?.text(&facet.label).0)?;
+            crate::web::dom::append(&fs.0, &E::new("legend").text(&facet.label).0);
             for (i, v) in visible.iter().enumerate() {
                 if i >= FACET_SHOWN && !expanded && !v.selected {
                     continue;
                 }
                 let id = format!("cchc-f-{}-{i}", facet.key.key());
-                let input = E::new("input")?
+                let input = E::new("input")
                     .attr("type", "checkbox")
                     .attr("id", &id)
                     .attr("data-key", facet.key.key())
@@ -461,16 +462,16 @@ impl View {
                 if v.selected {
                     input.0.set_attribute("checked", "")?;
                 }
-                let label = E::new("label")?
+                let label = E::new("label")
                     .attr("for", &id)
                     .append_text(&v.label)
                     .child(
-                        E::new("span")?
+                        E::new("span")
                             .class("cchc-facet-count")
                             .text(&format!(" ({})", format_count(v.count, lang))),
                     );
-                let row = E::new("div")?.class("cchc-check").child(input).child(label);
-                fs.0.append_child(&row.0)?;
+                let row = E::new("div").class("cchc-check").child(input).child(label);
+                crate::web::dom::append(&fs.0, &row.0);
             }
             if visible.len() > FACET_SHOWN {
                 let text = if expanded {
@@ -481,26 +482,26 @@ impl View {
                         Lang::En => format!("Show {} more", visible.len() - FACET_SHOWN),
                     }
                 };
-                let b = E::new("button")?
+                let b = E::new("button")
                     .attr("type", "button")
                     .class("cchc-linklike")
                     .attr("data-action", "expand")
                     .attr("data-key", facet.key.key())
                     .attr("aria-expanded", if expanded { "true" } else { "false" })
                     .text(&text);
-                fs.0.append_child(&b.0)?;
+                crate::web::dom::append(&fs.0, &b.0);
             }
-            wrap.0.append_child(&fs.0)?;
+            crate::web::dom::append(&wrap.0, &fs.0);
         }
         if !s.filters.is_empty() {
-            let b = E::new("button")?
+            let b = E::new("button")
                 .attr("type", "button")
                 .class("cchc-button secondary")
                 .attr("data-action", "clear-filters")
                 .text(t(lang, "Bỏ tất cả bộ lọc", "Clear all filters"));
-            wrap.0.append_child(&b.0)?;
+            crate::web::dom::append(&wrap.0, &b.0);
         }
-        self.facets.append_child(&wrap.0)?;
+        crate::web::dom::append(&self.facets, &wrap.0);
         Ok(())
     }
 
@@ -510,34 +511,34 @@ impl View {
         if res.hits.is_empty() {
             return self.render_empty(s);
         }
-        let ol = E::new("ol")?.class("cchc-hits");
+        let ol = E::new("ol").class("cchc-hits");
         for (n, hit) in res.hits.iter().enumerate() {
             let Some(p) = self.catalog.procedure(hit.index) else {
                 continue;
             };
-            let link = E::new("a")?
+            let link = E::new("a")
                 .attr("href", &self.url_for(s, Some(&p.code)))
                 .attr("data-action", "open")
                 .attr("data-code", &p.code)
                 .class("cchc-hit-name");
             for (piece, marked) in split_highlights(&hit.name, &hit.highlights) {
                 if marked {
-                    link.0.append_child(&E::new("mark")?.text(piece).0)?;
+                    crate::web::dom::append(&link.0, &E::new("mark").text(piece).0);
                 } else {
-                    link.0.append_child(&document()?.create_text_node(piece))?;
+                    crate::web::dom::append(&link.0, &crate::web::dom::text_node(piece));
                 }
             }
-            let h = E::new("h3")?.class("cchc-hit-title").child(link);
-            let meta = E::new("p")?.class("cchc-meta").text(&meta_line(p, lang));
-            let li = E::new("li")?
+            let h = E::new("h3").class("cchc-hit-title").child(link);
+            let meta = E::new("p").class("cchc-meta").text(&meta_line(p, lang));
+            let li = E::new("li")
                 .part("result")
                 .attr("data-code", &p.code)
                 .attr("data-n", &n.to_string())
                 .child(h)
                 .child(meta);
-            ol.0.append_child(&li.0)?;
+            crate::web::dom::append(&ol.0, &li.0);
         }
-        self.results.append_child(&ol.0)?;
+        crate::web::dom::append(&self.results, &ol.0);
         if res.total > res.hits.len() {
             let more = match lang {
                 Lang::Vi => format!(
@@ -551,36 +552,36 @@ impl View {
                     format_count(res.total, lang)
                 ),
             };
-            let b = E::new("button")?
+            let b = E::new("button")
                 .attr("type", "button")
                 .class("cchc-button secondary")
                 .attr("data-action", "more")
                 .text(&more);
-            self.results.append_child(&b.0)?;
+            crate::web::dom::append(&self.results, &b.0);
         }
         Ok(())
     }
 
     fn render_empty(&self, s: &State) -> R<()> {
         let lang = self.ctx.lang;
-        let box_ = E::new("div")?.class("cchc-empty");
+        let box_ = E::new("div").class("cchc-empty");
         let head = match lang {
             Lang::Vi => format!("Không tìm thấy thủ tục phù hợp với “{}”.", s.text.trim()),
             Lang::En => format!("No procedure matches “{}”.", s.text.trim()),
         };
         box_.0
-            .append_child(&E::new("p")?.class("cchc-empty-title").text(&head).0)?;
-        let tips = E::new("ul")?;
+            .append_child(&E::new("p").class("cchc-empty-title").text(&head).0)?;
+        let tips = E::new("ul");
         for tip in [
             t(lang, "Kiểm tra lỗi chính tả, hoặc gõ ít từ hơn (ví dụ: “khai sinh” thay vì “làm thủ tục đăng ký khai sinh cho con”).", "Check the spelling, or type fewer words (e.g. “khai sinh”)."),
             t(lang, "Có thể dùng tên thường gọi hoặc viết tắt: sổ đỏ, CCCD, GPLX, BHYT.", "Everyday names and abbreviations work too: sổ đỏ, CCCD, GPLX, BHYT."),
             t(lang, "Nếu biết mã thủ tục, gõ mã (ví dụ 1.001193).", "If you know the procedure code, type it (e.g. 1.001193)."),
         ] {
-            tips.0.append_child(&E::new("li")?.text(tip).0)?;
+            crate::web::dom::append(&tips.0, &E::new("li").text(tip).0);
         }
-        box_.0.append_child(&tips.0)?;
+        crate::web::dom::append(&box_.0, &tips.0);
         if !s.filters.is_empty() {
-            let b = E::new("button")?
+            let b = E::new("button")
                 .attr("type", "button")
                 .class("cchc-button secondary")
                 .attr("data-action", "clear-filters")
@@ -589,9 +590,9 @@ impl View {
                     "Bỏ bộ lọc và tìm lại",
                     "Clear the filters and search again",
                 ));
-            box_.0.append_child(&b.0)?;
+            crate::web::dom::append(&box_.0, &b.0);
         }
-        self.results.append_child(&box_.0)?;
+        crate::web::dom::append(&self.results, &box_.0);
         Ok(())
     }
 
@@ -599,12 +600,12 @@ impl View {
         let lang = self.ctx.lang;
         clear(&self.detail);
         let code = self.state.borrow().open.clone().unwrap_or_default();
-        let back = E::new("button")?
+        let back = E::new("button")
             .attr("type", "button")
             .class("cchc-button secondary")
             .attr("data-action", "back")
             .text(t(lang, "← Quay lại danh sách", "← Back to the list"));
-        self.detail.append_child(&back.0)?;
+        crate::web::dom::append(&self.detail, &back.0);
         let Some(p) = self
             .catalog
             .find_code(&code)
@@ -615,21 +616,22 @@ impl View {
                 Lang::En => format!("There is no procedure with code “{code}” in the list."),
             };
             self.detail
-                .append_child(&E::new("p")?.attr("role", "alert").text(&msg).0)?;
+                .append_child(&E::new("p").attr("role", "alert").text(&msg).0)?;
             return Ok(());
         };
-        let art = E::new("article")?
+        let art = E::new("article")
             .part("detail")
             .attr("data-code", &p.code)
             .attr("aria-labelledby", "cchc-detail-h");
-        art.0.append_child(
-            &E::new("h2")?
+        crate::web::dom::append(
+            &art.0,
+            &E::new("h2")
                 .attr("id", "cchc-detail-h")
                 .attr("tabindex", "-1")
                 .text(&p.name)
                 .0,
-        )?;
-        let dl = E::new("dl")?.class("cchc-facts");
+        );
+        let dl = E::new("dl").class("cchc-facts");
         let online = p.online.label(lang).to_string();
         let yes_no = |b: bool| {
             if b {
@@ -668,27 +670,27 @@ impl View {
             ),
         ];
         for (k, v) in rows.into_iter().filter(|(_, v)| !v.is_empty()) {
-            dl.0.append_child(&E::new("dt")?.text(k).0)?;
-            dl.0.append_child(&E::new("dd")?.text(&v).0)?;
+            crate::web::dom::append(&dl.0, &E::new("dt").text(k).0);
+            crate::web::dom::append(&dl.0, &E::new("dd").text(&v).0);
         }
-        art.0.append_child(&dl.0)?;
+        crate::web::dom::append(&art.0, &dl.0);
         if let Some(url) = p.url.as_deref().filter(|u| is_http(u)) {
-            let a = E::new("a")?
+            let a = E::new("a")
                 .class("cchc-button cchc-cta")
                 .attr("href", url)
                 .attr("target", "_blank")
                 .attr("rel", "noopener noreferrer")
                 .text(t(lang, "Nộp hồ sơ trực tuyến", "Apply online"))
-                .child(E::new("span")?.class("cchc-visually-hidden").text(t(
+                .child(E::new("span").class("cchc-visually-hidden").text(t(
                     lang,
                     " (mở trang mới)",
                     " (opens a new page)",
                 )));
-            art.0.append_child(&a.0)?;
+            crate::web::dom::append(&art.0, &a.0);
         }
-        let sections = E::new("div")?.class("cchc-sections");
-        art.0.append_child(&sections.0)?;
-        self.detail.append_child(&art.0)?;
+        let sections = E::new("div").class("cchc-sections");
+        crate::web::dom::append(&art.0, &sections.0);
+        crate::web::dom::append(&self.detail, &art.0);
         if let Some(d) = &p.details {
             render_details(&sections.0, d, lang)?;
         } else if let Some(rel) = p.details_url.clone() {
@@ -709,8 +711,9 @@ impl View {
                 None => Ok(()),
             };
         }
-        into.append_child(
-            &E::new("p")?
+        crate::web::dom::append(
+            into,
+            &E::new("p")
                 .class("cchc-loading")
                 .attr("role", "status")
                 .text(t(
@@ -719,7 +722,7 @@ impl View {
                     "Loading the details…",
                 ))
                 .0,
-        )?;
+        );
         let ctx = self.ctx.clone();
         let into = into.clone();
         let cache = self.details.clone();
@@ -947,50 +950,51 @@ fn render_details(into: &Element, d: &Details, lang: Lang) -> R<()> {
         if items.is_empty() {
             continue;
         }
-        into.append_child(&E::new("h3")?.text(title).0)?;
-        let list = E::new(if ordered { "ol" } else { "ul" })?;
+        crate::web::dom::append(into, &E::new("h3").text(title).0);
+        let list = E::new(if ordered { "ol" } else { "ul" });
         for item in items {
-            list.0.append_child(&E::new("li")?.text(item).0)?;
+            crate::web::dom::append(&list.0, &E::new("li").text(item).0);
         }
-        into.append_child(&list.0)?;
+        crate::web::dom::append(into, &list.0);
     }
     if let Some(r) = &d.result {
-        into.append_child(&E::new("h3")?.text(lang.pick("Kết quả", "Result")).0)?;
-        into.append_child(&E::new("p")?.text(r).0)?;
+        crate::web::dom::append(into, &E::new("h3").text(lang.pick("Kết quả", "Result")).0);
+        crate::web::dom::append(into, &E::new("p").text(r).0);
     }
     if let Some(a) = &d.audience {
-        into.append_child(
-            &E::new("h3")?
+        crate::web::dom::append(
+            into,
+            &E::new("h3")
                 .text(lang.pick("Đối tượng thực hiện", "Who can apply"))
                 .0,
-        )?;
-        into.append_child(&E::new("p")?.text(a).0)?;
+        );
+        crate::web::dom::append(into, &E::new("p").text(a).0);
     }
     Ok(())
 }
 
 fn detail_error(into: &Element, f: &LoadFailure, lang: Lang) -> R<()> {
-    let panel = E::new("div")?
+    let panel = E::new("div")
         .class("cchc-error")
         .attr("role", "alert")
-        .child(E::new("p")?.text(lang.pick(
+        .child(E::new("p").text(lang.pick(
             "Chưa tải được chi tiết thủ tục.",
             "The details could not be loaded.",
         )))
-        .child(E::new("p")?.text(f.citizen_message(lang)))
+        .child(E::new("p").text(f.citizen_message(lang)))
         .child(
-            E::new("p")?
+            E::new("p")
                 .class("cchc-detail")
                 .text(&f.webmaster_detail(lang)),
         );
     if f.retryable() {
-        let b = E::new("button")?
+        let b = E::new("button")
             .attr("type", "button")
             .class("cchc-button")
             .attr("data-action", "retry-detail")
             .text(lang.pick("Thử lại", "Try again"));
-        panel.0.append_child(&b.0)?;
+        crate::web::dom::append(&panel.0, &b.0);
     }
-    into.append_child(&panel.0)?;
+    crate::web::dom::append(into, &panel.0);
     Ok(())
 }

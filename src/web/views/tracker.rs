@@ -146,15 +146,16 @@ fn render(view: &Rc<View>, chosen: Option<usize>, bad_as_of: Option<String>) -> 
     let lang = view.lang();
     let body = &view.ctx.body;
     clear(body);
-    let head = E::new("div")?.class("trk-head");
-    head.0.append_child(
-        &E::new("h2")?
+    let head = E::new("div").class("trk-head");
+    crate::web::dom::append(
+        &head.0,
+        &E::new("h2")
             .text(lang.pick(
                 "Theo dõi chỉ tiêu cải cách hành chính",
                 "Administrative reform targets",
             ))
             .0,
-    )?;
+    );
     let mut asof = format!(
         "{} {}",
         lang.pick("Tình trạng tính đến ngày", "Status as of"),
@@ -168,7 +169,7 @@ fn render(view: &Rc<View>, chosen: Option<usize>, bad_as_of: Option<String>) -> 
         ));
     }
     head.0
-        .append_child(&E::new("p")?.class("trk-muted").text(&asof).0)?;
+        .append_child(&E::new("p").class("trk-muted").text(&asof).0)?;
     if let Some(bad) = bad_as_of {
         let msg = format!(
             "{} \"{bad}\" {}",
@@ -179,14 +180,14 @@ fn render(view: &Rc<View>, chosen: Option<usize>, bad_as_of: Option<String>) -> 
             )
         );
         head.0
-            .append_child(&E::new("p")?.class("trk-note").text(&msg).0)?;
+            .append_child(&E::new("p").class("trk-note").text(&msg).0)?;
     }
-    body.append_child(&head.0)?;
-    let slot = E::new("div")?.class("trk-agency-slot").el();
+    crate::web::dom::append(body, &head.0);
+    let slot = E::new("div").class("trk-agency-slot").el();
     if chosen.is_none() && view.agencies.len() > 1 {
-        body.append_child(agency_picker(view, &slot)?.as_ref())?;
+        crate::web::dom::append(body, agency_picker(view, &slot)?.as_ref());
     }
-    body.append_child(&slot)?;
+    crate::web::dom::append(body, &slot);
     render_agency(view, &slot, chosen.unwrap_or(0))?;
     warnings(view)?;
     Ok(())
@@ -195,7 +196,7 @@ fn render(view: &Rc<View>, chosen: Option<usize>, bad_as_of: Option<String>) -> 
 /// A labelled `<select>` of agencies; changing it re-renders the agency slot.
 fn agency_picker(view: &Rc<View>, slot: &web_sys::Element) -> R<web_sys::Element> {
     let lang = view.lang();
-    let select = E::new("select")?
+    let select = E::new("select")
         .attr("id", "trk-agency")
         .class("trk-select");
     for (i, a) in view.agencies.iter().enumerate() {
@@ -203,17 +204,18 @@ fn agency_picker(view: &Rc<View>, slot: &web_sys::Element) -> R<web_sys::Element
             Some(p) if !a.name.contains(p.as_str()) => format!("{} ({p})", a.name),
             _ => a.name.clone(),
         };
-        select.0.append_child(
-            &E::new("option")?
+        crate::web::dom::append(
+            &select.0,
+            &E::new("option")
                 .attr("value", &i.to_string())
                 .text(&label)
                 .0,
-        )?;
+        );
     }
-    let wrap = E::new("div")?
+    let wrap = E::new("div")
         .class("trk-field trk-picker cchc-noprint")
         .child(
-            E::new("label")?
+            E::new("label")
                 .attr("for", "trk-agency")
                 .text(lang.pick("Chọn đơn vị", "Choose an agency")),
         )
@@ -238,44 +240,51 @@ fn render_agency(view: &Rc<View>, slot: &web_sys::Element, i: usize) -> R<()> {
         return Ok(());
     };
     let lang = view.lang();
-    let sec = E::new("section")?
+    let sec = E::new("section")
         .class("trk-agency")
         .attr("aria-labelledby", "trk-agency-name");
-    sec.0.append_child(
-        &E::new("h2")?
+    crate::web::dom::append(
+        &sec.0,
+        &E::new("h2")
             .attr("id", "trk-agency-name")
             .class("trk-agency-name")
             .text(&a.name)
             .0,
-    )?;
-    sec.0.append_child(summary(a, lang)?.as_ref())?;
-    sec.0.append_child(cards::section(view, i)?.as_ref())?;
-    sec.0.append_child(indicators::section(view, i)?.as_ref())?;
-    sec.0.append_child(tasks::section(view, i)?.as_ref())?;
-    slot.append_child(&sec.0)?;
+    );
+    crate::web::dom::append(&sec.0, summary(a, lang)?.as_ref());
+    crate::web::dom::append(&sec.0, cards::section(view, i)?.as_ref());
+    crate::web::dom::append(&sec.0, indicators::section(view, i)?.as_ref());
+    crate::web::dom::append(&sec.0, tasks::section(view, i)?.as_ref());
+    crate::web::dom::append(slot, &sec.0);
     Ok(())
 }
 
 /// One line of counts: how many targets per status and tasks per state.
 fn summary(a: &AgencyEvaluation, lang: Lang) -> R<web_sys::Element> {
-    let ul = E::new("ul")?.class("trk-summary");
-    let li = |label: String| -> R<web_sys::Node> { Ok(E::new("li")?.text(&label).el().into()) };
+    let ul = E::new("ul").class("trk-summary");
+    let li = |label: String| -> R<web_sys::Node> { Ok(E::new("li").text(&label).el().into()) };
     let targets: usize = a.counts.targets.iter().map(|(_, n)| n).sum();
     let achieved = count_of(&a.counts.targets, crate::tracker::Status::Achieved);
     let nodata = count_of(&a.counts.targets, crate::tracker::Status::NoData);
     let overdue = count_of(&a.counts.tasks, tracker::status::TaskState::Overdue);
-    ul.0.append_child(&li(format!(
-        "{targets} {}: {achieved} {}, {nodata} {}",
-        lang.pick("chỉ tiêu", "targets"),
-        lang.pick("đã đạt", "achieved"),
-        lang.pick("chưa có dữ liệu", "without data")
-    ))?)?;
-    ul.0.append_child(&li(format!(
-        "{} {}: {overdue} {}",
-        a.tasks.len(),
-        lang.pick("nhiệm vụ", "tasks"),
-        lang.pick("quá hạn", "overdue")
-    ))?)?;
+    crate::web::dom::append(
+        &ul.0,
+        &li(format!(
+            "{targets} {}: {achieved} {}, {nodata} {}",
+            lang.pick("chỉ tiêu", "targets"),
+            lang.pick("đã đạt", "achieved"),
+            lang.pick("chưa có dữ liệu", "without data")
+        ))?,
+    );
+    crate::web::dom::append(
+        &ul.0,
+        &li(format!(
+            "{} {}: {overdue} {}",
+            a.tasks.len(),
+            lang.pick("nhiệm vụ", "tasks"),
+            lang.pick("quá hạn", "overdue")
+        ))?,
+    );
     Ok(ul.el())
 }
 
@@ -290,14 +299,14 @@ fn warnings(view: &Rc<View>) -> R<()> {
         return Ok(());
     }
     let lang = view.lang();
-    let list = E::new("ul")?.class("trk-warnings");
+    let list = E::new("ul").class("trk-warnings");
     for e in w {
         list.0
-            .append_child(&E::new("li")?.text(&e.message(lang)).0)?;
+            .append_child(&E::new("li").text(&e.message(lang)).0)?;
     }
-    let det = E::new("details")?
+    let det = E::new("details")
         .class("trk-data-notes")
-        .child(E::new("summary")?.text(&format!(
+        .child(E::new("summary").text(&format!(
             "{} ({})",
             lang.pick(
                 "Lưu ý về dữ liệu: cụm từ chưa đọc được",
@@ -306,6 +315,6 @@ fn warnings(view: &Rc<View>) -> R<()> {
             w.len()
         )))
         .child(list);
-    view.ctx.body.append_child(&det.0)?;
+    crate::web::dom::append(&view.ctx.body, &det.0);
     Ok(())
 }

@@ -339,10 +339,9 @@ fn report(input: &str, catalog: &Catalog, warnings: &[Warning], lines: &[usize],
 }
 
 fn write(args: &Args, procedures: &[Procedure], agency: Option<String>, lang: Lang) -> u8 {
+    // Channels are already tidy: the loader tidies them (`Details::tidy_channel`, one function
+    // for the widget and this command).
     let mut procs: Vec<Procedure> = procedures.to_vec();
-    for d in procs.iter_mut().filter_map(|p| p.details.as_mut()) {
-        d.channels = d.channels.iter().filter_map(|c| tidy_channel(c)).collect();
-    }
     let source = format!(
         "cchc import tthc {}",
         args.input
@@ -395,24 +394,6 @@ fn write(args: &Args, procedures: &[Procedure], agency: Option<String>, lang: La
     super::write_checked(&args.output, &text, Kind::Tthc, lang)
 }
 
-/// "Trực tuyến3 Ngày làm việcKhông có thông tin" (a row of the portal's flattened table) →
-/// "Trực tuyến: 3 Ngày làm việc".
-fn tidy_channel(row: &str) -> Option<String> {
-    let row = row.replace("Không có thông tin", " ");
-    let row = row.split_whitespace().collect::<Vec<_>>().join(" ");
-    for c in ["Trực tiếp", "Trực tuyến", "Dịch vụ bưu chính"] {
-        if let Some(rest) = row.strip_prefix(c) {
-            let rest = rest.trim_start_matches([':', ' ']);
-            return Some(if rest.is_empty() {
-                c.to_string()
-            } else {
-                format!("{c}: {rest}")
-            });
-        }
-    }
-    (!row.is_empty()).then_some(row)
-}
-
 /// `tthc.json` with its keys in reading order.
 #[derive(serde::Serialize)]
 struct OutDoc<'a> {
@@ -451,6 +432,7 @@ fn split_details(out: &Path, procs: &mut [Procedure]) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cchc_widgets::tthc::Details;
 
     #[test]
     fn online_spellings() {
@@ -459,10 +441,25 @@ mod tests {
         assert_eq!(online_key("Có"), "mot_phan");
         assert_eq!(online_key("Không"), "khong");
         assert_eq!(online_key("???"), "???");
+    }
+
+    /// The import writes what the loader read, channels tidied by the core's one function.
+    #[test]
+    fn channels_come_tidy_from_the_loader() {
+        let rec = r#"{"ma_thu_tuc": "1.000771", "ten_thu_tuc": "Gia hạn tạm trú", "cach_thuc_thuc_hien": "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến5 Ngày làm việc10 USD(/lần)Trực tiếp5 Ngày làm việcKhông có thông tin"}"#;
+        let loaded = Catalog::from_json_str_with_limit(rec, CLI_MAX_BYTES);
+        let channels = loaded
+            .ok()
+            .and_then(|(c, _)| c.procedures().first().and_then(|p| p.details.clone()))
+            .map(|d| d.channels)
+            .unwrap_or_default();
         assert_eq!(
-            tidy_channel("Trực tuyến3 Ngày làm việcKhông có thông tin").as_deref(),
+            channels,
+            ["Trực tuyến: 5 Ngày làm việc; 10 USD (/lần)", "Trực tiếp: 5 Ngày làm việc"]
+        );
+        assert_eq!(
+            Details::tidy_channel("Trực tuyến3 Ngày làm việcKhông có thông tin").as_deref(),
             Some("Trực tuyến: 3 Ngày làm việc")
         );
-        assert_eq!(tidy_channel("Không có thông tin"), None);
     }
 }

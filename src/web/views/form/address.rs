@@ -21,12 +21,13 @@ use crate::web::load;
 pub(crate) fn fill_provinces(form: &Form, a: &AddressUi) -> R<()> {
     let book = form.book.borrow();
     for p in &book.provinces {
-        a.tinh.append_child(
-            &E::new("option")?
+        crate::web::dom::append(
+            &a.tinh,
+            &E::new("option")
                 .attr("value", &p.code)
                 .text(&format!("{} {}", p.kind, p.name))
                 .el(),
-        )?;
+        );
     }
     Ok(())
 }
@@ -90,12 +91,13 @@ pub(crate) fn province_changed(form: &Rc<Form>, index: usize, want: Option<Strin
 
 fn placeholder(select: &HtmlSelectElement, text: T, form: &Form) -> R<()> {
     clear(select);
-    select.append_child(
-        &E::new("option")?
+    crate::web::dom::append(
+        select,
+        &E::new("option")
             .attr("value", "")
             .text(text.get(form.lang))
             .el(),
-    )?;
+    );
     select.set_value("");
     Ok(())
 }
@@ -103,12 +105,13 @@ fn placeholder(select: &HtmlSelectElement, text: T, form: &Form) -> R<()> {
 fn fill_communes(form: &Form, a: &AddressUi, list: &[Commune], want: Option<&str>) -> R<()> {
     placeholder(&a.xa, T::ChooseCommune, form)?;
     for c in list {
-        a.xa.append_child(
-            &E::new("option")?
+        crate::web::dom::append(
+            &a.xa,
+            &E::new("option")
                 .attr("value", &c.code)
                 .text(&format!("{} {}", c.kind, c.name))
                 .el(),
-        )?;
+        );
     }
     if let Some(w) = want {
         a.xa.set_value(w);

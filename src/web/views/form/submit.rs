@@ -421,37 +421,38 @@ fn show_success(
     if clear_draft {
         form.draft.clear();
     }
-    let panel = E::new("div")?
+    let panel = E::new("div")
         .class("cchc-success")
         .attr("tabindex", "-1")
         .attr("role", "region")
         .attr("aria-labelledby", "cchc-success-title")
         .child(
-            E::new("h3")?
+            E::new("h3")
                 .attr("id", "cchc-success-title")
                 .text(T::SuccessTitle.get(lang)),
         );
     match &reference {
         Some(r) => {
-            panel.0.append_child(
-                &E::new("p")?
+            crate::web::dom::append(
+                &panel.0,
+                &E::new("p")
                     .append_text(T::SuccessReference.get(lang))
-                    .child(E::new("br")?)
-                    .child(E::new("strong")?.class("cchc-reference").text(r))
+                    .child(E::new("br"))
+                    .child(E::new("strong").class("cchc-reference").text(r))
                     .el(),
-            )?;
+            );
             panel
                 .0
-                .append_child(&E::new("p")?.text(T::SuccessKeep.get(lang)).el())?;
+                .append_child(&E::new("p").text(T::SuccessKeep.get(lang)).el())?;
         }
         None => {
             panel
                 .0
-                .append_child(&E::new("p")?.text(T::SuccessNoReference.get(lang)).el())?;
+                .append_child(&E::new("p").text(T::SuccessNoReference.get(lang)).el())?;
         }
     }
     if let Some(m) = message {
-        panel.0.append_child(&E::new("p")?.text(&m).el())?;
+        crate::web::dom::append(&panel.0, &E::new("p").text(&m).el());
     }
     for el in [&form.form_el, &form.summary, &form.notices] {
         el.set_attribute("hidden", "")?;
@@ -464,20 +465,20 @@ fn show_success(
 /// The failure panel: what happened, that nothing is lost, and a button to send again.
 fn show_failure(form: &Rc<Form>, reason: &str) -> R<()> {
     let lang = form.lang;
-    let retry = E::new("button")?
+    let retry = E::new("button")
         .attr("type", "button")
         .class("cchc-button")
         .text(T::SendAgain.get(lang))
         .el();
     let me = form.clone();
     form.ctx.on(&retry, "click", move |_| on_submit(&me))?;
-    let panel = E::new("div")?
+    let panel = E::new("div")
         .class("cchc-failure")
         .attr("role", "alert")
         .attr("tabindex", "-1")
-        .child(E::new("h3")?.text(T::FailTitle.get(lang)))
-        .child(E::new("p")?.text(reason))
-        .child(E::new("p")?.text(T::FailKept.get(lang)))
+        .child(E::new("h3").text(T::FailTitle.get(lang)))
+        .child(E::new("p").text(reason))
+        .child(E::new("p").text(T::FailKept.get(lang)))
         .child(&retry);
     form.set_outcome(Some(&panel.0));
     focus(&panel.0);

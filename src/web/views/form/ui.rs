@@ -212,12 +212,12 @@ fn input_traits(
 
 /// Builds the label (with the optional marker) for a field.
 fn label_el(tag: &str, f: &Field, lang: Lang) -> R<E> {
-    let mut el = E::new(tag)?
+    let mut el = E::new(tag)
         .class("cchc-label")
         .append_text(f.label.get(lang));
     if is_optional(f) {
         el = el.append_text(" ").child(
-            E::new("span")?
+            E::new("span")
                 .class("cchc-optional")
                 .text(T::Optional.get(lang)),
         );
@@ -235,30 +235,27 @@ struct Parts {
 
 fn parts(f: &Field, lang: Lang) -> R<Parts> {
     let id = control_id(&f.name);
-    let hint = match &f.hint {
-        Some(h) => Some(
-            E::new("div")?
-                .class("cchc-hint")
-                .attr("id", &format!("{id}-hint"))
-                .text(h.get(lang))
-                .el(),
-        ),
-        None => None,
-    };
-    let error_text = E::new("span")?.el();
-    let error = E::new("p")?
+    let hint = f.hint.as_ref().map(|h| {
+        E::new("div")
+            .class("cchc-hint")
+            .attr("id", &format!("{id}-hint"))
+            .text(h.get(lang))
+            .el()
+    });
+    let error_text = E::new("span").el();
+    let error = E::new("p")
         .class("cchc-error-message")
         .attr("id", &format!("{id}-error"))
         .attr("hidden", "")
         .child(
-            E::new("span")?
+            E::new("span")
                 .class("cchc-visually-hidden")
                 .text(T::ErrorPrefix.get(lang)),
         )
         .append_text(" ")
         .child(&error_text)
         .el();
-    let notice = E::new("p")?
+    let notice = E::new("p")
         .class("cchc-notice")
         .attr("id", &format!("{id}-notice"))
         .attr("hidden", "")
@@ -276,7 +273,7 @@ pub(crate) fn build_fields(schema: &Schema, form: &Element, lang: Lang) -> R<Vec
     let mut out = Vec::with_capacity(schema.fields.len());
     for f in &schema.fields {
         let ui = build_field(f, lang)?;
-        form.append_child(&ui.wrapper)?;
+        crate::web::dom::append(form, &ui.wrapper);
         out.push(ui);
     }
     Ok(out)
@@ -286,7 +283,7 @@ fn build_field(f: &Field, lang: Lang) -> R<FieldUi> {
     let p = parts(f, lang)?;
     let id = control_id(&f.name);
     let hint_id = p.hint.as_ref().map(|h| h.id()).unwrap_or_default();
-    let wrapper = E::new("div")?
+    let wrapper = E::new("div")
         .class("cchc-field")
         .part("field")
         .attr("data-field", &f.name)
@@ -294,42 +291,42 @@ fn build_field(f: &Field, lang: Lang) -> R<FieldUi> {
     let (control, described, describedby) = match f.kind {
         FieldType::Radio => {
             let (fieldset, radios) = radios(f, lang, &p)?;
-            wrapper.append_child(&fieldset)?;
+            crate::web::dom::append(&wrapper, &fieldset);
             (Control::Radios(radios), fieldset, hint_id)
         }
         FieldType::Address => {
             let (fieldset, address) = address(f, lang, &p)?;
-            wrapper.append_child(&fieldset)?;
+            crate::web::dom::append(&wrapper, &fieldset);
             (Control::Address(address), fieldset, hint_id)
         }
         FieldType::Checkbox => {
             append_parts(&wrapper, &p)?;
-            let input = E::new("input")?
+            let input = E::new("input")
                 .attr("type", "checkbox")
                 .attr("id", &id)
                 .attr("name", &f.name)
                 .html()?
                 .unchecked_into::<HtmlInputElement>();
-            let row = E::new("div")?
+            let row = E::new("div")
                 .class("cchc-check")
                 .child(&input)
                 .child(label_el("label", f, lang)?.attr("for", &id));
-            wrapper.append_child(&row.0)?;
-            wrapper.append_child(&p.notice)?;
+            crate::web::dom::append(&wrapper, &row.0);
+            crate::web::dom::append(&wrapper, &p.notice);
             (Control::Check(input.clone()), input.into(), hint_id)
         }
         _ => {
-            wrapper.append_child(&label_el("label", f, lang)?.attr("for", &id).el())?;
+            crate::web::dom::append(&wrapper, &label_el("label", f, lang)?.attr("for", &id).el());
             append_parts(&wrapper, &p)?;
             let (control, el, extra) = simple_control(f, lang)?;
-            wrapper.append_child(&el)?;
-            wrapper.append_child(&p.notice)?;
+            crate::web::dom::append(&wrapper, &el);
+            crate::web::dom::append(&wrapper, &p.notice);
             let ids = join_ids(&[
                 &hint_id,
                 &extra.as_ref().map(|e| e.id()).unwrap_or_default(),
             ]);
             if let Some(e) = extra {
-                wrapper.append_child(&e)?;
+                crate::web::dom::append(&wrapper, &e);
             }
             (control, el, ids)
         }
@@ -350,9 +347,9 @@ fn build_field(f: &Field, lang: Lang) -> R<FieldUi> {
 
 fn append_parts(parent: &Element, p: &Parts) -> R<()> {
     if let Some(h) = &p.hint {
-        parent.append_child(h)?;
+        crate::web::dom::append(parent, h);
     }
-    parent.append_child(&p.error)?;
+    crate::web::dom::append(parent, &p.error);
     Ok(())
 }
 
@@ -362,7 +359,7 @@ fn simple_control(f: &Field, lang: Lang) -> R<(Control, Element, Option<Element>
     match f.kind {
         FieldType::Textarea => {
             let max = f.max_length.unwrap_or_else(|| f.kind.default_max());
-            let el = E::new("textarea")?
+            let el = E::new("textarea")
                 .class("cchc-textarea")
                 .attr("id", &id)
                 .attr("name", &f.name)
@@ -371,7 +368,7 @@ fn simple_control(f: &Field, lang: Lang) -> R<(Control, Element, Option<Element>
                 Some(a) => el.attr("autocomplete", a),
                 None => el,
             };
-            let count = E::new("div")?
+            let count = E::new("div")
                 .class("cchc-count")
                 .attr("id", &format!("{id}-count"))
                 .attr("aria-live", "polite")
@@ -386,31 +383,33 @@ fn simple_control(f: &Field, lang: Lang) -> R<(Control, Element, Option<Element>
             Ok((control, area.into(), Some(count)))
         }
         FieldType::Select => {
-            let select = E::new("select")?.attr("id", &id).attr("name", &f.name);
+            let select = E::new("select").attr("id", &id).attr("name", &f.name);
             let select = match &f.autocomplete {
                 Some(a) => select.attr("autocomplete", a),
                 None => select,
             };
-            select.0.append_child(
-                &E::new("option")?
+            crate::web::dom::append(
+                &select.0,
+                &E::new("option")
                     .attr("value", "")
                     .text(T::ChooseOne.get(lang))
                     .el(),
-            )?;
+            );
             for o in &f.options {
-                select.0.append_child(
-                    &E::new("option")?
+                crate::web::dom::append(
+                    &select.0,
+                    &E::new("option")
                         .attr("value", &o.value)
                         .text(o.label.get(lang))
                         .el(),
-                )?;
+                );
             }
             let el = select.el().unchecked_into::<HtmlSelectElement>();
             Ok((Control::Select(el.clone()), el.into(), None))
         }
         FieldType::File => {
             let accept: Vec<String> = f.accept.iter().map(|e| format!(".{e}")).collect();
-            let input = E::new("input")?
+            let input = E::new("input")
                 .class("cchc-file")
                 .attr("type", "file")
                 .attr("id", &id)
@@ -430,7 +429,7 @@ fn simple_control(f: &Field, lang: Lang) -> R<(Control, Element, Option<Element>
         }
         _ => {
             let (ty, mode, auto, spell) = input_traits(f.kind);
-            let mut input = E::new("input")?
+            let mut input = E::new("input")
                 .class(&format!("cchc-input cchc-input--{}", type_class(f.kind)))
                 .attr("type", ty)
                 .attr("id", &id)
@@ -461,7 +460,7 @@ fn type_class(kind: FieldType) -> &'static str {
 }
 
 fn fieldset(f: &Field, lang: Lang, p: &Parts) -> R<Element> {
-    let fs = E::new("fieldset")?
+    let fs = E::new("fieldset")
         .class("cchc-fieldset")
         .child(label_el("legend", f, lang)?)
         .el();
@@ -471,7 +470,7 @@ fn fieldset(f: &Field, lang: Lang, p: &Parts) -> R<Element> {
 
 fn radios(f: &Field, lang: Lang, p: &Parts) -> R<(Element, Vec<HtmlInputElement>)> {
     let fs = fieldset(f, lang, p)?;
-    let group = E::new("div")?.class("cchc-radios").el();
+    let group = E::new("div").class("cchc-radios").el();
     let mut list = Vec::with_capacity(f.options.len());
     for (i, o) in f.options.iter().enumerate() {
         let id = if i == 0 {
@@ -479,27 +478,27 @@ fn radios(f: &Field, lang: Lang, p: &Parts) -> R<(Element, Vec<HtmlInputElement>
         } else {
             format!("{}-{i}", control_id(&f.name))
         };
-        let input = E::new("input")?
+        let input = E::new("input")
             .attr("type", "radio")
             .attr("id", &id)
             .attr("name", &f.name)
             .attr("value", &o.value)
             .el()
             .unchecked_into::<HtmlInputElement>();
-        let row = E::new("div")?
+        let row = E::new("div")
             .class("cchc-radio")
             .child(&input)
-            .child(E::new("label")?.attr("for", &id).text(o.label.get(lang)));
-        group.append_child(&row.0)?;
+            .child(E::new("label").attr("for", &id).text(o.label.get(lang)));
+        crate::web::dom::append(&group, &row.0);
         list.push(input);
     }
-    fs.append_child(&group)?;
-    fs.append_child(&p.notice)?;
+    crate::web::dom::append(&fs, &group);
+    crate::web::dom::append(&fs, &p.notice);
     Ok((fs, list))
 }
 
 fn sub_label(text: &str, for_id: &str) -> R<Element> {
-    Ok(E::new("label")?
+    Ok(E::new("label")
         .class("cchc-sublabel")
         .attr("for", for_id)
         .text(text)
@@ -512,43 +511,45 @@ fn address(f: &Field, lang: Lang, p: &Parts) -> R<(Element, AddressUi)> {
     let xa_id = format!("{id}-xa");
     let detail_id = format!("{id}-chi-tiet");
     let status_id = format!("{id}-xa-status");
-    let tinh = E::new("select")?
+    let tinh = E::new("select")
         .attr("id", &id)
         .attr("name", &format!("{}-tinh", f.name))
         .attr("autocomplete", "address-level1")
         .el()
         .unchecked_into::<HtmlSelectElement>();
-    tinh.append_child(
-        &E::new("option")?
+    crate::web::dom::append(
+        &tinh,
+        &E::new("option")
             .attr("value", "")
             .text(T::ChooseProvince.get(lang))
             .el(),
-    )?;
-    let xa = E::new("select")?
+    );
+    let xa = E::new("select")
         .attr("id", &xa_id)
         .attr("name", &format!("{}-xa", f.name))
         .attr("autocomplete", "address-level2")
         .attr("aria-describedby", &status_id)
         .el()
         .unchecked_into::<HtmlSelectElement>();
-    xa.append_child(
-        &E::new("option")?
+    crate::web::dom::append(
+        &xa,
+        &E::new("option")
             .attr("value", "")
             .text(T::ChooseProvinceFirst.get(lang))
             .el(),
-    )?;
-    let status = E::new("p")?
+    );
+    let status = E::new("p")
         .class("cchc-address-status")
         .attr("id", &status_id)
         .attr("aria-live", "polite")
         .el();
-    let retry = E::new("button")?
+    let retry = E::new("button")
         .attr("type", "button")
         .class("cchc-button secondary")
         .attr("hidden", "")
         .text(T::Retry.get(lang))
         .el();
-    let detail = E::new("input")?
+    let detail = E::new("input")
         .class("cchc-input")
         .attr("type", "text")
         .attr("id", &detail_id)
@@ -565,17 +566,17 @@ fn address(f: &Field, lang: Lang, p: &Parts) -> R<(Element, AddressUi)> {
             Element::from(detail.clone()),
         ),
     ] {
-        let row = E::new("div")?
+        let row = E::new("div")
             .class("cchc-subfield")
             .child(sub_label(label.get(lang), control_id)?)
             .child(&control);
         if label == T::Commune {
-            row.0.append_child(&status)?;
-            row.0.append_child(&retry)?;
+            crate::web::dom::append(&row.0, &status);
+            crate::web::dom::append(&row.0, &retry);
         }
-        fs.append_child(&row.0)?;
+        crate::web::dom::append(&fs, &row.0);
     }
-    fs.append_child(&p.notice)?;
+    crate::web::dom::append(&fs, &p.notice);
     let ui = AddressUi {
         tinh,
         xa,
@@ -589,7 +590,7 @@ fn address(f: &Field, lang: Lang, p: &Parts) -> R<(Element, AddressUi)> {
 /// The hidden field bots fill in: off screen, out of the tab order and the accessibility tree.
 pub(crate) fn honeypot(name: &str) -> R<(Element, HtmlInputElement)> {
     let id = format!("hp-{name}");
-    let input = E::new("input")?
+    let input = E::new("input")
         .attr("type", "text")
         .attr("id", &id)
         .attr("name", name)
@@ -597,10 +598,10 @@ pub(crate) fn honeypot(name: &str) -> R<(Element, HtmlInputElement)> {
         .attr("autocomplete", "off")
         .el()
         .unchecked_into::<HtmlInputElement>();
-    let wrap = E::new("div")?
+    let wrap = E::new("div")
         .class("cchc-hp")
         .attr("aria-hidden", "true")
-        .child(E::new("label")?.attr("for", &id).text("Website"))
+        .child(E::new("label").attr("for", &id).text("Website"))
         .child(&input)
         .el();
     Ok((wrap, input))

@@ -20,11 +20,11 @@ use super::View;
 /// The "Chỉ số" section of agency `ai`.
 pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
     let lang = view.lang();
-    let sec = E::new("section")?
+    let sec = E::new("section")
         .class("trk-section trk-indices")
         .attr("aria-labelledby", "trk-h-indices")
         .child(
-            E::new("h3")?
+            E::new("h3")
                 .attr("id", "trk-h-indices")
                 .text(lang.pick("Các chỉ số đánh giá", "National indices")),
         );
@@ -32,18 +32,19 @@ pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
         return Ok(sec.el());
     };
     if a.cards.is_empty() {
-        sec.0.append_child(
-            &E::new("p")?
+        crate::web::dom::append(
+            &sec.0,
+            &E::new("p")
                 .class("trk-empty")
                 .text(lang.pick(
                     "Tệp dữ liệu chưa có chỉ số nào (PAR INDEX, SIPAS, PAPI, PCI…) cho đơn vị này.",
                     "The data file has no index (PAR INDEX, SIPAS, PAPI, PCI…) for this agency.",
                 ))
                 .0,
-        )?;
+        );
         return Ok(sec.el());
     }
-    let grid = E::new("div")?.class("trk-cards");
+    let grid = E::new("div").class("trk-cards");
     let indices = view
         .doc
         .agencies
@@ -55,7 +56,7 @@ pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
         grid.0
             .append_child(card(c, ix, &format!("trk-{ai}-{ci}"), lang)?.as_ref())?;
     }
-    sec.0.append_child(&grid.0)?;
+    crate::web::dom::append(&sec.0, &grid.0);
     Ok(sec.el())
 }
 
@@ -127,22 +128,22 @@ fn rank_change(c: &IndexCard, lang: Lang) -> Option<(String, bool)> {
 
 fn card(c: &IndexCard, ix: Option<&Index>, id: &str, lang: Lang) -> R<Element> {
     let (key, _) = super::fmt::status_key(c.status);
-    let art = E::new("article")?
+    let art = E::new("article")
         .class(&format!("trk-card trk-b-{key}"))
         .part("card")
         .attr("data-index", &c.index_id)
         .attr("data-status", key)
         .attr("aria-labelledby", &format!("{id}-h"))
-        .child(E::new("h4")?.attr("id", &format!("{id}-h")).text(&c.name));
+        .child(E::new("h4").attr("id", &format!("{id}-h")).text(&c.name));
     latest(&art.0, c, lang)?;
     targets(&art.0, c, lang)?;
-    let status = E::new("p")?
+    let status = E::new("p")
         .class("trk-status")
         .child(status_badge(c.status, &c.status_label)?);
-    art.0.append_child(&status.0)?;
+    crate::web::dom::append(&art.0, &status.0);
     if !c.reason.is_empty() {
         art.0
-            .append_child(&E::new("p")?.class("trk-reason").text(&c.reason).0)?;
+            .append_child(&E::new("p").class("trk-reason").text(&c.reason).0)?;
     }
     trend(&art.0, c, ix, id, lang)?;
     Ok(art.el())
@@ -150,40 +151,43 @@ fn card(c: &IndexCard, ix: Option<&Index>, id: &str, lang: Lang) -> R<Element> {
 
 fn latest(parent: &Element, c: &IndexCard, lang: Lang) -> R<()> {
     let Some(l) = &c.latest else {
-        parent.append_child(
-            &E::new("p")?
+        crate::web::dom::append(
+            parent,
+            &E::new("p")
                 .class("trk-nodata")
                 .text(lang.pick(
                     "Chưa có kết quả được công bố trong tệp dữ liệu.",
                     "No published result in the data file.",
                 ))
                 .0,
-        )?;
+        );
         return Ok(());
     };
-    let big = E::new("p")?.class("trk-latest");
+    let big = E::new("p").class("trk-latest");
     if let Some(s) = l.score {
         big.0
-            .append_child(&E::new("span")?.class("trk-score").text(&num(s, lang)).0)?;
-        big.0.append_child(
-            &E::new("span")?
+            .append_child(&E::new("span").class("trk-score").text(&num(s, lang)).0)?;
+        crate::web::dom::append(
+            &big.0,
+            &E::new("span")
                 .class("trk-scale")
                 .text(&scale_text(c.scale_unit, c.scale_max, lang))
                 .0,
-        )?;
+        );
     }
-    big.0.append_child(
-        &E::new("span")?
+    crate::web::dom::append(
+        &big.0,
+        &E::new("span")
             .class("trk-year")
             .text(&format!(" {} {}", lang.pick("năm", "in"), l.year))
             .0,
-    )?;
-    parent.append_child(&big.0)?;
-    let facts = E::new("ul")?.class("trk-facts");
+    );
+    crate::web::dom::append(parent, &big.0);
+    let facts = E::new("ul").class("trk-facts");
     let add = |t: String, class: &str| -> R<()> {
         facts
             .0
-            .append_child(&E::new("li")?.class(class).text(&t).0)?;
+            .append_child(&E::new("li").class(class).text(&t).0)?;
         Ok(())
     };
     match rank_text(l, lang) {
@@ -210,57 +214,59 @@ fn latest(parent: &Element, c: &IndexCard, lang: Lang) -> R<()> {
             "trk-derived",
         )?;
     }
-    parent.append_child(&facts.0)?;
+    crate::web::dom::append(parent, &facts.0);
     Ok(())
 }
 
 fn targets(parent: &Element, c: &IndexCard, lang: Lang) -> R<()> {
     let Some(t) = c.targets.first() else {
-        parent.append_child(
-            &E::new("p")?
+        crate::web::dom::append(
+            parent,
+            &E::new("p")
                 .class("trk-target-text")
                 .text(lang.pick(
                     "Kế hoạch chưa đặt chỉ tiêu cho chỉ số này.",
                     "The plan sets no target for this index.",
                 ))
                 .0,
-        )?;
+        );
         return Ok(());
     };
-    let p = E::new("p")?
+    let p = E::new("p")
         .class("trk-target-text")
-        .child(E::new("strong")?.text(&format!(
+        .child(E::new("strong").text(&format!(
             "{} {}: ",
             lang.pick("Chỉ tiêu năm", "Target for"),
             t.year
         )))
         .append_text(&format!("“{}”", t.text));
-    parent.append_child(&p.0)?;
+    crate::web::dom::append(parent, &p.0);
     if !t.parts.is_empty() {
-        let ul = E::new("ul")?.class("trk-parts");
+        let ul = E::new("ul").class("trk-parts");
         for part in &t.parts {
-            let li = E::new("li")?
+            let li = E::new("li")
                 .child(
-                    E::new("span")?
+                    E::new("span")
                         .class("trk-part-target")
                         .text(&target_short(&part.target, lang)),
                 )
                 .append_text(" ")
                 .child(status_badge(part.status, &part.status_label)?);
-            ul.0.append_child(&li.0)?;
+            crate::web::dom::append(&ul.0, &li.0);
         }
-        parent.append_child(&ul.0)?;
+        crate::web::dom::append(parent, &ul.0);
     }
     if let Some(plan) = &t.plan {
-        parent.append_child(
-            &E::new("p")?
+        crate::web::dom::append(
+            parent,
+            &E::new("p")
                 .class("trk-muted trk-small")
                 .text(&format!(
                     "{}: {plan}",
                     lang.pick("Nguồn chỉ tiêu", "Target source")
                 ))
                 .0,
-        )?;
+        );
     }
     if c.targets.len() > 1 {
         let older: Vec<String> = c
@@ -270,7 +276,7 @@ fn targets(parent: &Element, c: &IndexCard, lang: Lang) -> R<()> {
             .map(|o| format!("{}: {} ({})", o.year, o.text, o.status_label))
             .collect();
         parent.append_child(
-            &E::new("p")?
+            &E::new("p")
                 .class("trk-muted trk-small")
                 .text(&format!(
                     "{}: {}",
@@ -320,7 +326,7 @@ fn trend(parent: &Element, c: &IndexCard, ix: Option<&Index>, id: &str, lang: La
         .filter(|r| scale_of(r.year).map(|s| s.max) == cur_max)
         .filter_map(|r| Some((r.year, r.score?)))
         .collect();
-    let fig = E::new("figure")?.class("trk-trend");
+    let fig = E::new("figure").class("trk-trend");
     if points.is_empty() && c.series.is_empty() {
         return Ok(());
     }
@@ -351,21 +357,22 @@ fn trend(parent: &Element, c: &IndexCard, ix: Option<&Index>, id: &str, lang: La
             scale: (lo, hi),
             target,
         };
-        let wrap = E::new("div")?
+        let wrap = E::new("div")
             .class("trk-chart")
             .part("chart")
             .child(chart::svg(&spec, lang)?);
-        fig.0.append_child(&wrap.0)?;
+        crate::web::dom::append(&fig.0, &wrap.0);
     } else {
-        fig.0.append_child(
-            &E::new("p")?
+        crate::web::dom::append(
+            &fig.0,
+            &E::new("p")
                 .class("trk-nodata")
                 .text(lang.pick("Không có điểm số để vẽ biểu đồ.", "No scores to chart."))
                 .0,
-        )?;
+        );
     }
-    fig.0.append_child(table(c, &short, lang)?.as_ref())?;
-    parent.append_child(&fig.0)?;
+    crate::web::dom::append(&fig.0, table(c, &short, lang)?.as_ref());
+    crate::web::dom::append(parent, &fig.0);
     Ok(())
 }
 
@@ -376,10 +383,10 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> R<Element> {
         lang.pick("Kết quả", "Results of"),
         lang.pick("theo năm", "by year")
     );
-    let t = E::new("table")?
+    let t = E::new("table")
         .class("trk-table")
-        .child(E::new("caption")?.text(&cap));
-    let head = E::new("tr")?;
+        .child(E::new("caption").text(&cap));
+    let head = E::new("tr");
     for h in [
         lang.pick("Năm", "Year"),
         lang.pick("Điểm", "Score"),
@@ -389,19 +396,19 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> R<Element> {
         lang.pick("Nguồn", "Source"),
     ] {
         head.0
-            .append_child(&E::new("th")?.attr("scope", "col").text(h).0)?;
+            .append_child(&E::new("th").attr("scope", "col").text(h).0)?;
     }
-    t.0.append_child(&E::new("thead")?.child(head).0)?;
-    let tb = E::new("tbody")?;
+    crate::web::dom::append(&t.0, &E::new("thead").child(head).0);
+    let tb = E::new("tbody");
     for r in c.series.iter().rev() {
-        let tr = E::new("tr")?
-            .child(E::new("th")?.attr("scope", "row").text(&r.year.to_string()))
-            .child(E::new("td")?.text(&r.score.map_or("–".into(), |s| num(s, lang))))
-            .child(E::new("td")?.text(&match (r.rank, r.rank_of) {
+        let tr = E::new("tr")
+            .child(E::new("th").attr("scope", "row").text(&r.year.to_string()))
+            .child(E::new("td").text(&r.score.map_or("–".into(), |s| num(s, lang))))
+            .child(E::new("td").text(&match (r.rank, r.rank_of) {
                 (Some(k), Some(n)) => format!("{k}/{n}"),
                 _ => "–".into(),
             }))
-            .child(E::new("td")?.text(r.band.as_deref().unwrap_or("–")));
+            .child(E::new("td").text(r.band.as_deref().unwrap_or("–")));
         let mut note = match r.status {
             ResultStatus::Official => lang.pick("Chính thức", "Official").to_string(),
             ResultStatus::Derived => lang.pick("Tính toán", "Derived").to_string(),
@@ -411,15 +418,15 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> R<Element> {
             note.push_str(". ");
             note.push_str(n);
         }
-        let src = E::new("td")?.class("trk-src");
+        let src = E::new("td").class("trk-src");
         if let Some(s) = &r.source_url {
             source(&src.0, s)?;
         }
-        let tr = tr.child(E::new("td")?.text(&note)).child(src);
-        tb.0.append_child(&tr.0)?;
+        let tr = tr.child(E::new("td").text(&note)).child(src);
+        crate::web::dom::append(&tb.0, &tr.0);
     }
-    t.0.append_child(&tb.0)?;
-    let region = E::new("div")?
+    crate::web::dom::append(&t.0, &tb.0);
+    let region = E::new("div")
         .class("trk-scroll")
         .attr("role", "region")
         .attr("aria-label", &cap)

@@ -93,37 +93,39 @@ pub fn svg(spec: &Spec, lang: Lang) -> R<E> {
         }
     };
     let (tid, did) = (format!("{}-t", spec.id), format!("{}-d", spec.id));
-    let svg = E::svg("svg")?
+    let svg = E::svg("svg")
         .attr("class", "trk-svg")
         .attr("viewBox", &format!("0 0 {} {}", shortest(W), shortest(H)))
         .attr("role", "img")
         .attr("aria-labelledby", &format!("{tid} {did}"))
         .attr("focusable", "false")
-        .child(E::svg("title")?.attr("id", &tid).text(spec.title))
-        .child(E::svg("desc")?.attr("id", &did).text(spec.desc));
+        .child(E::svg("title").attr("id", &tid).text(spec.title))
+        .child(E::svg("desc").attr("id", &did).text(spec.desc));
     // Grid lines and y labels.
     let mut v = lo;
     let mut guard = 0;
     while v <= hi + step * 0.01 && guard < 20 {
         let yy = f(y(v));
-        svg.0.append_child(
-            &E::svg("line")?
+        crate::web::dom::append(
+            &svg.0,
+            &E::svg("line")
                 .attr("class", "trk-grid")
                 .attr("x1", &f(LEFT))
                 .attr("x2", &f(W - RIGHT))
                 .attr("y1", &yy)
                 .attr("y2", &yy)
                 .0,
-        )?;
-        svg.0.append_child(
-            &E::svg("text")?
+        );
+        crate::web::dom::append(
+            &svg.0,
+            &E::svg("text")
                 .attr("class", "trk-axis")
                 .attr("x", &f(LEFT - 4.0))
                 .attr("y", &f(y(v) + 4.0))
                 .attr("text-anchor", "end")
                 .text(&num(v, lang))
                 .0,
-        )?;
+        );
         v += step;
         guard += 1;
     }
@@ -133,20 +135,22 @@ pub fn svg(spec: &Spec, lang: Lang) -> R<E> {
         if i % every != 0 && i + 1 != spec.points.len() {
             continue;
         }
-        svg.0.append_child(
-            &E::svg("text")?
+        crate::web::dom::append(
+            &svg.0,
+            &E::svg("text")
                 .attr("class", "trk-axis")
                 .attr("x", &f(x(*yr)))
                 .attr("y", &f(H - 8.0))
                 .attr("text-anchor", "middle")
                 .text(&yr.to_string())
                 .0,
-        )?;
+        );
     }
     if let Some((tv, label)) = &spec.target {
         let ty = y(*tv);
-        svg.0.append_child(
-            &E::svg("line")?
+        crate::web::dom::append(
+            &svg.0,
+            &E::svg("line")
                 .attr("class", "trk-target")
                 .attr("x1", &f(LEFT))
                 .attr("x2", &f(W - RIGHT))
@@ -154,17 +158,18 @@ pub fn svg(spec: &Spec, lang: Lang) -> R<E> {
                 .attr("y2", &f(ty))
                 .attr("stroke-dasharray", "6 4")
                 .0,
-        )?;
+        );
         let above = ty - TOP > 14.0;
-        svg.0.append_child(
-            &E::svg("text")?
+        crate::web::dom::append(
+            &svg.0,
+            &E::svg("text")
                 .attr("class", "trk-target-label")
                 .attr("x", &f(W - RIGHT))
                 .attr("y", &f(if above { ty - 5.0 } else { ty + 14.0 }))
                 .attr("text-anchor", "end")
                 .text(label)
                 .0,
-        )?;
+        );
     }
     let pts: Vec<String> = spec
         .points
@@ -172,23 +177,25 @@ pub fn svg(spec: &Spec, lang: Lang) -> R<E> {
         .map(|(yr, s)| format!("{},{}", f(x(*yr)), f(y(*s))))
         .collect();
     if pts.len() > 1 {
-        svg.0.append_child(
-            &E::svg("polyline")?
+        crate::web::dom::append(
+            &svg.0,
+            &E::svg("polyline")
                 .attr("class", "trk-line")
                 .attr("points", &pts.join(" "))
                 .attr("fill", "none")
                 .0,
-        )?;
+        );
     }
     for (yr, s) in spec.points {
-        svg.0.append_child(
-            &E::svg("circle")?
+        crate::web::dom::append(
+            &svg.0,
+            &E::svg("circle")
                 .attr("class", "trk-pt")
                 .attr("cx", &f(x(*yr)))
                 .attr("cy", &f(y(*s)))
                 .attr("r", "3.5")
                 .0,
-        )?;
+        );
     }
     Ok(svg)
 }

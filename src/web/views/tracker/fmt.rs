@@ -8,17 +8,9 @@ use crate::tracker::target::{TargetKind, TargetPart, Unit};
 use crate::tracker::Status;
 use crate::web::dom::{E, R};
 
-thread_local! {
-    static DOC: Option<web_sys::Document> = web_sys::window().and_then(|w| w.document());
-}
-
-/// `E::new` with the document looked up once: lists of a thousand tasks create tens of thousands
-/// of elements, and each `window().document()` is two more calls into JavaScript.
-pub fn mk(tag: &str) -> R<E> {
-    DOC.with(|d| match d {
-        Some(d) => Ok(E(d.create_element(tag)?)),
-        None => E::new(tag),
-    })
+/// `E::new` (kept as a name for the tracker views).
+pub fn mk(tag: &str) -> E {
+    E::new(tag)
 }
 
 /// A number with at most two decimals, trailing zeros dropped, Vietnamese decimal comma.
@@ -77,10 +69,10 @@ pub const TASK_STATES: [TaskState; 9] = [
 /// A badge: a shape (hidden from screen readers, the label says it) and the label, coloured by
 /// class. `extra` follows the label (days left, …).
 pub fn badge(class: &str, shape: &str, label: &str, extra: &str) -> R<E> {
-    let b = mk("span")?
+    let b = mk("span")
         .class(&format!("trk-badge {class}"))
         .child(
-            mk("span")?
+            mk("span")
                 .class("trk-shape")
                 .attr("aria-hidden", "true")
                 .text(shape),
@@ -207,15 +199,13 @@ pub fn split_link(s: &str) -> (Option<&str>, &str) {
 pub fn source(parent: &web_sys::Element, s: &str) -> R<()> {
     match split_link(s) {
         (Some(url), rest) => {
-            parent.append_child(&E::new("a")?.attr("href", url).text(url).0)?;
+            crate::web::dom::append(parent, &E::new("a").attr("href", url).text(url).0);
             if !rest.is_empty() {
-                parent.append_child(
-                    &crate::web::dom::document()?.create_text_node(&format!(" {rest}")),
-                )?;
+                crate::web::dom::append(parent, &crate::web::dom::text_node(&format!(" {rest}")));
             }
         }
         (None, text) => {
-            parent.append_child(&crate::web::dom::document()?.create_text_node(text))?;
+            crate::web::dom::append(parent, &crate::web::dom::text_node(text));
         }
     }
     Ok(())

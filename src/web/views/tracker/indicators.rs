@@ -17,11 +17,11 @@ use super::View;
 /// The "Chỉ tiêu của kế hoạch" section of agency `ai`.
 pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
     let lang = view.lang();
-    let sec = mk("section")?
+    let sec = mk("section")
         .class("trk-section trk-indicators")
         .attr("aria-labelledby", "trk-h-indicators")
         .child(
-            mk("h3")?
+            mk("h3")
                 .attr("id", "trk-h-indicators")
                 .text(lang.pick("Chỉ tiêu của kế hoạch", "Plan indicators")),
         );
@@ -31,39 +31,43 @@ pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
         .map(|a| a.indicators.as_slice())
         .unwrap_or(&[]);
     if list.is_empty() {
-        sec.0.append_child(
-            &mk("p")?
+        crate::web::dom::append(
+            &sec.0,
+            &mk("p")
                 .class("trk-empty")
                 .text(lang.pick(
                     "Tệp dữ liệu chưa có chỉ tiêu kế hoạch nào cho đơn vị này.",
                     "The data file has no plan indicator for this agency.",
                 ))
                 .0,
-        )?;
+        );
         return Ok(sec.el());
     }
-    let ol = mk("ol")?.class("trk-ind-list");
+    let ol = mk("ol").class("trk-ind-list");
     for (k, ind) in list.iter().enumerate() {
-        ol.0.append_child(indicator(ind, &format!("trk-i{ai}-{k}"), lang)?.as_ref())?;
+        crate::web::dom::append(
+            &ol.0,
+            indicator(ind, &format!("trk-i{ai}-{k}"), lang)?.as_ref(),
+        );
     }
-    sec.0.append_child(&ol.0)?;
+    crate::web::dom::append(&sec.0, &ol.0);
     Ok(sec.el())
 }
 
 fn indicator(ind: &IndicatorEvaluation, id: &str, lang: Lang) -> R<Element> {
     let (key, _) = status_key(ind.status);
-    let li = mk("li")?
+    let li = mk("li")
         .class(&format!("trk-ind trk-b-{key}"))
         .part("indicator")
         .attr("data-status", key)
         .attr("data-id", &ind.id);
-    let head = mk("p")?
+    let head = mk("p")
         .class("trk-ind-head")
-        .child(mk("span")?.class("trk-ind-id").text(&ind.id))
+        .child(mk("span").class("trk-ind-id").text(&ind.id))
         .append_text(" ")
         .child(status_badge(ind.status, &ind.status_label)?);
-    li.0.append_child(&head.0)?;
-    li.0.append_child(&mk("p")?.class("trk-ind-text").text(&ind.text).0)?;
+    crate::web::dom::append(&li.0, &head.0);
+    crate::web::dom::append(&li.0, &mk("p").class("trk-ind-text").text(&ind.text).0);
     let meta = format!(
         "{}: {} · {}: {} ({})",
         lang.pick("Lĩnh vực", "Area"),
@@ -76,15 +80,15 @@ fn indicator(ind: &IndicatorEvaluation, id: &str, lang: Lang) -> R<Element> {
         },
         window(&ind.deadline, lang)
     );
-    li.0.append_child(&mk("p")?.class("trk-muted trk-small").text(&meta).0)?;
+    crate::web::dom::append(&li.0, &mk("p").class("trk-muted trk-small").text(&meta).0);
     if !ind.parts.is_empty() {
-        let ul = mk("ul")?.class("trk-ind-parts");
+        let ul = mk("ul").class("trk-ind-parts");
         for (k, p) in ind.parts.iter().enumerate() {
-            ul.0.append_child(part(p, &format!("{id}-{k}"), lang)?.as_ref())?;
+            crate::web::dom::append(&ul.0, part(p, &format!("{id}-{k}"), lang)?.as_ref());
         }
-        li.0.append_child(&ul.0)?;
+        crate::web::dom::append(&li.0, &ul.0);
     } else if !ind.reason.is_empty() {
-        li.0.append_child(&mk("p")?.class("trk-reason").text(&ind.reason).0)?;
+        crate::web::dom::append(&li.0, &mk("p").class("trk-reason").text(&ind.reason).0);
     }
     Ok(li.el())
 }
@@ -110,18 +114,18 @@ fn part(p: &PartEvaluation, id: &str, lang: Lang) -> R<Element> {
         .clone()
         .unwrap_or_else(|| lang.pick("Chỉ tiêu", "Target").to_string());
     let lab_id = format!("{id}-l");
-    let li = mk("li")?.class("trk-part");
-    let line = mk("p")?
+    let li = mk("li").class("trk-part");
+    let line = mk("p")
         .class("trk-part-line")
         .child(
-            mk("span")?
+            mk("span")
                 .attr("id", &lab_id)
                 .class("trk-part-label")
                 .text(&format!("{label}: {}", target_short(&p.target, lang))),
         )
         .append_text(" ")
         .child(status_badge(p.status, &p.status_label)?);
-    li.0.append_child(&line.0)?;
+    crate::web::dom::append(&li.0, &line.0);
     let u = unit(p.target.unit, p.target.noun.as_deref(), lang);
     match (p.current, bar(p)) {
         (Some(cur), Some((v, max))) => {
@@ -131,21 +135,22 @@ fn part(p: &PartEvaluation, id: &str, lang: Lang) -> R<Element> {
                 num(cur, lang),
                 num(max, lang)
             );
-            let prog = mk("progress")?
+            let prog = mk("progress")
                 .class("trk-progress")
                 .attr("max", &crate::num::shortest(max))
                 .attr("value", &crate::num::shortest(v))
                 .attr("aria-labelledby", &lab_id)
                 .attr("aria-valuetext", &value_text);
-            let row = mk("div")?
+            let row = mk("div")
                 .class("trk-bar")
                 .child(prog)
-                .child(mk("span")?.class("trk-bar-text").text(&value_text));
-            li.0.append_child(&row.0)?;
+                .child(mk("span").class("trk-bar-text").text(&value_text));
+            crate::web::dom::append(&li.0, &row.0);
         }
         (Some(cur), None) => {
-            li.0.append_child(
-                &mk("p")?
+            crate::web::dom::append(
+                &li.0,
+                &mk("p")
                     .class("trk-bar-text")
                     .text(&format!(
                         "{}: {}{u}",
@@ -153,12 +158,12 @@ fn part(p: &PartEvaluation, id: &str, lang: Lang) -> R<Element> {
                         num(cur, lang)
                     ))
                     .0,
-            )?;
+            );
         }
         (None, _) => {}
     }
     if !p.reason.is_empty() {
-        li.0.append_child(&mk("p")?.class("trk-reason").text(&p.reason).0)?;
+        crate::web::dom::append(&li.0, &mk("p").class("trk-reason").text(&p.reason).0);
     }
     Ok(li.el())
 }

@@ -54,34 +54,35 @@ fn tasks_of(view: &View, ai: usize) -> &[TaskEvaluation] {
 /// The "Nhiệm vụ" section of agency `ai`.
 pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
     let lang = view.lang();
-    let sec = mk("section")?
+    let sec = mk("section")
         .class("trk-section trk-tasks-sec")
         .attr("aria-labelledby", "trk-h-tasks")
         .child(
-            mk("h3")?
+            mk("h3")
                 .attr("id", "trk-h-tasks")
                 .text(lang.pick("Nhiệm vụ của kế hoạch", "Plan tasks")),
         );
     let all = tasks_of(view, ai);
     if all.is_empty() {
-        sec.0.append_child(
-            &mk("p")?
+        crate::web::dom::append(
+            &sec.0,
+            &mk("p")
                 .class("trk-empty")
                 .text(lang.pick(
                     "Tệp dữ liệu chưa có nhiệm vụ nào cho đơn vị này.",
                     "The data file has no task for this agency.",
                 ))
                 .0,
-        )?;
+        );
         return Ok(sec.el());
     }
     let leads = leads(all);
     let area = select("trk-f-area", area_options(all, lang))?;
     let lead = select("trk-f-lead", lead_options(all, &leads, lang))?;
     let state = select("trk-f-state", state_options(all, lang))?;
-    let filters = mk("fieldset")?
+    let filters = mk("fieldset")
         .class("trk-filters cchc-noprint")
-        .child(mk("legend")?.text(lang.pick("Lọc nhiệm vụ", "Filter tasks")))
+        .child(mk("legend").text(lang.pick("Lọc nhiệm vụ", "Filter tasks")))
         .child(field(
             "trk-f-area",
             lang.pick("Lĩnh vực", "Reform area"),
@@ -100,24 +101,24 @@ pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
     let reset = button(lang.pick("Bỏ lọc", "Clear filters"), "secondary")?;
     let csv = button(lang.pick("Tải CSV", "Download CSV"), "secondary")?;
     let print = button(lang.pick("In", "Print"), "secondary")?;
-    let tools = mk("div")?
+    let tools = mk("div")
         .class("trk-tools cchc-noprint")
         .child(&reset)
         .child(&csv)
         .child(&print);
-    let live = mk("p")?
+    let live = mk("p")
         .class("trk-count")
         .attr("role", "status")
         .attr("aria-live", "polite")
         .el();
-    let list = mk("ol")?.class("trk-task-list").el();
+    let list = mk("ol").class("trk-task-list").el();
     let more = button("", "secondary trk-more cchc-noprint")?;
     more.set_hidden(true);
-    sec.0.append_child(&filters.0)?;
-    sec.0.append_child(&tools.0)?;
-    sec.0.append_child(&live)?;
-    sec.0.append_child(&list)?;
-    sec.0.append_child(&more)?;
+    crate::web::dom::append(&sec.0, &filters.0);
+    crate::web::dom::append(&sec.0, &tools.0);
+    crate::web::dom::append(&sec.0, &live);
+    crate::web::dom::append(&sec.0, &list);
+    crate::web::dom::append(&sec.0, &more);
     let t = Rc::new(Tasks {
         view: view.clone(),
         ai,
@@ -176,7 +177,7 @@ fn wire(t: &Rc<Tasks>, reset: &HtmlElement, csv: &HtmlElement, print: &HtmlEleme
 }
 
 fn button(text: &str, class: &str) -> R<HtmlElement> {
-    mk("button")?
+    mk("button")
         .attr("type", "button")
         .class(&format!("cchc-button {class}"))
         .text(text)
@@ -184,17 +185,17 @@ fn button(text: &str, class: &str) -> R<HtmlElement> {
 }
 
 fn select(id: &str, options: Vec<(String, String)>) -> R<HtmlSelectElement> {
-    let s = mk("select")?.attr("id", id).class("trk-select");
+    let s = mk("select").attr("id", id).class("trk-select");
     for (value, label) in options {
-        s.0.append_child(&mk("option")?.attr("value", &value).text(&label).0)?;
+        crate::web::dom::append(&s.0, &mk("option").attr("value", &value).text(&label).0);
     }
     s.0.dyn_into::<HtmlSelectElement>().map_err(JsValue::from)
 }
 
 fn field(id: &str, label: &str, control: &HtmlSelectElement) -> R<E> {
-    Ok(mk("div")?
+    Ok(mk("div")
         .class("trk-field")
-        .child(mk("label")?.attr("for", id).text(label))
+        .child(mk("label").attr("for", id).text(label))
         .child(control))
 }
 
@@ -320,22 +321,23 @@ fn render_upto(t: &Rc<Tasks>, upto: usize) -> R<Option<Element>> {
             if first.is_none() {
                 first = Some(li.clone());
             }
-            frag.append_child(&li)?;
+            crate::web::dom::append(&frag, &li);
         }
     }
-    t.list.append_child(&frag)?;
+    crate::web::dom::append(&t.list, &frag);
     t.shown.set(t.shown.get() + idx.len());
     let shown = t.shown.get();
     if total == 0 && t.list.first_child().is_none() {
-        t.list.append_child(
-            &mk("li")?
+        crate::web::dom::append(
+            &t.list,
+            &mk("li")
                 .class("trk-empty")
                 .text(lang.pick(
                     "Không có nhiệm vụ nào phù hợp với bộ lọc. Chọn \"Bỏ lọc\" để xem tất cả.",
                     "No task matches the filters. Choose \"Clear filters\" to see them all.",
                 ))
                 .0,
-        )?;
+        );
     }
     let count = match (total, all.len()) {
         (0, n) => format!(
@@ -415,10 +417,10 @@ fn title(t: &TaskEvaluation) -> &str {
 }
 
 fn row(dl: &Element, term: &str, value: &str) -> R<()> {
-    let div = mk("div")?
-        .child(mk("dt")?.text(term))
-        .child(mk("dd")?.text(value));
-    dl.append_child(&div.0)?;
+    let div = mk("div")
+        .child(mk("dt").text(term))
+        .child(mk("dd").text(value));
+    crate::web::dom::append(dl, &div.0);
     Ok(())
 }
 
@@ -433,21 +435,21 @@ fn safe_href(url: &str) -> Option<&str> {
 
 fn task_item(t: &TaskEvaluation, lang: Lang) -> R<Element> {
     let (key, shape) = task_key(t.state);
-    let li = mk("li")?
+    let li = mk("li")
         .class(&format!("trk-task trk-t-{key}"))
         .part("task")
         .attr("data-status", key)
         .attr("data-id", &t.id)
         .attr("tabindex", "-1");
-    li.0.append_child(&mk("h4")?.class("trk-task-title").text(title(t)).0)?;
-    let state = mk("p")?.class("trk-task-state").child(badge(
+    crate::web::dom::append(&li.0, &mk("h4").class("trk-task-title").text(title(t)).0);
+    let state = mk("p").class("trk-task-state").child(badge(
         &format!("trk-ts-{key}"),
         shape,
         &t.state_label,
         &days(t, lang),
     )?);
-    li.0.append_child(&state.0)?;
-    let dl = mk("dl")?.class("trk-dl").el();
+    crate::web::dom::append(&li.0, &state.0);
+    let dl = mk("dl").class("trk-dl").el();
     if t.task.is_some() {
         if let Some(a) = &t.activity {
             row(&dl, lang.pick("Hoạt động", "Activity"), a)?;
@@ -472,25 +474,26 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> R<Element> {
         &format!("{dtext} ({})", window(&t.deadline, lang)),
     )?;
     row(&dl, lang.pick("Lĩnh vực", "Area"), &t.area_label)?;
-    let ev = mk("dd")?;
+    let ev = mk("dd");
     match t.evidence_url.as_deref().and_then(safe_href) {
         Some(u) => {
-            ev.0.append_child(
-                &mk("a")?
+            crate::web::dom::append(
+                &ev.0,
+                &mk("a")
                     .attr("href", u)
                     .text(lang.pick("Xem văn bản, báo cáo", "See the document"))
                     .0,
-            )?;
+            );
         }
         None => {
             ev.0.set_text_content(Some(lang.pick("Chưa có", "None yet")));
         }
     }
-    let div = mk("div")?
-        .child(mk("dt")?.text(lang.pick("Minh chứng", "Evidence")))
+    let div = mk("div")
+        .child(mk("dt").text(lang.pick("Minh chứng", "Evidence")))
         .child(ev);
-    dl.append_child(&div.0)?;
-    li.0.append_child(&dl)?;
+    crate::web::dom::append(&dl, &div.0);
+    crate::web::dom::append(&li.0, &dl);
     let extra: Vec<(&str, &str)> = [
         (lang.pick("Mục tiêu", "Objective"), t.objective.as_deref()),
         (lang.pick("Sản phẩm", "Output"), t.output.as_deref()),
@@ -504,18 +507,18 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> R<Element> {
     .filter_map(|(k, v)| Some((k, v?)))
     .collect();
     if !extra.is_empty() {
-        let inner = mk("dl")?.class("trk-dl").el();
+        let inner = mk("dl").class("trk-dl").el();
         for (k, v) in extra {
             row(&inner, k, v)?;
         }
-        let det = mk("details")?
+        let det = mk("details")
             .class("trk-more-info")
             .child(
-                mk("summary")?
+                mk("summary")
                     .text(lang.pick("Mục tiêu, sản phẩm, ghi chú", "Objective, output, notes")),
             )
             .child(inner);
-        li.0.append_child(&det.0)?;
+        crate::web::dom::append(&li.0, &det.0);
     }
     Ok(li.el())
 }
@@ -599,12 +602,12 @@ fn download(t: &Rc<Tasks>) -> R<()> {
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let agency = t.view.agencies.get(t.ai).map_or("", |a| a.id.as_str());
     let name = format!("nhiem-vu-{agency}-{}.csv", t.view.as_of);
-    let a = mk("a")?
+    let a = mk("a")
         .attr("href", &url)
         .attr("download", &name)
         .class("cchc-visually-hidden")
         .html()?;
-    t.view.ctx.body.append_child(&a)?;
+    crate::web::dom::append(&t.view.ctx.body, &a);
     a.click();
     let _ = t.view.ctx.body.remove_child(&a);
     // Revoke once the browser has taken the file (the click starts the download asynchronously).
