@@ -139,7 +139,14 @@ impl Ctx {
         ty: &'static str,
         f: impl FnMut(Event) + 'static,
     ) -> R<()> {
-        let closure = Closure::<dyn FnMut(Event)>::new(f);
+        self.on_boxed(target, ty, Box::new(f))
+    }
+
+    /// The one non-generic body of [`Ctx::on`]: every listener shares one `Closure` type instead
+    /// of one per closure (smaller wasm).
+    #[inline(never)]
+    fn on_boxed(&self, target: &EventTarget, ty: &'static str, f: Box<dyn FnMut(Event)>) -> R<()> {
+        let closure = Closure::wrap(f);
         target.add_event_listener_with_callback(ty, closure.as_ref().unchecked_ref())?;
         self.listeners
             .borrow_mut()
