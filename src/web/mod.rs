@@ -139,19 +139,20 @@ impl Ctx {
         ty: &'static str,
         f: impl FnMut(Event) + 'static,
     ) -> R<()> {
-        self.on_boxed(target, ty, Box::new(f))
+        self.on_boxed(target, ty, Box::new(f));
+        // Always `Ok`: kept as a `Result` for the callers' `?`, which the compiler then removes.
+        Ok(())
     }
 
     /// The one non-generic body of [`Ctx::on`]: every listener shares one `Closure` type instead
-    /// of one per closure (smaller wasm).
+    /// of one per closure (smaller wasm). `addEventListener` with a function cannot fail.
     #[inline(never)]
-    fn on_boxed(&self, target: &EventTarget, ty: &'static str, f: Box<dyn FnMut(Event)>) -> R<()> {
+    fn on_boxed(&self, target: &EventTarget, ty: &'static str, f: Box<dyn FnMut(Event)>) {
         let closure = Closure::wrap(f);
-        target.add_event_listener_with_callback(ty, closure.as_ref().unchecked_ref())?;
+        let _ = target.add_event_listener_with_callback(ty, closure.as_ref().unchecked_ref());
         self.listeners
             .borrow_mut()
             .push((target.clone(), ty, closure));
-        Ok(())
     }
 
     pub fn alive(&self) -> bool {

@@ -159,7 +159,7 @@ impl View {
             .child(&layout)
             .el();
         let detail = E::new("div").class("cchc-detail-panel").el();
-        detail.set_attribute("hidden", "")?;
+        let _ = detail.set_attribute("hidden", "");
         crate::web::dom::append(&ctx.body, &form.0);
         crate::web::dom::append(&ctx.body, &live);
         crate::web::dom::append(&ctx.body, &list_panel);
@@ -370,13 +370,13 @@ impl View {
     fn render(&self) -> R<()> {
         let s = self.state.borrow().clone();
         if s.open.is_some() {
-            self.list_panel.set_attribute("hidden", "")?;
-            self.detail.remove_attribute("hidden")?;
+            let _ = self.list_panel.set_attribute("hidden", "");
+            let _ = self.detail.remove_attribute("hidden");
             return self.render_detail();
         }
-        self.detail.set_attribute("hidden", "")?;
+        let _ = self.detail.set_attribute("hidden", "");
         clear(&self.detail);
-        self.list_panel.remove_attribute("hidden")?;
+        let _ = self.list_panel.remove_attribute("hidden");
         let res = self.catalog.search(&self.query(&s));
         self.status
             .set_text_content(Some(&self.count_text(&res, &s)));
@@ -460,7 +460,7 @@ impl View {
                     .attr("data-key", facet.key.key())
                     .attr("data-value", &v.value);
                 if v.selected {
-                    input.0.set_attribute("checked", "")?;
+                    let _ = input.0.set_attribute("checked", "");
                 }
                 let label = E::new("label")
                     .attr("for", &id)
@@ -569,8 +569,10 @@ impl View {
             Lang::Vi => format!("Không tìm thấy thủ tục phù hợp với “{}”.", s.text.trim()),
             Lang::En => format!("No procedure matches “{}”.", s.text.trim()),
         };
-        box_.0
-            .append_child(&E::new("p").class("cchc-empty-title").text(&head).0)?;
+        crate::web::dom::append(
+            &box_.0,
+            &E::new("p").class("cchc-empty-title").text(&head).0,
+        );
         let tips = E::new("ul");
         for tip in [
             t(lang, "Kiểm tra lỗi chính tả, hoặc gõ ít từ hơn (ví dụ: “khai sinh” thay vì “làm thủ tục đăng ký khai sinh cho con”).", "Check the spelling, or type fewer words (e.g. “khai sinh”)."),
@@ -615,8 +617,10 @@ impl View {
                 Lang::Vi => format!("Không có thủ tục mã “{code}” trong danh sách."),
                 Lang::En => format!("There is no procedure with code “{code}” in the list."),
             };
-            self.detail
-                .append_child(&E::new("p").attr("role", "alert").text(&msg).0)?;
+            crate::web::dom::append(
+                &self.detail,
+                &E::new("p").attr("role", "alert").text(&msg).0,
+            );
             return Ok(());
         };
         let art = E::new("article")
