@@ -365,7 +365,7 @@ impl Index {
         }
         let id = self.surfaces.len() as u32;
         self.exact_ids.insert(key, id);
-        self.surfaces.push(surface.to_lowercase());
+        self.surfaces.push(text::lower(surface));
         self.exact_count.push(0);
         id
     }

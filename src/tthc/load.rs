@@ -534,7 +534,10 @@ fn own_record(map: &mut Object, ctx: &mut Ctx) -> Procedure {
             ctx.warn(
                 WarningKind::ValueIgnored,
                 "online",
-                format!("unknown value {s:?}; expected toan_trinh, mot_phan or khong"),
+                format!(
+                    "unknown value {}; expected toan_trinh, mot_phan or khong",
+                    crate::json::quoted(s)
+                ),
             );
             Online::Khong
         }),
@@ -689,27 +692,12 @@ fn time_and_fee(methods: &str) -> (Option<String>, Option<String>) {
         .find_map(|c| row.strip_prefix(c))
         .unwrap_or(row)
         .trim_start();
-    let units = [
-        "Ngày làm việc",
-        "Ngày",
-        "Giờ làm việc",
-        "Giờ",
-        "Tháng",
-        "Năm",
-        "Phút",
-    ];
-    let digits = rest
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
-        .map(char::len_utf8)
-        .sum::<usize>();
-    let after = rest.get(digits..).unwrap_or("").trim_start();
-    let (time, rest) = match units.iter().find(|u| after.starts_with(*u)) {
-        Some(u) if digits > 0 => {
-            let t = format!("{} {u}", rest.get(..digits).unwrap_or(""));
-            (Some(t), after.get(u.len()..).unwrap_or(""))
+    let (time, rest) = match model::timed(rest) {
+        Some((num, unit, after)) => (Some(format!("{num} {unit}")), after),
+        None => {
+            let after = rest.get(model::amount_len(rest)..).unwrap_or("");
+            (None, after.trim_start())
         }
-        _ => (None, after),
     };
     let fee = if rest.starts_with("Miễn phí") || rest.starts_with("Không thu phí") {
         Some("Miễn phí".to_string())

@@ -241,28 +241,36 @@ fn skip_no_info(s: &str) -> &str {
 }
 
 /// The length of the amount at the start of `s` ("60", "1,200,000", "2.5").
-fn amount_len(s: &str) -> usize {
+pub(crate) fn amount_len(s: &str) -> usize {
     s.bytes()
         .take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.')
         .count()
 }
 
+/// `60 Ngày làm việcMiễn phí` → (`60`, `Ngày làm việc`, `Miễn phí`): a number and its unit.
+pub(crate) fn timed(s: &str) -> Option<(&str, &'static str, &str)> {
+    let n = amount_len(s);
+    let after = s.get(n..)?.trim_start();
+    let unit = TIME_UNITS.into_iter().find(|u| after.starts_with(u))?;
+    Some((
+        s.get(..n).filter(|num| !num.is_empty())?,
+        unit,
+        after.get(unit.len()..)?,
+    ))
+}
+
 /// `60 Ngày làm việcMiễn phí` → (`60 Ngày làm việc`, `Miễn phí`). A bare number is a time too
 /// (the portal shows "1"), unless a currency follows it: then it is the fee.
 fn split_time(s: &str) -> (Option<String>, &str) {
+    if let Some((num, unit, rest)) = timed(s) {
+        return (Some(format!("{num} {unit}")), rest.trim_start());
+    }
     let n = amount_len(s);
     let (Some(num), Some(after)) = (s.get(..n), s.get(n..)) else {
         return (None, s);
     };
-    if n == 0 {
-        return (None, s);
-    }
     let after = after.trim_start();
-    if let Some(u) = TIME_UNITS.into_iter().find(|u| after.starts_with(u)) {
-        let rest = after.get(u.len()..).unwrap_or("").trim_start();
-        return (Some(format!("{num} {u}")), rest);
-    }
-    if CURRENCIES.into_iter().any(|c| after.starts_with(c)) {
+    if n == 0 || CURRENCIES.into_iter().any(|c| after.starts_with(c)) {
         return (None, s);
     }
     (Some(num.to_string()), after)

@@ -54,7 +54,7 @@ impl fmt::Display for Loose<'_> {
         match self {
             Loose::Null => f.write_str("null"),
             Loose::Bool(b) => write!(f, "{b}"),
-            Loose::Str(s) => write!(f, "{s:?}"),
+            Loose::Str(s) => f.write_str(&crate::json::quoted(s)),
             Loose::Num(n) => f.write_str(n),
             Loose::List(_) => f.write_str("[…]"),
             Loose::Object => f.write_str("{…}"),
