@@ -573,11 +573,16 @@ fn as_number(v: &Value) -> Option<f64> {
 
 /// An object's members, each key once: a repeated key counts with its last value (what
 /// [`Value::get`] reads), at the place of that last occurrence.
-fn last_of_each_key(members: &[(String, Value)]) -> impl Iterator<Item = &(String, Value)> {
-    members.iter().enumerate().filter_map(move |(i, m)| {
+/// (A plain loop into a `Vec`: an `enumerate().filter_map()` iterator cost the wasm more.)
+fn last_of_each_key(members: &[(String, Value)]) -> Vec<&(String, Value)> {
+    let mut kept = Vec::new();
+    for (i, m) in members.iter().enumerate() {
         let later = members.get(i + 1..).unwrap_or_default();
-        (!later.iter().any(|(k, _)| *k == m.0)).then_some(m)
-    })
+        if !later.iter().any(|(k, _)| *k == m.0) {
+            kept.push(m);
+        }
+    }
+    kept
 }
 
 #[derive(Default)]
@@ -768,24 +773,26 @@ impl Cx {
         let id = self.text(o, "id", path, true);
         let name = self.text(o, "name", path, true);
         let province = self.text(o, "province", path, false);
-        let plans: Vec<Plan> = self
-            .list(o, "plans", path, false)
-            .iter()
-            .enumerate()
-            .filter_map(|(i, p)| self.plan(p, &format!("{path}.plans[{i}]")))
-            .collect();
+        // Plain loops rather than `enumerate().filter_map()` chains: the same items in the same
+        // order, and each chain cost the wasm several KB of closure code.
+        let mut plans: Vec<Plan> = Vec::new();
+        for (i, p) in self.list(o, "plans", path, false).iter().enumerate() {
+            if let Some(p) = self.plan(p, &format!("{path}.plans[{i}]")) {
+                plans.push(p);
+            }
+        }
         let issued_of = |id: &Option<String>| {
             plans
                 .iter()
                 .find(|p| Some(&p.id) == id.as_ref())
                 .and_then(|p| p.issued)
         };
-        let mut indices: Vec<Index> = self
-            .list(o, "indices", path, false)
-            .iter()
-            .enumerate()
-            .filter_map(|(i, x)| self.index(x, &format!("{path}.indices[{i}]")))
-            .collect();
+        let mut indices: Vec<Index> = Vec::new();
+        for (i, x) in self.list(o, "indices", path, false).iter().enumerate() {
+            if let Some(ix) = self.index(x, &format!("{path}.indices[{i}]")) {
+                indices.push(ix);
+            }
+        }
         for ix in &mut indices {
             for t in &mut ix.targets {
                 t.plan_issued = t.plan_issued.or_else(|| issued_of(&t.plan));
@@ -1203,6 +1210,7 @@ mod tests {
     fn a_repeated_key_counts_once_with_its_last_value() {
         let v = crate::json::parse(r#"{"a": 1, "b": 2, "a": 3}"#).unwrap_or(Value::Null);
         let kept: Vec<(&str, Option<f64>)> = last_of_each_key(v.as_object().unwrap_or_default())
+            .into_iter()
             .map(|(k, v)| (k.as_str(), as_number(v)))
             .collect();
         assert_eq!(kept, vec![("b", Some(2.0)), ("a", Some(3.0))]);

@@ -12,6 +12,8 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
+
 use crate::contract::{DataError, LoadFailure};
 use crate::i18n::Lang;
 use crate::tracker::model::LoadError;
@@ -19,6 +21,8 @@ use crate::tracker::status::AgencyEvaluation;
 use crate::tracker::{self, Date, Document};
 use crate::web::dom::{clear, E, R};
 use crate::web::{Ctx, Failure};
+
+use fmt::add;
 
 mod cards;
 mod chart;
@@ -168,8 +172,7 @@ fn render(view: &Rc<View>, chosen: Option<usize>, bad_as_of: Option<String>) -> 
             d.to_vi()
         ));
     }
-    head.0
-        .append_child(&E::new("p").class("trk-muted").text(&asof).0)?;
+    add(&head.0, "p", "trk-muted", &asof);
     if let Some(bad) = bad_as_of {
         let msg = format!(
             "{} \"{bad}\" {}",
@@ -179,8 +182,7 @@ fn render(view: &Rc<View>, chosen: Option<usize>, bad_as_of: Option<String>) -> 
                 "is not a YYYY-MM-DD date; today is used."
             )
         );
-        head.0
-            .append_child(&E::new("p").class("trk-note").text(&msg).0)?;
+        add(&head.0, "p", "trk-note", &msg);
     }
     crate::web::dom::append(body, &head.0);
     let slot = E::new("div").class("trk-agency-slot").el();
@@ -189,7 +191,7 @@ fn render(view: &Rc<View>, chosen: Option<usize>, bad_as_of: Option<String>) -> 
     }
     crate::web::dom::append(body, &slot);
     render_agency(view, &slot, chosen.unwrap_or(0))?;
-    warnings(view)?;
+    warnings(view);
     Ok(())
 }
 
@@ -220,7 +222,9 @@ fn agency_picker(view: &Rc<View>, slot: &web_sys::Element) -> R<web_sys::Element
                 .text(lang.pick("Chọn đơn vị", "Choose an agency")),
         )
         .child(&select.0);
-    let (v, slot, sel) = (view.clone(), slot.clone(), select.html()?);
+    // `createElement("select")` is always an `HTMLElement`: the unchecked cast cannot be wrong.
+    let sel: web_sys::HtmlElement = select.el().unchecked_into();
+    let (v, slot) = (view.clone(), slot.clone());
     let sel2 = sel.clone();
     view.ctx.on(&sel, "change", move |_| {
         let i = js_sys::Reflect::get(&sel2, &"value".into())
@@ -234,6 +238,7 @@ fn agency_picker(view: &Rc<View>, slot: &web_sys::Element) -> R<web_sys::Element
 }
 
 /// Renders one agency into `slot`: cards, indicators, tasks.
+/// Only attaching the task filters' listeners can fail (it never does in practice).
 fn render_agency(view: &Rc<View>, slot: &web_sys::Element, i: usize) -> R<()> {
     clear(slot);
     let Some(a) = view.agencies.get(i) else {
@@ -251,18 +256,19 @@ fn render_agency(view: &Rc<View>, slot: &web_sys::Element, i: usize) -> R<()> {
             .text(&a.name)
             .0,
     );
-    crate::web::dom::append(&sec.0, summary(a, lang)?.as_ref());
-    crate::web::dom::append(&sec.0, cards::section(view, i)?.as_ref());
-    crate::web::dom::append(&sec.0, indicators::section(view, i)?.as_ref());
-    crate::web::dom::append(&sec.0, tasks::section(view, i)?.as_ref());
+    crate::web::dom::append(&sec.0, &summary(a, lang));
+    crate::web::dom::append(&sec.0, &cards::section(view, i));
+    crate::web::dom::append(&sec.0, &indicators::section(view, i));
+    let tasks = tasks::section(view, i)?;
+    crate::web::dom::append(&sec.0, &tasks);
     crate::web::dom::append(slot, &sec.0);
     Ok(())
 }
 
 /// One line of counts: how many targets per status and tasks per state.
-fn summary(a: &AgencyEvaluation, lang: Lang) -> R<web_sys::Element> {
+fn summary(a: &AgencyEvaluation, lang: Lang) -> web_sys::Element {
     let ul = E::new("ul").class("trk-summary");
-    let li = |label: String| -> R<web_sys::Node> { Ok(E::new("li").text(&label).el().into()) };
+    let li = |label: String| E::new("li").text(&label).el();
     let targets: usize = a.counts.targets.iter().map(|(_, n)| n).sum();
     let achieved = count_of(&a.counts.targets, crate::tracker::Status::Achieved);
     let nodata = count_of(&a.counts.targets, crate::tracker::Status::NoData);
@@ -274,7 +280,7 @@ fn summary(a: &AgencyEvaluation, lang: Lang) -> R<web_sys::Element> {
             lang.pick("chỉ tiêu", "targets"),
             lang.pick("đã đạt", "achieved"),
             lang.pick("chưa có dữ liệu", "without data")
-        ))?,
+        )),
     );
     crate::web::dom::append(
         &ul.0,
@@ -283,9 +289,9 @@ fn summary(a: &AgencyEvaluation, lang: Lang) -> R<web_sys::Element> {
             a.tasks.len(),
             lang.pick("nhiệm vụ", "tasks"),
             lang.pick("quá hạn", "overdue")
-        ))?,
+        )),
     );
-    Ok(ul.el())
+    ul.el()
 }
 
 fn count_of<K: PartialEq + Copy>(counts: &[(K, usize)], k: K) -> usize {
@@ -293,16 +299,15 @@ fn count_of<K: PartialEq + Copy>(counts: &[(K, usize)], k: K) -> usize {
 }
 
 /// The loader's warnings (phrases it could not read), for the webmaster, folded away.
-fn warnings(view: &Rc<View>) -> R<()> {
+fn warnings(view: &Rc<View>) {
     let w = &view.doc.warnings;
     if w.is_empty() {
-        return Ok(());
+        return;
     }
     let lang = view.lang();
     let list = E::new("ul").class("trk-warnings");
     for e in w {
-        list.0
-            .append_child(&E::new("li").text(&e.message(lang)).0)?;
+        crate::web::dom::append(&list.0, &E::new("li").text(&e.message(lang)).0);
     }
     let det = E::new("details")
         .class("trk-data-notes")
@@ -316,5 +321,4 @@ fn warnings(view: &Rc<View>) -> R<()> {
         )))
         .child(list);
     crate::web::dom::append(&view.ctx.body, &det.0);
-    Ok(())
 }

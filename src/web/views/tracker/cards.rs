@@ -11,14 +11,14 @@ use crate::i18n::Lang;
 use crate::tracker::model::{Index, ResultStatus, ScaleUnit};
 use crate::tracker::status::{IndexCard, ResultView, TargetEvaluation};
 use crate::tracker::target::{TargetKind, Unit};
-use crate::web::dom::{E, R};
+use crate::web::dom::E;
 
 use super::chart;
-use super::fmt::{num, source, status_badge, target_short};
+use super::fmt::{add, num, source, status_badge, target_short};
 use super::View;
 
 /// The "Chỉ số" section of agency `ai`.
-pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
+pub fn section(view: &Rc<View>, ai: usize) -> Element {
     let lang = view.lang();
     let sec = E::new("section")
         .class("trk-section trk-indices")
@@ -29,20 +29,19 @@ pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
                 .text(lang.pick("Các chỉ số đánh giá", "National indices")),
         );
     let Some(a) = view.agencies.get(ai) else {
-        return Ok(sec.el());
+        return sec.el();
     };
     if a.cards.is_empty() {
-        crate::web::dom::append(
+        add(
             &sec.0,
-            &E::new("p")
-                .class("trk-empty")
-                .text(lang.pick(
-                    "Tệp dữ liệu chưa có chỉ số nào (PAR INDEX, SIPAS, PAPI, PCI…) cho đơn vị này.",
-                    "The data file has no index (PAR INDEX, SIPAS, PAPI, PCI…) for this agency.",
-                ))
-                .0,
+            "p",
+            "trk-empty",
+            lang.pick(
+                "Tệp dữ liệu chưa có chỉ số nào (PAR INDEX, SIPAS, PAPI, PCI…) cho đơn vị này.",
+                "The data file has no index (PAR INDEX, SIPAS, PAPI, PCI…) for this agency.",
+            ),
         );
-        return Ok(sec.el());
+        return sec.el();
     }
     let grid = E::new("div").class("trk-cards");
     let indices = view
@@ -53,11 +52,10 @@ pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
         .unwrap_or(&[]);
     for (ci, c) in a.cards.iter().enumerate() {
         let ix = indices.iter().find(|x| x.id == c.index_id);
-        grid.0
-            .append_child(card(c, ix, &format!("trk-{ai}-{ci}"), lang)?.as_ref())?;
+        crate::web::dom::append(&grid.0, &card(c, ix, &format!("trk-{ai}-{ci}"), lang));
     }
     crate::web::dom::append(&sec.0, &grid.0);
-    Ok(sec.el())
+    sec.el()
 }
 
 fn scale_text(unit: Option<ScaleUnit>, max: Option<f64>, lang: Lang) -> String {
@@ -126,7 +124,7 @@ fn rank_change(c: &IndexCard, lang: Lang) -> Option<(String, bool)> {
     ))
 }
 
-fn card(c: &IndexCard, ix: Option<&Index>, id: &str, lang: Lang) -> R<Element> {
+fn card(c: &IndexCard, ix: Option<&Index>, id: &str, lang: Lang) -> Element {
     let (key, _) = super::fmt::status_key(c.status);
     let art = E::new("article")
         .class(&format!("trk-card trk-b-{key}"))
@@ -135,102 +133,92 @@ fn card(c: &IndexCard, ix: Option<&Index>, id: &str, lang: Lang) -> R<Element> {
         .attr("data-status", key)
         .attr("aria-labelledby", &format!("{id}-h"))
         .child(E::new("h4").attr("id", &format!("{id}-h")).text(&c.name));
-    latest(&art.0, c, lang)?;
-    targets(&art.0, c, lang)?;
+    latest(&art.0, c, lang);
+    targets(&art.0, c, lang);
     let status = E::new("p")
         .class("trk-status")
-        .child(status_badge(c.status, &c.status_label)?);
+        .child(status_badge(c.status, &c.status_label));
     crate::web::dom::append(&art.0, &status.0);
     if !c.reason.is_empty() {
-        art.0
-            .append_child(&E::new("p").class("trk-reason").text(&c.reason).0)?;
+        add(&art.0, "p", "trk-reason", &c.reason);
     }
-    trend(&art.0, c, ix, id, lang)?;
-    Ok(art.el())
+    trend(&art.0, c, ix, id, lang);
+    art.el()
 }
 
-fn latest(parent: &Element, c: &IndexCard, lang: Lang) -> R<()> {
+fn latest(parent: &Element, c: &IndexCard, lang: Lang) {
     let Some(l) = &c.latest else {
-        crate::web::dom::append(
+        add(
             parent,
-            &E::new("p")
-                .class("trk-nodata")
-                .text(lang.pick(
-                    "Chưa có kết quả được công bố trong tệp dữ liệu.",
-                    "No published result in the data file.",
-                ))
-                .0,
+            "p",
+            "trk-nodata",
+            lang.pick(
+                "Chưa có kết quả được công bố trong tệp dữ liệu.",
+                "No published result in the data file.",
+            ),
         );
-        return Ok(());
+        return;
     };
     let big = E::new("p").class("trk-latest");
     if let Some(s) = l.score {
-        big.0
-            .append_child(&E::new("span").class("trk-score").text(&num(s, lang)).0)?;
-        crate::web::dom::append(
+        add(&big.0, "span", "trk-score", &num(s, lang));
+        add(
             &big.0,
-            &E::new("span")
-                .class("trk-scale")
-                .text(&scale_text(c.scale_unit, c.scale_max, lang))
-                .0,
+            "span",
+            "trk-scale",
+            &scale_text(c.scale_unit, c.scale_max, lang),
         );
     }
-    crate::web::dom::append(
+    add(
         &big.0,
-        &E::new("span")
-            .class("trk-year")
-            .text(&format!(" {} {}", lang.pick("năm", "in"), l.year))
-            .0,
+        "span",
+        "trk-year",
+        &format!(" {} {}", lang.pick("năm", "in"), l.year),
     );
     crate::web::dom::append(parent, &big.0);
     let facts = E::new("ul").class("trk-facts");
-    let add = |t: String, class: &str| -> R<()> {
-        facts
-            .0
-            .append_child(&E::new("li").class(class).text(&t).0)?;
-        Ok(())
+    let fact = |t: String, class: &str| {
+        add(&facts.0, "li", class, &t);
     };
     match rank_text(l, lang) {
-        Some(r) => add(r, "trk-rank")?,
-        None => add(
+        Some(r) => fact(r, "trk-rank"),
+        None => fact(
             lang.pick("Không có thứ hạng chính thức", "No official rank")
                 .into(),
             "trk-rank",
-        )?,
+        ),
     }
     if let Some((t, comparable)) = rank_change(c, lang) {
-        add(t, if comparable { "" } else { "trk-noncomp" })?;
+        fact(t, if comparable { "" } else { "trk-noncomp" });
     }
     if let Some(b) = &l.band {
-        add(format!("{}: {b}", lang.pick("Xếp loại", "Band")), "")?;
+        fact(format!("{}: {b}", lang.pick("Xếp loại", "Band")), "");
     }
     if l.status == ResultStatus::Derived {
-        add(
+        fact(
             lang.pick(
                 "Số liệu tính từ dữ liệu đã công bố, không phải kết quả chính thức",
                 "Computed from published data, not an official result",
             )
             .into(),
             "trk-derived",
-        )?;
+        );
     }
     crate::web::dom::append(parent, &facts.0);
-    Ok(())
 }
 
-fn targets(parent: &Element, c: &IndexCard, lang: Lang) -> R<()> {
+fn targets(parent: &Element, c: &IndexCard, lang: Lang) {
     let Some(t) = c.targets.first() else {
-        crate::web::dom::append(
+        add(
             parent,
-            &E::new("p")
-                .class("trk-target-text")
-                .text(lang.pick(
-                    "Kế hoạch chưa đặt chỉ tiêu cho chỉ số này.",
-                    "The plan sets no target for this index.",
-                ))
-                .0,
+            "p",
+            "trk-target-text",
+            lang.pick(
+                "Kế hoạch chưa đặt chỉ tiêu cho chỉ số này.",
+                "The plan sets no target for this index.",
+            ),
         );
-        return Ok(());
+        return;
     };
     let p = E::new("p")
         .class("trk-target-text")
@@ -251,21 +239,17 @@ fn targets(parent: &Element, c: &IndexCard, lang: Lang) -> R<()> {
                         .text(&target_short(&part.target, lang)),
                 )
                 .append_text(" ")
-                .child(status_badge(part.status, &part.status_label)?);
+                .child(status_badge(part.status, &part.status_label));
             crate::web::dom::append(&ul.0, &li.0);
         }
         crate::web::dom::append(parent, &ul.0);
     }
     if let Some(plan) = &t.plan {
-        crate::web::dom::append(
+        add(
             parent,
-            &E::new("p")
-                .class("trk-muted trk-small")
-                .text(&format!(
-                    "{}: {plan}",
-                    lang.pick("Nguồn chỉ tiêu", "Target source")
-                ))
-                .0,
+            "p",
+            "trk-muted trk-small",
+            &format!("{}: {plan}", lang.pick("Nguồn chỉ tiêu", "Target source")),
         );
     }
     if c.targets.len() > 1 {
@@ -275,18 +259,17 @@ fn targets(parent: &Element, c: &IndexCard, lang: Lang) -> R<()> {
             .skip(1)
             .map(|o| format!("{}: {} ({})", o.year, o.text, o.status_label))
             .collect();
-        parent.append_child(
-            &E::new("p")
-                .class("trk-muted trk-small")
-                .text(&format!(
-                    "{}: {}",
-                    lang.pick("Chỉ tiêu khác", "Other targets"),
-                    older.join("; ")
-                ))
-                .0,
-        )?;
+        add(
+            parent,
+            "p",
+            "trk-muted trk-small",
+            &format!(
+                "{}: {}",
+                lang.pick("Chỉ tiêu khác", "Other targets"),
+                older.join("; ")
+            ),
+        );
     }
-    Ok(())
 }
 
 /// The score target the chart can draw: the latest target's first percent/points part.
@@ -315,7 +298,7 @@ fn chart_target(t: Option<&TargetEvaluation>, lang: Lang) -> Option<(f64, String
 }
 
 /// The chart and its table, or a sentence when there is nothing to draw.
-fn trend(parent: &Element, c: &IndexCard, ix: Option<&Index>, id: &str, lang: Lang) -> R<()> {
+fn trend(parent: &Element, c: &IndexCard, ix: Option<&Index>, id: &str, lang: Lang) {
     let scale_of = |year: i32| ix.and_then(|i| i.scale_for(year));
     let cur_max = c.scale_max;
     // Only results on the latest scale are joined by a line (PAPI was out of 60 before 2018).
@@ -328,7 +311,7 @@ fn trend(parent: &Element, c: &IndexCard, ix: Option<&Index>, id: &str, lang: La
         .collect();
     let fig = E::new("figure").class("trk-trend");
     if points.is_empty() && c.series.is_empty() {
-        return Ok(());
+        return;
     }
     let short = c.index_id.replace('_', " ");
     if !points.is_empty() {
@@ -360,24 +343,22 @@ fn trend(parent: &Element, c: &IndexCard, ix: Option<&Index>, id: &str, lang: La
         let wrap = E::new("div")
             .class("trk-chart")
             .part("chart")
-            .child(chart::svg(&spec, lang)?);
+            .child(chart::svg(&spec, lang));
         crate::web::dom::append(&fig.0, &wrap.0);
     } else {
-        crate::web::dom::append(
+        add(
             &fig.0,
-            &E::new("p")
-                .class("trk-nodata")
-                .text(lang.pick("Không có điểm số để vẽ biểu đồ.", "No scores to chart."))
-                .0,
+            "p",
+            "trk-nodata",
+            lang.pick("Không có điểm số để vẽ biểu đồ.", "No scores to chart."),
         );
     }
-    crate::web::dom::append(&fig.0, table(c, &short, lang)?.as_ref());
+    crate::web::dom::append(&fig.0, &table(c, &short, lang));
     crate::web::dom::append(parent, &fig.0);
-    Ok(())
 }
 
 /// Every result of the index as a table, in a focusable scroll region of its own.
-fn table(c: &IndexCard, short: &str, lang: Lang) -> R<Element> {
+fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
     let cap = format!(
         "{} {short} {}",
         lang.pick("Kết quả", "Results of"),
@@ -395,8 +376,7 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> R<Element> {
         lang.pick("Ghi chú", "Note"),
         lang.pick("Nguồn", "Source"),
     ] {
-        head.0
-            .append_child(&E::new("th").attr("scope", "col").text(h).0)?;
+        crate::web::dom::append(&head.0, &E::new("th").attr("scope", "col").text(h).0);
     }
     crate::web::dom::append(&t.0, &E::new("thead").child(head).0);
     let tb = E::new("tbody");
@@ -420,7 +400,7 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> R<Element> {
         }
         let src = E::new("td").class("trk-src");
         if let Some(s) = &r.source_url {
-            source(&src.0, s)?;
+            source(&src.0, s);
         }
         let tr = tr.child(E::new("td").text(&note)).child(src);
         crate::web::dom::append(&tb.0, &tr.0);
@@ -432,5 +412,5 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> R<Element> {
         .attr("aria-label", &cap)
         .attr("tabindex", "0")
         .child(t);
-    Ok(region.el())
+    region.el()
 }

@@ -4,7 +4,7 @@
 //! numbers themselves are in the table beside it.
 
 use crate::i18n::Lang;
-use crate::web::dom::{E, R};
+use crate::web::dom::E;
 
 use super::fmt::num;
 use crate::num::shortest;
@@ -78,7 +78,7 @@ fn f(x: f64) -> String {
 }
 
 /// Builds the `<svg>`.
-pub fn svg(spec: &Spec, lang: Lang) -> R<E> {
+pub fn svg(spec: &Spec, lang: Lang) -> E {
     let (lo, hi, step) = y_range(spec);
     let plot_w = W - LEFT - RIGHT;
     let plot_h = H - TOP - BOTTOM;
@@ -197,5 +197,5 @@ pub fn svg(spec: &Spec, lang: Lang) -> R<E> {
                 .0,
         );
     }
-    Ok(svg)
+    svg
 }

@@ -9,13 +9,12 @@ use web_sys::Element;
 use crate::i18n::Lang;
 use crate::tracker::status::{IndicatorEvaluation, PartEvaluation};
 use crate::tracker::target::TargetKind;
-use crate::web::dom::R;
 
-use super::fmt::{mk, num, status_badge, status_key, target_short, unit, window};
+use super::fmt::{add, mk, num, status_badge, status_key, target_short, unit, window};
 use super::View;
 
 /// The "Chỉ tiêu của kế hoạch" section of agency `ai`.
-pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
+pub fn section(view: &Rc<View>, ai: usize) -> Element {
     let lang = view.lang();
     let sec = mk("section")
         .class("trk-section trk-indicators")
@@ -31,30 +30,26 @@ pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
         .map(|a| a.indicators.as_slice())
         .unwrap_or(&[]);
     if list.is_empty() {
-        crate::web::dom::append(
+        add(
             &sec.0,
-            &mk("p")
-                .class("trk-empty")
-                .text(lang.pick(
-                    "Tệp dữ liệu chưa có chỉ tiêu kế hoạch nào cho đơn vị này.",
-                    "The data file has no plan indicator for this agency.",
-                ))
-                .0,
+            "p",
+            "trk-empty",
+            lang.pick(
+                "Tệp dữ liệu chưa có chỉ tiêu kế hoạch nào cho đơn vị này.",
+                "The data file has no plan indicator for this agency.",
+            ),
         );
-        return Ok(sec.el());
+        return sec.el();
     }
     let ol = mk("ol").class("trk-ind-list");
     for (k, ind) in list.iter().enumerate() {
-        crate::web::dom::append(
-            &ol.0,
-            indicator(ind, &format!("trk-i{ai}-{k}"), lang)?.as_ref(),
-        );
+        crate::web::dom::append(&ol.0, &indicator(ind, &format!("trk-i{ai}-{k}"), lang));
     }
     crate::web::dom::append(&sec.0, &ol.0);
-    Ok(sec.el())
+    sec.el()
 }
 
-fn indicator(ind: &IndicatorEvaluation, id: &str, lang: Lang) -> R<Element> {
+fn indicator(ind: &IndicatorEvaluation, id: &str, lang: Lang) -> Element {
     let (key, _) = status_key(ind.status);
     let li = mk("li")
         .class(&format!("trk-ind trk-b-{key}"))
@@ -65,9 +60,9 @@ fn indicator(ind: &IndicatorEvaluation, id: &str, lang: Lang) -> R<Element> {
         .class("trk-ind-head")
         .child(mk("span").class("trk-ind-id").text(&ind.id))
         .append_text(" ")
-        .child(status_badge(ind.status, &ind.status_label)?);
+        .child(status_badge(ind.status, &ind.status_label));
     crate::web::dom::append(&li.0, &head.0);
-    crate::web::dom::append(&li.0, &mk("p").class("trk-ind-text").text(&ind.text).0);
+    add(&li.0, "p", "trk-ind-text", &ind.text);
     let meta = format!(
         "{}: {} · {}: {} ({})",
         lang.pick("Lĩnh vực", "Area"),
@@ -80,17 +75,17 @@ fn indicator(ind: &IndicatorEvaluation, id: &str, lang: Lang) -> R<Element> {
         },
         window(&ind.deadline, lang)
     );
-    crate::web::dom::append(&li.0, &mk("p").class("trk-muted trk-small").text(&meta).0);
+    add(&li.0, "p", "trk-muted trk-small", &meta);
     if !ind.parts.is_empty() {
         let ul = mk("ul").class("trk-ind-parts");
         for (k, p) in ind.parts.iter().enumerate() {
-            crate::web::dom::append(&ul.0, part(p, &format!("{id}-{k}"), lang)?.as_ref());
+            crate::web::dom::append(&ul.0, &part(p, &format!("{id}-{k}"), lang));
         }
         crate::web::dom::append(&li.0, &ul.0);
     } else if !ind.reason.is_empty() {
-        crate::web::dom::append(&li.0, &mk("p").class("trk-reason").text(&ind.reason).0);
+        add(&li.0, "p", "trk-reason", &ind.reason);
     }
-    Ok(li.el())
+    li.el()
 }
 
 /// The share of the target reached, for the bar: only for "more is better" kinds with a value.
@@ -108,7 +103,7 @@ fn bar(p: &PartEvaluation) -> Option<(f64, f64)> {
     (goal > 0.0 && cur.is_finite()).then_some((cur.clamp(0.0, goal), goal))
 }
 
-fn part(p: &PartEvaluation, id: &str, lang: Lang) -> R<Element> {
+fn part(p: &PartEvaluation, id: &str, lang: Lang) -> Element {
     let label = p
         .label
         .clone()
@@ -124,7 +119,7 @@ fn part(p: &PartEvaluation, id: &str, lang: Lang) -> R<Element> {
                 .text(&format!("{label}: {}", target_short(&p.target, lang))),
         )
         .append_text(" ")
-        .child(status_badge(p.status, &p.status_label)?);
+        .child(status_badge(p.status, &p.status_label));
     crate::web::dom::append(&li.0, &line.0);
     let u = unit(p.target.unit, p.target.noun.as_deref(), lang);
     match (p.current, bar(p)) {
@@ -148,22 +143,17 @@ fn part(p: &PartEvaluation, id: &str, lang: Lang) -> R<Element> {
             crate::web::dom::append(&li.0, &row.0);
         }
         (Some(cur), None) => {
-            crate::web::dom::append(
+            add(
                 &li.0,
-                &mk("p")
-                    .class("trk-bar-text")
-                    .text(&format!(
-                        "{}: {}{u}",
-                        lang.pick("Hiện tại", "Now"),
-                        num(cur, lang)
-                    ))
-                    .0,
+                "p",
+                "trk-bar-text",
+                &format!("{}: {}{u}", lang.pick("Hiện tại", "Now"), num(cur, lang)),
             );
         }
         (None, _) => {}
     }
     if !p.reason.is_empty() {
-        crate::web::dom::append(&li.0, &mk("p").class("trk-reason").text(&p.reason).0);
+        add(&li.0, "p", "trk-reason", &p.reason);
     }
-    Ok(li.el())
+    li.el()
 }

@@ -16,9 +16,9 @@ use web_sys::{Element, HtmlElement, HtmlSelectElement};
 use crate::i18n::Lang;
 use crate::tracker::model::Area;
 use crate::tracker::status::TaskEvaluation;
-use crate::web::dom::{clear, document, E, R};
+use crate::web::dom::{clear, E, R};
 
-use super::fmt::{badge, mk, task_key, window, TASK_STATES};
+use super::fmt::{add, badge, mk, task_key, window, TASK_STATES};
 use super::View;
 
 /// Tasks rendered at once; "Xem thêm" adds another page.
@@ -64,22 +64,21 @@ pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
         );
     let all = tasks_of(view, ai);
     if all.is_empty() {
-        crate::web::dom::append(
+        add(
             &sec.0,
-            &mk("p")
-                .class("trk-empty")
-                .text(lang.pick(
-                    "Tệp dữ liệu chưa có nhiệm vụ nào cho đơn vị này.",
-                    "The data file has no task for this agency.",
-                ))
-                .0,
+            "p",
+            "trk-empty",
+            lang.pick(
+                "Tệp dữ liệu chưa có nhiệm vụ nào cho đơn vị này.",
+                "The data file has no task for this agency.",
+            ),
         );
         return Ok(sec.el());
     }
     let leads = leads(all);
-    let area = select("trk-f-area", area_options(all, lang))?;
-    let lead = select("trk-f-lead", lead_options(all, &leads, lang))?;
-    let state = select("trk-f-state", state_options(all, lang))?;
+    let area = select("trk-f-area", area_options(all, lang));
+    let lead = select("trk-f-lead", lead_options(all, &leads, lang));
+    let state = select("trk-f-state", state_options(all, lang));
     let filters = mk("fieldset")
         .class("trk-filters cchc-noprint")
         .child(mk("legend").text(lang.pick("Lọc nhiệm vụ", "Filter tasks")))
@@ -87,20 +86,20 @@ pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
             "trk-f-area",
             lang.pick("Lĩnh vực", "Reform area"),
             &area,
-        )?)
+        ))
         .child(field(
             "trk-f-lead",
             lang.pick("Cơ quan chủ trì", "Lead agency"),
             &lead,
-        )?)
+        ))
         .child(field(
             "trk-f-state",
             lang.pick("Tình trạng", "State"),
             &state,
-        )?);
-    let reset = button(lang.pick("Bỏ lọc", "Clear filters"), "secondary")?;
-    let csv = button(lang.pick("Tải CSV", "Download CSV"), "secondary")?;
-    let print = button(lang.pick("In", "Print"), "secondary")?;
+        ));
+    let reset = button(lang.pick("Bỏ lọc", "Clear filters"), "secondary");
+    let csv = button(lang.pick("Tải CSV", "Download CSV"), "secondary");
+    let print = button(lang.pick("In", "Print"), "secondary");
     let tools = mk("div")
         .class("trk-tools cchc-noprint")
         .child(&reset)
@@ -112,7 +111,7 @@ pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
         .attr("aria-live", "polite")
         .el();
     let list = mk("ol").class("trk-task-list").el();
-    let more = button("", "secondary trk-more cchc-noprint")?;
+    let more = button("", "secondary trk-more cchc-noprint");
     more.set_hidden(true);
     crate::web::dom::append(&sec.0, &filters.0);
     crate::web::dom::append(&sec.0, &tools.0);
@@ -133,7 +132,7 @@ pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
         shown: Cell::new(0),
     });
     wire(&t, &reset, &csv, &print)?;
-    apply(&t)?;
+    apply(&t);
     Ok(sec.el())
 }
 
@@ -141,62 +140,61 @@ fn wire(t: &Rc<Tasks>, reset: &HtmlElement, csv: &HtmlElement, print: &HtmlEleme
     let ctx = &t.view.ctx;
     for sel in [&t.area, &t.lead, &t.state] {
         let t2 = t.clone();
-        ctx.on(sel, "change", move |_| {
-            let _ = apply(&t2);
-        })?;
+        ctx.on(sel, "change", move |_| apply(&t2))?;
     }
     let t2 = t.clone();
     ctx.on(reset, "click", move |_| {
         for sel in [&t2.area, &t2.lead, &t2.state] {
             sel.set_value("");
         }
-        let _ = apply(&t2);
+        apply(&t2);
     })?;
     let t2 = t.clone();
-    ctx.on(&t.more, "click", move |_| {
-        let _ = more(&t2);
-    })?;
+    ctx.on(&t.more, "click", move |_| more(&t2))?;
     let t2 = t.clone();
     ctx.on(csv, "click", move |_| {
         let _ = download(&t2);
     })?;
     let t2 = t.clone();
     ctx.on(print, "click", move |_| {
-        let _ = expand_for_print(&t2);
+        expand_for_print(&t2);
         if let Some(w) = web_sys::window() {
             let _ = w.print();
         }
     })?;
     if let Some(w) = web_sys::window() {
         let t2 = t.clone();
-        ctx.on(&w, "beforeprint", move |_| {
-            let _ = expand_for_print(&t2);
-        })?;
+        ctx.on(&w, "beforeprint", move |_| expand_for_print(&t2))?;
     }
     Ok(())
 }
 
-fn button(text: &str, class: &str) -> R<HtmlElement> {
+/// A `<button type="button">`. (`createElement("button")` is always an `HTMLElement`, so the
+/// unchecked cast cannot be wrong and saves the checked cast's error path.)
+fn button(text: &str, class: &str) -> HtmlElement {
     mk("button")
         .attr("type", "button")
         .class(&format!("cchc-button {class}"))
         .text(text)
-        .html()
+        .el()
+        .unchecked_into()
 }
 
-fn select(id: &str, options: Vec<(String, String)>) -> R<HtmlSelectElement> {
+/// A `<select>` of `(value, label)` options (`createElement("select")` is always an
+/// `HTMLSelectElement`, hence the unchecked cast).
+fn select(id: &str, options: Vec<(String, String)>) -> HtmlSelectElement {
     let s = mk("select").attr("id", id).class("trk-select");
     for (value, label) in options {
         crate::web::dom::append(&s.0, &mk("option").attr("value", &value).text(&label).0);
     }
-    s.0.dyn_into::<HtmlSelectElement>().map_err(JsValue::from)
+    s.el().unchecked_into()
 }
 
-fn field(id: &str, label: &str, control: &HtmlSelectElement) -> R<E> {
-    Ok(mk("div")
+fn field(id: &str, label: &str, control: &HtmlSelectElement) -> E {
+    mk("div")
         .class("trk-field")
         .child(mk("label").attr("for", id).text(label))
-        .child(control))
+        .child(control)
 }
 
 fn leads(all: &[TaskEvaluation]) -> Vec<String> {
@@ -279,7 +277,7 @@ fn passes(
 }
 
 /// Re-computes the filtered set and renders its first page.
-fn apply(t: &Rc<Tasks>) -> R<()> {
+fn apply(t: &Rc<Tasks>) {
     let (area, lead_value, state) = (t.area.value(), t.lead.value(), t.state.value());
     let lead = lead_value
         .parse::<usize>()
@@ -296,12 +294,12 @@ fn apply(t: &Rc<Tasks>) -> R<()> {
     *t.filtered.borrow_mut() = filtered;
     clear(&t.list);
     t.shown.set(0);
-    render_upto(t, PAGE)?;
-    Ok(())
+    render_upto(t, PAGE);
 }
 
 /// Renders filtered tasks until `upto` are shown; updates the count and the "more" button.
-fn render_upto(t: &Rc<Tasks>, upto: usize) -> R<Option<Element>> {
+/// Returns the first newly rendered task.
+fn render_upto(t: &Rc<Tasks>, upto: usize) -> Option<Element> {
     let lang = t.view.lang();
     let all = tasks_of(&t.view, t.ai);
     let idx: Vec<usize> = {
@@ -313,11 +311,12 @@ fn render_upto(t: &Rc<Tasks>, upto: usize) -> R<Option<Element>> {
             .collect()
     };
     let total = t.filtered.borrow().len();
-    let frag = document()?.create_document_fragment();
+    // The new items go in through one fragment (one layout instead of one per task).
+    let frag = t.list.owner_document()?.create_document_fragment();
     let mut first = None;
     for i in &idx {
         if let Some(task) = all.get(*i) {
-            let li = task_item(task, lang)?;
+            let li = task_item(task, lang);
             if first.is_none() {
                 first = Some(li.clone());
             }
@@ -328,15 +327,14 @@ fn render_upto(t: &Rc<Tasks>, upto: usize) -> R<Option<Element>> {
     t.shown.set(t.shown.get() + idx.len());
     let shown = t.shown.get();
     if total == 0 && t.list.first_child().is_none() {
-        crate::web::dom::append(
+        add(
             &t.list,
-            &mk("li")
-                .class("trk-empty")
-                .text(lang.pick(
-                    "Không có nhiệm vụ nào phù hợp với bộ lọc. Chọn \"Bỏ lọc\" để xem tất cả.",
-                    "No task matches the filters. Choose \"Clear filters\" to see them all.",
-                ))
-                .0,
+            "li",
+            "trk-empty",
+            lang.pick(
+                "Không có nhiệm vụ nào phù hợp với bộ lọc. Chọn \"Bỏ lọc\" để xem tất cả.",
+                "No task matches the filters. Choose \"Clear filters\" to see them all.",
+            ),
         );
     }
     let count = match (total, all.len()) {
@@ -366,28 +364,29 @@ fn render_upto(t: &Rc<Tasks>, upto: usize) -> R<Option<Element>> {
         left.min(PAGE),
         lang.pick("nhiệm vụ", "more tasks")
     )));
-    Ok(first)
+    first
 }
 
-fn more(t: &Rc<Tasks>) -> R<()> {
-    let first = render_upto(t, t.shown.get() + PAGE)?;
-    if let Some(el) = first.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-        el.focus()?;
+fn more(t: &Rc<Tasks>) {
+    if let Some(el) = render_upto(t, t.shown.get() + PAGE) {
+        // A task item is an `<li>`, always an `HTMLElement`.
+        let _ = el.unchecked_into::<HtmlElement>().focus();
     }
-    Ok(())
 }
 
 /// Paper shows every filtered task with its details open.
-fn expand_for_print(t: &Rc<Tasks>) -> R<()> {
+fn expand_for_print(t: &Rc<Tasks>) {
     let total = t.filtered.borrow().len();
-    render_upto(t, total)?;
-    let open = t.view.ctx.root.query_selector_all("details")?;
+    render_upto(t, total);
+    // `querySelectorAll` with a constant valid selector and `setAttribute("open")` cannot fail.
+    let Ok(open) = t.view.ctx.root.query_selector_all("details") else {
+        return;
+    };
     for i in 0..open.length() {
-        if let Some(d) = open.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            d.set_attribute("open", "")?;
+        if let Some(d) = open.item(i) {
+            let _ = d.unchecked_into::<Element>().set_attribute("open", "");
         }
     }
-    Ok(())
 }
 
 fn days(t: &TaskEvaluation, lang: Lang) -> String {
@@ -416,12 +415,11 @@ fn title(t: &TaskEvaluation) -> &str {
         .unwrap_or(t.id.as_str())
 }
 
-fn row(dl: &Element, term: &str, value: &str) -> R<()> {
+fn row(dl: &Element, term: &str, value: &str) {
     let div = mk("div")
         .child(mk("dt").text(term))
         .child(mk("dd").text(value));
     crate::web::dom::append(dl, &div.0);
-    Ok(())
 }
 
 /// A link only for http(s) URLs and same-site paths; anything else (`javascript:`) stays text.
@@ -433,7 +431,7 @@ fn safe_href(url: &str) -> Option<&str> {
     (scheme_ok || relative).then_some(u)
 }
 
-fn task_item(t: &TaskEvaluation, lang: Lang) -> R<Element> {
+fn task_item(t: &TaskEvaluation, lang: Lang) -> Element {
     let (key, shape) = task_key(t.state);
     let li = mk("li")
         .class(&format!("trk-task trk-t-{key}"))
@@ -441,27 +439,27 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> R<Element> {
         .attr("data-status", key)
         .attr("data-id", &t.id)
         .attr("tabindex", "-1");
-    crate::web::dom::append(&li.0, &mk("h4").class("trk-task-title").text(title(t)).0);
+    add(&li.0, "h4", "trk-task-title", title(t));
     let state = mk("p").class("trk-task-state").child(badge(
         &format!("trk-ts-{key}"),
         shape,
         &t.state_label,
         &days(t, lang),
-    )?);
+    ));
     crate::web::dom::append(&li.0, &state.0);
     let dl = mk("dl").class("trk-dl").el();
     if t.task.is_some() {
         if let Some(a) = &t.activity {
-            row(&dl, lang.pick("Hoạt động", "Activity"), a)?;
+            row(&dl, lang.pick("Hoạt động", "Activity"), a);
         }
     }
     row(
         &dl,
         lang.pick("Chủ trì", "Lead"),
         t.lead.as_deref().unwrap_or("–"),
-    )?;
+    );
     if let Some(c) = &t.co_owners {
-        row(&dl, lang.pick("Phối hợp", "Co-owners"), c)?;
+        row(&dl, lang.pick("Phối hợp", "Co-owners"), c);
     }
     let dtext = if t.deadline.text.is_empty() {
         "–"
@@ -472,8 +470,8 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> R<Element> {
         &dl,
         lang.pick("Thời hạn", "Deadline"),
         &format!("{dtext} ({})", window(&t.deadline, lang)),
-    )?;
-    row(&dl, lang.pick("Lĩnh vực", "Area"), &t.area_label)?;
+    );
+    row(&dl, lang.pick("Lĩnh vực", "Area"), &t.area_label);
     let ev = mk("dd");
     match t.evidence_url.as_deref().and_then(safe_href) {
         Some(u) => {
@@ -509,7 +507,7 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> R<Element> {
     if !extra.is_empty() {
         let inner = mk("dl").class("trk-dl").el();
         for (k, v) in extra {
-            row(&inner, k, v)?;
+            row(&inner, k, v);
         }
         let det = mk("details")
             .class("trk-more-info")
@@ -520,7 +518,7 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> R<Element> {
             .child(inner);
         crate::web::dom::append(&li.0, &det.0);
     }
-    Ok(li.el())
+    li.el()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -606,7 +604,8 @@ fn download(t: &Rc<Tasks>) -> R<()> {
         .attr("href", &url)
         .attr("download", &name)
         .class("cchc-visually-hidden")
-        .html()?;
+        .el()
+        .unchecked_into::<HtmlElement>();
     crate::web::dom::append(&t.view.ctx.body, &a);
     a.click();
     let _ = t.view.ctx.body.remove_child(&a);
