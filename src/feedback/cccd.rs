@@ -143,12 +143,11 @@ pub fn decode(digits: &str) -> Option<CccdInfo> {
 /// Checks a CCCD (or CMND when allowed) number; normalised to its bare digits.
 pub fn check_cccd(input: &str, opts: CccdOptions, today: Date) -> Outcome {
     let (cleaned, notice) = clean::strip_invisible(&clean::ascii_digits(input));
-    let warnings: Vec<Issue> = notice.into_iter().collect();
     let outcome = match bare_digits(&cleaned) {
         None => Outcome::err(Issue::new("cccd_chars")),
         Some(d) => check_digits(d, opts, today),
     };
-    outcome.warn(warnings)
+    outcome.noticed(notice)
 }
 
 /// The digits once spaces, dots and hyphens are dropped; `None` if anything else is present.
@@ -179,7 +178,7 @@ fn check_digits(d: String, opts: CccdOptions, today: Date) -> Outcome {
             } else {
                 "cccd_length"
             };
-            Outcome::err(Issue::new(code).with("count", n.to_string()))
+            Outcome::err(Issue::new(code).with_num("count", n as u64))
         }
     }
 }

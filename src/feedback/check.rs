@@ -33,6 +33,13 @@ impl Issue {
         self
     }
 
+    /// Adds one numeric template parameter. One shared body (not inlined) for the validators'
+    /// counts and limits: each inlined `to_string` costs wasm bytes.
+    #[inline(never)]
+    pub fn with_num(self, name: &'static str, value: u64) -> Issue {
+        self.with(name, value.to_string())
+    }
+
     /// The value of a parameter, if set.
     pub fn param(&self, name: &str) -> Option<&str> {
         self.params
@@ -108,6 +115,17 @@ impl Outcome {
     pub fn warn(mut self, mut warnings: Vec<Issue>) -> Outcome {
         warnings.append(&mut self.warnings);
         self.warnings = warnings;
+        self
+    }
+
+    /// Puts the input-cleaning notice (invisible characters removed), if any, before the other
+    /// warnings: `outcome.noticed(notice)` is `outcome.warn(notice.into_iter().collect())` in
+    /// one shared, non-inlined body.
+    #[inline(never)]
+    pub fn noticed(mut self, notice: Option<Issue>) -> Outcome {
+        if let Some(n) = notice {
+            self.warnings.insert(0, n);
+        }
         self
     }
 

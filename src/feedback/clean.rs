@@ -35,7 +35,7 @@ pub fn strip_invisible(s: &str) -> (String, Option<Issue>) {
         })
         .collect();
     let notice =
-        (removed > 0).then(|| Issue::new("invisible_removed").with("count", removed.to_string()));
+        (removed > 0).then(|| Issue::new("invisible_removed").with_num("count", removed as u64));
     (cleaned, notice)
 }
 

@@ -55,7 +55,6 @@ pub fn parse_user_date(input: &str) -> Result<Date, Issue> {
 /// Checks a date against `rule`, "today" being `today`; normalised to `dd/mm/yyyy`.
 pub fn check_date(input: &str, rule: DateRule, today: Date) -> Outcome {
     let (_, notice) = clean::strip_invisible(input);
-    let warnings: Vec<Issue> = notice.into_iter().collect();
     let outcome = match parse_user_date(input) {
         Err(issue) => Outcome::err(issue),
         Ok(date) if rule.min_year.is_some_and(|min| date.year() < min) => Outcome::err(
@@ -64,7 +63,7 @@ pub fn check_date(input: &str, rule: DateRule, today: Date) -> Outcome {
         Ok(date) if rule.not_future && date > today => Outcome::err(Issue::new("date_future")),
         Ok(date) => Outcome::ok(date.to_vi()),
     };
-    outcome.warn(warnings)
+    outcome.noticed(notice)
 }
 
 #[cfg(test)]

@@ -58,7 +58,6 @@ fn valid_domain(domain: &str) -> bool {
 /// Checks an e-mail address; normalised with the domain lower-cased.
 pub fn check_email(input: &str) -> Outcome {
     let (cleaned, notice) = clean::strip_invisible(input);
-    let warnings: Vec<Issue> = notice.into_iter().collect();
     let s = crate::text::nfc(cleaned.trim());
     let outcome = if s.is_empty() {
         Outcome::err(Issue::new("empty"))
@@ -67,7 +66,7 @@ pub fn check_email(input: &str) -> Outcome {
     } else {
         check_ascii(&s)
     };
-    outcome.warn(warnings)
+    outcome.noticed(notice)
 }
 
 fn check_ascii(s: &str) -> Outcome {

@@ -36,21 +36,20 @@ pub fn normalize_text(input: &str, multiline: bool) -> (String, Option<Issue>) {
 /// Checks free text against `rule`.
 pub fn check_text(input: &str, rule: TextRule) -> Outcome {
     let (text, notice) = normalize_text(input, rule.multiline);
-    let warnings: Vec<Issue> = notice.into_iter().collect();
     let count = clean::char_len(&text);
     let outcome = if text.is_empty() {
         Outcome::err(Issue::new("empty"))
     } else if count > rule.max {
         Outcome::err(
             Issue::new("too_long")
-                .with("max", rule.max.to_string())
-                .with("count", count.to_string()),
+                .with_num("max", rule.max as u64)
+                .with_num("count", count as u64),
         )
     } else if let Some(min) = rule.min.filter(|&m| count < m) {
         Outcome::err(
             Issue::new("too_short")
-                .with("min", min.to_string())
-                .with("count", count.to_string()),
+                .with_num("min", min as u64)
+                .with_num("count", count as u64),
         )
     } else if let Some(tag) = clean::find_markup(&text) {
         Outcome::err(Issue::new("markup").with("tag", tag))
@@ -59,7 +58,7 @@ pub fn check_text(input: &str, rule: TextRule) -> Outcome {
     } else {
         Outcome::ok(text)
     };
-    outcome.warn(warnings)
+    outcome.noticed(notice)
 }
 
 #[cfg(test)]

@@ -262,6 +262,23 @@ pub fn codes() -> impl Iterator<Item = &'static str> {
 
 /// Fills `{name}` placeholders from `params`; unknown placeholders stay as written.
 pub fn render(template: &str, params: &[(&'static str, String)]) -> String {
+    fill(template, params, None)
+}
+
+/// [`render`] with one more parameter, `{label}`, looked up after `params` (the form passes the
+/// field's label this way instead of copying every issue's parameter list).
+pub fn render_labelled(template: &str, params: &[(&'static str, String)], label: &str) -> String {
+    fill(template, params, Some(label))
+}
+
+fn fill(template: &str, params: &[(&'static str, String)], label: Option<&str>) -> String {
+    let lookup = |n: &str| {
+        params
+            .iter()
+            .find(|(k, _)| *k == n)
+            .map(|(_, v)| v.as_str())
+            .or_else(|| label.filter(|_| n == "label"))
+    };
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -269,11 +286,8 @@ pub fn render(template: &str, params: &[(&'static str, String)]) -> String {
         out.push_str(before);
         let close = after.find('}');
         let name = close.and_then(|c| after.get(1..c));
-        match (
-            close,
-            name.and_then(|n| params.iter().find(|(k, _)| *k == n)),
-        ) {
-            (Some(c), Some((_, value))) => {
+        match (close, name.and_then(lookup)) {
+            (Some(c), Some(value)) => {
                 out.push_str(value);
                 rest = after.get(c + 1..).unwrap_or("");
             }
@@ -298,6 +312,18 @@ mod tests {
             render("tối đa {max} ký tự ({count}) {x} {", &p),
             "tối đa 200 ký tự (201) {x} {"
         );
+    }
+
+    #[test]
+    fn the_label_is_looked_up_after_the_params() {
+        let p = vec![("max", "5".to_string())];
+        assert_eq!(
+            render_labelled("{label}: {max} {label} {x}", &p, "họ và tên"),
+            "họ và tên: 5 họ và tên {x}"
+        );
+        let own = vec![("label", "riêng".to_string())];
+        assert_eq!(render_labelled("{label}", &own, "chung"), "riêng");
+        assert_eq!(render("{label}", &p), "{label}");
     }
 
     #[test]

@@ -37,7 +37,6 @@ fn is_joiner(c: char) -> bool {
 /// Checks a personal name of at most `max` characters; normalised to NFC, whitespace collapsed.
 pub fn check_name(input: &str, max: usize) -> Outcome {
     let (cleaned, notice) = clean::strip_invisible(input);
-    let warnings: Vec<Issue> = notice.into_iter().collect();
     let name = clean::collapse_whitespace(&crate::text::nfc(&cleaned));
     let count = clean::char_len(&name);
     let outcome = if name.is_empty() {
@@ -45,8 +44,8 @@ pub fn check_name(input: &str, max: usize) -> Outcome {
     } else if count > max {
         Outcome::err(
             Issue::new("too_long")
-                .with("max", max.to_string())
-                .with("count", count.to_string()),
+                .with_num("max", max as u64)
+                .with_num("count", count as u64),
         )
     } else {
         match scan(&name) {
@@ -54,7 +53,7 @@ pub fn check_name(input: &str, max: usize) -> Outcome {
             None => Outcome::ok(name),
         }
     };
-    outcome.warn(warnings)
+    outcome.noticed(notice)
 }
 
 /// The first problem in an already collapsed name, if any.

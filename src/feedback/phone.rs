@@ -278,12 +278,11 @@ pub fn converted_old_mobile(national: &str) -> Option<(&'static str, &'static st
 /// Checks a phone number of the given kind.
 pub fn check_phone(input: &str, kind: PhoneKind) -> Outcome {
     let (cleaned, notice) = clean::strip_invisible(&clean::ascii_digits(input));
-    let warnings: Vec<Issue> = notice.into_iter().collect();
     let result = to_national(&cleaned, kind).and_then(|national| classify(&national, kind));
     match result {
-        Ok(n) => Outcome::ok(n).warn(warnings),
+        Ok(n) => Outcome::ok(n).noticed(notice),
         Err((issue, suggestion)) => {
-            let mut out = Outcome::err(issue).warn(warnings);
+            let mut out = Outcome::err(issue).noticed(notice);
             out.suggestion = suggestion;
             out
         }

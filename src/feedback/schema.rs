@@ -444,6 +444,31 @@ impl Loader {
         self.err(path, "type", format!("cần {vi}"), format!("expected {en}"));
     }
 
+    /// An error with a fixed message at `path.key`. The helpers below are shared bodies (not
+    /// inlined) for the loader's many error sites: the schema loader ships in the widget's wasm.
+    #[inline(never)]
+    fn err_at(&mut self, path: &str, key: &str, code: &'static str, vi: &str, en: &str) {
+        let p = crate::contract::sub_path(path, key);
+        self.err(&p, code, vi.into(), en.into());
+    }
+
+    /// A type error at `path.key`.
+    #[inline(never)]
+    fn type_at(&mut self, path: &str, key: &str, vi: &str, en: &str) {
+        self.type_err(&crate::contract::sub_path(path, key), vi, en);
+    }
+
+    /// The required member `key` of the object at `path` is absent.
+    #[inline(never)]
+    fn missing(&mut self, path: &str, key: &str) {
+        self.err(
+            path,
+            "missing",
+            format!("thiếu “{key}”"),
+            format!("“{key}” is missing"),
+        );
+    }
+
     /// `v` itself if it is an object (its members are then read with [`Value::get`]).
     fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Value> {
         if v.as_object().is_none() {
@@ -469,22 +494,13 @@ impl Loader {
         match o.get(key) {
             None | Some(Value::Null) => {
                 if required {
-                    self.err(
-                        path,
-                        "missing",
-                        format!("thiếu “{key}”"),
-                        format!("“{key}” is missing"),
-                    );
+                    self.missing(path, key);
                 }
                 None
             }
             Some(Value::Str(s)) => Some(s.clone()),
             Some(_) => {
-                self.type_err(
-                    &crate::contract::sub_path(path, key),
-                    "một chuỗi",
-                    "a string",
-                );
+                self.type_at(path, key, "một chuỗi", "a string");
                 None
             }
         }
@@ -495,12 +511,7 @@ impl Loader {
         match o.get(key) {
             None | Some(Value::Null) => {
                 if required {
-                    self.err(
-                        path,
-                        "missing",
-                        format!("thiếu “{key}”"),
-                        format!("“{key}” is missing"),
-                    );
+                    self.missing(path, key);
                 }
                 None
             }
@@ -536,11 +547,7 @@ impl Loader {
             None | Some(Value::Null) => false,
             Some(Value::Bool(b)) => *b,
             Some(_) => {
-                self.type_err(
-                    &crate::contract::sub_path(path, key),
-                    "true hoặc false",
-                    "true or false",
-                );
+                self.type_at(path, key, "true hoặc false", "true or false");
                 false
             }
         }
@@ -618,11 +625,12 @@ impl Loader {
             .and_then(|e| self.endpoint(e));
         let honeypot = self.string(o, "honeypot", "$", false);
         if honeypot.as_deref().is_some_and(|h| !is_safe_name(h)) {
-            self.err(
-                "$.honeypot",
+            self.err_at(
+                "$",
+                "honeypot",
                 "value",
-                "tên không hợp lệ (a-z, 0-9, _, -)".into(),
-                "invalid name (a-z, 0-9, _, -)".into(),
+                "tên không hợp lệ (a-z, 0-9, _, -)",
+                "invalid name (a-z, 0-9, _, -)",
             );
         }
         let messages = self.messages(o, "$");
@@ -647,11 +655,12 @@ impl Loader {
         self.keys(o, &["url", "timeout_ms"], p);
         let url = self.string(o, "url", p, true)?;
         if !is_safe_url(&url) {
-            self.err(
-                "$.endpoint.url",
+            self.err_at(
+                p,
+                "url",
                 "value",
-                "địa chỉ phải bắt đầu bằng https:// hoặc / (cùng trang)".into(),
-                "the URL must start with https:// or / (same origin)".into(),
+                "địa chỉ phải bắt đầu bằng https:// hoặc / (cùng trang)",
+                "the URL must start with https:// or / (same origin)",
             );
         }
         let timeout_ms = self.uint(o, "timeout_ms", p, 120_000).unwrap_or(20_000);
@@ -672,10 +681,14 @@ impl Loader {
                 "at least one field is needed".into(),
             );
         }
-        list.iter()
-            .enumerate()
-            .filter_map(|(i, f)| self.field(f, &format!("$.fields[{i}]")).map(|f| (i, f)))
-            .collect()
+        // A plain loop: the iterator-adapter version compiled to a 4 KB closure in the wasm.
+        let mut out = Vec::with_capacity(list.len());
+        for (i, f) in list.iter().enumerate() {
+            if let Some(f) = self.field(f, &format!("$.fields[{i}]")) {
+                out.push((i, f));
+            }
+        }
+        out
     }
 
     fn field_type(&mut self, o: &Value, path: &str) -> Option<FieldType> {
@@ -700,28 +713,35 @@ impl Loader {
         let o = self.object(v, path)?;
         self.keys(o, FIELD_KEYS, path);
         if o.get("pattern").is_some() {
-            self.err(
-                &crate::contract::sub_path(path, "pattern"),
+            self.err_at(
+                path,
+                "pattern",
                 "pattern_unsupported",
-                "“pattern” (biểu thức chính quy) không được hỗ trợ ở phiên bản 1; hãy dùng loại trường có sẵn (mobile, phone, cccd, name, email, date)".into(),
-                "“pattern” (regular expressions) is not supported in version 1; use a typed field (mobile, phone, cccd, name, email, date)".into(),
+                "“pattern” (biểu thức chính quy) không được hỗ trợ ở phiên bản 1; hãy dùng loại trường có sẵn (mobile, phone, cccd, name, email, date)",
+                "“pattern” (regular expressions) is not supported in version 1; use a typed field (mobile, phone, cccd, name, email, date)",
             );
         }
         let name = self.string(o, "name", path, true);
         if name.as_deref().is_some_and(|n| !is_safe_name(n)) {
-            self.err(
-                &crate::contract::sub_path(path, "name"),
+            self.err_at(
+                path,
+                "name",
                 "value",
-                "tên trường chỉ gồm a-z, 0-9, _ và -, bắt đầu bằng chữ".into(),
-                "a field name has only a-z, 0-9, _ and -, starting with a letter".into(),
+                "tên trường chỉ gồm a-z, 0-9, _ và -, bắt đầu bằng chữ",
+                "a field name has only a-z, 0-9, _ and -, starting with a letter",
             );
         }
         let kind = self.field_type(o, path);
         let label = self.text(o, "label", path, true);
+        // One early exit before the other members are read (their errors are then not
+        // reported, as before), instead of a `?` per member inside the struct literal.
+        let (Some(name), Some(kind), Some(label)) = (name, kind, label) else {
+            return None;
+        };
         let field = Field {
-            name: name?,
-            kind: kind?,
-            label: label?,
+            name,
+            kind,
+            label,
             hint: self.text(o, "hint", path, false),
             required: self.boolean(o, "required", path),
             required_if: self.conditions(o, "required_if", path),
@@ -749,29 +769,32 @@ impl Loader {
 
     fn field_rules(&mut self, f: &Field, path: &str) {
         if f.kind.has_options() && f.options.is_empty() {
-            self.err(
-                &crate::contract::sub_path(path, "options"),
+            self.err_at(
+                path,
+                "options",
                 "value",
-                "trường chọn cần danh sách lựa chọn".into(),
-                "a choice field needs options".into(),
+                "trường chọn cần danh sách lựa chọn",
+                "a choice field needs options",
             );
         }
         if let (Some(min), Some(max)) = (f.min_length, f.max_length) {
             if min > max {
-                self.err(
-                    &crate::contract::sub_path(path, "min_length"),
+                self.err_at(
+                    path,
+                    "min_length",
                     "value",
-                    "min_length lớn hơn max_length".into(),
-                    "min_length is greater than max_length".into(),
+                    "min_length lớn hơn max_length",
+                    "min_length is greater than max_length",
                 );
             }
         }
         if f.kind == FieldType::File && f.accept.is_empty() {
-            self.err(
-                &crate::contract::sub_path(path, "accept"),
+            self.err_at(
+                path,
+                "accept",
                 "missing",
-                "trường tệp cần danh sách định dạng “accept”".into(),
-                "a file field needs “accept”".into(),
+                "trường tệp cần danh sách định dạng “accept”",
+                "a file field needs “accept”",
             );
         }
         for (i, c) in f.options.iter().enumerate() {
@@ -847,11 +870,13 @@ impl Loader {
         let p = crate::contract::sub_path(path, key);
         match o.get(key) {
             None | Some(Value::Null) => Vec::new(),
-            Some(Value::Arr(list)) => list
-                .iter()
-                .enumerate()
-                .filter_map(|(i, c)| self.condition(c, &format!("{p}[{i}]")))
-                .collect(),
+            Some(Value::Arr(list)) => {
+                let mut out = Vec::new();
+                for (i, c) in list.iter().enumerate() {
+                    out.extend(self.condition(c, &format!("{p}[{i}]")));
+                }
+                out
+            }
             Some(one) => self.condition(one, &p).into_iter().collect(),
         }
     }
@@ -870,11 +895,7 @@ impl Loader {
                     .collect(),
             ),
             Some(_) => {
-                self.type_err(
-                    &crate::contract::sub_path(path, "in"),
-                    "một mảng chuỗi",
-                    "an array of strings",
-                );
+                self.type_at(path, "in", "một mảng chuỗi", "an array of strings");
                 None
             }
         };
@@ -911,11 +932,12 @@ impl Loader {
                 );
             }
             if honeypot == Some(f.name.as_str()) {
-                self.err(
-                    &crate::contract::sub_path(&path, "name"),
+                self.err_at(
+                    &path,
+                    "name",
                     "duplicate",
-                    "trùng tên với trường bẫy (honeypot)".into(),
-                    "same name as the honeypot".into(),
+                    "trùng tên với trường bẫy (honeypot)",
+                    "same name as the honeypot",
                 );
             }
             let refs = f
@@ -940,11 +962,12 @@ impl Loader {
                     .any(|(_, x)| x.name == d && x.kind == FieldType::Date)
             });
             if f.kind == FieldType::Cccd && !dob_ok {
-                self.err(
-                    &crate::contract::sub_path(&path, "dob_field"),
+                self.err_at(
+                    &path,
+                    "dob_field",
                     "reference",
-                    "dob_field phải là một trường ngày".into(),
-                    "dob_field must name a date field".into(),
+                    "dob_field phải là một trường ngày",
+                    "dob_field must name a date field",
                 );
             }
         }

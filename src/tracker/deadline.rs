@@ -452,14 +452,15 @@ fn list(
         i += if repeated { 3 } else { 2 };
     }
     let (year, next) = trailing_year(toks, i);
-    let items = values
-        .into_iter()
-        .map(|v| Item {
+    // A plain loop: smaller wasm than `map().collect()`.
+    let mut items = Vec::new();
+    for v in values {
+        items.push(Item {
             spec: make(v),
             year,
             fuzzy,
-        })
-        .collect();
+        });
+    }
     Some(Step::Items(items, next))
 }
 

@@ -32,7 +32,7 @@ use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlButtonElement, HtmlInputElement};
 
 use crate::contract::{DataError, LoadFailure};
 use crate::feedback::dvhc::AddressBook;
@@ -206,10 +206,10 @@ fn build(
         .attr("novalidate", "")
         .class("cchc-form")
         .el();
-    let fields = ui::build_fields(&schema, &form_el, lang)?;
+    let fields = ui::build_fields(&schema, &form_el, lang);
     let honeypot = match &schema.honeypot {
         Some(name) => {
-            let (wrap_hp, input) = ui::honeypot(name)?;
+            let (wrap_hp, input) = ui::honeypot(name);
             crate::web::dom::append(&form_el, &wrap_hp);
             Some(input)
         }
@@ -263,7 +263,7 @@ fn build(
     });
     for f in &form.fields {
         if let Control::Address(a) = &f.control {
-            address::fill_provinces(&form, a)?;
+            address::fill_provinces(&form, a);
         }
     }
     if !form.draft.available() {
@@ -497,8 +497,7 @@ impl Form {
                         .as_ref()
                         .map(|e| (e.code.as_str(), e.message.as_str())),
                 );
-                let notes: Vec<String> = r.warnings.iter().map(|w| w.message.clone()).collect();
-                f.set_notice(self.lang, &notes);
+                f.set_notice(self.lang, &messages_for(&r.warnings, &f.name));
             }
         }
         if self.submitted.get() {
@@ -510,28 +509,24 @@ impl Form {
     /// Links are updated in place: a link the citizen is clicking must not be replaced under
     /// the pointer (leaving a field re-checks it on the same mouse-down).
     fn refresh_summary(&self) {
-        let shown: Vec<FieldError> = self
-            .fields
-            .iter()
-            .filter(|f| f.has_error())
-            .map(|f| FieldError {
+        let mut shown: Vec<FieldError> = Vec::new();
+        for f in self.fields.iter().filter(|f| f.has_error()) {
+            shown.push(FieldError {
                 field: f.name.clone(),
                 code: f.error_code(),
                 message: f.error_text.text_content().unwrap_or_default(),
-            })
-            .collect();
-        let links = self.summary_list.query_selector_all("a[data-field]").ok();
-        let links: Vec<Element> = links
-            .map(|l| {
-                (0..l.length())
-                    .filter_map(|i| l.item(i)?.dyn_into::<Element>().ok())
-                    .collect()
-            })
-            .unwrap_or_default();
-        let listed: Vec<String> = links
-            .iter()
-            .filter_map(|a| a.get_attribute("data-field"))
-            .collect();
+            });
+        }
+        let mut links: Vec<Element> = Vec::new();
+        let mut listed: Vec<String> = Vec::new();
+        if let Ok(l) = self.summary_list.query_selector_all("a[data-field]") {
+            for i in 0..l.length() {
+                if let Some(a) = l.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    listed.extend(a.get_attribute("data-field"));
+                    links.push(a);
+                }
+            }
+        }
         if shown.iter().any(|e| !listed.contains(&e.field)) {
             self.show_summary(&shown, false);
             return;
@@ -583,7 +578,7 @@ impl Form {
         }
         let _ = self.summary.remove_attribute("hidden");
         if focus {
-            if let Ok(s) = self.summary.clone().dyn_into::<HtmlElement>() {
+            if let Ok(s) = E(self.summary.clone()).html() {
                 let _ = s.focus();
                 s.scroll_into_view();
             }
@@ -628,6 +623,17 @@ fn update_count(el: &web_sys::HtmlTextAreaElement, count: &Element, max: usize, 
     let _ = count
         .class_list()
         .toggle_with_force("cchc-count--over", n > max);
+}
+
+/// The messages of the `warnings` that belong to `field`, for its notice line.
+pub(crate) fn messages_for(warnings: &[FieldError], field: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in warnings {
+        if w.field == field {
+            out.push(w.message.clone());
+        }
+    }
+    out
 }
 
 /// Reads all values for validation (honeypot included).

@@ -130,7 +130,13 @@ fn data_error(errors: &[LoadError], lang: Lang) -> DataError {
 }
 
 fn unknown_agency(id: &str, agencies: &[AgencyEvaluation], lang: Lang) -> DataError {
-    let known: Vec<&str> = agencies.iter().map(|a| a.id.as_str()).collect();
+    let mut known = String::new();
+    for (i, a) in agencies.iter().enumerate() {
+        if i > 0 {
+            known.push_str(", ");
+        }
+        known.push_str(&a.id);
+    }
     DataError::invalid(
         "agency",
         format!(
@@ -140,7 +146,7 @@ fn unknown_agency(id: &str, agencies: &[AgencyEvaluation], lang: Lang) -> DataEr
                 "The agency attribute matches no agency"
             ),
             lang.pick("các mã có trong tệp", "ids in the file"),
-            known.join(", ")
+            known
         ),
     )
 }

@@ -11,25 +11,18 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 
 use super::strings::T;
-use super::ui::AddressUi;
+use super::ui::{option, AddressUi};
 use super::Form;
-use crate::feedback::dvhc::Commune;
-use crate::web::dom::{clear, E, R};
+use crate::feedback::dvhc::{kind_name, Commune};
+use crate::web::dom::clear;
 use crate::web::load;
 
 /// Fills the province select.
-pub(crate) fn fill_provinces(form: &Form, a: &AddressUi) -> R<()> {
+pub(crate) fn fill_provinces(form: &Form, a: &AddressUi) {
     let book = form.book.borrow();
     for p in &book.provinces {
-        crate::web::dom::append(
-            &a.tinh,
-            &E::new("option")
-                .attr("value", &p.code)
-                .text(&format!("{} {}", p.kind, p.name))
-                .el(),
-        );
+        crate::web::dom::append(&a.tinh, &option(&p.code, &kind_name(&p.kind, &p.name)));
     }
-    Ok(())
 }
 
 /// Shows the communes of the chosen province, loading them if needed; then selects `want`.
@@ -40,16 +33,14 @@ pub(crate) fn province_changed(form: &Rc<Form>, index: usize, want: Option<Strin
     let code = a.tinh.value();
     set_status(a, None, false);
     if code.is_empty() {
-        let _ = placeholder(&a.xa, T::ChooseProvinceFirst, form);
+        placeholder(&a.xa, T::ChooseProvinceFirst, form);
         a.xa.set_disabled(false);
         return;
     }
-    let loaded = form.book.borrow().communes(&code).map(<[Commune]>::to_vec);
-    if let Some(list) = loaded {
-        let _ = fill_communes(form, a, &list, want.as_deref());
+    if show_communes(form, a, &code, want.as_deref()) {
         return;
     }
-    let _ = placeholder(&a.xa, T::LoadingCommunes, form);
+    placeholder(&a.xa, T::LoadingCommunes, form);
     a.xa.set_disabled(true);
     set_status(a, Some(T::LoadingCommunes.get(form.lang)), false);
     let form = form.clone();
@@ -75,48 +66,40 @@ pub(crate) fn province_changed(form: &Rc<Form>, index: usize, want: Option<Strin
             return; // the citizen chose another province meanwhile
         }
         a.xa.set_disabled(false);
-        let list = form.book.borrow().communes(&code).map(<[Commune]>::to_vec);
-        match (added, list) {
-            (true, Some(list)) => {
-                set_status(a, None, false);
-                let _ = fill_communes(&form, a, &list, want.as_deref());
-            }
-            _ => {
-                let _ = placeholder(&a.xa, T::ChooseProvinceFirst, &form);
-                set_status(a, Some(T::CommunesFailed.get(form.lang)), true);
-            }
+        if added && show_communes(&form, a, &code, want.as_deref()) {
+            set_status(a, None, false);
+        } else {
+            placeholder(&a.xa, T::ChooseProvinceFirst, &form);
+            set_status(a, Some(T::CommunesFailed.get(form.lang)), true);
         }
     });
 }
 
-fn placeholder(select: &HtmlSelectElement, text: T, form: &Form) -> R<()> {
+fn placeholder(select: &HtmlSelectElement, text: T, form: &Form) {
     clear(select);
-    crate::web::dom::append(
-        select,
-        &E::new("option")
-            .attr("value", "")
-            .text(text.get(form.lang))
-            .el(),
-    );
+    crate::web::dom::append(select, &option("", text.get(form.lang)));
     select.set_value("");
-    Ok(())
 }
 
-fn fill_communes(form: &Form, a: &AddressUi, list: &[Commune], want: Option<&str>) -> R<()> {
-    placeholder(&a.xa, T::ChooseCommune, form)?;
+/// Fills the commune select from the book if the province's communes are loaded (borrowing
+/// the list, never copying it); `false` when they are not.
+fn show_communes(form: &Form, a: &AddressUi, code: &str, want: Option<&str>) -> bool {
+    let book = form.book.borrow();
+    let Some(list) = book.communes(code) else {
+        return false;
+    };
+    fill_communes(form, a, list, want);
+    true
+}
+
+fn fill_communes(form: &Form, a: &AddressUi, list: &[Commune], want: Option<&str>) {
+    placeholder(&a.xa, T::ChooseCommune, form);
     for c in list {
-        crate::web::dom::append(
-            &a.xa,
-            &E::new("option")
-                .attr("value", &c.code)
-                .text(&format!("{} {}", c.kind, c.name))
-                .el(),
-        );
+        crate::web::dom::append(&a.xa, &option(&c.code, &kind_name(&c.kind, &c.name)));
     }
     if let Some(w) = want {
         a.xa.set_value(w);
     }
-    Ok(())
 }
 
 /// The loading/failure line and the retry button.

@@ -22,12 +22,12 @@ use wasm_bindgen_futures::JsFuture;
 use super::post::{post_json, Posted};
 use super::strings::{timeout_message, T};
 use super::ui::Control;
-use super::{absolute, submission_values, timer, values, Form};
+use super::{absolute, messages_for, submission_values, timer, values, Form};
 use crate::feedback::schema::{Endpoint, VERSION};
 use crate::feedback::{validate_form, FieldError, FormResult};
 use crate::i18n::Lang;
 use crate::json::{obj, Value};
-use crate::web::dom::{E, R};
+use crate::web::dom::{append, E, R};
 
 /// How long the host page has to confirm a `cchc-submit` it took (ms).
 pub(crate) const HOST_TIMEOUT_MS: f64 = 60_000.0;
@@ -57,7 +57,7 @@ pub(crate) fn on_submit(form: &Rc<Form>) {
     form.set_outcome(None);
     if result.spam {
         // A bot filled the hidden field: nothing is sent and nothing tells it so.
-        let _ = show_success(form, None, None, false);
+        show_success(form, None, None, false);
         return;
     }
     show_warnings(form, &result);
@@ -86,13 +86,7 @@ fn timed<V>(name: &str, f: impl FnOnce() -> V) -> V {
 
 fn show_warnings(form: &Form, result: &FormResult) {
     for f in &form.fields {
-        let notes: Vec<String> = result
-            .warnings
-            .iter()
-            .filter(|w| w.field == f.name)
-            .map(|w| w.message.clone())
-            .collect();
-        f.set_notice(form.lang, &notes);
+        f.set_notice(form.lang, &messages_for(&result.warnings, &f.name));
     }
 }
 
@@ -103,26 +97,34 @@ fn send(form: &Rc<Form>, values: Value) {
         .set_text_content(Some(T::Sending.get(form.lang)));
     form.save_draft();
     let form = form.clone();
+    // The future holds only `form` and `values`; all synchronous work lives in plain functions
+    // (`post_body`, `dispatch`, `host_answer`, `finish`) so that the async state machine, and
+    // its drop glue for every local alive across an `.await`, stays small in the wasm.
     wasm_bindgen_futures::spawn_local(async move {
-        let sent = match form.schema.endpoint.clone() {
-            Some(ep) => post(&form, &ep, values).await,
+        let sent = match &form.schema.endpoint {
+            Some(ep) => post(&form, ep, values).await,
             None => via_event(&form, values).await,
         };
-        if !form.ctx.alive() {
-            return;
-        }
-        form.in_flight.set(false);
-        form.submit.set_disabled(false);
-        form.sending.set_text_content(None);
-        let _ = match sent {
-            Sent::Accepted { reference, message } => show_success(&form, reference, message, true),
-            Sent::Invalid(errors) => {
-                form.show_errors(&errors, true);
-                Ok(())
-            }
-            Sent::Failed(reason) => show_failure(&form, &reason),
-        };
+        finish(&form, sent);
     });
+}
+
+/// Shows how a submission ended (unless the widget was destroyed meanwhile).
+#[inline(never)]
+fn finish(form: &Rc<Form>, sent: Sent) {
+    if !form.ctx.alive() {
+        return;
+    }
+    form.in_flight.set(false);
+    form.submit.set_disabled(false);
+    form.sending.set_text_content(None);
+    match sent {
+        Sent::Accepted { reference, message } => show_success(form, reference, message, true),
+        Sent::Invalid(errors) => form.show_errors(&errors, true),
+        Sent::Failed(reason) => {
+            let _ = show_failure(form, &reason);
+        }
+    }
 }
 
 /// `{"schema_version", "submitted_at", "lang", "values", "files"}` per docs/phan-anh-format.md.
@@ -131,19 +133,25 @@ async fn post(form: &Rc<Form>, ep: &Endpoint, values: Value) -> Sent {
     let Some(files) = read_files(form).await else {
         return Sent::Failed(T::FileRead.get(lang).to_string());
     };
-    let body = obj([
+    let url = absolute(&ep.url, &form.base_url);
+    let posted = post_json(&url, &post_body(lang, values, files), ep.timeout_ms).await;
+    match posted {
+        Posted::Answer { status, body } => answer(form, status, &body),
+        Posted::Timeout => Sent::Failed(timeout_message(ep.timeout_ms.div_ceil(1000), lang)),
+        Posted::Network => Sent::Failed(T::FailNetwork.get(lang).to_string()),
+    }
+}
+
+/// The JSON body of a POST.
+fn post_body(lang: Lang, values: Value, files: Vec<Value>) -> String {
+    obj([
         ("schema_version", Value::from(VERSION)),
         ("submitted_at", Value::Str(now_iso())),
         ("lang", Value::from(lang.pick("vi", "en"))),
         ("values", values),
         ("files", Value::Arr(files)),
-    ]);
-    let url = absolute(&ep.url, &form.base_url);
-    match post_json(&url, &body.to_json(), ep.timeout_ms).await {
-        Posted::Answer { status, body } => answer(form, status, &body),
-        Posted::Timeout => Sent::Failed(timeout_message(ep.timeout_ms.div_ceil(1000), lang)),
-        Posted::Network => Sent::Failed(T::FailNetwork.get(lang).to_string()),
-    }
+    ])
+    .to_json()
 }
 
 /// Reads the server's answer.
@@ -158,14 +166,19 @@ fn answer(form: &Form, status: u16, body: &str) -> Sent {
         422 => {
             let errors = server_errors(form, &json);
             if errors.is_empty() {
-                Sent::Failed(format!("{} (HTTP 422)", T::FailRejected.get(lang)))
+                http_failure(T::FailRejected, status, lang)
             } else {
                 Sent::Invalid(errors)
             }
         }
-        s if s >= 500 => Sent::Failed(format!("{} (HTTP {s})", T::FailServer.get(lang))),
-        s => Sent::Failed(format!("{} (HTTP {s})", T::FailRejected.get(lang))),
+        s if s >= 500 => http_failure(T::FailServer, s, lang),
+        s => http_failure(T::FailRejected, s, lang),
     }
+}
+
+/// "… (HTTP 503)".
+fn http_failure(text: T, status: u16, lang: Lang) -> Sent {
+    Sent::Failed(format!("{} (HTTP {status})", text.get(lang)))
 }
 
 fn reference_text(v: &Value) -> Option<String> {
@@ -196,27 +209,28 @@ fn server_errors(form: &Form, json: &Value) -> Vec<FieldError> {
     let Some(errors) = json.get("errors").filter(|e| e.as_object().is_some()) else {
         return Vec::new();
     };
-    form.fields
-        .iter()
-        .filter_map(|f| {
-            let e = errors.get(&f.name)?;
-            let code = e
-                .get("code")
-                .and_then(Value::as_str)
-                .unwrap_or("server")
-                .to_string();
-            let message = e
-                .get("message")
-                .and_then(|m| localized(m, form.lang))
-                .or_else(|| localized(e, form.lang))
-                .unwrap_or_else(|| T::FailRejected.get(form.lang).to_string());
-            Some(FieldError {
-                field: f.name.clone(),
-                code,
-                message,
-            })
-        })
-        .collect()
+    let mut out = Vec::new();
+    for f in &form.fields {
+        let Some(e) = errors.get(&f.name) else {
+            continue;
+        };
+        let code = e
+            .get("code")
+            .and_then(Value::as_str)
+            .unwrap_or("server")
+            .to_string();
+        let message = e
+            .get("message")
+            .and_then(|m| localized(m, form.lang))
+            .or_else(|| localized(e, form.lang))
+            .unwrap_or_else(|| T::FailRejected.get(form.lang).to_string());
+        out.push(FieldError {
+            field: f.name.clone(),
+            code,
+            message,
+        });
+    }
+    out
 }
 
 /// The chosen files with their bytes in base64; `None` when one could not be read.
@@ -288,11 +302,23 @@ fn get_str(obj: &JsValue, key: &str) -> Option<String> {
 
 /// Hands the submission to the host page and waits for its answer.
 async fn via_event(form: &Rc<Form>, values: Value) -> Sent {
-    let lang = form.lang;
+    match dispatch(form, &values) {
+        Ok(promise) => {
+            let answer = JsFuture::from(promise).await.unwrap_or(JsValue::NULL);
+            host_answer(&answer, form.lang)
+        }
+        Err(sent) => sent,
+    }
+}
+
+/// Dispatches `cchc-submit`; the promise resolves with the host's answer
+/// (`{ok, text}` or `{ok: false, nohandler: true}`).
+fn dispatch(form: &Rc<Form>, values: &Value) -> Result<js_sys::Promise, Sent> {
+    let no_handler = || Sent::Failed(T::FailNoHandler.get(form.lang).to_string());
     let mut resolve: Option<js_sys::Function> = None;
     let promise = js_sys::Promise::new(&mut |res, _| resolve = Some(res));
     let Some(resolve) = resolve else {
-        return Sent::Failed(T::FailNoHandler.get(lang).to_string());
+        return Err(no_handler());
     };
     let settle = {
         let resolve = resolve.clone();
@@ -303,17 +329,14 @@ async fn via_event(form: &Rc<Form>, values: Value) -> Sent {
             let _ = resolve.call1(&JsValue::NULL, &o);
         }
     };
-    let detail = match event_detail(form, &values, settle.clone()) {
-        Ok(d) => d,
-        Err(_) => return Sent::Failed(T::FailNoHandler.get(lang).to_string()),
-    };
+    let detail = event_detail(form, values, settle.clone()).map_err(|_| no_handler())?;
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_cancelable(true);
     init.set_detail(&detail);
     let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("cchc-submit", &init) else {
-        return Sent::Failed(T::FailNoHandler.get(lang).to_string());
+        return Err(no_handler());
     };
     let not_taken = form.ctx.host.dispatch_event(&ev).unwrap_or(true);
     if not_taken {
@@ -323,17 +346,20 @@ async fn via_event(form: &Rc<Form>, values: Value) -> Sent {
         set(&o, "nohandler", &JsValue::TRUE);
         let _ = resolve.call1(&JsValue::NULL, &o);
     } else {
-        let late = settle.clone();
         timer::after(HOST_TIMEOUT_MS, move || {
-            late(false, JsValue::from_str("timeout"))
+            settle(false, JsValue::from_str("timeout"))
         });
     }
-    let answer = JsFuture::from(promise).await.unwrap_or(JsValue::NULL);
-    let ok = js_sys::Reflect::get(&answer, &"ok".into())
+    Ok(promise)
+}
+
+/// Reads the host's answer (see [`dispatch`]).
+fn host_answer(answer: &JsValue, lang: Lang) -> Sent {
+    let ok = js_sys::Reflect::get(answer, &"ok".into())
         .ok()
         .and_then(|v| v.as_bool())
         .unwrap_or(false);
-    let text = get_str(&answer, "text").map(|t| t.trim().chars().take(1000).collect::<String>());
+    let text = get_str(answer, "text").map(|t| t.trim().chars().take(1000).collect::<String>());
     if ok {
         let reference = text
             .filter(|t| !t.is_empty())
@@ -343,8 +369,8 @@ async fn via_event(form: &Rc<Form>, values: Value) -> Sent {
             message: None,
         };
     }
-    if get_str(&answer, "nohandler").is_some()
-        || js_sys::Reflect::get(&answer, &"nohandler".into()).is_ok_and(|v| v.is_truthy())
+    if get_str(answer, "nohandler").is_some()
+        || js_sys::Reflect::get(answer, &"nohandler".into()).is_ok_and(|v| v.is_truthy())
     {
         return Sent::Failed(T::FailNoHandler.get(lang).to_string());
     }
@@ -416,7 +442,7 @@ fn show_success(
     reference: Option<String>,
     message: Option<String>,
     clear_draft: bool,
-) -> R<()> {
+) {
     let lang = form.lang;
     if clear_draft {
         form.draft.clear();
@@ -433,7 +459,7 @@ fn show_success(
         );
     match &reference {
         Some(r) => {
-            crate::web::dom::append(
+            append(
                 &panel.0,
                 &E::new("p")
                     .append_text(T::SuccessReference.get(lang))
@@ -441,25 +467,22 @@ fn show_success(
                     .child(E::new("strong").class("cchc-reference").text(r))
                     .el(),
             );
-            panel
-                .0
-                .append_child(&E::new("p").text(T::SuccessKeep.get(lang)).el())?;
+            append(&panel.0, &E::new("p").text(T::SuccessKeep.get(lang)).el());
         }
-        None => {
-            panel
-                .0
-                .append_child(&E::new("p").text(T::SuccessNoReference.get(lang)).el())?;
-        }
+        None => append(
+            &panel.0,
+            &E::new("p").text(T::SuccessNoReference.get(lang)).el(),
+        ),
     }
     if let Some(m) = message {
-        crate::web::dom::append(&panel.0, &E::new("p").text(&m).el());
+        append(&panel.0, &E::new("p").text(&m).el());
     }
     for el in [&form.form_el, &form.summary, &form.notices] {
-        el.set_attribute("hidden", "")?;
+        // Cannot fail: a constant, valid attribute name.
+        let _ = el.set_attribute("hidden", "");
     }
     form.set_outcome(Some(&panel.0));
     focus(&panel.0);
-    Ok(())
 }
 
 /// The failure panel: what happened, that nothing is lost, and a button to send again.

@@ -14,7 +14,7 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement}
 use super::strings::{limit_message, T};
 use crate::feedback::schema::{Field, FieldType, Schema};
 use crate::i18n::Lang;
-use crate::web::dom::{E, R};
+use crate::web::dom::E;
 
 /// The province → commune → street detail trio of an address field.
 pub(crate) struct AddressUi {
@@ -128,7 +128,7 @@ impl FieldUi {
                     let _ = el.set_attribute("aria-invalid", "true");
                     let _ = el.class_list().add_1("cchc-invalid");
                 }
-                join_ids(&[&self.describedby, &self.error.id()])
+                join_ids(&self.describedby, &self.error.id())
             }
             None => {
                 let _ = self.wrapper.remove_attribute("data-error");
@@ -148,7 +148,11 @@ impl FieldUi {
             let _ = self.notice.set_attribute("hidden", "");
             return;
         }
-        let text = format!("{} {}", T::NoticePrefix.get(lang), messages.join(" "));
+        let mut text = T::NoticePrefix.get(lang).to_string();
+        for m in messages {
+            text.push(' ');
+            text.push_str(m);
+        }
         self.notice.set_text_content(Some(&text));
         let _ = self.notice.remove_attribute("hidden");
     }
@@ -164,12 +168,16 @@ impl FieldUi {
     }
 }
 
-fn join_ids(ids: &[&str]) -> String {
-    ids.iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ")
+/// `"a b"`, leaving out empty ids (plain pushes: smaller wasm than collect + join).
+fn join_ids(a: &str, b: &str) -> String {
+    let mut s = a.to_string();
+    if !b.is_empty() {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(b);
+    }
+    s
 }
 
 fn set_describedby(el: &Element, ids: &str) {
@@ -182,7 +190,17 @@ fn set_describedby(el: &Element, ids: &str) {
 
 /// Element id of a field's main control.
 pub(crate) fn control_id(name: &str) -> String {
-    format!("f-{name}")
+    let mut id = String::with_capacity(2 + name.len());
+    id.push_str("f-");
+    id.push_str(name);
+    id
+}
+
+/// An `<option value=…>text</option>`. One shared body (not inlined) for the selects' nine
+/// option builders: each inlined copy costs wasm bytes every citizen downloads.
+#[inline(never)]
+pub(crate) fn option(value: &str, text: &str) -> Element {
+    E::new("option").attr("value", value).text(text).el()
 }
 
 /// Whether a field is shown as optional: never required, under no condition.
@@ -211,7 +229,7 @@ fn input_traits(
 }
 
 /// Builds the label (with the optional marker) for a field.
-fn label_el(tag: &str, f: &Field, lang: Lang) -> R<E> {
+fn label_el(tag: &str, f: &Field, lang: Lang) -> E {
     let mut el = E::new(tag)
         .class("cchc-label")
         .append_text(f.label.get(lang));
@@ -222,7 +240,7 @@ fn label_el(tag: &str, f: &Field, lang: Lang) -> R<E> {
                 .text(T::Optional.get(lang)),
         );
     }
-    Ok(el)
+    el
 }
 
 /// Hint, error and notice elements of a field, with their ids.
@@ -233,7 +251,7 @@ struct Parts {
     notice: Element,
 }
 
-fn parts(f: &Field, lang: Lang) -> R<Parts> {
+fn parts(f: &Field, lang: Lang) -> Parts {
     let id = control_id(&f.name);
     let hint = f.hint.as_ref().map(|h| {
         E::new("div")
@@ -260,27 +278,27 @@ fn parts(f: &Field, lang: Lang) -> R<Parts> {
         .attr("id", &format!("{id}-notice"))
         .attr("hidden", "")
         .el();
-    Ok(Parts {
+    Parts {
         hint,
         error,
         error_text,
         notice,
-    })
+    }
 }
 
 /// Builds every field of `schema`, appending them to `form`.
-pub(crate) fn build_fields(schema: &Schema, form: &Element, lang: Lang) -> R<Vec<FieldUi>> {
+pub(crate) fn build_fields(schema: &Schema, form: &Element, lang: Lang) -> Vec<FieldUi> {
     let mut out = Vec::with_capacity(schema.fields.len());
     for f in &schema.fields {
-        let ui = build_field(f, lang)?;
+        let ui = build_field(f, lang);
         crate::web::dom::append(form, &ui.wrapper);
         out.push(ui);
     }
-    Ok(out)
+    out
 }
 
-fn build_field(f: &Field, lang: Lang) -> R<FieldUi> {
-    let p = parts(f, lang)?;
+fn build_field(f: &Field, lang: Lang) -> FieldUi {
+    let p = parts(f, lang);
     let id = control_id(&f.name);
     let hint_id = p.hint.as_ref().map(|h| h.id()).unwrap_or_default();
     let wrapper = E::new("div")
@@ -290,41 +308,41 @@ fn build_field(f: &Field, lang: Lang) -> R<FieldUi> {
         .el();
     let (control, described, describedby) = match f.kind {
         FieldType::Radio => {
-            let (fieldset, radios) = radios(f, lang, &p)?;
+            let (fieldset, radios) = radios(f, lang, &p);
             crate::web::dom::append(&wrapper, &fieldset);
             (Control::Radios(radios), fieldset, hint_id)
         }
         FieldType::Address => {
-            let (fieldset, address) = address(f, lang, &p)?;
+            let (fieldset, address) = address(f, lang, &p);
             crate::web::dom::append(&wrapper, &fieldset);
             (Control::Address(address), fieldset, hint_id)
         }
         FieldType::Checkbox => {
-            append_parts(&wrapper, &p)?;
+            append_parts(&wrapper, &p);
             let input = E::new("input")
                 .attr("type", "checkbox")
                 .attr("id", &id)
                 .attr("name", &f.name)
-                .html()?
+                .el()
                 .unchecked_into::<HtmlInputElement>();
             let row = E::new("div")
                 .class("cchc-check")
                 .child(&input)
-                .child(label_el("label", f, lang)?.attr("for", &id));
+                .child(label_el("label", f, lang).attr("for", &id));
             crate::web::dom::append(&wrapper, &row.0);
             crate::web::dom::append(&wrapper, &p.notice);
             (Control::Check(input.clone()), input.into(), hint_id)
         }
         _ => {
-            crate::web::dom::append(&wrapper, &label_el("label", f, lang)?.attr("for", &id).el());
-            append_parts(&wrapper, &p)?;
-            let (control, el, extra) = simple_control(f, lang)?;
+            crate::web::dom::append(&wrapper, &label_el("label", f, lang).attr("for", &id).el());
+            append_parts(&wrapper, &p);
+            let (control, el, extra) = simple_control(f, lang);
             crate::web::dom::append(&wrapper, &el);
             crate::web::dom::append(&wrapper, &p.notice);
-            let ids = join_ids(&[
+            let ids = join_ids(
                 &hint_id,
                 &extra.as_ref().map(|e| e.id()).unwrap_or_default(),
-            ]);
+            );
             if let Some(e) = extra {
                 crate::web::dom::append(&wrapper, &e);
             }
@@ -332,7 +350,7 @@ fn build_field(f: &Field, lang: Lang) -> R<FieldUi> {
         }
     };
     set_describedby(&described, &describedby);
-    Ok(FieldUi {
+    FieldUi {
         name: f.name.clone(),
         kind: f.kind,
         wrapper,
@@ -342,19 +360,18 @@ fn build_field(f: &Field, lang: Lang) -> R<FieldUi> {
         control,
         described,
         describedby,
-    })
+    }
 }
 
-fn append_parts(parent: &Element, p: &Parts) -> R<()> {
+fn append_parts(parent: &Element, p: &Parts) {
     if let Some(h) = &p.hint {
         crate::web::dom::append(parent, h);
     }
     crate::web::dom::append(parent, &p.error);
-    Ok(())
 }
 
 /// Input, textarea, select or file input; the element, and the count line for text areas.
-fn simple_control(f: &Field, lang: Lang) -> R<(Control, Element, Option<Element>)> {
+fn simple_control(f: &Field, lang: Lang) -> (Control, Element, Option<Element>) {
     let id = control_id(&f.name);
     match f.kind {
         FieldType::Textarea => {
@@ -380,7 +397,7 @@ fn simple_control(f: &Field, lang: Lang) -> R<(Control, Element, Option<Element>
                 count: count.clone(),
                 max,
             };
-            Ok((control, area.into(), Some(count)))
+            (control, area.into(), Some(count))
         }
         FieldType::Select => {
             let select = E::new("select").attr("id", &id).attr("name", &f.name);
@@ -388,24 +405,12 @@ fn simple_control(f: &Field, lang: Lang) -> R<(Control, Element, Option<Element>
                 Some(a) => select.attr("autocomplete", a),
                 None => select,
             };
-            crate::web::dom::append(
-                &select.0,
-                &E::new("option")
-                    .attr("value", "")
-                    .text(T::ChooseOne.get(lang))
-                    .el(),
-            );
+            crate::web::dom::append(&select.0, &option("", T::ChooseOne.get(lang)));
             for o in &f.options {
-                crate::web::dom::append(
-                    &select.0,
-                    &E::new("option")
-                        .attr("value", &o.value)
-                        .text(o.label.get(lang))
-                        .el(),
-                );
+                crate::web::dom::append(&select.0, &option(&o.value, o.label.get(lang)));
             }
             let el = select.el().unchecked_into::<HtmlSelectElement>();
-            Ok((Control::Select(el.clone()), el.into(), None))
+            (Control::Select(el.clone()), el.into(), None)
         }
         FieldType::File => {
             let accept: Vec<String> = f.accept.iter().map(|e| format!(".{e}")).collect();
@@ -425,7 +430,7 @@ fn simple_control(f: &Field, lang: Lang) -> R<(Control, Element, Option<Element>
                 input
             };
             let el = input.el().unchecked_into::<HtmlInputElement>();
-            Ok((Control::File(el.clone()), el.into(), None))
+            (Control::File(el.clone()), el.into(), None)
         }
         _ => {
             let (ty, mode, auto, spell) = input_traits(f.kind);
@@ -445,7 +450,7 @@ fn simple_control(f: &Field, lang: Lang) -> R<(Control, Element, Option<Element>
                 input = input.attr("autocapitalize", "none");
             }
             let el = input.el().unchecked_into::<HtmlInputElement>();
-            Ok((Control::Input(el.clone()), el.into(), None))
+            (Control::Input(el.clone()), el.into(), None)
         }
     }
 }
@@ -459,17 +464,17 @@ fn type_class(kind: FieldType) -> &'static str {
     }
 }
 
-fn fieldset(f: &Field, lang: Lang, p: &Parts) -> R<Element> {
+fn fieldset(f: &Field, lang: Lang, p: &Parts) -> Element {
     let fs = E::new("fieldset")
         .class("cchc-fieldset")
-        .child(label_el("legend", f, lang)?)
+        .child(label_el("legend", f, lang))
         .el();
-    append_parts(&fs, p)?;
-    Ok(fs)
+    append_parts(&fs, p);
+    fs
 }
 
-fn radios(f: &Field, lang: Lang, p: &Parts) -> R<(Element, Vec<HtmlInputElement>)> {
-    let fs = fieldset(f, lang, p)?;
+fn radios(f: &Field, lang: Lang, p: &Parts) -> (Element, Vec<HtmlInputElement>) {
+    let fs = fieldset(f, lang, p);
     let group = E::new("div").class("cchc-radios").el();
     let mut list = Vec::with_capacity(f.options.len());
     for (i, o) in f.options.iter().enumerate() {
@@ -494,19 +499,19 @@ fn radios(f: &Field, lang: Lang, p: &Parts) -> R<(Element, Vec<HtmlInputElement>
     }
     crate::web::dom::append(&fs, &group);
     crate::web::dom::append(&fs, &p.notice);
-    Ok((fs, list))
+    (fs, list)
 }
 
-fn sub_label(text: &str, for_id: &str) -> R<Element> {
-    Ok(E::new("label")
+fn sub_label(text: &str, for_id: &str) -> Element {
+    E::new("label")
         .class("cchc-sublabel")
         .attr("for", for_id)
         .text(text)
-        .el())
+        .el()
 }
 
-fn address(f: &Field, lang: Lang, p: &Parts) -> R<(Element, AddressUi)> {
-    let fs = fieldset(f, lang, p)?;
+fn address(f: &Field, lang: Lang, p: &Parts) -> (Element, AddressUi) {
+    let fs = fieldset(f, lang, p);
     let id = control_id(&f.name);
     let xa_id = format!("{id}-xa");
     let detail_id = format!("{id}-chi-tiet");
@@ -517,13 +522,7 @@ fn address(f: &Field, lang: Lang, p: &Parts) -> R<(Element, AddressUi)> {
         .attr("autocomplete", "address-level1")
         .el()
         .unchecked_into::<HtmlSelectElement>();
-    crate::web::dom::append(
-        &tinh,
-        &E::new("option")
-            .attr("value", "")
-            .text(T::ChooseProvince.get(lang))
-            .el(),
-    );
+    crate::web::dom::append(&tinh, &option("", T::ChooseProvince.get(lang)));
     let xa = E::new("select")
         .attr("id", &xa_id)
         .attr("name", &format!("{}-xa", f.name))
@@ -531,13 +530,7 @@ fn address(f: &Field, lang: Lang, p: &Parts) -> R<(Element, AddressUi)> {
         .attr("aria-describedby", &status_id)
         .el()
         .unchecked_into::<HtmlSelectElement>();
-    crate::web::dom::append(
-        &xa,
-        &E::new("option")
-            .attr("value", "")
-            .text(T::ChooseProvinceFirst.get(lang))
-            .el(),
-    );
+    crate::web::dom::append(&xa, &option("", T::ChooseProvinceFirst.get(lang)));
     let status = E::new("p")
         .class("cchc-address-status")
         .attr("id", &status_id)
@@ -568,7 +561,7 @@ fn address(f: &Field, lang: Lang, p: &Parts) -> R<(Element, AddressUi)> {
     ] {
         let row = E::new("div")
             .class("cchc-subfield")
-            .child(sub_label(label.get(lang), control_id)?)
+            .child(sub_label(label.get(lang), control_id))
             .child(&control);
         if label == T::Commune {
             crate::web::dom::append(&row.0, &status);
@@ -584,11 +577,11 @@ fn address(f: &Field, lang: Lang, p: &Parts) -> R<(Element, AddressUi)> {
         status,
         retry,
     };
-    Ok((fs, ui))
+    (fs, ui)
 }
 
 /// The hidden field bots fill in: off screen, out of the tab order and the accessibility tree.
-pub(crate) fn honeypot(name: &str) -> R<(Element, HtmlInputElement)> {
+pub(crate) fn honeypot(name: &str) -> (Element, HtmlInputElement) {
     let id = format!("hp-{name}");
     let input = E::new("input")
         .attr("type", "text")
@@ -604,5 +597,5 @@ pub(crate) fn honeypot(name: &str) -> R<(Element, HtmlInputElement)> {
         .child(E::new("label").attr("for", &id).text("Website"))
         .child(&input)
         .el();
-    Ok((wrap, input))
+    (wrap, input)
 }

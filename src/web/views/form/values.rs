@@ -19,10 +19,13 @@ pub(crate) enum Purpose {
 
 /// Reads every field into the submission shape (an object; field names are unique).
 pub(crate) fn read(fields: &[FieldUi], purpose: Purpose) -> Value {
-    let members = fields
-        .iter()
-        .filter_map(|f| Some((f.name.clone(), read_one(f, purpose)?)))
-        .collect();
+    // Plain loops here and below: iterator adapters compile to bigger wasm.
+    let mut members = Vec::with_capacity(fields.len());
+    for f in fields {
+        if let Some(v) = read_one(f, purpose) {
+            members.push((f.name.clone(), v));
+        }
+    }
     Value::Obj(members)
 }
 
@@ -47,7 +50,11 @@ fn read_one(f: &FieldUi, purpose: Purpose) -> Option<Value> {
             if purpose == Purpose::Draft {
                 return None;
             }
-            Value::Arr(files(input).iter().map(file_meta).collect())
+            let mut metas = Vec::new();
+            for f in files(input) {
+                metas.push(file_meta(&f));
+            }
+            Value::Arr(metas)
         }
     })
 }
@@ -57,7 +64,11 @@ pub(crate) fn files(input: &web_sys::HtmlInputElement) -> Vec<File> {
     let Some(list) = input.files() else {
         return Vec::new();
     };
-    (0..list.length()).filter_map(|i| list.item(i)).collect()
+    let mut out = Vec::new();
+    for i in 0..list.length() {
+        out.extend(list.item(i));
+    }
+    out
 }
 
 fn file_meta(f: &File) -> Value {

@@ -78,15 +78,21 @@ fn rank_text(r: &ResultView, lang: Lang) -> Option<String> {
 
 /// The change of rank since the previous ranked year, or why it cannot be compared.
 fn rank_change(c: &IndexCard, lang: Lang) -> Option<(String, bool)> {
-    let mut ranked = c
-        .series
-        .iter()
-        .filter(|r| r.status != ResultStatus::NotPublished)
-        .filter_map(|r| Some((r.year, r.rank?, r.rank_of?)));
-    let latest = ranked.next_back()?;
-    let prev = ranked.next_back()?;
-    let (ly, lr, lof) = latest;
-    let (py, pr, pof) = prev;
+    // The last two published results with a rank, newest first (a plain loop: smaller wasm
+    // than a filter chain).
+    let mut ranked: Vec<(i32, u32, u32)> = Vec::new();
+    for r in c.series.iter().rev() {
+        if let (true, Some(rank), Some(of)) =
+            (r.status != ResultStatus::NotPublished, r.rank, r.rank_of)
+        {
+            ranked.push((r.year, rank, of));
+            if ranked.len() == 2 {
+                break;
+            }
+        }
+    }
+    let (ly, lr, lof) = *ranked.first()?;
+    let (py, pr, pof) = *ranked.get(1)?;
     if lof != pof {
         return Some((
             format!(
@@ -253,22 +259,15 @@ fn targets(parent: &Element, c: &IndexCard, lang: Lang) {
         );
     }
     if c.targets.len() > 1 {
-        let older: Vec<String> = c
-            .targets
-            .iter()
-            .skip(1)
-            .map(|o| format!("{}: {} ({})", o.year, o.text, o.status_label))
-            .collect();
-        add(
-            parent,
-            "p",
-            "trk-muted trk-small",
-            &format!(
-                "{}: {}",
-                lang.pick("Chỉ tiêu khác", "Other targets"),
-                older.join("; ")
-            ),
-        );
+        // Joined in a plain loop: a `map().collect().join()` chain costs the wasm more.
+        let mut older = format!("{}: ", lang.pick("Chỉ tiêu khác", "Other targets"));
+        for (i, o) in c.targets.iter().skip(1).enumerate() {
+            if i > 0 {
+                older.push_str("; ");
+            }
+            older.push_str(&format!("{}: {} ({})", o.year, o.text, o.status_label));
+        }
+        add(parent, "p", "trk-muted trk-small", &older);
     }
 }
 
@@ -302,13 +301,16 @@ fn trend(parent: &Element, c: &IndexCard, ix: Option<&Index>, id: &str, lang: La
     let scale_of = |year: i32| ix.and_then(|i| i.scale_for(year));
     let cur_max = c.scale_max;
     // Only results on the latest scale are joined by a line (PAPI was out of 60 before 2018).
-    let points: Vec<(i32, f64)> = c
-        .series
-        .iter()
-        .filter(|r| r.status != ResultStatus::NotPublished)
-        .filter(|r| scale_of(r.year).map(|s| s.max) == cur_max)
-        .filter_map(|r| Some((r.year, r.score?)))
-        .collect();
+    // (A plain loop: smaller wasm than a chain of filters.)
+    let mut points: Vec<(i32, f64)> = Vec::new();
+    for r in &c.series {
+        if r.status == ResultStatus::NotPublished || scale_of(r.year).map(|s| s.max) != cur_max {
+            continue;
+        }
+        if let Some(score) = r.score {
+            points.push((r.year, score));
+        }
+    }
     let fig = E::new("figure").class("trk-trend");
     if points.is_empty() && c.series.is_empty() {
         return;
@@ -324,11 +326,13 @@ fn trend(parent: &Element, c: &IndexCard, ix: Option<&Index>, id: &str, lang: La
         );
         let title = format!("{} {short} {first}–{last}", lang.pick("Điểm", "Score of"));
         let target = chart_target(c.targets.first(), lang);
-        let mut desc = points
-            .iter()
-            .map(|(y, s)| format!("{y}: {}", num(*s, lang)))
-            .collect::<Vec<_>>()
-            .join("; ");
+        let mut desc = String::new();
+        for (y, s) in &points {
+            if !desc.is_empty() {
+                desc.push_str("; ");
+            }
+            desc.push_str(&format!("{y}: {}", num(*s, lang)));
+        }
         if let Some((_, l)) = &target {
             desc.push_str(&format!("; {l}"));
         }

@@ -77,6 +77,31 @@ fn f(x: f64) -> String {
     crate::num::fixed(x, 1)
 }
 
+/// A horizontal line across the plot at height `y` (grid line or target).
+#[inline(never)]
+fn rule(class: &str, y: f64) -> E {
+    let y = f(y);
+    E::svg("line")
+        .attr("class", class)
+        .attr("x1", &f(LEFT))
+        .attr("x2", &f(W - RIGHT))
+        .attr("y1", &y)
+        .attr("y2", &y)
+}
+
+/// Appends a `<text>` at (x, y). One shared body for the chart's three kinds of labels keeps the
+/// wasm smaller than the builder chain written out at each.
+#[inline(never)]
+fn label(svg: &web_sys::Element, class: &str, x: f64, y: f64, anchor: &str, text: &str) {
+    let t = E::svg("text")
+        .attr("class", class)
+        .attr("x", &f(x))
+        .attr("y", &f(y))
+        .attr("text-anchor", anchor)
+        .text(text);
+    crate::web::dom::append(svg, &t.0);
+}
+
 /// Builds the `<svg>`.
 pub fn svg(spec: &Spec, lang: Lang) -> E {
     let (lo, hi, step) = y_range(spec);
@@ -105,26 +130,14 @@ pub fn svg(spec: &Spec, lang: Lang) -> E {
     let mut v = lo;
     let mut guard = 0;
     while v <= hi + step * 0.01 && guard < 20 {
-        let yy = f(y(v));
-        crate::web::dom::append(
+        crate::web::dom::append(&svg.0, &rule("trk-grid", y(v)).0);
+        label(
             &svg.0,
-            &E::svg("line")
-                .attr("class", "trk-grid")
-                .attr("x1", &f(LEFT))
-                .attr("x2", &f(W - RIGHT))
-                .attr("y1", &yy)
-                .attr("y2", &yy)
-                .0,
-        );
-        crate::web::dom::append(
-            &svg.0,
-            &E::svg("text")
-                .attr("class", "trk-axis")
-                .attr("x", &f(LEFT - 4.0))
-                .attr("y", &f(y(v) + 4.0))
-                .attr("text-anchor", "end")
-                .text(&num(v, lang))
-                .0,
+            "trk-axis",
+            LEFT - 4.0,
+            y(v) + 4.0,
+            "end",
+            &num(v, lang),
         );
         v += step;
         guard += 1;
@@ -135,53 +148,41 @@ pub fn svg(spec: &Spec, lang: Lang) -> E {
         if i % every != 0 && i + 1 != spec.points.len() {
             continue;
         }
-        crate::web::dom::append(
+        label(
             &svg.0,
-            &E::svg("text")
-                .attr("class", "trk-axis")
-                .attr("x", &f(x(*yr)))
-                .attr("y", &f(H - 8.0))
-                .attr("text-anchor", "middle")
-                .text(&yr.to_string())
-                .0,
+            "trk-axis",
+            x(*yr),
+            H - 8.0,
+            "middle",
+            &yr.to_string(),
         );
     }
     if let Some((tv, label)) = &spec.target {
         let ty = y(*tv);
         crate::web::dom::append(
             &svg.0,
-            &E::svg("line")
-                .attr("class", "trk-target")
-                .attr("x1", &f(LEFT))
-                .attr("x2", &f(W - RIGHT))
-                .attr("y1", &f(ty))
-                .attr("y2", &f(ty))
-                .attr("stroke-dasharray", "6 4")
-                .0,
+            &rule("trk-target", ty).attr("stroke-dasharray", "6 4").0,
         );
         let above = ty - TOP > 14.0;
-        crate::web::dom::append(
-            &svg.0,
-            &E::svg("text")
-                .attr("class", "trk-target-label")
-                .attr("x", &f(W - RIGHT))
-                .attr("y", &f(if above { ty - 5.0 } else { ty + 14.0 }))
-                .attr("text-anchor", "end")
-                .text(label)
-                .0,
-        );
+        let ly = if above { ty - 5.0 } else { ty + 14.0 };
+        self::label(&svg.0, "trk-target-label", W - RIGHT, ly, "end", label);
     }
-    let pts: Vec<String> = spec
-        .points
-        .iter()
-        .map(|(yr, s)| format!("{},{}", f(x(*yr)), f(y(*s))))
-        .collect();
-    if pts.len() > 1 {
+    // "x,y x,y …", built in a plain loop (smaller wasm than collecting and joining).
+    let mut pts = String::new();
+    for (yr, s) in spec.points {
+        if !pts.is_empty() {
+            pts.push(' ');
+        }
+        pts.push_str(&f(x(*yr)));
+        pts.push(',');
+        pts.push_str(&f(y(*s)));
+    }
+    if spec.points.len() > 1 {
         crate::web::dom::append(
             &svg.0,
             &E::svg("polyline")
                 .attr("class", "trk-line")
-                .attr("points", &pts.join(" "))
+                .attr("points", &pts)
                 .attr("fill", "none")
                 .0,
         );

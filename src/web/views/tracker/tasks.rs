@@ -210,17 +210,25 @@ fn leads(all: &[TaskEvaluation]) -> Vec<String> {
     crate::sort::sort_by(&mut counts, |a, b| {
         b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
     });
-    counts.into_iter().map(|(k, _)| k).collect()
+    let mut leads = Vec::new();
+    for (k, _) in counts {
+        leads.push(k);
+    }
+    leads
 }
 
 fn all_option(lang: Lang) -> (String, String) {
     (String::new(), lang.pick("Tất cả", "All").to_string())
 }
 
+/// (The option counts below are plain loops: smaller wasm than `filter().count()` chains.)
 fn area_options(all: &[TaskEvaluation], lang: Lang) -> Vec<(String, String)> {
     let mut v = vec![all_option(lang)];
     for a in Area::ALL {
-        let n = all.iter().filter(|t| t.area == a).count();
+        let mut n = 0;
+        for t in all {
+            n += usize::from(t.area == a);
+        }
         v.push((a.id().to_string(), format!("{} ({n})", a.label(lang))));
     }
     v
@@ -229,10 +237,16 @@ fn area_options(all: &[TaskEvaluation], lang: Lang) -> Vec<(String, String)> {
 fn lead_options(all: &[TaskEvaluation], leads: &[String], lang: Lang) -> Vec<(String, String)> {
     let mut v = vec![all_option(lang)];
     for (i, l) in leads.iter().enumerate() {
-        let n = all.iter().filter(|t| t.lead.as_ref() == Some(l)).count();
+        let mut n = 0;
+        for t in all {
+            n += usize::from(t.lead.as_ref() == Some(l));
+        }
         v.push((i.to_string(), format!("{l} ({n})")));
     }
-    let none = all.iter().filter(|t| t.lead.is_none()).count();
+    let mut none = 0;
+    for t in all {
+        none += usize::from(t.lead.is_none());
+    }
     if none > 0 {
         v.push((
             NO_LEAD.to_string(),
@@ -248,7 +262,10 @@ fn lead_options(all: &[TaskEvaluation], leads: &[String], lang: Lang) -> Vec<(St
 fn state_options(all: &[TaskEvaluation], lang: Lang) -> Vec<(String, String)> {
     let mut v = vec![all_option(lang)];
     for s in TASK_STATES {
-        let n = all.iter().filter(|t| t.state == s).count();
+        let mut n = 0;
+        for t in all {
+            n += usize::from(t.state == s);
+        }
         if n > 0 {
             v.push((
                 task_key(s).0.to_string(),
@@ -285,12 +302,12 @@ fn apply(t: &Rc<Tasks>) {
         .and_then(|i| t.leads.get(i))
         .map(String::as_str);
     let all = tasks_of(&t.view, t.ai);
-    let filtered: Vec<usize> = all
-        .iter()
-        .enumerate()
-        .filter(|(_, x)| passes(x, &area, lead, &lead_value, &state))
-        .map(|(i, _)| i)
-        .collect();
+    let mut filtered: Vec<usize> = Vec::new();
+    for (i, x) in all.iter().enumerate() {
+        if passes(x, &area, lead, &lead_value, &state) {
+            filtered.push(i);
+        }
+    }
     *t.filtered.borrow_mut() = filtered;
     clear(&t.list);
     t.shown.set(0);
@@ -302,13 +319,11 @@ fn apply(t: &Rc<Tasks>) {
 fn render_upto(t: &Rc<Tasks>, upto: usize) -> Option<Element> {
     let lang = t.view.lang();
     let all = tasks_of(&t.view, t.ai);
+    // The next filtered indices up to `upto` (copied out: rendering must not hold the borrow).
     let idx: Vec<usize> = {
         let f = t.filtered.borrow();
-        f.iter()
-            .skip(t.shown.get())
-            .take(upto.saturating_sub(t.shown.get()))
-            .copied()
-            .collect()
+        let end = upto.min(f.len());
+        f.get(t.shown.get()..end).unwrap_or_default().to_vec()
     };
     let total = t.filtered.borrow().len();
     // The new items go in through one fragment (one layout instead of one per task).
@@ -415,6 +430,7 @@ fn title(t: &TaskEvaluation) -> &str {
         .unwrap_or(t.id.as_str())
 }
 
+#[inline(never)]
 fn row(dl: &Element, term: &str, value: &str) {
     let div = mk("div")
         .child(mk("dt").text(term))
@@ -492,7 +508,7 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> Element {
         .child(ev);
     crate::web::dom::append(&dl, &div.0);
     crate::web::dom::append(&li.0, &dl);
-    let extra: Vec<(&str, &str)> = [
+    let extra = [
         (lang.pick("Mục tiêu", "Objective"), t.objective.as_deref()),
         (lang.pick("Sản phẩm", "Output"), t.output.as_deref()),
         (lang.pick("Kinh phí", "Budget"), t.budget.as_deref()),
@@ -500,15 +516,19 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> Element {
             lang.pick("Ghi chú", "Note"),
             Some(t.reason.as_str()).filter(|r| !r.is_empty()),
         ),
-    ]
-    .into_iter()
-    .filter_map(|(k, v)| Some((k, v?)))
-    .collect();
-    if !extra.is_empty() {
-        let inner = mk("dl").class("trk-dl").el();
-        for (k, v) in extra {
-            row(&inner, k, v);
+    ];
+    // The list is made on the first field present (a plain loop: smaller than an iterator chain).
+    let mut inner: Option<Element> = None;
+    for (k, v) in extra {
+        if let Some(v) = v {
+            row(
+                inner.get_or_insert_with(|| mk("dl").class("trk-dl").el()),
+                k,
+                v,
+            );
         }
+    }
+    if let Some(inner) = inner {
         let det = mk("details")
             .class("trk-more-info")
             .child(
@@ -536,6 +556,18 @@ fn cell(s: &str) -> String {
     }
 }
 
+/// Appends one CSV record: the cells, comma-separated, then CRLF (a plain loop, one body for the
+/// header and every row).
+fn push_record(out: &mut String, cells: &[&str]) {
+    for (i, c) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&cell(c));
+    }
+    out.push_str("\r\n");
+}
+
 fn csv(t: &Tasks) -> String {
     let lang = t.view.lang();
     let all = tasks_of(&t.view, t.ai);
@@ -559,33 +591,36 @@ fn csv(t: &Tasks) -> String {
         lang.pick("Minh chứng", "Evidence"),
     ];
     let mut out = String::from("\u{feff}");
-    out.push_str(&header.iter().map(|h| cell(h)).collect::<Vec<_>>().join(","));
-    out.push_str("\r\n");
-    let o = |x: &Option<String>| x.clone().unwrap_or_default();
+    push_record(&mut out, &header);
+    fn o(x: &Option<String>) -> &str {
+        x.as_deref().unwrap_or("")
+    }
     let n = |x: Option<i64>| x.map(|d| d.to_string()).unwrap_or_default();
     for i in t.filtered.borrow().iter() {
         let Some(x) = all.get(*i) else { continue };
+        let start = x.deadline.start.map(|d| d.to_string()).unwrap_or_default();
+        let end = x.deadline.end.map(|d| d.to_string()).unwrap_or_default();
+        let (left, overdue) = (n(x.days_left), n(x.days_overdue));
         let row = [
-            x.id.clone(),
-            x.area_label.clone(),
+            x.id.as_str(),
+            &x.area_label,
             o(&x.objective),
             o(&x.task),
             o(&x.activity),
             o(&x.output),
             o(&x.lead),
             o(&x.co_owners),
-            x.deadline.text.clone(),
-            x.deadline.start.map(|d| d.to_string()).unwrap_or_default(),
-            x.deadline.end.map(|d| d.to_string()).unwrap_or_default(),
-            x.state_label.clone(),
-            n(x.days_left),
-            n(x.days_overdue),
-            x.reason.clone(),
+            &x.deadline.text,
+            &start,
+            &end,
+            &x.state_label,
+            &left,
+            &overdue,
+            &x.reason,
             o(&x.budget),
             o(&x.evidence_url),
         ];
-        out.push_str(&row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+        push_record(&mut out, &row);
     }
     out
 }
