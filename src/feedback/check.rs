@@ -20,6 +20,8 @@ pub struct Issue {
 
 impl Issue {
     /// An issue without parameters.
+    // Not inlined: built at dozens of sites, one shared body is smaller wasm.
+    #[inline(never)]
     pub fn new(code: &'static str) -> Issue {
         Issue {
             code,
@@ -94,6 +96,8 @@ pub struct Outcome {
 
 impl Outcome {
     /// A valid value.
+    // Not inlined: built at dozens of sites, one shared body is smaller wasm.
+    #[inline(never)]
     pub fn ok(normalized: String) -> Outcome {
         Outcome {
             result: Ok(normalized),
@@ -103,6 +107,8 @@ impl Outcome {
     }
 
     /// An invalid value.
+    // Not inlined: built at dozens of sites, one shared body is smaller wasm.
+    #[inline(never)]
     pub fn err(issue: Issue) -> Outcome {
         Outcome {
             result: Err(issue),
@@ -112,6 +118,7 @@ impl Outcome {
     }
 
     /// Adds warnings (kept whatever the result).
+    #[inline(never)]
     pub fn warn(mut self, mut warnings: Vec<Issue>) -> Outcome {
         warnings.append(&mut self.warnings);
         self.warnings = warnings;

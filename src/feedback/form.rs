@@ -219,6 +219,7 @@ fn required_issue(field: &Field) -> Issue {
 }
 
 /// Message for `issue` on `field`: field override, then schema override, then built-in.
+#[inline(never)]
 fn render(schema: &Schema, field: &Field, issue: &Issue, lang: Lang) -> FieldError {
     let template = field
         .messages

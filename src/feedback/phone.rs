@@ -329,10 +329,7 @@ fn to_national(s: &str, kind: PhoneKind) -> Result<String, PhoneError> {
         let national = rest
             .strip_prefix("84")
             .ok_or((Issue::new("phone_foreign"), None))?;
-        return Ok(format!(
-            "0{}",
-            national.strip_prefix('0').unwrap_or(national)
-        ));
+        return Ok(national0(national));
     }
     if digits.starts_with('0') {
         return Ok(digits);
@@ -344,9 +341,16 @@ fn to_national(s: &str, kind: PhoneKind) -> Result<String, PhoneError> {
         ));
     }
     match digits.strip_prefix("84") {
-        Some(rest) if rest.len() >= 9 => Ok(format!("0{}", rest.strip_prefix('0').unwrap_or(rest))),
+        Some(rest) if rest.len() >= 9 => Ok(national0(rest)),
         _ => Ok(digits),
     }
+}
+
+/// `rest` (digits after the country code) as a national number: one leading `0`.
+fn national0(rest: &str) -> String {
+    let mut out = String::from("0");
+    out.push_str(rest.strip_prefix('0').unwrap_or(rest));
+    out
 }
 
 /// Decides what a national number is and whether `kind` accepts it.

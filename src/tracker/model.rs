@@ -761,7 +761,7 @@ impl Cx {
         doc.as_of = self.as_of;
         let agencies = self.list(o, "agencies", "$", true);
         for (i, a) in agencies.iter().enumerate() {
-            if let Some(agency) = self.agency(a, &format!("$.agencies[{i}]")) {
+            if let Some(agency) = self.agency(a, &item_path("$", "agencies", i)) {
                 doc.agencies.push(agency);
             }
         }
@@ -777,7 +777,7 @@ impl Cx {
         // order, and each chain cost the wasm several KB of closure code.
         let mut plans: Vec<Plan> = Vec::new();
         for (i, p) in self.list(o, "plans", path, false).iter().enumerate() {
-            if let Some(p) = self.plan(p, &format!("{path}.plans[{i}]")) {
+            if let Some(p) = self.plan(p, &item_path(path, "plans", i)) {
                 plans.push(p);
             }
         }
@@ -789,7 +789,7 @@ impl Cx {
         };
         let mut indices: Vec<Index> = Vec::new();
         for (i, x) in self.list(o, "indices", path, false).iter().enumerate() {
-            if let Some(ix) = self.index(x, &format!("{path}.indices[{i}]")) {
+            if let Some(ix) = self.index(x, &item_path(path, "indices", i)) {
                 indices.push(ix);
             }
         }
@@ -845,13 +845,13 @@ impl Cx {
             targets: Vec::new(),
         };
         for (i, r) in self.list(o, "results", path, false).iter().enumerate() {
-            if let Some(r) = self.result(r, &format!("{path}.results[{i}]"), &ix) {
+            if let Some(r) = self.result(r, &item_path(path, "results", i), &ix) {
                 ix.results.push(r);
             }
         }
         crate::sort::sort_by_key(&mut ix.results, |r| r.year);
         for (i, t) in self.list(o, "targets", path, false).iter().enumerate() {
-            if let Some(t) = self.index_target(t, &format!("{path}.targets[{i}]")) {
+            if let Some(t) = self.index_target(t, &item_path(path, "targets", i)) {
                 ix.targets.push(t);
             }
         }
@@ -1043,12 +1043,12 @@ impl Cx {
             self.error(path, ErrorCode::Empty, "no indicators and no tasks");
         }
         for (i, x) in inds.iter().enumerate() {
-            if let Some(ind) = self.indicator(x, &format!("{path}.indicators[{i}]"), plan.year) {
+            if let Some(ind) = self.indicator(x, &item_path(path, "indicators", i), plan.year) {
                 plan.indicators.push(ind);
             }
         }
         for (i, x) in tasks.iter().enumerate() {
-            if let Some(t) = self.task(x, &format!("{path}.tasks[{i}]"), plan.year) {
+            if let Some(t) = self.task(x, &item_path(path, "tasks", i), plan.year) {
                 plan.tasks.push(t);
             }
         }
@@ -1103,7 +1103,7 @@ impl Cx {
         };
         let mut observations = Vec::new();
         for (i, x) in self.list(o, "observations", path, false).iter().enumerate() {
-            let p = format!("{path}.observations[{i}]");
+            let p = item_path(path, "observations", i);
             let Some(ob) = self.object(x, &p) else {
                 continue;
             };
@@ -1225,4 +1225,18 @@ mod tests {
             prop_assert_eq!(json_number(&t), want, "{}", t);
         }
     }
+}
+
+/// `{path}.{key}[{i}]`, the JSON path of a list item. One shared non-generic body instead of a
+/// `format!` at every list (smaller wasm).
+#[inline(never)]
+fn item_path(path: &str, key: &str, i: usize) -> String {
+    let mut s = String::with_capacity(path.len() + key.len() + 8);
+    s.push_str(path);
+    s.push('.');
+    s.push_str(key);
+    s.push('[');
+    s.push_str(&i.to_string());
+    s.push(']');
+    s
 }

@@ -324,12 +324,20 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// Reports a value of the wrong type: `expected` then the type found.
+    #[inline(never)]
+    fn wrong_type(&mut self, key: &str, expected: &str, found: &Loose<'_>) {
+        let mut detail = String::from(expected);
+        detail.push_str(found.type_name());
+        self.warn(WarningKind::ValueIgnored, key, detail);
+    }
+
     fn warn(&mut self, kind: WarningKind, key: &str, detail: String) {
-        let path = if key.is_empty() {
-            self.path.to_string()
-        } else {
-            format!("{}.{key}", self.path)
-        };
+        let mut path = self.path.to_string();
+        if !key.is_empty() {
+            path.push('.');
+            path.push_str(key);
+        }
         self.warnings.push(Warning {
             kind,
             line: self.line,
@@ -345,11 +353,7 @@ impl Ctx<'_> {
             Loose::Num(n) => clean(n),
             Loose::Null => None,
             other => {
-                self.warn(
-                    WarningKind::ValueIgnored,
-                    key,
-                    format!("expected a string, found {}", other.type_name()),
-                );
+                self.wrong_type(key, "expected a string, found ", &other);
                 None
             }
         }
@@ -376,11 +380,7 @@ impl Ctx<'_> {
             Some(Loose::Str(s)) => split_list(&s),
             Some(Loose::List(a)) => a.into_iter().flatten().filter_map(clean_owned).collect(),
             Some(other) => {
-                self.warn(
-                    WarningKind::ValueIgnored,
-                    key,
-                    format!("expected a list of strings, found {}", other.type_name()),
-                );
+                self.wrong_type(key, "expected a list of strings, found ", &other);
                 Vec::new()
             }
         }
@@ -391,11 +391,7 @@ impl Ctx<'_> {
             Loose::Bool(b) => Some(*b),
             Loose::Null => None,
             other => {
-                self.warn(
-                    WarningKind::ValueIgnored,
-                    key,
-                    format!("expected true or false, found {}", other.type_name()),
-                );
+                self.wrong_type(key, "expected true or false, found ", other);
                 None
             }
         }
@@ -544,11 +540,7 @@ fn own_record(map: &mut Object, ctx: &mut Ctx) -> Procedure {
         Some(Loose::Bool(true)) => Online::MotPhan,
         None | Some(Loose::Null) | Some(Loose::Bool(false)) => Online::Khong,
         Some(other) => {
-            ctx.warn(
-                WarningKind::ValueIgnored,
-                "online",
-                format!("expected a string, found {}", other.type_name()),
-            );
+            ctx.wrong_type("online", "expected a string, found ", other);
             Online::Khong
         }
     };
@@ -579,14 +571,37 @@ fn own_record(map: &mut Object, ctx: &mut Ctx) -> Procedure {
     }
 }
 
+/// Every item of `v` through [`clean`], dropping the empty ones.
+#[inline(never)]
+fn clean_all(v: Vec<String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(v.len());
+    for s in v {
+        if let Some(c) = clean_owned(Cow::Owned(s)) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The cleaned non-empty lines of `s`.
+#[inline(never)]
+fn clean_lines(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in s.split('\n') {
+        if let Some(c) = clean(line) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn clean_details(d: Details) -> Details {
-    let list = |v: Vec<String>| v.iter().filter_map(|s| clean(s)).collect::<Vec<_>>();
     Details {
-        documents: list(d.documents),
-        steps: list(d.steps),
-        conditions: list(d.conditions),
-        legal_basis: list(d.legal_basis),
-        channels: list(d.channels),
+        documents: clean_all(d.documents),
+        steps: clean_all(d.steps),
+        conditions: clean_all(d.conditions),
+        legal_basis: clean_all(d.legal_basis),
+        channels: clean_all(d.channels),
         result: d.result.as_deref().and_then(clean),
         audience: d.audience.as_deref().and_then(clean),
     }
@@ -718,10 +733,6 @@ fn time_and_fee(methods: &str) -> (Option<String>, Option<String>) {
 
 /// Steps split at "Bước N", other long fields at line breaks; flattened tables best-effort.
 fn national_details(map: &mut Object, ctx: &mut Ctx, methods: Option<&str>) -> Option<Details> {
-    let lines = |s: Option<String>| -> Vec<String> {
-        s.map(|s| s.split("\n").filter_map(clean).collect())
-            .unwrap_or_default()
-    };
     let raw_steps = map
         .get("trinh_tu_thuc_hien")
         .and_then(Loose::as_str)
@@ -732,11 +743,11 @@ fn national_details(map: &mut Object, ctx: &mut Ctx, methods: Option<&str>) -> O
                 .and_then(Loose::as_str)
                 .unwrap_or(""),
         ),
-        steps: raw_steps.split('\n').filter_map(clean).collect(),
-        conditions: lines(
+        steps: clean_lines(raw_steps),
+        conditions: clean_lines(
             map.get("yeu_cau_dieu_kien")
                 .and_then(Loose::as_str)
-                .map(str::to_string),
+                .unwrap_or(""),
         ),
         legal_basis: legal(
             map.get("can_cu_phap_ly")

@@ -299,21 +299,20 @@ impl Catalog {
         let n = self.procedures.len();
         let browse = parsed.readings.is_empty() && parsed.codes.is_empty();
         let mut scored = (!browse).then(|| rank::score(&self.index, &parsed));
-        let matched: Vec<u32> = match &scored {
-            None if parsed.tokens.is_empty() => (0..n as u32).collect(),
-            None => Vec::new(),
+        let mut matched: Vec<u32> = Vec::new();
+        match &scored {
+            None if parsed.tokens.is_empty() => matched.extend(0..n as u32),
+            None => {}
             Some(s) => {
                 // Soft AND: documents missing a word or two of a long query still match, ranked lower.
                 let need = (s.best_coverage * 0.6).max(s.best_coverage.min(0.5)) - 1e-4;
-                (0..n as u32)
-                    .filter(|&d| {
-                        s.coverage
-                            .get(d as usize)
-                            .is_some_and(|&c| c > 0.0 && c >= need)
-                    })
-                    .collect()
+                for (d, &c) in s.coverage.iter().enumerate().take(n) {
+                    if c > 0.0 && c >= need {
+                        matched.push(d as u32);
+                    }
+                }
             }
-        };
+        }
         let selected = self.selected(&q.filters);
         let mut counts: [Vec<usize>; 4] =
             std::array::from_fn(|k| vec![0; self.facet_labels.get(k).map_or(0, Vec::len)]);
@@ -352,10 +351,10 @@ impl Catalog {
             top_by_score(&mut kept, &s.score, q.limit);
         }
         kept.truncate(q.limit);
-        let hits = kept
-            .iter()
-            .map(|&d| self.hit(d as usize, scored.as_ref(), &parsed))
-            .collect();
+        let mut hits = Vec::with_capacity(kept.len());
+        for &d in &kept {
+            hits.push(self.hit(d as usize, scored.as_ref(), &parsed));
+        }
         SearchResults {
             total,
             hits,
@@ -382,40 +381,40 @@ impl Catalog {
     }
 
     fn facets(&self, counts: &[Vec<usize>; 4], selected: &[Vec<u32>; 4], lang: Lang) -> Vec<Facet> {
-        FacetKey::ALL
-            .iter()
-            .map(|&key| {
-                let k = key.index();
-                let labels = self.facet_labels.get(k).map_or(&[][..], Vec::as_slice);
-                let sel = selected.get(k).map_or(&[][..], Vec::as_slice);
-                let mut values: Vec<FacetValue> = labels
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(id, value)| {
-                        let count = counts.get(k).and_then(|c| c.get(id)).copied().unwrap_or(0);
-                        let selected = sel.contains(&(id as u32));
-                        let label = match (key, Online::from_key(value)) {
-                            (FacetKey::TrucTuyen, Some(o)) => o.label(lang).to_string(),
-                            _ => value.clone(),
-                        };
-                        (count > 0 || selected).then(|| FacetValue {
-                            value: value.clone(),
-                            label,
-                            count,
-                            selected,
-                        })
-                    })
-                    .collect();
-                crate::sort::sort_by(&mut values, |a, b| {
-                    b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label))
-                });
-                Facet {
-                    key,
-                    label: key.label(lang).to_string(),
-                    values,
+        let mut facets = Vec::with_capacity(FacetKey::ALL.len());
+        for &key in FacetKey::ALL.iter() {
+            let k = key.index();
+            let labels = self.facet_labels.get(k).map_or(&[][..], Vec::as_slice);
+            let sel = selected.get(k).map_or(&[][..], Vec::as_slice);
+            let counts = counts.get(k).map_or(&[][..], Vec::as_slice);
+            let mut values: Vec<FacetValue> = Vec::new();
+            for (id, value) in labels.iter().enumerate() {
+                let count = counts.get(id).copied().unwrap_or(0);
+                let selected = sel.contains(&(id as u32));
+                if count == 0 && !selected {
+                    continue;
                 }
-            })
-            .collect()
+                let label = match (key, Online::from_key(value)) {
+                    (FacetKey::TrucTuyen, Some(o)) => o.label(lang).to_string(),
+                    _ => value.clone(),
+                };
+                values.push(FacetValue {
+                    value: value.clone(),
+                    label,
+                    count,
+                    selected,
+                });
+            }
+            crate::sort::sort_by(&mut values, |a, b| {
+                b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label))
+            });
+            facets.push(Facet {
+                key,
+                label: key.label(lang).to_string(),
+                values,
+            });
+        }
+        facets
     }
 
     fn hit(&self, d: usize, scored: Option<&rank::Scored>, parsed: &query::Parsed) -> Hit {
@@ -423,16 +422,16 @@ impl Catalog {
         let name = p.map(|p| p.name.clone()).unwrap_or_default();
         let score = scored.and_then(|s| s.score.get(d)).copied().unwrap_or(0.0);
         let reading = scored.and_then(|s| s.reading.get(d)).copied().unwrap_or(0);
-        let terms: Vec<u32> = parsed
-            .readings
-            .get(usize::from(reading))
-            .map(|r| {
-                r.slots
-                    .iter()
-                    .flat_map(|s| s.alts.iter().filter(|a| a.weight >= 0.5).map(|a| a.term))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mut terms: Vec<u32> = Vec::new();
+        if let Some(r) = parsed.readings.get(usize::from(reading)) {
+            for s in &r.slots {
+                for a in &s.alts {
+                    if a.weight >= 0.5 {
+                        terms.push(a.term);
+                    }
+                }
+            }
+        }
         let mut highlights: Vec<Span> = Vec::new();
         let mut terms_of_name = self.index.name_terms(d).iter();
         // Byte end of the last highlighted token: highlights separated only by spaces merge.

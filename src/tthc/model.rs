@@ -191,9 +191,13 @@ fn read_details(v: &Value) -> Result<Details, (String, String)> {
 
 /// [`Details::tidy_channel`] over a list.
 pub(crate) fn tidy_channels(rows: &[String]) -> Vec<String> {
-    rows.iter()
-        .filter_map(|r| Details::tidy_channel(r))
-        .collect()
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        if let Some(t) = Details::tidy_channel(r) {
+            out.push(t);
+        }
+    }
+    out
 }
 
 /// The channels of the portal's "cách thức thực hiện" table, as its rows begin.
@@ -346,17 +350,18 @@ fn strings(v: &Value) -> Result<Vec<String>, (Option<usize>, String)> {
         let found = v.type_name();
         return Err((None, format!("expected a list of strings, found {found}")));
     };
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| match item {
-            Value::Str(s) => Ok(s.clone()),
-            other => Err((
-                Some(i),
-                format!("expected a string, found {}", other.type_name()),
-            )),
-        })
-        .collect()
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Value::Str(s) => out.push(s.clone()),
+            other => {
+                let mut detail = String::from("expected a string, found ");
+                detail.push_str(other.type_name());
+                return Err((Some(i), detail));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// One procedure, cleaned: NFC text, trimmed, placeholders removed, levels split.

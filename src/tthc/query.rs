@@ -82,6 +82,23 @@ fn is_acronym(key: &str) -> bool {
 }
 
 /// Folded fillers that are also content words when typed without diacritics (cần/căn, có/cơ).
+/// The tokens joined by single spaces: folded, or exact with ngã read as hỏi.
+#[inline(never)]
+fn spaced(tokens: &[Token], exact: bool) -> String {
+    let mut out = String::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if exact {
+            out.push_str(&text::nga_as_hoi(&t.exact));
+        } else {
+            out.push_str(&t.folded);
+        }
+    }
+    out
+}
+
 const AMBIGUOUS_FILLERS: [&str; 10] = [
     "can", "co", "de", "noi", "mat", "phi", "tien", "em", "toi", "la",
 ];
@@ -92,55 +109,57 @@ impl Dictionary {
     /// them out ("sổ bảo hiểm xã hội") finds the titles that abbreviate.
     pub fn new(ix: &Index, extra: &[(String, Vec<String>)]) -> Dictionary {
         let mut d = Dictionary::default();
-        let entries = dict::BUILTIN
-            .iter()
-            .map(|(k, vs)| (k.to_string(), vs.iter().map(|v| v.to_string()).collect()))
-            .chain(extra.iter().cloned());
         let mut reverse: Vec<(String, String)> = Vec::new();
-        for (k, vs) in entries {
-            if is_acronym(&k) && ix.term_ids.contains_key(&text::fold(&k)) {
-                reverse.extend(vs.iter().map(|v| (v.clone(), k.clone())));
+        for (k, vs) in dict::BUILTIN {
+            let mut list = Vec::with_capacity(vs.len());
+            for v in *vs {
+                list.push(v.to_string());
             }
-            d.add(&k, vs.into_iter());
+            d.add_entry(ix, k, &list, &mut reverse);
+        }
+        for (k, vs) in extra {
+            d.add_entry(ix, k, vs, &mut reverse);
         }
         for (phrase, acronym) in reverse {
-            d.add(&phrase, std::iter::once(acronym));
+            d.add(&phrase, std::slice::from_ref(&acronym));
         }
         for (verb, meant) in dict::VERBS {
             d.verbs.push((text::fold(verb), text::fold(meant)));
         }
         for f in dict::FILLERS {
             let t = text::tokenize(f);
-            d.fillers_exact.push(
-                t.iter()
-                    .map(|t| text::nga_as_hoi(&t.exact))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
-            d.fillers_folded.push(
-                t.iter()
-                    .map(|t| t.folded.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
+            d.fillers_exact.push(spaced(&t, true));
+            d.fillers_folded.push(spaced(&t, false));
         }
         d
     }
 
-    fn add(&mut self, key: &str, values: impl Iterator<Item = String>) {
+    /// Adds an entry; an acronym the data uses also queues its expansions in `reverse`.
+    fn add_entry(
+        &mut self,
+        ix: &Index,
+        k: &str,
+        vs: &[String],
+        reverse: &mut Vec<(String, String)>,
+    ) {
+        if is_acronym(k) && ix.term_ids.contains_key(&text::fold(k)) {
+            for v in vs {
+                reverse.push((v.clone(), k.to_string()));
+            }
+        }
+        self.add(k, vs);
+    }
+
+    fn add(&mut self, key: &str, values: &[String]) {
         let k = text::tokenize(key);
         if k.is_empty() {
             return;
         }
-        let folded = k
-            .iter()
-            .map(|t| t.folded.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let folded = spaced(&k, false);
         self.max_len = self.max_len.max(k.len());
         let list = self.entries.entry(folded).or_default();
         for v in values {
-            let t = text::tokenize(&v);
+            let t = text::tokenize(v);
             if !t.is_empty() && !list.contains(&t) {
                 list.push(t);
             }
@@ -154,19 +173,10 @@ impl Dictionary {
                 continue;
             };
             let marked = window.iter().any(|t| t.exact != t.folded);
-            let exact = window
-                .iter()
-                .map(|t| text::nga_as_hoi(&t.exact))
-                .collect::<Vec<_>>()
-                .join(" ");
-            let folded = window
-                .iter()
-                .map(|t| t.folded.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
             let hit = if marked {
-                self.fillers_exact.contains(&exact)
+                self.fillers_exact.contains(&spaced(window, true))
             } else {
+                let folded = spaced(window, false);
                 self.fillers_folded.contains(&folded)
                     && !AMBIGUOUS_FILLERS.contains(&folded.as_str())
             };
@@ -247,10 +257,8 @@ pub(crate) fn parse(ix: &Index, dict: &Dictionary, q: &str, typing: bool) -> Par
         );
         readings.push(reading(ix, dict, &w, typing_here, weight, &mut memo));
     }
-    parsed.readings = readings
-        .into_iter()
-        .filter(|r| !r.slots.is_empty())
-        .collect();
+    readings.retain(|r| !r.slots.is_empty());
+    parsed.readings = readings;
     parsed.tokens = tokens;
     parsed
 }

@@ -20,7 +20,7 @@ use web_sys::{Element, Event, EventTarget, HtmlElement, ShadowRoot};
 
 use crate::contract::LoadFailure;
 use crate::i18n::{Lang, Ui};
-use dom::{clear, E, R};
+use dom::{cat, clear, E};
 
 /// `style.css` without comments and indentation (see `build.rs`).
 const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
@@ -114,7 +114,7 @@ impl Ctx {
     pub fn attr(&self, name: &str) -> Option<String> {
         self.host
             .get_attribute(name)
-            .or_else(|| self.host.get_attribute(&format!("data-{name}")))
+            .or_else(|| self.host.get_attribute(&cat("data-", name)))
             .map(|v| v.trim().to_string())
             .filter(|v| !v.is_empty())
     }
@@ -138,10 +138,8 @@ impl Ctx {
         target: &EventTarget,
         ty: &'static str,
         f: impl FnMut(Event) + 'static,
-    ) -> R<()> {
+    ) {
         self.on_boxed(target, ty, Box::new(f));
-        // Always `Ok`: kept as a `Result` for the callers' `?`, which the compiler then removes.
-        Ok(())
     }
 
     /// The one non-generic body of [`Ctx::on`]: every listener shares one `Closure` type instead
@@ -216,7 +214,7 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, kind: &str) -> Option<Widget> 
     clear(&root);
     adopt_styles(&root);
     let body = E::new("div")
-        .class(&format!("cchc cchc-{}", kind.name()))
+        .class(&cat("cchc cchc-", kind.name()))
         .attr("lang", lang.pick("vi", "en"))
         .el();
     crate::web::dom::append(&root, &body);
@@ -277,12 +275,12 @@ fn show_error(ctx: &Rc<Ctx>, failure: &Failure) {
             true,
         ),
     };
-    let _ = build_error(ctx, &citizen, &detail, retry);
+    build_error(ctx, &citizen, &detail, retry);
     let _ = ctx.host.set_attribute("data-state", "error");
     ctx.dispatch("cchc-error", Some(&detail));
 }
 
-fn build_error(ctx: &Rc<Ctx>, citizen: &str, detail: &str, retry: bool) -> R<()> {
+fn build_error(ctx: &Rc<Ctx>, citizen: &str, detail: &str, retry: bool) {
     let lang = ctx.lang;
     clear(&ctx.body);
     let panel = E::new("div")
@@ -302,7 +300,7 @@ fn build_error(ctx: &Rc<Ctx>, citizen: &str, detail: &str, retry: bool) -> R<()>
             .class("cchc-button")
             .text(Ui::Retry.text(lang));
         let again = ctx.clone();
-        ctx.on(&button.0, "click", move |_| start(again.clone()))?;
+        ctx.on(&button.0, "click", move |_| start(again.clone()));
         crate::web::dom::append(&panel.0, &button.0);
     }
     if !detail.is_empty() {
@@ -312,7 +310,6 @@ fn build_error(ctx: &Rc<Ctx>, citizen: &str, detail: &str, retry: bool) -> R<()>
         crate::web::dom::append(&panel.0, &details.0);
     }
     crate::web::dom::append(&ctx.body, &panel.0);
-    Ok(())
 }
 
 /// Applies the widget stylesheet inside the shadow root without inline `<style>` (blocked by a
@@ -335,7 +332,7 @@ fn adopt_styles(root: &ShadowRoot) {
         })
         .unwrap_or(false);
     if !adopted {
-        let href = BASE_URL.with(|b| format!("{}cchc-widgets.css", b.borrow()));
+        let href = BASE_URL.with(|b| cat(&b.borrow(), "cchc-widgets.css"));
         let link = E::new("link").attr("rel", "stylesheet").attr("href", &href);
         let _ = root.append_child(&link.0);
     }

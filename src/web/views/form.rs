@@ -39,7 +39,7 @@ use crate::feedback::dvhc::AddressBook;
 use crate::feedback::schema::{FieldType, Schema};
 use crate::feedback::{validate_field, FieldError, FormContext};
 use crate::i18n::Lang;
-use crate::web::dom::{clear, document, E, R};
+use crate::web::dom::{cat, clear, document, E};
 use crate::web::{load, Ctx, Failure};
 use draft::Draft;
 use strings::{count_message, T};
@@ -107,7 +107,7 @@ pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
     };
     let mut book = AddressBook::default();
     if schema.fields.iter().any(|f| f.kind == FieldType::Address) {
-        let url = format!("{dvhc_url}tinh.json");
+        let url = cat(&dvhc_url, "tinh.json");
         let text = load::fetch_text(&url, load::DEFAULT_TIMEOUT_S).await?;
         book = AddressBook::from_provinces_json(&text).map_err(|e| {
             Failure::Load(LoadFailure::Data {
@@ -129,8 +129,8 @@ pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
         dvhc_url,
         book,
         Draft::open(&draft_id),
-    )?;
-    form.wire()?;
+    );
+    form.wire();
     form.restore_draft();
     ctx.ready();
     Ok(())
@@ -156,7 +156,7 @@ fn folder(url: &str) -> String {
     if url.ends_with('/') {
         url.to_string()
     } else {
-        format!("{url}/")
+        cat(url, "/")
     }
 }
 
@@ -167,7 +167,7 @@ fn build(
     dvhc_url: String,
     book: AddressBook,
     draft: Draft,
-) -> R<Rc<Form>> {
+) -> Rc<Form> {
     let lang = ctx.lang;
     clear(&ctx.body);
     let wrap = E::new("div").class("cchc-ff").el();
@@ -267,10 +267,10 @@ fn build(
         }
     }
     if !form.draft.available() {
-        form.notice(T::DraftUnavailable.get(lang), false)?;
+        form.notice(T::DraftUnavailable.get(lang), false);
         form.draft_warned.set(true);
     }
-    Ok(form)
+    form
 }
 
 impl Form {
@@ -293,7 +293,7 @@ impl Form {
     }
 
     /// Adds a line to the notices area (with an optional "clear the draft" button).
-    fn notice(self: &Rc<Self>, text: &str, clear_button: bool) -> R<()> {
+    fn notice(self: &Rc<Self>, text: &str, clear_button: bool) {
         let p = E::new("div")
             .class("cchc-notice-box")
             .child(E::new("p").text(text));
@@ -304,7 +304,7 @@ impl Form {
                 .text(T::DraftClear.get(self.lang))
                 .el();
             let me = self.clone();
-            self.ctx.on(&b, "click", move |_| me.clear_draft())?;
+            self.ctx.on(&b, "click", move |_| me.clear_draft());
             crate::web::dom::append(&p.0, &b);
             if self.has_files() {
                 crate::web::dom::append(
@@ -317,7 +317,6 @@ impl Form {
             }
         }
         crate::web::dom::append(&self.notices, &p.0);
-        Ok(())
     }
 
     fn has_files(&self) -> bool {
@@ -325,7 +324,7 @@ impl Form {
     }
 
     /// Wires every listener (through `ctx.on`, removed on destroy).
-    fn wire(self: &Rc<Self>) -> R<()> {
+    fn wire(self: &Rc<Self>) {
         let weak = Rc::downgrade(self);
         let alive = {
             let ctx = Rc::downgrade(&self.ctx);
@@ -342,27 +341,25 @@ impl Form {
         );
         let _ = self.saver.set(saver.clone());
         let me = self.clone();
-        self.ctx.on(&self.form_el, "input", move |_| me.touched())?;
+        self.ctx.on(&self.form_el, "input", move |_| me.touched());
         let me = self.clone();
-        self.ctx
-            .on(&self.form_el, "change", move |_| me.touched())?;
+        self.ctx.on(&self.form_el, "change", move |_| me.touched());
         let me = self.clone();
         self.ctx.on(&self.form_el, "submit", move |ev| {
             ev.prevent_default();
             submit::on_submit(&me);
-        })?;
+        });
         // Save at once when the page is being left (tab closed, app switched on a phone).
         if let Some(w) = web_sys::window() {
             let s = saver.clone();
-            self.ctx.on(&w, "pagehide", move |_| s.flush())?;
+            self.ctx.on(&w, "pagehide", move |_| s.flush());
         }
         let me = self.clone();
         self.ctx
-            .on(&self.summary, "click", move |ev| me.summary_click(&ev))?;
+            .on(&self.summary, "click", move |ev| me.summary_click(&ev));
         for (i, f) in self.fields.iter().enumerate() {
-            self.wire_field(i, f, alive.clone())?;
+            self.wire_field(i, f, alive.clone());
         }
-        Ok(())
     }
 
     fn wire_field(
@@ -370,7 +367,7 @@ impl Form {
         i: usize,
         f: &FieldUi,
         alive: impl Fn() -> bool + Clone + 'static,
-    ) -> R<()> {
+    ) {
         let me = self.clone();
         let wrapper = f.wrapper.clone();
         self.ctx.on(&f.wrapper, "focusout", move |ev| {
@@ -381,7 +378,7 @@ impl Form {
                 return; // still inside the field (e.g. province → commune)
             }
             me.field_left(i);
-        })?;
+        });
         match &f.control {
             Control::Area { el, count, max } => {
                 let (el2, count2, max, lang) = (el.clone(), count.clone(), *max, self.lang);
@@ -390,28 +387,27 @@ impl Form {
                     move || update_count(&el2, &count2, max, lang),
                     alive,
                 );
-                self.ctx.on(el, "input", move |_| counter.poke())?;
+                self.ctx.on(el, "input", move |_| counter.poke());
             }
             Control::Address(a) => {
                 let me = self.clone();
                 self.ctx.on(&a.tinh, "change", move |_| {
                     address::province_changed(&me, i, None)
-                })?;
+                });
                 let me = self.clone();
                 self.ctx.on(&a.retry, "click", move |_| {
                     address::province_changed(&me, i, None);
                     if let Some(a) = me.address_ui(i) {
                         let _ = a.tinh.focus();
                     }
-                })?;
+                });
             }
             Control::File(input) => {
                 let me = self.clone();
-                self.ctx.on(input, "change", move |_| me.check_now(i))?;
+                self.ctx.on(input, "change", move |_| me.check_now(i));
             }
             _ => {}
         }
-        Ok(())
     }
 
     /// Any input: schedule a draft save.
@@ -425,7 +421,7 @@ impl Form {
     pub(crate) fn save_draft(self: &Rc<Self>) {
         let values = values::read(&self.fields, Purpose::Draft);
         if !self.draft.save(&values) && !self.draft_warned.replace(true) {
-            let _ = self.notice(T::DraftUnavailable.get(self.lang), false);
+            self.notice(T::DraftUnavailable.get(self.lang), false);
         }
     }
 
@@ -445,7 +441,7 @@ impl Form {
                 update_count(el, count, *max, self.lang);
             }
         }
-        let _ = self.notice(T::DraftRestored.get(self.lang), true);
+        self.notice(T::DraftRestored.get(self.lang), true);
     }
 
     fn clear_draft(self: &Rc<Self>) {
@@ -570,7 +566,7 @@ impl Form {
         }
         for e in errors {
             let link = E::new("a")
-                .attr("href", &format!("#{}", ui::control_id(&e.field)))
+                .attr("href", &cat("#", &ui::control_id(&e.field)))
                 .attr("data-field", &e.field)
                 .attr("data-code", &e.code)
                 .text(&e.message);

@@ -92,7 +92,7 @@ pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
     let initial = view.state_from_url();
     view.input.set_value(&initial.text);
     *view.state.borrow_mut() = initial;
-    view.render()?;
+    view.render();
     view.announce_now();
     ctx.ready();
     Ok(())
@@ -185,11 +185,11 @@ impl View {
             announce_seq: Cell::new(0),
             url_seq: Cell::new(0),
         });
-        view.wire(&form.0)?;
+        view.wire(&form.0);
         Ok(view)
     }
 
-    fn wire(self: &Rc<Self>, form: &Element) -> R<()> {
+    fn wire(self: &Rc<Self>, form: &Element) {
         let v = self.clone();
         self.ctx.on(&self.input, "input", move |_| {
             let text = v.input.value();
@@ -203,20 +203,20 @@ impl View {
                 Nav::ReplaceLater,
             );
             v.announce_later();
-        })?;
+        });
         let v = self.clone();
         self.ctx.on(form, "submit", move |ev| {
             ev.prevent_default();
             v.update(|s| s.committed = true, Nav::Push);
             v.announce_now();
-        })?;
+        });
         // Clicks inside the widget, dispatched by data attributes on the clicked element.
         let v = self.clone();
         self.ctx.on(&self.ctx.body, "click", move |ev| {
             if let Some(el) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) {
                 v.on_click(&ev, &el);
             }
-        })?;
+        });
         let v = self.clone();
         self.ctx.on(&self.ctx.body, "change", move |ev| {
             if let Some(el) = ev
@@ -225,7 +225,7 @@ impl View {
             {
                 v.on_facet_change(&el);
             }
-        })?;
+        });
         if let Some(w) = web_sys::window() {
             let v = self.clone();
             self.ctx.on(&w, "popstate", move |_| {
@@ -233,12 +233,11 @@ impl View {
                 v.input.set_value(&s.text);
                 let was_open = v.state.borrow().open.clone();
                 *v.state.borrow_mut() = s;
-                let _ = v.render();
+                v.render();
                 v.after_open_change(was_open);
                 v.announce_now();
-            })?;
+            });
         }
-        Ok(())
     }
 
     fn on_click(self: &Rc<Self>, ev: &web_sys::Event, el: &Element) {
@@ -306,7 +305,7 @@ impl View {
                 }
             }
             "retry-detail" => {
-                let _ = self.render_detail();
+                self.render_detail();
             }
             _ => {}
         }
@@ -348,7 +347,7 @@ impl View {
             let mut s = self.state.borrow_mut();
             f(&mut s);
         }
-        let _ = self.render();
+        self.render();
         match nav {
             Nav::Push => self.write_url(true),
             Nav::Replace => self.write_url(false),
@@ -367,12 +366,13 @@ impl View {
         }
     }
 
-    fn render(&self) -> R<()> {
+    fn render(&self) {
         let s = self.state.borrow().clone();
         if s.open.is_some() {
             let _ = self.list_panel.set_attribute("hidden", "");
             let _ = self.detail.remove_attribute("hidden");
-            return self.render_detail();
+            self.render_detail();
+            return;
         }
         let _ = self.detail.set_attribute("hidden", "");
         clear(&self.detail);
@@ -380,33 +380,37 @@ impl View {
         let res = self.catalog.search(&self.query(&s));
         self.status
             .set_text_content(Some(&self.count_text(&res, &s)));
-        self.render_suggestions(&res, &s)?;
-        self.render_facets(&res, &s)?;
-        self.render_results(&res, &s)
+        self.render_suggestions(&res, &s);
+        self.render_facets(&res, &s);
+        self.render_results(&res, &s);
     }
 
     fn count_text(&self, res: &SearchResults, s: &State) -> String {
         let lang = self.ctx.lang;
         let filtered = !s.filters.is_empty();
-        match (s.text.trim().is_empty(), lang) {
-            (true, Lang::Vi) if !filtered => format!(
-                "Có {} thủ tục. Gõ vào ô tìm kiếm hoặc chọn lĩnh vực để lọc.",
-                format_count(res.total, lang)
+        let (before, after) = match (s.text.trim().is_empty() && !filtered, lang) {
+            (true, Lang::Vi) => (
+                "Có ",
+                " thủ tục. Gõ vào ô tìm kiếm hoặc chọn lĩnh vực để lọc.",
             ),
-            (true, Lang::En) if !filtered => format!(
-                "{} procedures. Type in the search box or pick a field to filter.",
-                format_count(res.total, lang)
+            (true, Lang::En) => (
+                "",
+                " procedures. Type in the search box or pick a field to filter.",
             ),
-            (_, Lang::Vi) => format!("Tìm thấy {} thủ tục", format_count(res.total, lang)),
-            (_, Lang::En) => format!("{} procedures found", format_count(res.total, lang)),
-        }
+            (false, Lang::Vi) => ("Tìm thấy ", " thủ tục"),
+            (false, Lang::En) => ("", " procedures found"),
+        };
+        let mut out = String::from(before);
+        out.push_str(&format_count(res.total, lang));
+        out.push_str(after);
+        out
     }
 
-    fn render_suggestions(&self, res: &SearchResults, s: &State) -> R<()> {
+    fn render_suggestions(&self, res: &SearchResults, s: &State) {
         let lang = self.ctx.lang;
         clear(&self.suggest);
         if res.suggestions.is_empty() || s.text.trim().is_empty() {
-            return Ok(());
+            return;
         }
         let p = E::new("p").append_text(t(lang, "Có phải bạn muốn tìm: ", "Did you mean: "));
         for (i, q) in res.suggestions.iter().take(3).enumerate() {
@@ -422,10 +426,9 @@ impl View {
             crate::web::dom::append(&p.0, &b.0);
         }
         crate::web::dom::append(&self.suggest, &p.0);
-        Ok(())
     }
 
-    fn render_facets(&self, res: &SearchResults, s: &State) -> R<()> {
+    fn render_facets(&self, res: &SearchResults, s: &State) {
         let lang = self.ctx.lang;
         clear(&self.facets);
         let wrap = E::new("details").class("cchc-facet-box").attr("open", "");
@@ -502,14 +505,14 @@ impl View {
             crate::web::dom::append(&wrap.0, &b.0);
         }
         crate::web::dom::append(&self.facets, &wrap.0);
-        Ok(())
     }
 
-    fn render_results(&self, res: &SearchResults, s: &State) -> R<()> {
+    fn render_results(&self, res: &SearchResults, s: &State) {
         let lang = self.ctx.lang;
         clear(&self.results);
         if res.hits.is_empty() {
-            return self.render_empty(s);
+            self.render_empty(s);
+            return;
         }
         let ol = E::new("ol").class("cchc-hits");
         for (n, hit) in res.hits.iter().enumerate() {
@@ -559,10 +562,9 @@ impl View {
                 .text(&more);
             crate::web::dom::append(&self.results, &b.0);
         }
-        Ok(())
     }
 
-    fn render_empty(&self, s: &State) -> R<()> {
+    fn render_empty(&self, s: &State) {
         let lang = self.ctx.lang;
         let box_ = E::new("div").class("cchc-empty");
         let head = match lang {
@@ -595,10 +597,9 @@ impl View {
             crate::web::dom::append(&box_.0, &b.0);
         }
         crate::web::dom::append(&self.results, &box_.0);
-        Ok(())
     }
 
-    fn render_detail(&self) -> R<()> {
+    fn render_detail(&self) {
         let lang = self.ctx.lang;
         clear(&self.detail);
         let code = self.state.borrow().open.clone().unwrap_or_default();
@@ -621,7 +622,7 @@ impl View {
                 &self.detail,
                 &E::new("p").attr("role", "alert").text(&msg).0,
             );
-            return Ok(());
+            return;
         };
         let art = E::new("article")
             .part("detail")
@@ -636,7 +637,6 @@ impl View {
                 .0,
         );
         let dl = E::new("dl").class("cchc-facts");
-        let online = p.online.label(lang).to_string();
         let yes_no = |b: bool| {
             if b {
                 t(lang, "Có", "Yes")
@@ -644,40 +644,37 @@ impl View {
                 t(lang, "Không", "No")
             }
         };
-        let rows: Vec<(&str, String)> = vec![
-            (t(lang, "Mã thủ tục", "Code"), p.code.clone()),
-            (
-                t(lang, "Lĩnh vực", "Field"),
-                p.field.clone().unwrap_or_default(),
-            ),
-            (t(lang, "Cấp thực hiện", "Level"), p.levels.join(", ")),
-            (
-                t(lang, "Cơ quan thực hiện", "Agency"),
-                p.agencies.join(", "),
-            ),
-            (
-                t(lang, "Thời hạn giải quyết", "Processing time"),
-                p.time.clone().unwrap_or_default(),
-            ),
-            (
-                t(lang, "Phí, lệ phí", "Fees"),
-                p.fee.clone().unwrap_or_default(),
-            ),
-            (t(lang, "Trực tuyến", "Online"), online),
-            (
-                t(lang, "Qua bưu chính", "By post"),
-                yes_no(p.postal).to_string(),
-            ),
-            (
-                t(lang, "Thanh toán trực tuyến", "Online payment"),
-                yes_no(p.online_payment).to_string(),
-            ),
-        ];
-        for (k, v) in rows.into_iter().filter(|(_, v)| !v.is_empty()) {
-            crate::web::dom::append(&dl.0, &E::new("dt").text(k).0);
-            crate::web::dom::append(&dl.0, &E::new("dd").text(&v).0);
-        }
-        crate::web::dom::append(&art.0, &dl.0);
+        let dl = &dl.0;
+        fact(dl, t(lang, "Mã thủ tục", "Code"), &p.code);
+        fact(
+            dl,
+            t(lang, "Lĩnh vực", "Field"),
+            p.field.as_deref().unwrap_or(""),
+        );
+        fact(dl, t(lang, "Cấp thực hiện", "Level"), &p.levels.join(", "));
+        fact(
+            dl,
+            t(lang, "Cơ quan thực hiện", "Agency"),
+            &p.agencies.join(", "),
+        );
+        fact(
+            dl,
+            t(lang, "Thời hạn giải quyết", "Processing time"),
+            p.time.as_deref().unwrap_or(""),
+        );
+        fact(
+            dl,
+            t(lang, "Phí, lệ phí", "Fees"),
+            p.fee.as_deref().unwrap_or(""),
+        );
+        fact(dl, t(lang, "Trực tuyến", "Online"), p.online.label(lang));
+        fact(dl, t(lang, "Qua bưu chính", "By post"), yes_no(p.postal));
+        fact(
+            dl,
+            t(lang, "Thanh toán trực tuyến", "Online payment"),
+            yes_no(p.online_payment),
+        );
+        crate::web::dom::append(&art.0, dl);
         if let Some(url) = p.url.as_deref().filter(|u| is_http(u)) {
             let a = E::new("a")
                 .class("cchc-button cchc-cta")
@@ -696,24 +693,23 @@ impl View {
         crate::web::dom::append(&art.0, &sections.0);
         crate::web::dom::append(&self.detail, &art.0);
         if let Some(d) = &p.details {
-            render_details(&sections.0, d, lang)?;
+            render_details(&sections.0, d, lang);
         } else if let Some(rel) = p.details_url.clone() {
-            self.load_details(&sections.0, p.code.clone(), rel)?;
+            self.load_details(&sections.0, p.code.clone(), rel);
         }
-        Ok(())
     }
 
-    fn load_details(&self, into: &Element, code: String, rel: String) -> R<()> {
+    fn load_details(&self, into: &Element, code: String, rel: String) {
         let lang = self.ctx.lang;
         let url = absolute(&rel, &self.data_url).unwrap_or(rel);
         let cached = (self.details.borrow().iter())
             .find(|(u, _)| *u == url)
             .map(|(_, map)| map.clone());
         if let Some(map) = cached {
-            return match map.get(&code) {
-                Some(d) => render_details(into, d, lang),
-                None => Ok(()),
-            };
+            if let Some(d) = map.get(&code) {
+                render_details(into, d, lang);
+            }
+            return;
         }
         crate::web::dom::append(
             into,
@@ -746,15 +742,14 @@ impl View {
                     let map = Rc::new(map);
                     cache.borrow_mut().push((url, map.clone()));
                     if let Some(d) = map.get(&code) {
-                        let _ = render_details(&into, d, ctx.lang);
+                        render_details(&into, d, ctx.lang);
                     }
                 }
                 Err(f) => {
-                    let _ = detail_error(&into, &f, ctx.lang);
+                    detail_error(&into, &f, ctx.lang);
                 }
             }
         });
-        Ok(())
     }
 
     fn after_open_change(&self, was_open: Option<String>) {
@@ -904,16 +899,30 @@ fn later(ms: i32, f: impl FnOnce() + 'static) {
     }
 }
 
+/// One `<dt>`/`<dd>` pair of the facts list; an empty value shows nothing.
+#[inline(never)]
+fn fact(dl: &Element, key: &str, value: &str) {
+    if value.is_empty() {
+        return;
+    }
+    crate::web::dom::append(dl, &E::new("dt").text(key).0);
+    crate::web::dom::append(dl, &E::new("dd").text(value).0);
+}
+
 fn meta_line(p: &Procedure, lang: Lang) -> String {
-    let mut parts: Vec<String> = vec![format!("{} {}", lang.pick("Mã", "Code"), p.code)];
+    let mut out = String::from(lang.pick("Mã ", "Code "));
+    out.push_str(&p.code);
     if let Some(f) = &p.field {
-        parts.push(f.clone());
+        out.push_str(" · ");
+        out.push_str(f);
     }
-    if !p.levels.is_empty() {
-        parts.push(p.levels.join(", "));
+    for (i, l) in p.levels.iter().enumerate() {
+        out.push_str(if i == 0 { " · " } else { ", " });
+        out.push_str(l);
     }
-    parts.push(p.online.label(lang).to_string());
-    parts.join(" · ")
+    out.push_str(" · ");
+    out.push_str(p.online.label(lang));
+    out
 }
 
 fn is_http(url: &str) -> bool {
@@ -926,7 +935,7 @@ fn css_escape(s: &str) -> String {
     s.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
-fn render_details(into: &Element, d: &Details, lang: Lang) -> R<()> {
+fn render_details(into: &Element, d: &Details, lang: Lang) {
     let sections: [(&str, &[String], bool); 5] = [
         (
             lang.pick("Thành phần hồ sơ", "Documents to submit"),
@@ -974,10 +983,9 @@ fn render_details(into: &Element, d: &Details, lang: Lang) -> R<()> {
         );
         crate::web::dom::append(into, &E::new("p").text(a).0);
     }
-    Ok(())
 }
 
-fn detail_error(into: &Element, f: &LoadFailure, lang: Lang) -> R<()> {
+fn detail_error(into: &Element, f: &LoadFailure, lang: Lang) {
     let panel = E::new("div")
         .class("cchc-error")
         .attr("role", "alert")
@@ -1000,5 +1008,4 @@ fn detail_error(into: &Element, f: &LoadFailure, lang: Lang) -> R<()> {
         crate::web::dom::append(&panel.0, &b.0);
     }
     crate::web::dom::append(into, &panel.0);
-    Ok(())
 }

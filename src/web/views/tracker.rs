@@ -19,7 +19,7 @@ use crate::i18n::Lang;
 use crate::tracker::model::LoadError;
 use crate::tracker::status::AgencyEvaluation;
 use crate::tracker::{self, Date, Document};
-use crate::web::dom::{clear, E, R};
+use crate::web::dom::{clear, E};
 use crate::web::{Ctx, Failure};
 
 use fmt::add;
@@ -68,7 +68,7 @@ pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
         agencies,
         as_of,
     });
-    render(&view, chosen, bad_as_of)?;
+    render(&view, chosen, bad_as_of);
     mark("cchc:index-tracker:rendered");
     ctx.ready();
     Ok(())
@@ -152,7 +152,7 @@ fn unknown_agency(id: &str, agencies: &[AgencyEvaluation], lang: Lang) -> DataEr
 }
 
 /// Renders the whole widget: heading, notices, agency selector (if several), the agency.
-fn render(view: &Rc<View>, chosen: Option<usize>, bad_as_of: Option<String>) -> R<()> {
+fn render(view: &Rc<View>, chosen: Option<usize>, bad_as_of: Option<String>) {
     let lang = view.lang();
     let body = &view.ctx.body;
     clear(body);
@@ -193,16 +193,15 @@ fn render(view: &Rc<View>, chosen: Option<usize>, bad_as_of: Option<String>) -> 
     crate::web::dom::append(body, &head.0);
     let slot = E::new("div").class("trk-agency-slot").el();
     if chosen.is_none() && view.agencies.len() > 1 {
-        crate::web::dom::append(body, agency_picker(view, &slot)?.as_ref());
+        crate::web::dom::append(body, agency_picker(view, &slot).as_ref());
     }
     crate::web::dom::append(body, &slot);
-    render_agency(view, &slot, chosen.unwrap_or(0))?;
+    render_agency(view, &slot, chosen.unwrap_or(0));
     warnings(view);
-    Ok(())
 }
 
 /// A labelled `<select>` of agencies; changing it re-renders the agency slot.
-fn agency_picker(view: &Rc<View>, slot: &web_sys::Element) -> R<web_sys::Element> {
+fn agency_picker(view: &Rc<View>, slot: &web_sys::Element) -> web_sys::Element {
     let lang = view.lang();
     let select = E::new("select")
         .attr("id", "trk-agency")
@@ -238,17 +237,16 @@ fn agency_picker(view: &Rc<View>, slot: &web_sys::Element) -> R<web_sys::Element
             .and_then(|x| x.as_string())
             .and_then(|s| s.parse::<usize>().ok())
             .unwrap_or(0);
-        let _ = render_agency(&v, &slot, i);
-    })?;
-    Ok(wrap.el())
+        render_agency(&v, &slot, i);
+    });
+    wrap.el()
 }
 
 /// Renders one agency into `slot`: cards, indicators, tasks.
-/// Only attaching the task filters' listeners can fail (it never does in practice).
-fn render_agency(view: &Rc<View>, slot: &web_sys::Element, i: usize) -> R<()> {
+fn render_agency(view: &Rc<View>, slot: &web_sys::Element, i: usize) {
     clear(slot);
     let Some(a) = view.agencies.get(i) else {
-        return Ok(());
+        return;
     };
     let lang = view.lang();
     let sec = E::new("section")
@@ -265,10 +263,8 @@ fn render_agency(view: &Rc<View>, slot: &web_sys::Element, i: usize) -> R<()> {
     crate::web::dom::append(&sec.0, &summary(a, lang));
     crate::web::dom::append(&sec.0, &cards::section(view, i));
     crate::web::dom::append(&sec.0, &indicators::section(view, i));
-    let tasks = tasks::section(view, i)?;
-    crate::web::dom::append(&sec.0, &tasks);
+    crate::web::dom::append(&sec.0, &tasks::section(view, i));
     crate::web::dom::append(slot, &sec.0);
-    Ok(())
 }
 
 /// One line of counts: how many targets per status and tasks per state.

@@ -9,6 +9,7 @@
 
 use crate::feedback::form::is_filled;
 use crate::json::Value;
+use crate::web::dom::cat;
 
 /// Prefix of every draft key.
 const PREFIX: &str = "cchc-feedback-draft:";
@@ -25,11 +26,11 @@ impl Draft {
     /// Opens the slot for the form identified by `id` (schema URL or `default`) and checks that
     /// writing works (a probe write, removed at once).
     pub(crate) fn open(id: &str) -> Draft {
-        let key = format!("{PREFIX}{id}");
+        let key = cat(PREFIX, id);
         let storage = web_sys::window()
             .and_then(|w| w.local_storage().ok().flatten())
             .filter(|s| {
-                let probe = format!("{PREFIX}probe");
+                let probe = cat(PREFIX, "probe");
                 let ok = s.set_item(&probe, "1").is_ok();
                 let _ = s.remove_item(&probe);
                 ok

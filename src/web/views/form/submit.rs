@@ -27,7 +27,7 @@ use crate::feedback::schema::{Endpoint, VERSION};
 use crate::feedback::{validate_form, FieldError, FormResult};
 use crate::i18n::Lang;
 use crate::json::{obj, Value};
-use crate::web::dom::{append, E, R};
+use crate::web::dom::{append, cat, E};
 
 /// How long the host page has to confirm a `cchc-submit` it took (ms).
 pub(crate) const HOST_TIMEOUT_MS: f64 = 60_000.0;
@@ -72,7 +72,7 @@ pub(crate) fn on_submit(form: &Rc<Form>) {
 /// Runs `f` between a User Timing mark and measure named `name` (read by bench/form.mjs).
 fn timed<V>(name: &str, f: impl FnOnce() -> V) -> V {
     let perf = web_sys::window().and_then(|w| w.performance());
-    let start = format!("{name}-start");
+    let start = cat(name, "-start");
     if let Some(p) = &perf {
         let _ = p.mark(&start);
     }
@@ -122,7 +122,7 @@ fn finish(form: &Rc<Form>, sent: Sent) {
         Sent::Accepted { reference, message } => show_success(form, reference, message, true),
         Sent::Invalid(errors) => form.show_errors(&errors, true),
         Sent::Failed(reason) => {
-            let _ = show_failure(form, &reason);
+            show_failure(form, &reason);
         }
     }
 }
@@ -486,7 +486,7 @@ fn show_success(
 }
 
 /// The failure panel: what happened, that nothing is lost, and a button to send again.
-fn show_failure(form: &Rc<Form>, reason: &str) -> R<()> {
+fn show_failure(form: &Rc<Form>, reason: &str) {
     let lang = form.lang;
     let retry = E::new("button")
         .attr("type", "button")
@@ -494,7 +494,7 @@ fn show_failure(form: &Rc<Form>, reason: &str) -> R<()> {
         .text(T::SendAgain.get(lang))
         .el();
     let me = form.clone();
-    form.ctx.on(&retry, "click", move |_| on_submit(&me))?;
+    form.ctx.on(&retry, "click", move |_| on_submit(&me));
     let panel = E::new("div")
         .class("cchc-failure")
         .attr("role", "alert")
@@ -505,7 +505,6 @@ fn show_failure(form: &Rc<Form>, reason: &str) -> R<()> {
         .child(&retry);
     form.set_outcome(Some(&panel.0));
     focus(&panel.0);
-    Ok(())
 }
 
 fn focus(el: &web_sys::Element) {

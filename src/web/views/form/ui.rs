@@ -14,7 +14,7 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement}
 use super::strings::{limit_message, T};
 use crate::feedback::schema::{Field, FieldType, Schema};
 use crate::i18n::Lang;
-use crate::web::dom::E;
+use crate::web::dom::{cat, E};
 
 /// The province → commune → street detail trio of an address field.
 pub(crate) struct AddressUi {
@@ -256,14 +256,14 @@ fn parts(f: &Field, lang: Lang) -> Parts {
     let hint = f.hint.as_ref().map(|h| {
         E::new("div")
             .class("cchc-hint")
-            .attr("id", &format!("{id}-hint"))
+            .attr("id", &cat(&id, "-hint"))
             .text(h.get(lang))
             .el()
     });
     let error_text = E::new("span").el();
     let error = E::new("p")
         .class("cchc-error-message")
-        .attr("id", &format!("{id}-error"))
+        .attr("id", &cat(&id, "-error"))
         .attr("hidden", "")
         .child(
             E::new("span")
@@ -275,7 +275,7 @@ fn parts(f: &Field, lang: Lang) -> Parts {
         .el();
     let notice = E::new("p")
         .class("cchc-notice")
-        .attr("id", &format!("{id}-notice"))
+        .attr("id", &cat(&id, "-notice"))
         .attr("hidden", "")
         .el();
     Parts {
@@ -387,7 +387,7 @@ fn simple_control(f: &Field, lang: Lang) -> (Control, Element, Option<Element>) 
             };
             let count = E::new("div")
                 .class("cchc-count")
-                .attr("id", &format!("{id}-count"))
+                .attr("id", &cat(&id, "-count"))
                 .attr("aria-live", "polite")
                 .text(&limit_message(max, lang))
                 .el();
@@ -413,7 +413,7 @@ fn simple_control(f: &Field, lang: Lang) -> (Control, Element, Option<Element>) 
             (Control::Select(el.clone()), el.into(), None)
         }
         FieldType::File => {
-            let accept: Vec<String> = f.accept.iter().map(|e| format!(".{e}")).collect();
+            let accept: Vec<String> = f.accept.iter().map(|e| cat(".", e)).collect();
             let input = E::new("input")
                 .class("cchc-file")
                 .attr("type", "file")
@@ -435,7 +435,7 @@ fn simple_control(f: &Field, lang: Lang) -> (Control, Element, Option<Element>) 
         _ => {
             let (ty, mode, auto, spell) = input_traits(f.kind);
             let mut input = E::new("input")
-                .class(&format!("cchc-input cchc-input--{}", type_class(f.kind)))
+                .class(&cat("cchc-input cchc-input--", type_class(f.kind)))
                 .attr("type", ty)
                 .attr("id", &id)
                 .attr("name", &f.name)
@@ -513,19 +513,19 @@ fn sub_label(text: &str, for_id: &str) -> Element {
 fn address(f: &Field, lang: Lang, p: &Parts) -> (Element, AddressUi) {
     let fs = fieldset(f, lang, p);
     let id = control_id(&f.name);
-    let xa_id = format!("{id}-xa");
-    let detail_id = format!("{id}-chi-tiet");
-    let status_id = format!("{id}-xa-status");
+    let xa_id = cat(&id, "-xa");
+    let detail_id = cat(&id, "-chi-tiet");
+    let status_id = cat(&id, "-xa-status");
     let tinh = E::new("select")
         .attr("id", &id)
-        .attr("name", &format!("{}-tinh", f.name))
+        .attr("name", &cat(&f.name, "-tinh"))
         .attr("autocomplete", "address-level1")
         .el()
         .unchecked_into::<HtmlSelectElement>();
     crate::web::dom::append(&tinh, &option("", T::ChooseProvince.get(lang)));
     let xa = E::new("select")
         .attr("id", &xa_id)
-        .attr("name", &format!("{}-xa", f.name))
+        .attr("name", &cat(&f.name, "-xa"))
         .attr("autocomplete", "address-level2")
         .attr("aria-describedby", &status_id)
         .el()
@@ -546,7 +546,7 @@ fn address(f: &Field, lang: Lang, p: &Parts) -> (Element, AddressUi) {
         .class("cchc-input")
         .attr("type", "text")
         .attr("id", &detail_id)
-        .attr("name", &format!("{}-chi-tiet", f.name))
+        .attr("name", &cat(&f.name, "-chi-tiet"))
         .attr("autocomplete", "street-address")
         .el()
         .unchecked_into::<HtmlInputElement>();
@@ -582,7 +582,7 @@ fn address(f: &Field, lang: Lang, p: &Parts) -> (Element, AddressUi) {
 
 /// The hidden field bots fill in: off screen, out of the tab order and the accessibility tree.
 pub(crate) fn honeypot(name: &str) -> (Element, HtmlInputElement) {
-    let id = format!("hp-{name}");
+    let id = cat("hp-", name);
     let input = E::new("input")
         .attr("type", "text")
         .attr("id", &id)

@@ -132,13 +132,15 @@ fn rank_change(c: &IndexCard, lang: Lang) -> Option<(String, bool)> {
 
 fn card(c: &IndexCard, ix: Option<&Index>, id: &str, lang: Lang) -> Element {
     let (key, _) = super::fmt::status_key(c.status);
+    let mut hid = String::from(id);
+    hid.push_str("-h");
     let art = E::new("article")
         .class(&format!("trk-card trk-b-{key}"))
         .part("card")
         .attr("data-index", &c.index_id)
         .attr("data-status", key)
-        .attr("aria-labelledby", &format!("{id}-h"))
-        .child(E::new("h4").attr("id", &format!("{id}-h")).text(&c.name));
+        .attr("aria-labelledby", &hid)
+        .child(E::new("h4").attr("id", &hid).text(&c.name));
     latest(&art.0, c, lang);
     targets(&art.0, c, lang);
     let status = E::new("p")
@@ -183,30 +185,28 @@ fn latest(parent: &Element, c: &IndexCard, lang: Lang) {
     );
     crate::web::dom::append(parent, &big.0);
     let facts = E::new("ul").class("trk-facts");
-    let fact = |t: String, class: &str| {
-        add(&facts.0, "li", class, &t);
+    let fact = |t: &str, class: &str| {
+        add(&facts.0, "li", class, t);
     };
     match rank_text(l, lang) {
-        Some(r) => fact(r, "trk-rank"),
+        Some(r) => fact(&r, "trk-rank"),
         None => fact(
-            lang.pick("Không có thứ hạng chính thức", "No official rank")
-                .into(),
+            lang.pick("Không có thứ hạng chính thức", "No official rank"),
             "trk-rank",
         ),
     }
     if let Some((t, comparable)) = rank_change(c, lang) {
-        fact(t, if comparable { "" } else { "trk-noncomp" });
+        fact(&t, if comparable { "" } else { "trk-noncomp" });
     }
     if let Some(b) = &l.band {
-        fact(format!("{}: {b}", lang.pick("Xếp loại", "Band")), "");
+        fact(&format!("{}: {b}", lang.pick("Xếp loại", "Band")), "");
     }
     if l.status == ResultStatus::Derived {
         fact(
             lang.pick(
                 "Số liệu tính từ dữ liệu đã công bố, không phải kết quả chính thức",
                 "Computed from published data, not an official result",
-            )
-            .into(),
+            ),
             "trk-derived",
         );
     }
@@ -265,7 +265,12 @@ fn targets(parent: &Element, c: &IndexCard, lang: Lang) {
             if i > 0 {
                 older.push_str("; ");
             }
-            older.push_str(&format!("{}: {} ({})", o.year, o.text, o.status_label));
+            older.push_str(&o.year.to_string());
+            older.push_str(": ");
+            older.push_str(&o.text);
+            older.push_str(" (");
+            older.push_str(&o.status_label);
+            older.push(')');
         }
         add(parent, "p", "trk-muted trk-small", &older);
     }
@@ -331,10 +336,13 @@ fn trend(parent: &Element, c: &IndexCard, ix: Option<&Index>, id: &str, lang: La
             if !desc.is_empty() {
                 desc.push_str("; ");
             }
-            desc.push_str(&format!("{y}: {}", num(*s, lang)));
+            desc.push_str(&y.to_string());
+            desc.push_str(": ");
+            desc.push_str(&num(*s, lang));
         }
         if let Some((_, l)) = &target {
-            desc.push_str(&format!("; {l}"));
+            desc.push_str("; ");
+            desc.push_str(l);
         }
         let spec = chart::Spec {
             id,
@@ -393,11 +401,11 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
                 _ => "–".into(),
             }))
             .child(E::new("td").text(r.band.as_deref().unwrap_or("–")));
-        let mut note = match r.status {
-            ResultStatus::Official => lang.pick("Chính thức", "Official").to_string(),
-            ResultStatus::Derived => lang.pick("Tính toán", "Derived").to_string(),
-            ResultStatus::NotPublished => lang.pick("Không công bố", "Not published").to_string(),
-        };
+        let mut note = String::from(match r.status {
+            ResultStatus::Official => lang.pick("Chính thức", "Official"),
+            ResultStatus::Derived => lang.pick("Tính toán", "Derived"),
+            ResultStatus::NotPublished => lang.pick("Không công bố", "Not published"),
+        });
         if let Some(n) = &r.note {
             note.push_str(". ");
             note.push_str(n);

@@ -52,7 +52,7 @@ fn tasks_of(view: &View, ai: usize) -> &[TaskEvaluation] {
 }
 
 /// The "Nhiệm vụ" section of agency `ai`.
-pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
+pub fn section(view: &Rc<View>, ai: usize) -> Element {
     let lang = view.lang();
     let sec = mk("section")
         .class("trk-section trk-tasks-sec")
@@ -73,7 +73,7 @@ pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
                 "The data file has no task for this agency.",
             ),
         );
-        return Ok(sec.el());
+        return sec.el();
     }
     let leads = leads(all);
     let area = select("trk-f-area", area_options(all, lang));
@@ -131,16 +131,16 @@ pub fn section(view: &Rc<View>, ai: usize) -> R<Element> {
         filtered: RefCell::new(Vec::new()),
         shown: Cell::new(0),
     });
-    wire(&t, &reset, &csv, &print)?;
+    wire(&t, &reset, &csv, &print);
     apply(&t);
-    Ok(sec.el())
+    sec.el()
 }
 
-fn wire(t: &Rc<Tasks>, reset: &HtmlElement, csv: &HtmlElement, print: &HtmlElement) -> R<()> {
+fn wire(t: &Rc<Tasks>, reset: &HtmlElement, csv: &HtmlElement, print: &HtmlElement) {
     let ctx = &t.view.ctx;
     for sel in [&t.area, &t.lead, &t.state] {
         let t2 = t.clone();
-        ctx.on(sel, "change", move |_| apply(&t2))?;
+        ctx.on(sel, "change", move |_| apply(&t2));
     }
     let t2 = t.clone();
     ctx.on(reset, "click", move |_| {
@@ -148,25 +148,24 @@ fn wire(t: &Rc<Tasks>, reset: &HtmlElement, csv: &HtmlElement, print: &HtmlEleme
             sel.set_value("");
         }
         apply(&t2);
-    })?;
+    });
     let t2 = t.clone();
-    ctx.on(&t.more, "click", move |_| more(&t2))?;
+    ctx.on(&t.more, "click", move |_| more(&t2));
     let t2 = t.clone();
     ctx.on(csv, "click", move |_| {
         let _ = download(&t2);
-    })?;
+    });
     let t2 = t.clone();
     ctx.on(print, "click", move |_| {
         expand_for_print(&t2);
         if let Some(w) = web_sys::window() {
             let _ = w.print();
         }
-    })?;
+    });
     if let Some(w) = web_sys::window() {
         let t2 = t.clone();
-        ctx.on(&w, "beforeprint", move |_| expand_for_print(&t2))?;
+        ctx.on(&w, "beforeprint", move |_| expand_for_print(&t2));
     }
-    Ok(())
 }
 
 /// A `<button type="button">`. (`createElement("button")` is always an `HTMLElement`, so the
