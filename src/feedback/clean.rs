@@ -81,7 +81,7 @@ pub fn find_emoji(s: &str) -> Option<char> {
 
 /// Trims and collapses every run of whitespace (including newlines) to one space.
 pub fn collapse_whitespace(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::join(&s.split_whitespace().collect::<Vec<_>>(), " ")
 }
 
 /// Multi-line text: `\r\n`/`\r` become `\n`, trailing spaces are cut from each line, the whole
@@ -89,7 +89,7 @@ pub fn collapse_whitespace(s: &str) -> String {
 pub fn tidy_multiline(s: &str) -> String {
     let unified = s.replace("\r\n", "\n").replace('\r', "\n");
     let lines: Vec<&str> = unified.split('\n').map(str::trim_end).collect();
-    lines.join("\n").trim().to_string()
+    crate::text::join(&lines, "\n").trim().to_string()
 }
 
 /// Length as the citizen sees it: Unicode scalar values of (already NFC) text.

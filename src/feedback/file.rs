@@ -72,11 +72,8 @@ pub fn human_size(bytes: u64) -> String {
 /// Upper-case list "PDF, JPG hoặc PNG" / "PDF, JPG or PNG" is built by the caller's language;
 /// here the neutral "PDF, JPG, PNG".
 fn type_list(accept: &[String]) -> String {
-    accept
-        .iter()
-        .map(|e| e.to_ascii_uppercase())
-        .collect::<Vec<_>>()
-        .join(", ")
+    let upper: Vec<String> = accept.iter().map(|e| e.to_ascii_uppercase()).collect();
+    crate::text::join(&upper, ", ")
 }
 
 /// The lower-case extension after the last dot, if the name has one.

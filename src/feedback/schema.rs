@@ -701,9 +701,12 @@ impl Loader {
                 "value",
                 format!(
                     "loại trường “{t}” không có; dùng một trong: {}",
-                    names.join(", ")
+                    crate::text::join(&names, ", ")
                 ),
-                format!("unknown field type “{t}”; use one of: {}", names.join(", ")),
+                format!(
+                    "unknown field type “{t}”; use one of: {}",
+                    crate::text::join(&names, ", ")
+                ),
             );
         }
         found
@@ -857,8 +860,14 @@ impl Loader {
                     self.err(
                         &format!("{p}[{i}]"),
                         "value",
-                        format!("định dạng không được hỗ trợ; dùng: {}", known.join(", ")),
-                        format!("unsupported extension; use: {}", known.join(", ")),
+                        format!(
+                            "định dạng không được hỗ trợ; dùng: {}",
+                            crate::text::join(&known, ", ")
+                        ),
+                        format!(
+                            "unsupported extension; use: {}",
+                            crate::text::join(&known, ", ")
+                        ),
                     );
                 }
             }

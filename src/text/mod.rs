@@ -20,6 +20,24 @@ mod syllable;
 mod typo;
 
 pub use case::{lower, lower_char};
+
+/// `items.join(sep)`: one small non-generic loop instead of std's `join`, which the wasm carries
+/// once per element type (~0.9 KB each).
+pub fn join<S: AsRef<str>>(items: &[S], sep: &str) -> String {
+    join_strs(&mut items.iter().map(AsRef::as_ref), sep)
+}
+
+#[inline(never)]
+fn join_strs(items: &mut dyn Iterator<Item = &str>, sep: &str) -> String {
+    let mut out = String::new();
+    for (i, s) in items.enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(s);
+    }
+    out
+}
 pub use syllable::{exact_key, folded_key, scan, tokenize, Token};
 pub use typo::{hoi_nga_variant, nga_as_hoi, regional_variants, telex_decode, within_one_edit};
 

@@ -527,10 +527,9 @@ impl Catalog {
                         Some(ids) => {
                             changed = true;
                             prev = ids.last().copied();
-                            ids.iter()
-                                .map(|&id| self.index.display(id))
-                                .collect::<Vec<_>>()
-                                .join(" ")
+                            let words: Vec<String> =
+                                ids.iter().map(|&id| self.index.display(id)).collect();
+                            text::join(&words, " ")
                         }
                         None => {
                             if known.is_none() && total >= 3 {

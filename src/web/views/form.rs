@@ -141,7 +141,7 @@ fn schema_failure(url: &str, errs: &[crate::feedback::SchemaError]) -> Failure {
     let path = errs.first().map(|e| e.path.clone()).unwrap_or_default();
     Failure::Load(LoadFailure::Data {
         url: url.to_string(),
-        error: DataError::invalid(path, detail.join("; ")),
+        error: DataError::invalid(path, crate::text::join(&detail, "; ")),
     })
 }
 

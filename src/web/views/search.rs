@@ -651,11 +651,15 @@ impl View {
             t(lang, "Lĩnh vực", "Field"),
             p.field.as_deref().unwrap_or(""),
         );
-        fact(dl, t(lang, "Cấp thực hiện", "Level"), &p.levels.join(", "));
+        fact(
+            dl,
+            t(lang, "Cấp thực hiện", "Level"),
+            &crate::text::join(&p.levels, ", "),
+        );
         fact(
             dl,
             t(lang, "Cơ quan thực hiện", "Agency"),
-            &p.agencies.join(", "),
+            &crate::text::join(&p.agencies, ", "),
         );
         fact(
             dl,

@@ -419,7 +419,7 @@ fn simple_control(f: &Field, lang: Lang) -> (Control, Element, Option<Element>) 
                 .attr("type", "file")
                 .attr("id", &id)
                 .attr("name", &f.name)
-                .attr("accept", &accept.join(","));
+                .attr("accept", &crate::text::join(&accept, ","));
             let input = if f
                 .max_files
                 .unwrap_or(crate::feedback::form::DEFAULT_MAX_FILES)
