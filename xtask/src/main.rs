@@ -20,7 +20,7 @@ const SIZE_BUDGET: u64 = 200 * 1024;
 /// What `cargo xtask test` enforces today: the measured size of the three-widget bundle plus a
 /// small margin, so that the bundle cannot grow unnoticed while it is brought down to the goal.
 /// NOT the goal: see BENCHMARKS.md ("Payload") for where the bytes go and the plan.
-const SIZE_CEILING: u64 = 212 * 1024;
+const SIZE_CEILING: u64 = 208 * 1024;
 /// The files a page downloads, in `pkg/`.
 const PAGE_FILES: [&str; 3] = ["cchc-widgets.js", "cchc_widgets.js", "cchc_widgets_bg.wasm"];
 
