@@ -190,20 +190,25 @@ fn check_field(schema: &Schema, field: &Field, data: &Value, ctx: &FormContext) 
         warnings: Vec::new(),
         normalized: None,
     };
-    let Some(value) = value else {
-        if is_required(field, data) {
-            result.error = Some(render(schema, field, &required_issue(field), ctx.lang));
+    // One `render` call for both blocking paths (missing value, failed check): smaller wasm.
+    let issue = match value {
+        None if is_required(field, data) => required_issue(field),
+        None => return result,
+        Some(value) => {
+            let (outcome, normalized) = check_value(field, value, data, ctx);
+            for w in &outcome.warnings {
+                result.warnings.push(render(schema, field, w, ctx.lang));
+            }
+            match outcome.result {
+                Ok(_) => {
+                    result.normalized = normalized;
+                    return result;
+                }
+                Err(issue) => issue,
+            }
         }
-        return result;
     };
-    let (outcome, normalized) = check_value(field, value, data, ctx);
-    for w in &outcome.warnings {
-        result.warnings.push(render(schema, field, w, ctx.lang));
-    }
-    match outcome.result {
-        Ok(_) => result.normalized = normalized,
-        Err(issue) => result.error = Some(render(schema, field, &issue, ctx.lang)),
-    }
+    result.error = Some(render(schema, field, &issue, ctx.lang));
     result
 }
 

@@ -361,22 +361,8 @@ fn step(toks: &[Token], i: usize, fuzzy: Option<Fuzzy>) -> Step {
     }
     if t.is_kw("năm") {
         return match toks.get(i + 1).and_then(year_of) {
-            Some(y) => Step::Items(
-                vec![Item {
-                    spec: Spec::Year,
-                    year: Some(y),
-                    fuzzy,
-                }],
-                i + 2,
-            ),
-            None => Step::Items(
-                vec![Item {
-                    spec: Spec::Year,
-                    year: None,
-                    fuzzy,
-                }],
-                i + 1,
-            ),
+            Some(y) => one(Spec::Year, Some(y), fuzzy, i + 2),
+            None => one(Spec::Year, None, fuzzy, i + 1),
         };
     }
     if let Some(s) = months_of_year(toks, i) {
@@ -464,6 +450,13 @@ fn list(
     Some(Step::Items(items, next))
 }
 
+/// One item then `next`. One shared body (not inlined) for the grammar's single-item steps:
+/// smaller wasm than a `vec!` at each site.
+#[inline(never)]
+fn one(spec: Spec, year: Option<i32>, fuzzy: Option<Fuzzy>, next: usize) -> Step {
+    Step::Items(vec![Item { spec, year, fuzzy }], next)
+}
+
 /// `"/" YEAR` or `"năm" YEAR` at `i`.
 fn trailing_year(toks: &[Token], i: usize) -> (Option<i32>, usize) {
     let joiner = toks.get(i).is_some_and(|t| t.is_sym('/') || t.is_kw("năm"));
@@ -518,14 +511,7 @@ fn months_of_year(toks: &[Token], i: usize) -> Option<Step> {
             j = next;
         }
     }
-    Some(Step::Items(
-        vec![Item {
-            spec,
-            year,
-            fuzzy: None,
-        }],
-        j,
-    ))
+    Some(one(spec, year, None, j))
 }
 
 /// `YEAR` or `YEAR - YEAR` at `i`.
@@ -538,23 +524,9 @@ fn years_span(toks: &[Token], i: usize) -> Option<Step> {
         if y2 < y1 {
             return Some(Step::Fail(DeadlineProblem::InvalidDate, None));
         }
-        return Some(Step::Items(
-            vec![Item {
-                spec: Spec::Years(y2),
-                year: Some(y1),
-                fuzzy: None,
-            }],
-            i + 3,
-        ));
+        return Some(one(Spec::Years(y2), Some(y1), None, i + 3));
     }
-    Some(Step::Items(
-        vec![Item {
-            spec: Spec::Year,
-            year: Some(y1),
-            fuzzy: None,
-        }],
-        i + 1,
-    ))
+    Some(one(Spec::Year, Some(y1), None, i + 1))
 }
 
 /// "trước [ngày] D/M[/Y]", "chậm nhất [là] [ngày] D/M[/Y]", "hạn [chót] D/M[/Y]".
@@ -585,14 +557,7 @@ fn bare_date(toks: &[Token], i: usize) -> Option<Step> {
         return Some(Step::Fail(DeadlineProblem::InvalidDate, None));
     }
     let (year, next) = trailing_year(toks, i + 3);
-    Some(Step::Items(
-        vec![Item {
-            spec: Spec::DueDay(day, month),
-            year,
-            fuzzy: None,
-        }],
-        next,
-    ))
+    Some(one(Spec::DueDay(day, month), year, None, next))
 }
 
 /// Fills missing years (from the next item that has one, else the plan year) and takes the hull.

@@ -781,12 +781,6 @@ impl Cx {
                 plans.push(p);
             }
         }
-        let issued_of = |id: &Option<String>| {
-            plans
-                .iter()
-                .find(|p| Some(&p.id) == id.as_ref())
-                .and_then(|p| p.issued)
-        };
         let mut indices: Vec<Index> = Vec::new();
         for (i, x) in self.list(o, "indices", path, false).iter().enumerate() {
             if let Some(ix) = self.index(x, &item_path(path, "indices", i)) {
@@ -795,7 +789,16 @@ impl Cx {
         }
         for ix in &mut indices {
             for t in &mut ix.targets {
-                t.plan_issued = t.plan_issued.or_else(|| issued_of(&t.plan));
+                if t.plan_issued.is_some() {
+                    continue;
+                }
+                // The first plan with that id, as a plain loop (smaller wasm than `find`).
+                for p in &plans {
+                    if t.plan.as_ref() == Some(&p.id) {
+                        t.plan_issued = p.issued;
+                        break;
+                    }
+                }
             }
         }
         if indices.is_empty() && plans.is_empty() {

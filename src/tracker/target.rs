@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 
-use super::lex::{lex, words_at, Tok, Token, MAX_PHRASE_BYTES};
+use super::lex::{lex, word_count, words_at, Tok, Token, MAX_PHRASE_BYTES};
 use crate::i18n::Lang;
 
 /// What a target asks for.
@@ -436,7 +436,7 @@ fn band_phrase(text: &str, toks: &[Token], i: usize) -> Option<Found> {
         return None;
     }
     let band = BANDS.iter().find(|b| words_at(toks, i + 1, b))?;
-    let n = band.split_whitespace().count();
+    let n = word_count(band);
     let next = i + 1 + n;
     Some(Found {
         kind: TargetKind::InBand,

@@ -264,16 +264,19 @@ impl Index {
                 p.tf = FIELD_WEIGHT[f] * count / (1.0 - B[f] + B[f] * len / self.avg_len[f]);
             }
         }
-        self.df = self
-            .postings
-            .iter()
-            .map(|ps| {
-                let mut last = u32::MAX;
-                ps.iter()
-                    .filter(|p| std::mem::replace(&mut last, p.doc) != p.doc)
-                    .count() as u32
-            })
-            .collect();
+        // Document frequency: distinct documents per posting list (a plain loop is smaller wasm).
+        let mut df = Vec::with_capacity(self.postings.len());
+        for ps in &self.postings {
+            let (mut last, mut n) = (u32::MAX, 0u32);
+            for p in ps {
+                if p.doc != last {
+                    n += 1;
+                    last = p.doc;
+                }
+            }
+            df.push(n);
+        }
+        self.df = df;
         let mut sorted: Vec<u32> = (0..self.terms.len() as u32).collect();
         crate::sort::sort_by(&mut sorted, |&a, &c| self.term(a).cmp(self.term(c)));
         self.sorted = sorted;
@@ -423,14 +426,13 @@ impl Index {
     /// Term ids whose key starts with `prefix` (at most `limit`, most frequent first).
     pub fn with_prefix(&self, prefix: &str, limit: usize) -> Vec<u32> {
         let start = self.sorted.partition_point(|&id| self.term(id) < prefix);
-        let mut out: Vec<u32> = self
-            .sorted
-            .get(start..)
-            .unwrap_or(&[])
-            .iter()
-            .copied()
-            .take_while(|&id| self.term(id).starts_with(prefix))
-            .collect();
+        let mut out: Vec<u32> = Vec::new();
+        for &id in self.sorted.get(start..).unwrap_or(&[]) {
+            if !self.term(id).starts_with(prefix) {
+                break;
+            }
+            out.push(id);
+        }
         crate::sort::sort_by_key(&mut out, |&id| {
             std::cmp::Reverse(self.df.get(id as usize).copied().unwrap_or(0))
         });

@@ -202,16 +202,17 @@ fn synonyms(v: &Value, out: &mut Loaded) {
         if sorted.get(i + 1).is_some_and(|next| next.0 == *key) {
             continue;
         }
-        let list: Vec<String> = match val {
-            Value::Str(s) => vec![s.clone()],
-            Value::Arr(a) => a
-                .iter()
-                .filter_map(Value::as_str)
-                .map(str::to_string)
-                .collect(),
-            _ => Vec::new(),
+        let items = match val {
+            Value::Str(_) => std::slice::from_ref(val),
+            Value::Arr(a) => a.as_slice(),
+            _ => &[],
         };
-        let list: Vec<String> = list.iter().filter_map(|s| clean(s)).collect();
+        let mut list: Vec<String> = Vec::new();
+        for item in items {
+            if let Some(c) = item.as_str().and_then(clean) {
+                list.push(c);
+            }
+        }
         match clean(key) {
             Some(k) if !list.is_empty() => out.synonyms.push((k, list)),
             _ => out.warnings.push(Warning {

@@ -229,10 +229,14 @@ impl Catalog {
         let mut labels: [Vec<String>; 4] = Default::default();
         let mut docs = Vec::with_capacity(self.procedures.len());
         for p in &self.procedures {
+            let mut levels: Vec<&str> = Vec::with_capacity(p.levels.len());
+            for l in &p.levels {
+                levels.push(l);
+            }
             let values: [Vec<&str>; 4] = [
-                p.field.as_deref().into_iter().collect(),
-                p.levels.iter().map(String::as_str).collect(),
-                p.agencies.first().map(String::as_str).into_iter().collect(),
+                p.field.as_deref().map_or(Vec::new(), |f| vec![f]),
+                levels,
+                p.agencies.first().map_or(Vec::new(), |a| vec![a.as_str()]),
                 vec![p.online.key()],
             ];
             let mut row: [Vec<u32>; 4] = Default::default();
@@ -527,9 +531,14 @@ impl Catalog {
                         Some(ids) => {
                             changed = true;
                             prev = ids.last().copied();
-                            let words: Vec<String> =
-                                ids.iter().map(|&id| self.index.display(id)).collect();
-                            text::join(&words, " ")
+                            let mut words = String::new();
+                            for (i, &id) in ids.iter().enumerate() {
+                                if i > 0 {
+                                    words.push(' ');
+                                }
+                                words.push_str(&self.index.display(id));
+                            }
+                            words
                         }
                         None => {
                             if known.is_none() && total >= 3 {
@@ -547,9 +556,7 @@ impl Catalog {
             }
             out.push_str(&word);
         }
-        let exact =
-            |s: &str| -> Vec<String> { text::tokenize(s).into_iter().map(|t| t.exact).collect() };
-        if !changed || exact(&out) == exact(&q.text) {
+        if !changed || same_exact(&out, &q.text) {
             return Vec::new();
         }
         if total >= 3 && !unknown_fixed {
@@ -573,11 +580,7 @@ impl Catalog {
     /// piece a known syllable, adjacent pieces preferring known pairs), or `None`.
     fn split_glued(&self, key: &str) -> Option<Vec<u32>> {
         let ix = &self.index;
-        let bounds: Vec<usize> = key
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([key.len()])
-            .collect();
+        let bounds = char_bounds(key);
         let n = bounds.len().saturating_sub(1);
         if !(4..=40).contains(&n) {
             return None;
@@ -625,20 +628,18 @@ impl Catalog {
 
     fn correction(&self, key: &str, prev: Option<u32>) -> Option<u32> {
         let ix = &self.index;
-        let mut cands: Vec<u32> = text::regional_variants(key)
-            .iter()
-            .filter_map(|v| ix.term_ids.get(v).copied())
-            .collect();
+        let mut cands: Vec<u32> = Vec::new();
+        for v in &text::regional_variants(key) {
+            if let Some(&id) = ix.term_ids.get(v) {
+                cands.push(id);
+            }
+        }
         if key.chars().count() >= 3 {
-            cands.extend(
-                ix.terms
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, k)| {
-                        k.len().abs_diff(key.len()) <= 1 && text::within_one_edit(k, key)
-                    })
-                    .map(|(i, _)| i as u32),
-            );
+            for (i, k) in ix.terms.iter().enumerate() {
+                if k.len().abs_diff(key.len()) <= 1 && text::within_one_edit(k, key) {
+                    cands.push(i as u32);
+                }
+            }
         }
         cands.retain(|&c| ix.term(c) != key);
         let rank = |c: &u32| {
@@ -700,13 +701,33 @@ fn select_first(v: &mut [u32], n: usize, less: &dyn Fn(u32, u32) -> bool) {
     }
 }
 
+/// Whether two texts have the same exact tokens (a rewrite that changes nothing visible).
+fn same_exact(a: &str, b: &str) -> bool {
+    let (x, y) = (text::tokenize(a), text::tokenize(b));
+    if x.len() != y.len() {
+        return false;
+    }
+    for (p, q) in x.iter().zip(&y) {
+        if p.exact != q.exact {
+            return false;
+        }
+    }
+    true
+}
+
+/// The byte offset of every char of `s`, then `s.len()`.
+fn char_bounds(s: &str) -> Vec<usize> {
+    let mut out = Vec::with_capacity(s.len() + 1);
+    for (i, _) in s.char_indices() {
+        out.push(i);
+    }
+    out.push(s.len());
+    out
+}
+
 /// Splits `text` into (segment, highlighted) pieces by char spans, for a shell that sets text only.
 pub fn split_highlights<'a>(text: &'a str, spans: &[Span]) -> Vec<(&'a str, bool)> {
-    let bounds: Vec<usize> = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()))
-        .collect();
+    let bounds = char_bounds(text);
     let byte = |c: usize| bounds.get(c).copied().unwrap_or(text.len());
     let mut out = Vec::new();
     let mut pos = 0;

@@ -557,6 +557,21 @@ fn alternatives(ix: &Index, t: &Token, typing: bool) -> Vec<Alt> {
     alts
 }
 
+/// Whether two neighbouring slots already form a known pair with their strong readings.
+fn strong_pair(ix: &Index, a: &Slot, b: &Slot) -> bool {
+    for x in &a.alts {
+        if x.weight < 0.95 {
+            continue;
+        }
+        for y in &b.alts {
+            if y.weight >= 0.95 && ix.has_pair(x.term, y.term) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// A weak alternative that forms a known pair with its neighbour is probably what was meant
 /// ("sây dựng" → xây dựng, "ket hom" → kết hôn): it is promoted.
 fn promote_by_pairs(ix: &Index, slots: &mut [Slot]) {
@@ -564,16 +579,7 @@ fn promote_by_pairs(ix: &Index, slots: &mut [Slot]) {
         let (Some(a), Some(b)) = (slots.get(i - 1), slots.get(i)) else {
             continue;
         };
-        let strong = |s: &Slot| {
-            s.alts
-                .iter()
-                .filter(|x| x.weight >= 0.95)
-                .map(|x| x.term)
-                .collect::<Vec<_>>()
-        };
-        let (sa, sb) = (strong(a), strong(b));
-        let strong_pair = sa.iter().any(|&x| sb.iter().any(|&y| ix.has_pair(x, y)));
-        if strong_pair {
+        if strong_pair(ix, a, b) {
             continue;
         }
         let mut promote: Vec<(usize, u32)> = Vec::new();

@@ -283,13 +283,20 @@ const PHRASE: f32 = 0.3;
 pub(crate) fn rerank_phrases(ix: &Index, parsed: &Parsed, s: &mut Scored, docs: &[u32]) {
     let mut run: Vec<usize> = Vec::new();
     let mut prev: Vec<usize> = Vec::new();
+    // One buffer for every document's required slots (no allocation per document).
+    let mut slots: Vec<&Slot> = Vec::new();
     for &d in docs {
         let d = d as usize;
         let reading = s.reading.get(d).copied().unwrap_or(0);
         let Some(r) = parsed.readings.get(usize::from(reading)) else {
             continue;
         };
-        let slots: Vec<&Slot> = r.slots.iter().filter(|x| x.required).collect();
+        slots.clear();
+        for x in &r.slots {
+            if x.required {
+                slots.push(x);
+            }
+        }
         if slots.len() < 2 {
             continue;
         }

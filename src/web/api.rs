@@ -30,18 +30,19 @@ impl SearchIndex {
     }
 
     /// Codes of the best `top` procedures for a complete query (as `cchc search` ranks them).
-    pub fn search(&self, query: &str, top: usize) -> Vec<String> {
+    pub fn search(&self, query: &str, top: usize) -> js_sys::Array {
         let q = Query {
             typing: false,
             limit: top.min(1000),
             ..Query::text(query)
         };
-        self.catalog
-            .search(&q)
-            .hits
-            .into_iter()
-            .map(|h| h.code)
-            .collect()
+        // Built as a JS array directly: returning `Vec<String>` makes wasm-bindgen emit a
+        // conversion shim of ~1.7 KB.
+        let out = js_sys::Array::new();
+        for h in self.catalog.search(&q).hits {
+            out.push(&JsValue::from_str(&h.code));
+        }
+        out
     }
 
     /// Number of procedures loaded.

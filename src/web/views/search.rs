@@ -439,12 +439,13 @@ impl View {
                 .0,
         );
         for facet in &res.facets {
-            let visible: Vec<_> = facet
-                .values
-                .iter()
-                .filter(|v| v.count > 0 || v.selected)
-                .collect();
-            if visible.is_empty() {
+            let mut shown = 0usize;
+            for v in &facet.values {
+                if v.count > 0 || v.selected {
+                    shown += 1;
+                }
+            }
+            if shown == 0 {
                 continue;
             }
             let expanded = s.expanded.contains(&facet.key);
@@ -452,10 +453,16 @@ impl View {
                 .part("facet")
                 .attr("data-key", facet.key.key());
             crate::web::dom::append(&fs.0, &E::new("legend").text(&facet.label).0);
-            for (i, v) in visible.iter().enumerate() {
-                if i >= FACET_SHOWN && !expanded && !v.selected {
+            let mut i = 0usize;
+            for v in &facet.values {
+                if !(v.count > 0 || v.selected) {
                     continue;
                 }
+                i += 1;
+                if i > FACET_SHOWN && !expanded && !v.selected {
+                    continue;
+                }
+                let i = i - 1;
                 let id = format!("cchc-f-{}-{i}", facet.key.key());
                 let input = E::new("input")
                     .attr("type", "checkbox")
@@ -471,18 +478,18 @@ impl View {
                     .child(
                         E::new("span")
                             .class("cchc-facet-count")
-                            .text(&format!(" ({})", format_count(v.count, lang))),
+                            .text(&paren_count(v.count, lang)),
                     );
                 let row = E::new("div").class("cchc-check").child(input).child(label);
                 crate::web::dom::append(&fs.0, &row.0);
             }
-            if visible.len() > FACET_SHOWN {
+            if shown > FACET_SHOWN {
                 let text = if expanded {
                     t(lang, "Thu gọn", "Show fewer").to_string()
                 } else {
                     match lang {
-                        Lang::Vi => format!("Xem thêm {} mục", visible.len() - FACET_SHOWN),
-                        Lang::En => format!("Show {} more", visible.len() - FACET_SHOWN),
+                        Lang::Vi => format!("Xem thêm {} mục", shown - FACET_SHOWN),
+                        Lang::En => format!("Show {} more", shown - FACET_SHOWN),
                     }
                 };
                 let b = E::new("button")
@@ -1012,4 +1019,13 @@ fn detail_error(into: &Element, f: &LoadFailure, lang: Lang) {
         crate::web::dom::append(&panel.0, &b.0);
     }
     crate::web::dom::append(into, &panel.0);
+}
+
+/// " (1.234)": the count after a facet value.
+#[inline(never)]
+fn paren_count(n: usize, lang: Lang) -> String {
+    let mut out = String::from(" (");
+    out.push_str(&format_count(n, lang));
+    out.push(')');
+    out
 }
