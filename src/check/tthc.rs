@@ -7,23 +7,6 @@ use crate::contract::{DataError, DataErrorKind};
 use crate::i18n::Lang;
 use crate::tthc::{Catalog, Warning, WarningKind};
 
-/// Keys of a procedure in `tthc.json` (docs/tthc-format.md).
-const OWN_KEYS: &[&str] = &[
-    "code",
-    "name",
-    "field",
-    "levels",
-    "agencies",
-    "online",
-    "postal",
-    "online_payment",
-    "time",
-    "fee",
-    "url",
-    "details",
-    "details_url",
-];
-
 pub(super) fn check(text: &str, lang: Lang, records: &mut usize) -> Vec<Problem> {
     let mut out = Vec::new();
     match Catalog::from_json_str(text) {
@@ -252,7 +235,7 @@ fn extra_warnings(text: &str, lang: Lang) -> Vec<Problem> {
             ));
         }
         if !national {
-            for key in rec.keys().filter(|k| !OWN_KEYS.contains(&k.as_str())) {
+            for key in rec.keys().filter(|k| !crate::tthc::is_own_key(k)) {
                 let (p, pos) = at(key);
                 out.push(problem(
                     Severity::Warning,

@@ -19,6 +19,8 @@ mod model;
 mod query;
 mod rank;
 mod raw;
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use raw::is_own_key;
 
 use serde::Serialize;
 

@@ -92,6 +92,13 @@ fn loose<'a>(r: &mut Reader<'a>) -> Result<Loose<'a>, SyntaxError> {
     })
 }
 
+/// Whether `k` is a key of a procedure in our own `tthc.json` format: the first 12 of [`KEYS`], plus
+/// inline `details` (read apart from the slots). `cchc check` flags the other keys.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn is_own_key(k: &str) -> bool {
+    k == "details" || KEYS.get(..12).is_some_and(|own| own.contains(&k))
+}
+
 /// The record keys the loader reads (our own format and the national portal's), in slot order
 /// (which [`slot`] must follow; a test checks it).
 pub(crate) const KEYS: [&str; 30] = [
@@ -272,6 +279,8 @@ mod tests {
             assert_eq!(slot(k), Some(i), "{k}");
         }
         assert_eq!(slot("details"), None);
+        assert!(is_own_key("details") && is_own_key("code") && is_own_key("details_url"));
+        assert!(!is_own_key("ma_thu_tuc") && !is_own_key("version") && !is_own_key("x"));
         assert_eq!(slot("Code"), None);
         assert_eq!(slot(""), None);
     }
