@@ -1,5 +1,9 @@
 //! Build script: writes a minified copy of `src/web/style.css` into `OUT_DIR`.
 //!
+//! The stylesheet has one section per widget (`/* === KIND === */` … `/* === end KIND === */`);
+//! a bundle built without a widget's cargo feature (one wasm per widget, issue 10) leaves that
+//! widget's section out, so each widget's wasm carries the shared rules and its own only.
+//!
 //! Why it exists: the stylesheet is compiled into the wasm (`include_str!` in `src/web/mod.rs`)
 //! and every citizen downloads it on a slow connection. Its comments and indentation document the
 //! theming contract for maintainers but are dead weight for browsers, so the wasm embeds a copy
@@ -26,10 +30,30 @@ fn main() {
         println!("cargo:warning=OUT_DIR is not set");
         std::process::exit(1);
     };
+    let mut css = css;
+    for (kind, feature) in [
+        ("search", "SEARCH"),
+        ("index-tracker", "TRACKER"),
+        ("feedback-form", "FORM"),
+    ] {
+        if env::var_os(format!("CARGO_FEATURE_{feature}")).is_none() {
+            css = without_section(&css, kind);
+        }
+    }
     let out = Path::new(&out_dir).join("style.min.css");
     if let Err(e) = fs::write(&out, minify(&css)) {
         println!("cargo:warning={}: {e}", out.display());
         std::process::exit(1);
+    }
+}
+
+/// The stylesheet without the section of widget `kind` (unchanged if the markers are missing).
+fn without_section(css: &str, kind: &str) -> String {
+    let start = format!("/* === {kind} === */");
+    let end = format!("/* === end {kind} === */");
+    match (css.find(&start), css.find(&end)) {
+        (Some(i), Some(j)) if j > i => format!("{}{}", &css[..i], &css[j + end.len()..]),
+        _ => css.to_string(),
     }
 }
 

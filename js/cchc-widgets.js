@@ -1,70 +1,253 @@
-/*! cchc-widgets loader: finds the widgets on the page, loads the WebAssembly core once, lazily.
+/* cchc-widgets loader: finds the widgets on the page and starts them as fast as a slow phone allows.
  *
  * Classic script, no dependencies: <script src=".../cchc-widgets.js" defer></script>
  * Widgets: <cchc-tthc-search src="tthc.json">, <cchc-index-tracker src="chi-tieu.json">,
  * <cchc-feedback-form schema="phan-anh.json">, or <div data-cchc="tthc-search" data-src="...">.
- * Everything else (fetching data, rendering, errors) happens in the core; this file only wires the
- * page to it and guarantees that a failure shows a message instead of a blank box.
+ *
+ * What happens, for each widget kind on the page and nothing else (a page with no widget downloads
+ * no wasm):
+ * - at once: its data (`src`, `schema`, the province list) is requested, the widget's own wasm is
+ *   fetched and compiled while it streams, its glue module is inserted with `integrity`, and the
+ *   catalogue of a non-Vietnamese `lang` is fetched: all in parallel, no waterfall;
+ * - the search box is drawn at once and accepts typing; the core takes over what was typed;
+ * - nothing runs before its hash matches the one recorded at build time (FILES, I18N below): the
+ *   wasm is hashed from a teed stream (or fetched with `integrity` outside secure contexts), the
+ *   glue is a module script with `integrity`, built-in catalogues are fetched with `integrity`;
+ * - any failure shows a message with a retry inside the widget, never an exception in the page.
+ * Everything else (parsing, rendering, errors with their details) happens in the core.
  */
 (function () {
   'use strict';
   if (window.cchcWidgets) return; // loaded twice: the first copy keeps working
   var script = document.currentScript;
   var base = new URL('.', script && script.src ? script.src : document.baseURI).href;
-  var KINDS = { 'tthc-search': 1, 'index-tracker': 1, 'feedback-form': 1 };
   var VERSION = '__CCHC_VERSION__';
-  var corePromise = null;
+  // Written by `cargo xtask build`: kind -> [file stem, SHA-384 of the glue, SHA-384 of the wasm],
+  // and the built-in catalogues: language tag -> SHA-384. A catalogue not listed here was added by
+  // the portal: it is data (shown as text only), fetched without a hash.
+  var FILES = { /*__CCHC_FILES__*/ };
+  var I18N = { /*__CCHC_I18N__*/ };
+  var cores = {};
+  var catalogues = {};
+  var added = {};
+  var attempt = 0;
   var handles = new WeakMap();
 
-  function loadCore() {
-    if (!corePromise) {
-      corePromise = import(base + 'cchc_widgets.js').then(function (m) {
-        return m.default({ module_or_path: base + 'cchc_widgets_bg.wasm' }).then(function () {
+  function attr(host, name) {
+    var v = host.getAttribute(name);
+    if (v == null) v = host.getAttribute('data-' + name);
+    v = v && v.trim();
+    return v || null;
+  }
+
+  function abs(url, against) {
+    try { return new URL(url, against).href; } catch (e) { return null; }
+  }
+
+  function ok(r) {
+    if (!r.ok) throw new Error('HTTP ' + r.status + ' ' + r.url);
+    return r;
+  }
+
+  function b64(buf) {
+    var a = new Uint8Array(buf), s = '';
+    for (var i = 0; i < a.length; i++) s += String.fromCharCode(a[i]);
+    return btoa(s);
+  }
+
+  // The wasm, compiled while it downloads and checked against its hash before anything runs.
+  function compile(url, hash) {
+    var subtle = window.crypto && crypto.subtle;
+    if (!subtle || !WebAssembly.compileStreaming || !window.ReadableStream) {
+      // http:// (no crypto.subtle) or an old browser: the browser checks the whole body itself.
+      return fetch(url, { integrity: hash }).then(ok)
+        .then(function (r) { return r.arrayBuffer(); })
+        .then(function (b) { return WebAssembly.compile(b); });
+    }
+    return fetch(url).then(ok).then(function (r) {
+      var two = r.body.tee();
+      // Our own Response, so a server sending the wrong MIME type does not stop streaming.
+      var mod = WebAssembly.compileStreaming(new Response(two[0], { headers: { 'Content-Type': 'application/wasm' } }))
+        .then(null, function (e) { return e; });
+      return new Response(two[1]).arrayBuffer()
+        .then(function (b) { return subtle.digest('SHA-384', b); })
+        .then(function (d) {
+          if ('sha384-' + b64(d) !== hash) throw new Error('integrity check failed: ' + url);
+          return mod;
+        })
+        .then(function (m) { if (m instanceof Error) throw m; return m; });
+    });
+  }
+
+  // The glue as a module script with `integrity` (import() cannot be checked); once it has run,
+  // import() of the same URL returns it from the page's module map without fetching it again.
+  function glue(url, hash) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement('script');
+      s.type = 'module';
+      s.crossOrigin = 'anonymous';
+      s.integrity = hash;
+      s.src = url;
+      s.onload = function () { import(url).then(resolve, reject); };
+      s.onerror = function () { s.remove(); reject(new Error('not loaded or integrity check failed: ' + url)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  function loadCore(kind) {
+    if (!cores[kind]) {
+      var f = FILES[kind];
+      // A failed module URL stays failed for the page's lifetime: a retry asks for a new one.
+      var q = attempt ? '?retry=' + attempt : '';
+      cores[kind] = Promise.all([
+        glue(base + f[0] + '.js' + q, f[1]),
+        compile(base + f[0] + '_bg.wasm' + q, f[2]),
+      ]).then(function (r) {
+        var m = r[0];
+        return m.default({ module_or_path: r[1] }).then(function () {
           m.set_base_url(base);
           return m;
         });
       });
-      corePromise.catch(function () { corePromise = null; }); // a later retry may succeed
+      cores[kind].catch(function () { delete cores[kind]; attempt++; });
     }
-    return corePromise;
+    return cores[kind];
+  }
+
+  function langOf(host) {
+    var l = host.closest('[lang]');
+    var tag = ((l && l.getAttribute('lang')) || '').trim().split(/[-_]/)[0].toLowerCase();
+    return /^[a-z]{2,8}$/.test(tag) ? tag : 'vi';
+  }
+
+  // The catalogue of `tag` as text, or null for Vietnamese and for a language nobody added.
+  function catalogue(tag) {
+    if (tag === 'vi') return Promise.resolve(null);
+    if (!catalogues[tag]) {
+      var hash = I18N[tag];
+      catalogues[tag] = fetch(base + 'i18n/' + tag + '.json', hash ? { integrity: hash } : {})
+        .then(function (r) {
+          if (r.ok) return r.text();
+          if (hash) ok(r);
+          return null; // no catalogue for this language: Vietnamese
+        }, function (e) {
+          if (hash) throw e; // a built-in catalogue is checked like code
+          return null;
+        });
+      catalogues[tag].catch(function () { delete catalogues[tag]; });
+    }
+    return catalogues[tag];
+  }
+
+  function text(vi, cat) {
+    try {
+      var t = cat && JSON.parse(cat).messages[vi];
+      return typeof t === 'string' && t ? t : vi;
+    } catch (e) {
+      return vi;
+    }
+  }
+
+  function timeoutOf(host) {
+    var t = attr(host, 'timeout');
+    return t && /^\d+$/.test(t) && +t >= 1 && +t <= 300 ? +t : 20;
+  }
+
+  // GET with a time limit, as the core does it; resolves to {s: status, t: text} or {e: 1 (time
+  // limit) | 2 (network)}, never rejects. The core maps it to its error panels.
+  function get(url, seconds) {
+    var ctl = new AbortController(), late = false;
+    var timer = setTimeout(function () { late = true; ctl.abort(); }, seconds * 1000);
+    return fetch(url, { signal: ctl.signal })
+      .then(function (r) { return r.text().then(function (t) { return { s: r.status, t: t }; }); })
+      .then(function (v) { clearTimeout(timer); return v; },
+        function () { clearTimeout(timer); return { e: late ? 1 : 2 }; });
+  }
+
+  // Requests the widget's data now, keyed by absolute URL; the core takes each answer once
+  // (a retry fetches again).
+  function prefetch(host, kind) {
+    var page = document.baseURI, out = {}, t = timeoutOf(host), urls = [];
+    if (kind === 'feedback-form') {
+      var schema = attr(host, 'schema'), dvhc = attr(host, 'dvhc');
+      if (schema) urls.push([abs(schema, page), t]);
+      // The province list: only where it is known to be needed (the built-in form has an
+      // address) or named; a custom schema without `dvhc` may have no address field at all.
+      var dir = dvhc ? abs(dvhc, page) : schema ? null : abs('data/dvhc/', page);
+      if (dir) urls.push([dir.replace(/\/?$/, '/') + 'tinh.json', 20]);
+    } else if (attr(host, 'src')) {
+      urls.push([abs(attr(host, 'src'), page), t]);
+    }
+    for (var i = 0; i < urls.length; i++) if (urls[i][0]) out[urls[i][0]] = get(urls[i][0], urls[i][1]);
+    return out;
+  }
+
+  function el(tag, txt) {
+    var e = document.createElement(tag);
+    if (txt) { e.textContent = txt; e.setAttribute('data-t', txt); }
+    return e;
+  }
+
+  // What the citizen sees before the core arrives: a status line and, for search, a working box.
+  function early(root, kind) {
+    if (kind === 'tthc-search') {
+      var form = el('form');
+      form.setAttribute('role', 'search');
+      form.setAttribute('data-early', '');
+      form.addEventListener('submit', function (e) { e.preventDefault(); });
+      var label = el('label', 'Tìm thủ tục hành chính');
+      label.setAttribute('for', 'cchc-q');
+      var input = el('input');
+      input.id = 'cchc-q';
+      input.type = 'search';
+      input.name = 'q';
+      input.autocomplete = 'off';
+      input.setAttribute('enterkeyhint', 'search');
+      var q = new URLSearchParams(location.search).get('tthc-q');
+      if (q) input.value = q;
+      var s = input.style;
+      s.setProperty('display', 'block');
+      s.setProperty('box-sizing', 'border-box');
+      s.setProperty('width', '100%');
+      s.setProperty('font-size', '1.1rem');
+      s.setProperty('padding', '.6rem');
+      s.setProperty('margin-top', '.3rem');
+      s.setProperty('border', '2px solid #5f6368');
+      form.appendChild(label);
+      form.appendChild(input);
+      root.appendChild(form);
+    }
+    var p = el('p', 'Đang tải…');
+    p.setAttribute('role', 'status');
+    root.appendChild(p);
+  }
+
+  function relabel(root, cat) {
+    var list = root.querySelectorAll('[data-t]');
+    for (var i = 0; i < list.length; i++) list[i].textContent = text(list[i].getAttribute('data-t'), cat);
+  }
+
+  function fail(host, root, err, cat) {
+    // The core could not be loaded: say so in plain words, offer a retry, tell the webmaster why.
+    while (root.firstChild) root.removeChild(root.firstChild);
+    var box = el('div');
+    box.setAttribute('role', 'alert');
+    box.setAttribute('part', 'error');
+    var b = el('button', text('Thử lại', cat));
+    b.type = 'button';
+    b.addEventListener('click', function () { start(host); });
+    box.appendChild(el('p', text('Không tải được chức năng này. Vui lòng kiểm tra kết nối mạng và thử lại.', cat)));
+    box.appendChild(b);
+    box.appendChild(el('p', text('Chi tiết kỹ thuật: ', cat) + String(err && err.message || err)));
+    root.appendChild(box);
+    host.setAttribute('data-state', 'error');
+    host.dispatchEvent(new CustomEvent('cchc-error', { bubbles: true, detail: { stage: 'core', message: String(err) } }));
   }
 
   function kindOf(host) {
     var tag = host.localName;
-    if (tag.indexOf('cchc-') === 0) {
-      var k = tag.slice(5);
-      return k === 'tthc-search' || k === 'index-tracker' || k === 'feedback-form' ? k : null;
-    }
-    var d = host.getAttribute('data-cchc');
-    return d && KINDS[d] ? d : null;
-  }
-
-  function isVi(host) {
-    var l = host.closest('[lang]');
-    return !l || !/^en\b/i.test(l.getAttribute('lang') || '');
-  }
-
-  function fail(host, root, err) {
-    // The core could not be loaded: say so in plain words, offer a retry, tell the webmaster why.
-    var vi = isVi(host);
-    while (root.firstChild) root.removeChild(root.firstChild);
-    var box = document.createElement('div');
-    box.setAttribute('role', 'alert');
-    box.setAttribute('part', 'error');
-    var p = document.createElement('p');
-    p.textContent = vi
-      ? 'Không tải được chức năng này. Vui lòng kiểm tra kết nối mạng và thử lại.'
-      : 'This feature could not be loaded. Please check your connection and try again.';
-    var b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = vi ? 'Thử lại' : 'Try again';
-    b.addEventListener('click', function () { start(host); });
-    var d = document.createElement('p');
-    d.textContent = (vi ? 'Chi tiết kỹ thuật: ' : 'Technical details: ') + String(err && err.message || err);
-    box.appendChild(p); box.appendChild(b); box.appendChild(d);
-    root.appendChild(box);
-    host.setAttribute('data-state', 'error');
-    host.dispatchEvent(new CustomEvent('cchc-error', { bubbles: true, detail: { stage: 'core', message: String(err) } }));
+    var k = tag.indexOf('cchc-') === 0 ? tag.slice(5) : host.getAttribute('data-cchc');
+    return k && FILES.hasOwnProperty(k) ? k : null;
   }
 
   function start(host) {
@@ -78,18 +261,22 @@
     }
     handles.set(host, null);
     host.setAttribute('data-state', 'loading');
-    if (!root.firstChild) {
-      var s = document.createElement('p');
-      s.setAttribute('role', 'status');
-      s.textContent = isVi(host) ? 'Đang tải…' : 'Loading…';
-      root.appendChild(s);
-    }
-    loadCore().then(function (core) {
+    var tag = langOf(host);
+    var data = prefetch(host, kind);
+    if (!root.firstChild) early(root, kind);
+    var cat = catalogue(tag);
+    cat.then(function (c) { if (c && handles.get(host) === null) relabel(root, c); }, function () {});
+    Promise.all([loadCore(kind), cat]).then(function (r) {
       if (!host.isConnected || handles.get(host) !== null) return;
-      handles.set(host, core.mount(host, root, kind));
-    }, function (err) {
+      var core = r[0];
+      if (r[1] && !added[kind + ' ' + tag] && core.add_catalogue) {
+        core.add_catalogue(tag, r[1]);
+        added[kind + ' ' + tag] = 1;
+      }
+      handles.set(host, core.mount(host, root, kind, data));
+    }).then(null, function (err) {
       handles.delete(host);
-      if (host.isConnected) fail(host, root, err);
+      if (host.isConnected) cat.then(function (c) { fail(host, root, err, c); }, function () { fail(host, root, err, null); });
     });
   }
 
@@ -105,7 +292,7 @@
   }
 
   if (window.customElements) {
-    Object.keys(KINDS).forEach(function (k) {
+    Object.keys(FILES).forEach(function (k) {
       var name = 'cchc-' + k;
       if (customElements.get(name)) return;
       customElements.define(name, class extends HTMLElement {
@@ -116,29 +303,26 @@
   }
 
   // CMS editors strip unknown tags: <div data-cchc="..."> is the same widget.
-  function scan(node) {
+  function scan(node, f) {
     if (node.nodeType !== 1) return;
-    if (node.hasAttribute('data-cchc')) start(node);
+    if (node.hasAttribute('data-cchc')) f(node);
     var list = node.querySelectorAll('[data-cchc]');
-    for (var i = 0; i < list.length; i++) start(list[i]);
-  }
-  function unscan(node) {
-    if (node.nodeType !== 1) return;
-    if (node.hasAttribute('data-cchc')) stop(node);
-    var list = node.querySelectorAll('[data-cchc]');
-    for (var i = 0; i < list.length; i++) stop(list[i]);
+    for (var i = 0; i < list.length; i++) f(list[i]);
   }
   function boot() {
-    scan(document.documentElement);
+    scan(document.documentElement, start);
     new MutationObserver(function (records) {
       records.forEach(function (r) {
-        r.addedNodes.forEach(scan);
-        r.removedNodes.forEach(unscan);
+        r.addedNodes.forEach(function (n) { scan(n, start); });
+        r.removedNodes.forEach(function (n) { scan(n, stop); });
       });
     }).observe(document.documentElement, { childList: true, subtree: true });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
   else boot();
 
-  window.cchcWidgets = { version: VERSION, base: base };
+  window.cchcWidgets = {
+    version: VERSION,
+    base: base,
+  };
 })();

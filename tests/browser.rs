@@ -69,7 +69,13 @@ fn version_is_the_crate_version() {
 async fn search_widget_becomes_ready_on_good_data() {
     let json = r#"{"version":1,"procedures":[{"code":"1.001193","name":"Thủ tục đăng ký khai sinh"},{"code":"2.000001","name":"Cấp lại thẻ căn cước"}]}"#;
     let (el, root) = host("cchc-tthc-search", &[("src", &data_url(json))], "vi");
-    let w = cchc_widgets::web::mount(el.clone(), root.clone(), "tthc-search").expect("mounted");
+    let w = cchc_widgets::web::mount(
+        el.clone(),
+        root.clone(),
+        "tthc-search",
+        wasm_bindgen::JsValue::UNDEFINED,
+    )
+    .expect("mounted");
     assert_eq!(el.get_attribute("data-state").as_deref(), Some("loading"));
     assert_eq!(settle(&el).await, "ready");
     let results = root.query_selector_all("[part=result]").unwrap();
@@ -96,7 +102,13 @@ async fn syntax_error_shows_line_and_column_in_vietnamese() {
         )],
         "vi",
     );
-    let _w = cchc_widgets::web::mount(el.clone(), root.clone(), "tthc-search").expect("mounted");
+    let _w = cchc_widgets::web::mount(
+        el.clone(),
+        root.clone(),
+        "tthc-search",
+        wasm_bindgen::JsValue::UNDEFINED,
+    )
+    .expect("mounted");
     assert_eq!(settle(&el).await, "error");
     let panel = root
         .query_selector("[role=alert]")
@@ -119,7 +131,13 @@ async fn wrong_shape_names_the_field_path() {
         )],
         "vi",
     );
-    let _w = cchc_widgets::web::mount(el.clone(), root.clone(), "index-tracker").expect("mounted");
+    let _w = cchc_widgets::web::mount(
+        el.clone(),
+        root.clone(),
+        "index-tracker",
+        wasm_bindgen::JsValue::UNDEFINED,
+    )
+    .expect("mounted");
     assert_eq!(settle(&el).await, "error");
     let text = root
         .query_selector("[role=alert]")
@@ -133,7 +151,13 @@ async fn wrong_shape_names_the_field_path() {
 #[wasm_bindgen_test]
 async fn english_section_gets_english_text() {
     let (el, root) = host("cchc-tthc-search", &[], "en-GB");
-    let _w = cchc_widgets::web::mount(el.clone(), root.clone(), "tthc-search").expect("mounted");
+    let _w = cchc_widgets::web::mount(
+        el.clone(),
+        root.clone(),
+        "tthc-search",
+        wasm_bindgen::JsValue::UNDEFINED,
+    )
+    .expect("mounted");
     assert_eq!(settle(&el).await, "error");
     let text = root
         .query_selector("[role=alert]")
@@ -148,5 +172,7 @@ async fn english_section_gets_english_text() {
 #[wasm_bindgen_test]
 fn unknown_kind_is_not_mounted() {
     let (el, root) = host("div", &[], "vi");
-    assert!(cchc_widgets::web::mount(el, root, "calendar").is_none());
+    assert!(
+        cchc_widgets::web::mount(el, root, "calendar", wasm_bindgen::JsValue::UNDEFINED).is_none()
+    );
 }

@@ -77,7 +77,43 @@ async fn send(
 /// GETs `url` (relative to the page) as text, failing after `timeout_s` seconds.
 pub async fn fetch_text(url: &str, timeout_s: u32) -> Result<String, LoadFailure> {
     let timeout_ms = u64::from(timeout_s).saturating_mul(1000);
-    match request(url, RequestInit::new(), timeout_ms).await {
+    text_of(
+        url,
+        timeout_s,
+        request(url, RequestInit::new(), timeout_ms).await,
+    )
+}
+
+/// The answer to a GET the loader started before the wasm arrived (`js/cchc-widgets.js`
+/// `get`: `{s: status, t: text}`, or `{e: 1}` for its time limit, `{e: 2}` for a network error),
+/// judged exactly like [`fetch_text`]'s own.
+pub async fn prefetched_text(
+    url: &str,
+    timeout_s: u32,
+    answer: js_sys::Promise,
+) -> Result<String, LoadFailure> {
+    let outcome = match JsFuture::from(answer).await {
+        Ok(v) => {
+            let get = |k: &str| js_sys::Reflect::get(&v, &JsValue::from_str(k)).ok();
+            match get("e").and_then(|e| e.as_f64()) {
+                Some(1.0) => Outcome::Timeout,
+                Some(_) => Outcome::Network,
+                None => Outcome::Answer {
+                    status: get("s")
+                        .and_then(|s| s.as_f64())
+                        .map(|s| s as u16)
+                        .unwrap_or(0),
+                    body: get("t").and_then(|t| t.as_string()).unwrap_or_default(),
+                },
+            }
+        }
+        Err(_) => Outcome::Network,
+    };
+    text_of(url, timeout_s, outcome)
+}
+
+fn text_of(url: &str, timeout_s: u32, outcome: Outcome) -> Result<String, LoadFailure> {
+    match outcome {
         Outcome::Answer { status, body } if (200..300).contains(&status) => Ok(body),
         Outcome::Answer { status, .. } => Err(LoadFailure::Http {
             status,

@@ -6,6 +6,13 @@
 //! retry, the `data-state` attribute and the `cchc-ready` / `cchc-error` events, and one view per
 //! widget. A failure is always shown inside its own widget and never thrown into the host page.
 
+// A bundle with only some widgets leaves shell helpers that only the others use.
+#![cfg_attr(
+    not(all(feature = "search", feature = "tracker", feature = "form")),
+    allow(dead_code)
+)]
+
+#[cfg(feature = "search")]
 mod api;
 pub(crate) mod dom;
 pub(crate) mod load;
@@ -53,24 +60,33 @@ pub(crate) fn today() -> crate::date::Date {
 /// Which widget a host element is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
+    #[cfg(feature = "search")]
     TthcSearch,
+    #[cfg(feature = "tracker")]
     IndexTracker,
+    #[cfg(feature = "form")]
     FeedbackForm,
 }
 
 impl Kind {
     fn parse(s: &str) -> Option<Kind> {
         match s {
+            #[cfg(feature = "search")]
             "tthc-search" => Some(Kind::TthcSearch),
+            #[cfg(feature = "tracker")]
             "index-tracker" => Some(Kind::IndexTracker),
+            #[cfg(feature = "form")]
             "feedback-form" => Some(Kind::FeedbackForm),
             _ => None,
         }
     }
     fn name(self) -> &'static str {
         match self {
+            #[cfg(feature = "search")]
             Kind::TthcSearch => "tthc-search",
+            #[cfg(feature = "tracker")]
             Kind::IndexTracker => "index-tracker",
+            #[cfg(feature = "form")]
             Kind::FeedbackForm => "feedback-form",
         }
     }
@@ -104,6 +120,10 @@ pub(crate) struct Ctx {
     /// The widget's container inside the shadow root; views render into it.
     pub body: Element,
     alive: Cell<bool>,
+    /// The loader's early requests: absolute URL → promise of the answer (see [`Ctx::fetch`]).
+    prefetch: RefCell<JsValue>,
+    /// The loader's early search box, until the view takes it.
+    early: RefCell<Option<Element>>,
     /// Bumped on every (re)start so that a stale fetch cannot render over a newer one.
     run: Cell<u32>,
     listeners: RefCell<Vec<Listener>>,
@@ -129,7 +149,33 @@ impl Ctx {
             .and_then(|t| t.parse::<u32>().ok())
             .filter(|t| (1..=300).contains(t))
             .unwrap_or(load::DEFAULT_TIMEOUT_S);
-        load::fetch_text(&url, timeout).await
+        self.fetch(&url, timeout).await
+    }
+
+    /// GETs `url` (relative to the page) as text: the answer to the loader's early request for it
+    /// when there is one (taken once: a retry asks the server again), else a request now.
+    pub async fn fetch(&self, url: &str, timeout_s: u32) -> Result<String, LoadFailure> {
+        let early = self.take_prefetched(url);
+        match early {
+            Some(answer) => load::prefetched_text(url, timeout_s, answer).await,
+            None => load::fetch_text(url, timeout_s).await,
+        }
+    }
+
+    fn take_prefetched(&self, url: &str) -> Option<js_sys::Promise> {
+        let map = self.prefetch.borrow();
+        let map = map.dyn_ref::<js_sys::Object>()?;
+        let base = web_sys::window()?.document()?.base_uri().ok()??;
+        let key = JsValue::from_str(&web_sys::Url::new_with_base(url, &base).ok()?.href());
+        let answer = js_sys::Reflect::get(map, &key).ok()?;
+        let _ = js_sys::Reflect::delete_property(map, &key);
+        answer.dyn_into::<js_sys::Promise>().ok()
+    }
+
+    /// The search box the loader drew before the core arrived (`[data-early]` in the shadow
+    /// root), for the view to take over what was typed; taken once.
+    pub fn take_early(&self) -> Option<Element> {
+        self.early.borrow_mut().take()
     }
 
     /// Adds an event listener that is removed when the widget is destroyed.
@@ -200,9 +246,9 @@ impl Widget {
 }
 
 /// Starts a widget in `root` (the host's shadow root). Never throws: failures become the widget's
-/// error panel.
+/// error panel. `prefetch` (optional) maps absolute URLs to the loader's early requests.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, root: ShadowRoot, kind: &str) -> Option<Widget> {
+pub fn mount(host: HtmlElement, root: ShadowRoot, kind: &str, prefetch: JsValue) -> Option<Widget> {
     let kind = Kind::parse(kind)?;
     let lang = host
         .closest("[lang]")
@@ -211,7 +257,16 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, kind: &str) -> Option<Widget> 
         .and_then(|e| e.get_attribute("lang"))
         .map(|l| Lang::from_tag(&l))
         .unwrap_or_default();
-    clear(&root);
+    // Everything the loader drew goes, except its early search box (typing must not be lost).
+    let early = root.query_selector("[data-early]").ok().flatten();
+    let children = root.child_nodes();
+    for i in (0..children.length()).rev() {
+        if let Some(n) = children.item(i) {
+            if early.as_ref().map(|e| e.is_same_node(Some(&n))) != Some(true) {
+                let _ = root.remove_child(&n);
+            }
+        }
+    }
     adopt_styles(&root);
     let body = E::new("div")
         .class(&cat("cchc cchc-", kind.name()))
@@ -225,6 +280,8 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, kind: &str) -> Option<Widget> 
         lang,
         body,
         alive: Cell::new(true),
+        prefetch: RefCell::new(prefetch),
+        early: RefCell::new(early),
         run: Cell::new(0),
         listeners: RefCell::new(Vec::new()),
     });

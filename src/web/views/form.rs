@@ -108,7 +108,7 @@ pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
     let mut book = AddressBook::default();
     if schema.fields.iter().any(|f| f.kind == FieldType::Address) {
         let url = cat(&dvhc_url, "tinh.json");
-        let text = load::fetch_text(&url, load::DEFAULT_TIMEOUT_S).await?;
+        let text = ctx.fetch(&url, load::DEFAULT_TIMEOUT_S).await?;
         book = AddressBook::from_provinces_json(&text).map_err(|e| {
             Failure::Load(LoadFailure::Data {
                 url: url.clone(),

@@ -1,17 +1,26 @@
 //! One view per widget. Each `run` fetches what it needs, renders, then calls `ctx.ready()`.
+//!
+//! Each view is behind its cargo feature (`search`, `tracker`, `form`): the bundle of one widget
+//! carries only its own view, and through it only the core code that view reaches.
 
 use std::rc::Rc;
 
 use super::{Ctx, Failure, Kind};
 
+#[cfg(feature = "form")]
 mod form;
+#[cfg(feature = "search")]
 mod search;
+#[cfg(feature = "tracker")]
 mod tracker;
 
 pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
     match ctx.kind {
+        #[cfg(feature = "search")]
         Kind::TthcSearch => search::run(ctx).await,
+        #[cfg(feature = "tracker")]
         Kind::IndexTracker => tracker::run(ctx).await,
+        #[cfg(feature = "form")]
         Kind::FeedbackForm => form::run(ctx).await,
     }
 }

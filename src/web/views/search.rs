@@ -89,7 +89,15 @@ pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
     }
     let data_url = absolute(&src, &document()?.base_uri()?.unwrap_or_default()).unwrap_or(src);
     let view = View::build(ctx, catalog, data_url)?;
-    let initial = view.state_from_url();
+    let mut initial = view.state_from_url();
+    let typed = view.take_over_early(ctx);
+    if let Some(text) = typed.filter(|t| *t != initial.text) {
+        // Typed while the data loaded: that is the search now (the loader pre-filled the box
+        // from the URL, so an untouched box changes nothing).
+        initial.text = text;
+        initial.open = None;
+        initial.committed = false;
+    }
     view.input.set_value(&initial.text);
     *view.state.borrow_mut() = initial;
     view.render();
@@ -806,6 +814,30 @@ impl View {
     }
 
     // ---- URL state ----
+
+    /// Removes the loader's early search box and returns what was typed in it; keeps the focus
+    /// and caret in the real box when the citizen was typing.
+    fn take_over_early(&self, ctx: &Ctx) -> Option<String> {
+        let early = ctx.take_early()?;
+        let input: HtmlInputElement = early.query_selector("input").ok()??.dyn_into().ok()?;
+        let focused = ctx
+            .root
+            .active_element()
+            .is_some_and(|a| a.is_same_node(Some(&input)));
+        let caret = input.selection_start().ok().flatten();
+        early.remove();
+        if focused {
+            let _ = self.input.focus();
+        }
+        let text = input.value();
+        if focused {
+            self.input.set_value(&text);
+            // UTF-16 offsets, clamped by the browser: the end when unknown.
+            let at = caret.unwrap_or(u32::MAX);
+            let _ = self.input.set_selection_range(at, at);
+        }
+        Some(text)
+    }
 
     fn state_from_url(&self) -> State {
         let mut s = State {
