@@ -1,0 +1,147 @@
+// Startup (issue 10): each page downloads only the code of the widget kinds it shows, the data is
+// requested together with the code, the wasm is refused when its bytes do not match the hash
+// recorded at build time, a wrong MIME type does not stop it, and typing while the data loads is
+// kept and searched.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, settled } from './helpers.mjs';
+
+let srv; let browser;
+before(async () => { srv = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); srv?.close(); });
+
+const pkgFiles = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .map((r) => new URL(r.name).pathname).filter((p) => p.includes('/pkg/')).map((p) => p.split('/pkg/')[1]));
+
+test('a page downloads only the code of its widget kinds', async () => {
+  const cases = [
+    ['www/tra-cuu-thu-tuc.html', 'cchc_search'],
+    ['www/chi-tieu-cchc.html', 'cchc_tracker'],
+    ['www/phan-anh-kien-nghi.html', 'cchc_form'],
+  ];
+  for (const [url, stem] of cases) {
+    const { page, context, errors } = await open(browser, `${srv.base}/${url}`);
+    const states = await settled(page);
+    assert.ok(states.every((s) => s.state === 'ready'), JSON.stringify(states));
+    const files = (await pkgFiles(page)).sort();
+    assert.deepEqual(files, ['cchc-widgets.js', `${stem}.js`, `${stem}_bg.wasm`].sort(), url);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  const { page, context } = await open(browser, `${srv.base}/www/index.html`);
+  await settled(page);
+  const files = await pkgFiles(page);
+  for (const stem of ['cchc_search', 'cchc_tracker', 'cchc_form']) {
+    assert.equal(files.filter((f) => f === `${stem}_bg.wasm`).length, 1, stem);
+  }
+  await context.close();
+});
+
+test('the data is requested before the code has arrived, not after it', async () => {
+  const { page, context } = await open(browser, `${srv.base}/www/index.html`);
+  await settled(page);
+  const t = await page.evaluate(() => {
+    const e = performance.getEntriesByType('resource');
+    const find = (s) => e.find((r) => r.name.includes(s));
+    return {
+      wasmEnd: Math.min(...e.filter((r) => r.name.endsWith('.wasm')).map((r) => r.responseEnd)),
+      glueEnd: Math.min(...e.filter((r) => /\/pkg\/cchc_[a-z]+\.js$/.test(r.name)).map((r) => r.responseEnd)),
+      tthc: find('data/tthc.json').startTime,
+      tracker: find('data/chi-tieu.json').startTime,
+      schema: find('data/phan-anh.json').startTime,
+      provinces: find('data/dvhc/tinh.json').startTime,
+    };
+  });
+  for (const k of ['tthc', 'tracker', 'schema', 'provinces']) {
+    assert.ok(t[k] < t.wasmEnd && t[k] < t.glueEnd, `${k} requested at ${t[k]} ms, code arrived at ${t.wasmEnd} ms`);
+  }
+  await context.close();
+});
+
+test('a tampered wasm is refused with the error panel, and retry recovers', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  let tamper = true;
+  await page.route('**/pkg/cchc_tracker_bg.wasm*', async (route) => {
+    const resp = await route.fetch();
+    const body = Buffer.from(await resp.body());
+    if (tamper) body[body.length - 10] ^= 0xff; // still a valid module, different bytes
+    await route.fulfill({ response: resp, body });
+  });
+  await page.goto(`${srv.base}/www/chi-tieu-cchc.html`);
+  await settled(page);
+  const panel = await page.$eval('cchc-index-tracker', (e) => ({
+    state: e.dataset.state, text: e.shadowRoot.querySelector('[role=alert]')?.textContent || '',
+  }));
+  assert.equal(panel.state, 'error');
+  assert.match(panel.text, /Không tải được chức năng này/);
+  assert.match(panel.text, /integrity/);
+  tamper = false;
+  await page.$eval('cchc-index-tracker', (e) => e.shadowRoot.querySelector('[role=alert] button').click());
+  await page.waitForFunction(() => document.querySelector('cchc-index-tracker').dataset.state === 'ready');
+  await context.close();
+});
+
+test('a tampered glue script is refused too', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('**/pkg/cchc_search.js*', async (route) => {
+    const resp = await route.fetch();
+    await route.fulfill({ response: resp, body: `${await resp.text()}\nwindow.__tampered = true;` });
+  });
+  await page.goto(`${srv.base}/www/tra-cuu-thu-tuc.html`);
+  await settled(page);
+  assert.equal(await page.$eval('cchc-tthc-search', (e) => e.dataset.state), 'error');
+  assert.equal(await page.evaluate(() => window.__tampered), undefined, 'the tampered script must not run');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a server sending the wasm with the wrong MIME type still works', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route('**/pkg/*.wasm*', async (route) => {
+    const resp = await route.fetch();
+    await route.fulfill({ response: resp, headers: { ...resp.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  await page.goto(`${srv.base}/www/chi-tieu-cchc.html`);
+  await settled(page);
+  assert.equal(await page.$eval('cchc-index-tracker', (e) => e.dataset.state), 'ready');
+  await context.close();
+});
+
+test('what is typed while the data loads is kept and searched', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  // The list arrives 2.5 s late: the box is there and takes typing meanwhile.
+  await page.route('**/www/data/tthc.json', async (route) => {
+    await new Promise((r) => setTimeout(r, 2500));
+    await route.continue();
+  });
+  await page.goto(`${srv.base}/www/tra-cuu-thu-tuc.html`);
+  const box = page.locator('cchc-tthc-search input[type=search]');
+  await box.waitFor({ timeout: 3000 });
+  assert.equal(await page.$eval('cchc-tthc-search', (e) => e.dataset.state), 'loading');
+  await box.click();
+  await page.keyboard.type('cap lai cccd', { delay: 20 });
+  await page.waitForFunction(() => document.querySelector('cchc-tthc-search').dataset.state === 'ready', null, { timeout: 20000 });
+  const after = await page.$eval('cchc-tthc-search', (e) => {
+    const r = e.shadowRoot;
+    return {
+      value: r.querySelector('input[type=search]').value,
+      focused: r.activeElement && r.activeElement.type === 'search',
+      boxes: r.querySelectorAll('input[type=search]').length,
+      results: r.querySelectorAll('[part~=result]').length,
+    };
+  });
+  assert.equal(after.value, 'cap lai cccd');
+  assert.equal(after.boxes, 1);
+  assert.ok(after.focused, 'focus stays in the search box');
+  assert.ok(after.results > 0, 'the typed query was searched');
+  // Typing goes on in the real box.
+  await page.keyboard.type(' gan chip');
+  assert.equal(await page.$eval('cchc-tthc-search', (e) => e.shadowRoot.querySelector('input[type=search]').value), 'cap lai cccd gan chip');
+  await context.close();
+});
