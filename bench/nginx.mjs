@@ -148,6 +148,13 @@ const CONFIGS = {
     server: `gzip_types ${TYPES};\n    gzip_static on;${brotliModule ? '\n    brotli_static on;' : ''}` },
   d: { label: '(d) the configuration in docs/huong-dan-nhung.md', root: 'doc', server: null },
 };
+// What (d) adds to (c), read from the documented snippet, for the section's legend.
+{
+  const snippet = docSnippet();
+  const level = /gzip_comp_level\s+(\d+)/.exec(snippet);
+  const extras = [level && `\`gzip_comp_level ${level[1]}\` for the data`, /Cache-Control/.test(snippet) && 'cache headers'].filter(Boolean);
+  if (extras.length) CONFIGS.d.label += ` (as (c), with ${extras.join(' and ')})`;
+};
 
 function conf(key, port) {
   const c = CONFIGS[key];
