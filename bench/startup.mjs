@@ -68,24 +68,24 @@ const r1 = (x) => Math.round(x * 10) / 10;
 // Runs in every page before its scripts: records when each widget first reports ready or error.
 function recorder(selector) {
   const seen = new Map();
-  const note = (el, state) => {
+  const note = (el, state, message) => {
     if (!el || el.nodeType !== 1 || !el.matches(selector)) return;
     const prev = seen.get(el);
-    if (prev && prev.state === state) return;
+    if (prev && prev.state === state) { if (message) prev.message = message; return; }
     if (prev && prev.state === 'ready') return; // first ready wins
-    seen.set(el, { state, t: performance.now() });
+    seen.set(el, { state, t: performance.now(), message });
   };
   new MutationObserver((records) => {
     for (const r of records) note(r.target, r.target.getAttribute('data-state'));
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
   document.addEventListener('cchc-ready', (e) => note(e.target, 'ready'), true);
-  document.addEventListener('cchc-error', (e) => note(e.target, 'error'), true);
+  document.addEventListener('cchc-error', (e) => note(e.target, 'error', e.detail && e.detail.message), true);
   window.__startup = () => {
     const all = [...document.querySelectorAll(selector)];
     return all.map((el) => {
       const s = seen.get(el);
       return { kind: el.localName === 'div' ? el.dataset.cchc : el.localName.replace(/^cchc-/, ''),
-        state: s ? s.state : el.dataset.state || null, t: s ? s.t : null };
+        state: s ? s.state : el.dataset.state || null, t: s ? s.t : null, ...(s && s.message ? { message: String(s.message) } : {}) };
     });
   };
 }
@@ -98,7 +98,11 @@ async function measure(browser, base, page, throttled) {
   const context = await browser.newContext({ viewport: PROFILE.viewport, locale: 'vi-VN' });
   const tab = await context.newPage();
   const errors = [];
-  tab.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  tab.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const where = m.location()?.url;
+    errors.push(where && !m.text().includes(where) ? `${m.text()} (${where.replace(base, '')})` : m.text());
+  });
   tab.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   const cdp = await context.newCDPSession(tab);
   const reqs = new Map();
@@ -172,9 +176,10 @@ function waterfall(list, base, fetchStart, readyMs) {
   const needed = readyMs == null ? rows : rows.filter((r) => r.start_ms <= readyMs);
   const bytes = needed.reduce((s, r) => s + r.wire_bytes, 0);
   const trips = Math.max(...needed.map((r) => r.depth));
+  const lastByte = Math.max(...needed.map((r) => r.end_ms ?? 0));
   const floorMs = (bytes / PROFILE.downBps) * 1000 + trips * PROFILE.latencyMs;
   return { requests: rows, before_ready: needed.length, wire_bytes: bytes, round_trips: trips,
-    transfer_ms: r1((bytes / PROFILE.downBps) * 1000), floor_ms: r1(floorMs),
+    transfer_ms: r1((bytes / PROFILE.downBps) * 1000), floor_ms: r1(floorMs), last_byte_ms: r1(lastByte),
     ready_ms: readyMs == null ? null : r1(readyMs), above_floor_ms: readyMs == null ? null : r1(readyMs - floorMs) };
 }
 
@@ -215,7 +220,7 @@ function stdoutTable(results) {
     for (const r of w.requests) {
       out.push(`  ${String(r.depth).padStart(2)}  ${fmt(r.start_ms).padStart(6)} → ${fmt(r.end_ms).padStart(6)} ms  ${String(r.wire_bytes).padStart(8)} B  ${(r.encoding || '').padEnd(8)} ${r.path}${r.start_ms > (w.ready_ms ?? Infinity) ? '  (after ready)' : ''}`);
     }
-    out.push(`  floor: ${w.wire_bytes} B ÷ 200,000 B/s = ${fmt(w.transfer_ms)} ms + ${w.round_trips} round trips × 150 ms = ${fmt(w.floor_ms)} ms; ready ${fmt(w.above_floor_ms)} ms above it`);
+    out.push(`  floor: ${w.wire_bytes} B ÷ 200,000 B/s = ${fmt(w.transfer_ms)} ms + ${w.round_trips} round trips × 150 ms = ${fmt(w.floor_ms)} ms; ready ${fmt(w.above_floor_ms)} ms above it; last byte at ${fmt(w.last_byte_ms)} ms, ready ${fmt(w.ready_ms - w.last_byte_ms)} ms after it`);
   }
   return out.join('\n');
 }
@@ -248,7 +253,7 @@ function markdown(r) {
       const late = w.ready_ms != null && q.start_ms > w.ready_ms;
       lines.push(`| \`${q.path}\`${late ? ' (after ready)' : ''} | ${q.encoding ?? (q.failed ? 'failed' : '–')} | ${q.depth} | ${fmt(q.start_ms)} | ${fmt(q.end_ms)} | ${q.wire_bytes.toLocaleString('en-US')} |`);
     }
-    lines.push('', `Floor: ${w.wire_bytes.toLocaleString('en-US')} B ÷ 200,000 B/s = ${fmt(w.transfer_ms)} ms + ${w.round_trips} round trips × 150 ms = **${fmt(w.floor_ms)} ms**; ready ${fmt(w.above_floor_ms)} ms above it.`);
+    lines.push('', `Floor: ${w.wire_bytes.toLocaleString('en-US')} B ÷ 200,000 B/s = ${fmt(w.transfer_ms)} ms + ${w.round_trips} round trips × 150 ms = **${fmt(w.floor_ms)} ms**; ready ${fmt(w.above_floor_ms)} ms above it. Last byte at ${fmt(w.last_byte_ms)} ms; ready ${fmt(w.ready_ms - w.last_byte_ms)} ms after it (main-thread work at 4× slowdown once everything has arrived).`);
   }
   return lines.join('\n');
 }
