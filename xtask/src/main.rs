@@ -404,6 +404,7 @@ fn build_widget(w: &Widget) -> Res {
     let glue = fs::read_to_string(&glue_path).map_err(|e| format!("{glue_path}: {e}"))?;
     let wasm = fs::read(&opt).map_err(|e| format!("{opt}: {e}"))?;
     let (wasm, glue) = short_imports(&wasm, &glue, &format!("./{}_bg.js", w.stem))?;
+    let (wasm, glue) = short_exports(&wasm, &glue)?;
     fs::write(&opt, wasm).map_err(|e| format!("{opt}: {e}"))?;
     fs::write(&glue_path, glue).map_err(|e| format!("{glue_path}: {e}"))?;
     minify_js(&glue_path, true)
@@ -472,6 +473,71 @@ fn short_imports(wasm: &[u8], glue: &str, module: &str) -> Result<(Vec<u8>, Stri
         return Err(format!("glue: expected one `{module_key}`"));
     }
     let glue = glue.replace(&module_key, &format!("\"{SHORT_MODULE}\": import0,"));
+    Ok((out, glue))
+}
+
+/// Renames the wasm's long exports (wasm-bindgen's closure shims are named after their mangled
+/// Rust types: `wasm_bindgen_<hash>___convert__closures_____invoke___…`, up to 300 characters,
+/// with hex hashes that do not compress) to `__x0`, `__x1`, ... in the wasm and in the glue. Each
+/// renamed name must occur in the glue, else the build stops.
+fn short_exports(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String), String> {
+    let bad = || "wasm: malformed module".to_string();
+    let mut out = wasm.get(..8).ok_or_else(bad)?.to_vec();
+    let mut glue = glue.to_string();
+    let mut at = 8;
+    while at < wasm.len() {
+        let id = *wasm.get(at).ok_or_else(bad)?;
+        let (size, body_at) = read_leb(wasm, at + 1).ok_or_else(bad)?;
+        let end = body_at.checked_add(size).ok_or_else(bad)?;
+        let body = wasm.get(body_at..end).ok_or_else(bad)?;
+        if id == 7 {
+            let (count, mut p) = read_leb(body, 0).ok_or_else(bad)?;
+            let mut entries = Vec::new();
+            for _ in 0..count {
+                let (name, next) = read_name(body, p).ok_or_else(bad)?;
+                // A kind byte, then the index.
+                let (_, after) = read_leb(body, next + 1).ok_or_else(bad)?;
+                entries.push((name.to_string(), body.get(next..after).ok_or_else(bad)?));
+                p = after;
+            }
+            let mut renames: Vec<(String, String)> = Vec::new();
+            for (name, _) in &entries {
+                if name.len() > 32 && name.starts_with("wasm_bindgen_") {
+                    let short = format!("__x{}", renames.len());
+                    if entries.iter().any(|(n, _)| *n == short) {
+                        return Err(format!("wasm: an export is already named {short}"));
+                    }
+                    renames.push((name.clone(), short));
+                }
+            }
+            // Longest first, so that no name is replaced inside a longer one.
+            let mut order: Vec<&(String, String)> = renames.iter().collect();
+            order.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+            for (name, short) in order {
+                if !glue.contains(name.as_str()) {
+                    return Err(format!("glue: export {name} not found"));
+                }
+                glue = glue.replace(name.as_str(), short);
+            }
+            let mut section = Vec::new();
+            write_leb(&mut section, count);
+            for (name, desc) in &entries {
+                let new = renames
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, s)| s.as_str())
+                    .unwrap_or(name);
+                write_name(&mut section, new);
+                section.extend_from_slice(desc);
+            }
+            out.push(7);
+            write_leb(&mut out, section.len());
+            out.extend_from_slice(&section);
+        } else {
+            out.extend_from_slice(wasm.get(at..end).ok_or_else(bad)?);
+        }
+        at = end;
+    }
     Ok((out, glue))
 }
 

@@ -105,32 +105,37 @@ pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
         None if schema_attr.is_some() => absolute("dvhc/", &base_url),
         None => absolute("data/dvhc/", &page),
     };
-    let mut book = AddressBook::default();
-    if schema.fields.iter().any(|f| f.kind == FieldType::Address) {
+    let has_address = schema.fields.iter().any(|f| f.kind == FieldType::Address);
+    let draft_id = schema_attr
+        .map(|_| base_url.clone())
+        .unwrap_or_else(|| "default".into());
+    // The fields are shown at once; the province list fills when it arrives (the loader asked
+    // for it together with the schema), then the draft is restored and the form is ready.
+    let form = build(
+        ctx,
+        schema,
+        base_url,
+        dvhc_url.clone(),
+        AddressBook::default(),
+        Draft::open(&draft_id),
+    );
+    form.wire();
+    if has_address {
+        form.provinces_loading(true);
         let url = cat(&dvhc_url, "tinh.json");
         let text = ctx.fetch(&url, load::DEFAULT_TIMEOUT_S).await?;
-        book = AddressBook::from_provinces_json(&text).map_err(|e| {
+        let book = AddressBook::from_provinces_json(&text).map_err(|e| {
             Failure::Load(LoadFailure::Data {
                 url: url.clone(),
                 error: DataError::invalid("$", e.to_string()),
             })
         })?;
+        if !ctx.alive() {
+            return Ok(());
+        }
+        *form.book.borrow_mut() = book;
+        form.provinces_loading(false);
     }
-    if !ctx.alive() {
-        return Ok(());
-    }
-    let draft_id = schema_attr
-        .map(|_| base_url.clone())
-        .unwrap_or_else(|| "default".into());
-    let form = build(
-        ctx,
-        schema,
-        base_url,
-        dvhc_url,
-        book,
-        Draft::open(&draft_id),
-    );
-    form.wire();
     form.restore_draft();
     ctx.ready();
     Ok(())
@@ -261,11 +266,6 @@ fn build(
         saver: OnceCell::new(),
         host_callbacks: RefCell::new(Vec::new()),
     });
-    for f in &form.fields {
-        if let Control::Address(a) = &f.control {
-            address::fill_provinces(&form, a);
-        }
-    }
     if !form.draft.available() {
         form.notice(T::DraftUnavailable.get(lang), false);
         form.draft_warned.set(true);
@@ -422,6 +422,18 @@ impl Form {
         let values = values::read(&self.fields, Purpose::Draft);
         if !self.draft.save(&values) && !self.draft_warned.replace(true) {
             self.notice(T::DraftUnavailable.get(self.lang), false);
+        }
+    }
+
+    /// While the province list loads its selects are disabled; then they are filled.
+    fn provinces_loading(&self, loading: bool) {
+        for f in &self.fields {
+            if let Control::Address(a) = &f.control {
+                a.tinh.set_disabled(loading);
+                if !loading {
+                    address::fill_provinces(self, a);
+                }
+            }
         }
     }
 

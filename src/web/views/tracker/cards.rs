@@ -392,6 +392,9 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
     }
     crate::web::dom::append(&t.0, &E::new("thead").child(head).0);
     let tb = E::new("tbody");
+    // Long notes (often the same sentence year after year) would make the column one word wide
+    // in a card: the cell names a numbered note, and each distinct note is written once below.
+    let mut notes: Vec<(&str, Vec<i32>)> = Vec::new();
     for r in c.series.iter().rev() {
         let tr = E::new("tr")
             .child(E::new("th").attr("scope", "row").text(&r.year.to_string()))
@@ -406,9 +409,18 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
             ResultStatus::Derived => lang.pick("Tính toán", "Derived"),
             ResultStatus::NotPublished => lang.pick("Không công bố", "Not published"),
         });
-        if let Some(n) = &r.note {
-            note.push_str(". ");
-            note.push_str(n);
+        if let Some(n) = r.note.as_deref().filter(|n| !n.trim().is_empty()) {
+            let k = match notes.iter().position(|(t, _)| *t == n) {
+                Some(k) => k,
+                None => {
+                    notes.push((n, Vec::new()));
+                    notes.len() - 1
+                }
+            };
+            if let Some((_, years)) = notes.get_mut(k) {
+                years.push(r.year);
+            }
+            note.push_str(&format!(" · {} {}", lang.pick("ghi chú", "note"), k + 1));
         }
         let src = E::new("td").class("trk-src");
         if let Some(s) = &r.source_url {
@@ -424,5 +436,22 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
         .attr("aria-label", &cap)
         .attr("tabindex", "0")
         .child(t);
-    region.el()
+    if notes.is_empty() {
+        return region.el();
+    }
+    let list = E::new("ol").class("trk-notes");
+    for (text, years) in &notes {
+        let years: Vec<String> = years.iter().map(i32::to_string).collect();
+        let item = format!("{} {}: {text}", lang.pick("Năm", "Year"), years.join(", "));
+        crate::web::dom::append(&list.0, &E::new("li").text(&item).0);
+    }
+    E::new("div")
+        .child(region)
+        .child(
+            E::new("p")
+                .class("trk-notes-title")
+                .text(lang.pick("Ghi chú", "Note")),
+        )
+        .child(list)
+        .el()
 }
