@@ -4,7 +4,7 @@
 //! - `demo`  set up, build the bundle if stale, serve the demo portal at http://127.0.0.1:8080
 //! - `test`  set up, then every test: pkg freshness, native, browser (wasm), end-to-end, size budget
 //! - `build` build the release bundle into `pkg/`
-//! - `size`  print the gzip size of everything a page downloads for the widgets
+//! - `size`  print the gzip size of what a page with each widget downloads, against its budget
 //! - `bench` run the benchmarks and rewrite their sections of BENCHMARKS.md
 
 use std::path::{Path, PathBuf};
@@ -53,7 +53,7 @@ fn main() -> ExitCode {
         Some("setup") => setup(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <demo [PORT] | test | build | size | bench [search|tracker|form] | setup>"
+                "usage: cargo xtask <demo [PORT] | test | build | size | bench [search|tracker|form|size|startup|nginx] | setup>"
             );
             return ExitCode::from(2);
         }
@@ -826,6 +826,13 @@ fn bench(args: &[String]) -> Res {
         if want(name) && Path::new(&script).exists() {
             run("node", &[&script])?;
             run("node", &["bench/sections.mjs", name])?;
+        }
+    }
+    // Startup on a low-end phone profile (issue 10) and what a default nginx sends; each
+    // rewrites its own section of BENCHMARKS.md.
+    for name in ["startup", "nginx"] {
+        if want(name) {
+            run("node", &[&format!("bench/{name}.mjs")])?;
         }
     }
     Ok(())

@@ -386,7 +386,6 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
         lang.pick("Thứ hạng", "Rank"),
         lang.pick("Xếp loại", "Band"),
         lang.pick("Ghi chú", "Note"),
-        lang.pick("Nguồn", "Source"),
     ] {
         crate::web::dom::append(&head.0, &E::new("th").attr("scope", "col").text(h).0);
     }
@@ -394,7 +393,9 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
     let tb = E::new("tbody");
     // Long notes (often the same sentence year after year) would make the column one word wide
     // in a card: the cell names a numbered note, and each distinct note is written once below.
+    // Sources (a link and its description) likewise: one list below, each with its years.
     let mut notes: Vec<(&str, Vec<i32>)> = Vec::new();
+    let mut sources: Vec<(&str, Vec<i32>)> = Vec::new();
     for r in c.series.iter().rev() {
         let tr = E::new("tr")
             .child(E::new("th").attr("scope", "row").text(&r.year.to_string()))
@@ -410,23 +411,13 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
             ResultStatus::NotPublished => lang.pick("Không công bố", "Not published"),
         });
         if let Some(n) = r.note.as_deref().filter(|n| !n.trim().is_empty()) {
-            let k = match notes.iter().position(|(t, _)| *t == n) {
-                Some(k) => k,
-                None => {
-                    notes.push((n, Vec::new()));
-                    notes.len() - 1
-                }
-            };
-            if let Some((_, years)) = notes.get_mut(k) {
-                years.push(r.year);
-            }
-            note.push_str(&format!(" · {} {}", lang.pick("ghi chú", "note"), k + 1));
+            let k = footnote(&mut notes, n, r.year);
+            note.push_str(&format!(" · {} {k}", lang.pick("ghi chú", "note")));
         }
-        let src = E::new("td").class("trk-src");
-        if let Some(s) = &r.source_url {
-            source(&src.0, s);
+        if let Some(s) = r.source_url.as_deref().filter(|s| !s.trim().is_empty()) {
+            footnote(&mut sources, s, r.year);
         }
-        let tr = tr.child(E::new("td").text(&note)).child(src);
+        let tr = tr.child(E::new("td").text(&note));
         crate::web::dom::append(&tb.0, &tr.0);
     }
     crate::web::dom::append(&t.0, &tb.0);
@@ -436,22 +427,47 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
         .attr("aria-label", &cap)
         .attr("tabindex", "0")
         .child(t);
-    if notes.is_empty() {
+    if notes.is_empty() && sources.is_empty() {
         return region.el();
     }
-    let list = E::new("ol").class("trk-notes");
-    for (text, years) in &notes {
-        let years: Vec<String> = years.iter().map(i32::to_string).collect();
-        let item = format!("{} {}: {text}", lang.pick("Năm", "Year"), years.join(", "));
-        crate::web::dom::append(&list.0, &E::new("li").text(&item).0);
+    let wrap = E::new("div").child(region);
+    for (title, list, tag, link) in [
+        (lang.pick("Ghi chú", "Notes"), &notes, "ol", false),
+        (lang.pick("Nguồn", "Sources"), &sources, "ul", true),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        let items = E::new(tag).class("trk-notes");
+        for (text, years) in list {
+            let years: Vec<String> = years.iter().map(i32::to_string).collect();
+            let prefix = format!("{} {}: ", lang.pick("Năm", "Year"), years.join(", "));
+            let li = E::new("li").text(&prefix);
+            if link {
+                source(&li.0, text);
+            } else {
+                crate::web::dom::append(&li.0, &crate::web::dom::text_node(text));
+            }
+            crate::web::dom::append(&items.0, &li.0);
+        }
+        crate::web::dom::append(&wrap.0, &E::new("p").class("trk-notes-title").text(title).0);
+        crate::web::dom::append(&wrap.0, &items.0);
     }
-    E::new("div")
-        .child(region)
-        .child(
-            E::new("p")
-                .class("trk-notes-title")
-                .text(lang.pick("Ghi chú", "Note")),
-        )
-        .child(list)
-        .el()
+    wrap.el()
+}
+
+/// Adds `year` to the footnote with `text` (a new one if none has it); its 1-based number.
+fn footnote<'a>(list: &mut Vec<(&'a str, Vec<i32>)>, text: &'a str, year: i32) -> usize {
+    match list.iter().position(|(t, _)| *t == text) {
+        Some(k) => {
+            if let Some((_, years)) = list.get_mut(k) {
+                years.push(year);
+            }
+            k + 1
+        }
+        None => {
+            list.push((text, vec![year]));
+            list.len()
+        }
+    }
 }
