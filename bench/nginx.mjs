@@ -2,7 +2,7 @@
 // point 5). Starts and stops its own nginx on a loopback port, measures with curl, writes
 // bench/results/nginx.json and the `nginx` section of BENCHMARKS.md.
 //
-//   node bench/nginx.mjs [--www DIR] [--pkg DIR] [--no-write]
+//   node bench/nginx.mjs [--www DIR] [--pkg DIR] [--no-write] [--bundle-note TEXT]
 //
 // Needs nginx and curl (skips with a message, exit 0, when nginx is missing): on Debian
 // `apt-get install -y nginx libnginx-mod-http-brotli-static brotli` (the brotli module and the
@@ -39,6 +39,7 @@ const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 && arg
 const WWW = path.resolve(opt('--www', path.join(ROOT, 'www')));
 const PKG = path.resolve(opt('--pkg', path.join(WWW, 'pkg')));
 const WRITE = !argv.includes('--no-write');
+const BUNDLE_NOTE = opt('--bundle-note', null);
 const DOC = path.join(ROOT, 'docs', 'huong-dan-nhung.md');
 const STARTUP = path.join(HERE, 'results', 'startup.json');
 const RESULTS = path.join(HERE, 'results', 'nginx.json');
@@ -296,7 +297,7 @@ function markdown() {
   const lines = [
     '## What a default nginx sends, with and without precompressed files',
     '',
-    `Measured ${result.date} by \`node bench/nginx.mjs\` with nginx ${nginxVersion} (Debian) on ${cpu}, bundle ${version}; curl with \`Accept-Encoding: gzip, br\`, bytes of the body as sent. ` +
+    `Measured ${result.date} by \`node bench/nginx.mjs\` with nginx ${nginxVersion} (Debian) on ${cpu}, bundle ${version}${BUNDLE_NOTE ? ` (${BUNDLE_NOTE})` : ''}; curl with \`Accept-Encoding: gzip, br\`, bytes of the body as sent. ` +
       `Brotli: ${brotliModule ? 'module `libnginx-mod-http-brotli-static` installed' : 'module `libnginx-mod-http-brotli-static` not available, (c) is gzip_static only'}. ` +
       `Precompressed files: ${shipped.gz || shipped.br ? `${shipped.gz} .gz and ${shipped.br} .br shipped in pkg/` : 'none in pkg/'}${made.gz || made.br ? `, ${made.gz} .gz (gzip -9) and ${made.br} .br (${brotliCli ? 'brotli -q 11' : 'zlib quality 11'}) made for the measurement` : ''}.`,
     '',

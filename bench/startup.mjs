@@ -2,6 +2,10 @@
 // navigation start until every widget on a demo page is ready, in headless Debian Chromium.
 //
 //   node bench/startup.mjs [--runs N] [--pages search,tracker,form,all] [--www DIR] [--no-write]
+//                          [--bundle-note TEXT]
+//
+// --www DIR measures another copy of the demo (e.g. `git archive HEAD www pkg | tar -x -C DIR`
+// while pkg/ is being rebuilt); --bundle-note says in BENCHMARKS.md which bundle that was.
 //
 // Profile ("low-end phone"): viewport 360×740, 4× CPU slowdown (Emulation.setCPUThrottlingRate),
 // Fast 3G (Network.emulateNetworkConditions: 1.6 Mbit/s = 200,000 B/s down, 750 kbit/s up,
@@ -29,6 +33,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { createServer } from '../tools/serve.mjs';
 import { updateSection } from './sections.mjs';
@@ -42,6 +47,7 @@ const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 && arg
 const RUNS = Math.max(1, Number(opt('--runs', '5')) || 5);
 const WWW = path.resolve(opt('--www', path.join(ROOT, 'www')));
 const WRITE = !argv.includes('--no-write');
+const BUNDLE_NOTE = opt('--bundle-note', null);
 
 const PAGES = [
   { name: 'search', file: 'tra-cuu-thu-tuc.html', goal: 2000, what: 'TTHC search' },
@@ -196,7 +202,13 @@ function bundleInfo(results) {
   try { version = fs.readFileSync(path.join(WWW, 'pkg', 'VERSION'), 'utf8').trim(); } catch { /* none */ }
   const files = new Set();
   for (const p of results) for (const r of p.waterfall?.requests || []) if (r.path.startsWith('/pkg/')) files.add(r.path.slice(5));
-  return { version, files: [...files].sort() };
+  let where = BUNDLE_NOTE;
+  if (!where && WWW === path.join(ROOT, 'www')) {
+    const git = (...a) => spawnSync('git', ['-C', ROOT, ...a], { encoding: 'utf8' }).stdout.trim();
+    const head = git('rev-parse', '--short', 'HEAD');
+    if (head) where = `pkg/ of commit ${head}${git('status', '--porcelain', '--', 'pkg') ? ' with uncommitted changes' : ''}`;
+  }
+  return { version, files: [...files].sort(), where };
 }
 
 // ---------- output ----------
@@ -231,7 +243,7 @@ function markdown(r) {
     '## Startup on a low-end phone: navigation to ready',
     '',
     `Measured ${r.date} on ${m.cpu} (${m.cores} cores), ${m.os}, ${m.browser} headless, node ${m.node}, load average ${m.loadavg.before} → ${m.loadavg.after}; \`node bench/startup.mjs\` (${r.runs} runs per page and profile).`,
-    `Bundle: version ${r.bundle.version ?? '?'}; files the pages fetched from \`pkg/\`: ${r.bundle.files.map((f) => `\`${f}\``).join(', ') || '–'}.`,
+    `Bundle: version ${r.bundle.version ?? '?'}${r.bundle.where ? ` (${r.bundle.where})` : ''}; files the pages fetched from \`pkg/\`: ${r.bundle.files.map((f) => `\`${f}\``).join(', ') || '–'}.`,
     '',
     'Profile: viewport 360×740, 4× CPU slowdown, Fast 3G (1.6 Mbit/s = 200,000 B/s down, 750 kbit/s up, 150 ms latency per request), cold cache (new browser context per run, cache disabled). Server: `tools/serve.mjs` compressing like a portal (precompressed `.br`/`.gz` beside a file when present, otherwise gzip level 6). Time: navigation start → every widget on the page has `data-state="ready"` (the latest widget).',
     '',
