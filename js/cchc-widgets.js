@@ -22,15 +22,18 @@
   var script = document.currentScript;
   var base = new URL('.', script && script.src ? script.src : document.baseURI).href;
   var VERSION = '__CCHC_VERSION__';
-  // Written by `cargo xtask build`: kind -> [file stem, SHA-384 of the glue, SHA-384 of the wasm],
-  // and the built-in catalogues: language tag -> SHA-384. A catalogue not listed here was added by
-  // the portal: it is data (shown as text only), fetched without a hash.
+  // Written by `cargo xtask build`: kind -> [file stem, SHA-384 of the glue, SHA-384 of the wasm,
+  // gzip bytes of both], with '*' for the module that has all three kinds; and the built-in
+  // catalogues: language tag -> SHA-384. A catalogue not listed here was added by the portal: it
+  // is data (shown as text only), fetched without a hash.
   var FILES = { /*__CCHC_FILES__*/ };
   var I18N = { /*__CCHC_I18N__*/ };
   var cores = {};
   var catalogues = {};
   var added = {};
   var attempt = 0;
+  var combine = null;
+  var SELECTOR = 'cchc-tthc-search,cchc-index-tracker,cchc-feedback-form,[data-cchc]';
   var handles = new WeakMap();
 
   function attr(host, name) {
@@ -92,6 +95,20 @@
       s.onerror = function () { s.remove(); reject(new Error('not loaded or integrity check failed: ' + url)); };
       document.head.appendChild(s);
     });
+  }
+
+  // Which module serves `kind`: its own, or, decided once for the page, the one with all kinds
+  // when the kinds on the page weigh more apart than together.
+  function moduleFor(kind) {
+    if (combine === null) {
+      var all = FILES['*'], seen = {}, sum = 0, n = 0, list = document.querySelectorAll(SELECTOR);
+      for (var i = 0; i < list.length; i++) {
+        var k = kindOf(list[i]);
+        if (k && !seen[k]) { seen[k] = 1; sum += FILES[k][3]; n++; }
+      }
+      combine = !!all && n > 1 && sum > all[3];
+    }
+    return combine ? '*' : kind;
   }
 
   function loadCore(kind) {
@@ -247,7 +264,7 @@
   function kindOf(host) {
     var tag = host.localName;
     var k = tag.indexOf('cchc-') === 0 ? tag.slice(5) : host.getAttribute('data-cchc');
-    return k && FILES.hasOwnProperty(k) ? k : null;
+    return k && k !== '*' && FILES.hasOwnProperty(k) ? k : null;
   }
 
   function start(host) {
@@ -266,12 +283,13 @@
     if (!root.firstChild) early(root, kind);
     var cat = catalogue(tag);
     cat.then(function (c) { if (c && handles.get(host) === null) relabel(root, c); }, function () {});
-    Promise.all([loadCore(kind), cat]).then(function (r) {
+    var key = moduleFor(kind);
+    Promise.all([loadCore(key), cat]).then(function (r) {
       if (!host.isConnected || handles.get(host) !== null) return;
       var core = r[0];
-      if (r[1] && !added[kind + ' ' + tag] && core.add_catalogue) {
+      if (r[1] && !added[key + ' ' + tag] && core.add_catalogue) {
         core.add_catalogue(tag, r[1]);
-        added[kind + ' ' + tag] = 1;
+        added[key + ' ' + tag] = 1;
       }
       handles.set(host, core.mount(host, root, kind, data));
     }).then(null, function (err) {
@@ -294,7 +312,7 @@
   if (window.customElements) {
     Object.keys(FILES).forEach(function (k) {
       var name = 'cchc-' + k;
-      if (customElements.get(name)) return;
+      if (k === '*' || customElements.get(name)) return;
       customElements.define(name, class extends HTMLElement {
         connectedCallback() { start(this); }
         disconnectedCallback() { stop(this); }
