@@ -85,8 +85,9 @@ pub async fn fetch_text(url: &str, timeout_s: u32) -> Result<String, LoadFailure
 }
 
 /// The answer to a GET the loader started before the wasm arrived (`js/cchc-widgets.js`
-/// `get`: `{s: status, t: text}`, or `{e: 1}` for its time limit, `{e: 2}` for a network error),
-/// judged exactly like [`fetch_text`]'s own.
+/// `get`: `{s: status, b: ArrayBuffer}`, or `{e: 1}` for its time limit, `{e: 2}` for a network
+/// error), judged exactly like [`fetch_text`]'s own. The body is decoded here as `Response.text()`
+/// would.
 pub async fn prefetched_text(
     url: &str,
     timeout_s: u32,
@@ -103,13 +104,23 @@ pub async fn prefetched_text(
                         .and_then(|s| s.as_f64())
                         .map(|s| s as u16)
                         .unwrap_or(0),
-                    body: get("t").and_then(|t| t.as_string()).unwrap_or_default(),
+                    body: get("b")
+                        .map(|b| utf8(js_sys::Uint8Array::new(&b).to_vec()))
+                        .unwrap_or_default(),
                 },
             }
         }
         Err(_) => Outcome::Network,
     };
     text_of(url, timeout_s, outcome)
+}
+
+/// UTF-8 as `Response.text()` decodes it: a leading BOM dropped, invalid sequences replaced.
+fn utf8(mut bytes: Vec<u8>) -> String {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 fn text_of(url: &str, timeout_s: u32, outcome: Outcome) -> Result<String, LoadFailure> {
