@@ -215,7 +215,7 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, kind: &str) -> Option<Widget> 
     adopt_styles(&root);
     let body = E::new("div")
         .class(&cat("cchc cchc-", kind.name()))
-        .attr("lang", lang.pick("vi", "en"))
+        .attr("lang", lang.tag())
         .el();
     crate::web::dom::append(&root, &body);
     let ctx = Rc::new(Ctx {

@@ -132,11 +132,9 @@ fn line(file: &Path, p: &Problem, lang: Lang) -> String {
             out.push_str(&format!(":{c}"));
         }
     }
-    let sev = match (p.severity, lang) {
-        (Severity::Error, Lang::Vi) => "lỗi",
-        (Severity::Error, Lang::En) => "error",
-        (Severity::Warning, Lang::Vi) => "cảnh báo",
-        (Severity::Warning, Lang::En) => "warning",
+    let sev = match p.severity {
+        Severity::Error => lang.pick("lỗi", "error"),
+        Severity::Warning => lang.pick("cảnh báo", "warning"),
     };
     out.push_str(&format!(": {sev}: {}", p.message));
     if let Some(path) = &p.path {
@@ -153,11 +151,11 @@ fn print_text(file: &Path, r: &Report, lang: Lang) -> std::io::Result<()> {
     }
     let kind = r.kind.map_or("?", Kind::name);
     let (e, w, n) = (r.errors.len(), r.warnings.len(), r.records);
-    let summary = match (lang, r.usable()) {
-        (Lang::Vi, true) => format!("{kind}: {n} mục, {e} lỗi, {w} cảnh báo: dùng được"),
-        (Lang::Vi, false) => format!("{kind}: {n} mục, {e} lỗi, {w} cảnh báo: KHÔNG dùng được"),
-        (Lang::En, true) => format!("{kind}: {n} records, {e} errors, {w} warnings: usable"),
-        (Lang::En, false) => format!("{kind}: {n} records, {e} errors, {w} warnings: NOT usable"),
+    let summary = match (lang == Lang::En, r.usable()) {
+        (false, true) => format!("{kind}: {n} mục, {e} lỗi, {w} cảnh báo: dùng được"),
+        (false, false) => format!("{kind}: {n} mục, {e} lỗi, {w} cảnh báo: KHÔNG dùng được"),
+        (true, true) => format!("{kind}: {n} records, {e} errors, {w} warnings: usable"),
+        (true, false) => format!("{kind}: {n} records, {e} errors, {w} warnings: NOT usable"),
     };
     writeln!(out, "{summary}")
 }
