@@ -402,7 +402,10 @@ impl View {
         if res.suggestions.is_empty() || s.text.trim().is_empty() {
             return;
         }
-        let p = E::new("p").append_text(tr!(lang, "Có phải bạn muốn tìm: ", "Did you mean: "));
+        let p = E::new("p").append_text(&crate::web::dom::cat(
+            tr!(lang, "Có phải bạn muốn tìm:", "Did you mean:"),
+            " ",
+        ));
         for (i, q) in res.suggestions.iter().take(3).enumerate() {
             if i > 0 {
                 crate::web::dom::append(&p.0, &crate::web::dom::text_node(", "));
@@ -690,17 +693,19 @@ impl View {
         );
         crate::web::dom::append(&art.0, dl);
         if let Some(url) = p.url.as_deref().filter(|u| is_http(u)) {
-            let a = E::new("a")
-                .class("cchc-button cchc-cta")
-                .attr("href", url)
-                .attr("target", "_blank")
-                .attr("rel", "noopener noreferrer")
-                .text(tr!(lang, "Nộp hồ sơ trực tuyến", "Apply online"))
-                .child(E::new("span").class("cchc-visually-hidden").text(tr!(
-                    lang,
-                    " (mở trang mới)",
-                    " (opens a new page)",
-                )));
+            let a =
+                E::new("a")
+                    .class("cchc-button cchc-cta")
+                    .attr("href", url)
+                    .attr("target", "_blank")
+                    .attr("rel", "noopener noreferrer")
+                    .text(tr!(lang, "Nộp hồ sơ trực tuyến", "Apply online"))
+                    .child(E::new("span").class("cchc-visually-hidden").text(
+                        &crate::web::dom::cat(
+                            " ",
+                            tr!(lang, "(mở trang mới)", "(opens a new page)"),
+                        ),
+                    ));
             crate::web::dom::append(&art.0, &a.0);
         }
         let sections = E::new("div").class("cchc-sections");
