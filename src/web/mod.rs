@@ -8,6 +8,7 @@
 
 mod api;
 pub(crate) mod dom;
+pub mod i18n;
 pub(crate) mod load;
 mod views;
 
