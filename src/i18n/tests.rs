@@ -190,3 +190,12 @@ fn pick_is_only_used_by_command_line_code() {
     }
     assert!(bad.is_empty(), "use tr!/msg! instead:\n{}", bad.join("\n"));
 }
+
+/// Keys are compared as written: every Vietnamese text of the sources is in NFC (catalogue keys
+/// are normalised to NFC when read).
+#[test]
+fn source_texts_are_nfc() {
+    for (vi, _) in source::PAIRS {
+        assert_eq!(crate::text::nfc(vi), *vi, "not NFC: {vi}");
+    }
+}

@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 mod check;
 mod check_field;
 mod deadline;
+mod i18n;
 mod import;
 mod search;
 mod target;
@@ -39,6 +40,8 @@ enum Command {
     Check(check::Args),
     /// Import a spreadsheet or the national portal's export into the widgets' JSON.
     Import(import::Args),
+    /// Write language catalogues (pkg/i18n/en.json, a template for another language).
+    I18n(i18n::Args),
 }
 
 fn main() -> ExitCode {
@@ -59,6 +62,7 @@ fn main() -> ExitCode {
         Command::ValidateForm(a) => validate_form::run(a),
         Command::Check(a) => check::run(a),
         Command::Import(a) => import::run(a),
+        Command::I18n(a) => i18n::run(a),
     };
     ExitCode::from(code)
 }
