@@ -36,7 +36,8 @@ enum Command {
     CheckField(check_field::Args),
     /// Re-check a submitted feedback form against its schema.
     ValidateForm(validate_form::Args),
-    /// Check a data file (tthc.json, chi-tieu.json, phan-anh.json) before publishing.
+    /// Check a data file (tthc.json, chi-tieu.json, phan-anh.json) or a language catalogue
+    /// (pkg/i18n/<lang>.json) before publishing.
     Check(check::Args),
     /// Import a spreadsheet or the national portal's export into the widgets' JSON.
     Import(import::Args),
