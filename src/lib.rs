@@ -8,13 +8,15 @@
 //! tested natively and shared with the `cchc` CLI) and a **thin browser shell** (`web`, compiled
 //! only for `wasm32`) that turns core results into DOM. See ARCHITECTURE.md for the codemap.
 
+// First, so that its `tr!` and `msg!` macros are in scope in every module below.
+#[macro_use]
+pub mod i18n;
 // `cchc check`: native only (it keeps serde_json, which must not reach the WebAssembly).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod check;
 pub mod contract;
 pub mod date;
 pub mod feedback;
-pub mod i18n;
 pub mod json;
 pub mod num;
 pub mod sort;

@@ -148,8 +148,12 @@ async fn wrong_shape_names_the_field_path() {
     assert!(text.contains("version"), "{text}");
 }
 
+/// English is a catalogue like any other: the loader fetches `pkg/i18n/en.json` and registers it.
+const EN: &str = include_str!("../pkg/i18n/en.json");
+
 #[wasm_bindgen_test]
 async fn english_section_gets_english_text() {
+    assert!(cchc_widgets::web::i18n::add_catalogue("en", EN));
     let (el, root) = host("cchc-tthc-search", &[], "en-GB");
     let _w = cchc_widgets::web::mount(
         el.clone(),
@@ -167,6 +171,53 @@ async fn english_section_gets_english_text() {
         .unwrap_or_default();
     assert!(text.contains("The data could not be loaded"), "{text}");
     assert!(text.contains("no src attribute"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn a_language_without_a_catalogue_is_vietnamese() {
+    // "fr": no catalogue was registered, so the widget speaks Vietnamese.
+    let (el, root) = host("cchc-tthc-search", &[], "fr");
+    let _w = cchc_widgets::web::mount(el.clone(), root.clone(), "tthc-search").expect("mounted");
+    assert_eq!(settle(&el).await, "error");
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("Chưa tải được dữ liệu"), "{text}");
+}
+
+/// A province's catalogue for a made-up language with one text: that text is translated, every
+/// other one is Vietnamese (never blank), and the widget is marked with the language.
+#[wasm_bindgen_test]
+async fn a_made_up_language_with_one_text_falls_back_to_vietnamese() {
+    use cchc_widgets::web::i18n::add_catalogue;
+    let xx = r#"{"lang": "xx", "name": "Xx", "messages": {
+        "Chưa tải được dữ liệu": "<b>Xx</b> no data",
+        "Thẻ nhúng thiếu thuộc tính {attribute} (đường dẫn tới tệp dữ liệu).": "Xx {oops}"}}"#;
+    assert!(
+        !add_catalogue("xx", "{\"lang\": \"xx\", \"messages\": [}"),
+        "not JSON"
+    );
+    assert!(!add_catalogue("xx", r#"{"lang": "xx"}"#), "no messages");
+    assert!(!add_catalogue("yy", xx), "another language's catalogue");
+    assert!(
+        !add_catalogue("vi", r#"{"lang": "vi", "messages": {}}"#),
+        "Vietnamese is built in"
+    );
+    assert!(add_catalogue("xx", xx));
+    let (el, root) = host("cchc-tthc-search", &[], "xx-VN");
+    let _w = cchc_widgets::web::mount(el.clone(), root.clone(), "tthc-search").expect("mounted");
+    assert_eq!(settle(&el).await, "error");
+    let body = root.query_selector("[lang]").unwrap().expect("widget body");
+    assert_eq!(body.get_attribute("lang").as_deref(), Some("xx"));
+    let panel = root.query_selector("[role=alert]").unwrap().expect("panel");
+    let text = panel.text_content().unwrap_or_default();
+    // Translated, and as text: the catalogue's "<b>" is not markup.
+    assert!(text.contains("<b>Xx</b> no data"), "{text}");
+    assert!(panel.query_selector("b").unwrap().is_none());
+    // Not translated (the other translation's placeholder is wrong, so it was dropped).
+    assert!(text.contains("Thẻ nhúng thiếu thuộc tính src"), "{text}");
+    assert!(
+        text.contains("Thông tin kỹ thuật cho quản trị trang"),
+        "{text}"
+    );
 }
 
 #[wasm_bindgen_test]

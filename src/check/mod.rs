@@ -1,4 +1,5 @@
-//! One checker for the three data files, shared by `cchc check` and the widgets.
+//! One checker for the three data files and the language catalogues, shared by `cchc check` and
+//! the widgets.
 //!
 //! Why it exists: a webmaster publishes `tthc.json`, `chi-tieu.json` and `phan-anh.json` written
 //! by hand or exported from a spreadsheet. If the CLI and the widgets judged them differently, a
@@ -11,6 +12,7 @@
 //! Errors make the file unusable; warnings do not.
 
 mod chi_tieu;
+mod i18n;
 pub mod locate;
 mod phan_anh;
 mod tthc;
@@ -21,7 +23,7 @@ use serde_json::Value;
 use crate::i18n::Lang;
 pub use locate::{locate, Position};
 
-/// The three data files.
+/// The three data files, and the language catalogues.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Kind {
     /// `tthc.json` (or the national portal's records).
@@ -33,6 +35,9 @@ pub enum Kind {
     /// `phan-anh.json`.
     #[serde(rename = "phan-anh")]
     PhanAnh,
+    /// A language catalogue, `pkg/i18n/<lang>.json`.
+    #[serde(rename = "i18n")]
+    I18n,
 }
 
 impl Kind {
@@ -42,12 +47,13 @@ impl Kind {
             Kind::Tthc => "tthc",
             Kind::ChiTieu => "chi-tieu",
             Kind::PhanAnh => "phan-anh",
+            Kind::I18n => "i18n",
         }
     }
 
     /// Parses [`Kind::name`].
     pub fn parse(s: &str) -> Option<Kind> {
-        [Kind::Tthc, Kind::ChiTieu, Kind::PhanAnh]
+        [Kind::Tthc, Kind::ChiTieu, Kind::PhanAnh, Kind::I18n]
             .into_iter()
             .find(|k| k.name() == s)
     }
@@ -122,6 +128,7 @@ pub fn check(text: &str, kind: Option<Kind>, lang: Lang) -> Report {
         Some(Kind::Tthc) => tthc::check(text, lang, &mut report.records),
         Some(Kind::ChiTieu) => chi_tieu::check(text, lang, &mut report.records),
         Some(Kind::PhanAnh) => phan_anh::check(text, lang, &mut report.records),
+        Some(Kind::I18n) => i18n::check(text, lang, &mut report.records),
         None => unknown_kind(text, lang),
     };
     for p in problems {
@@ -155,7 +162,9 @@ fn detect_value(v: &Value) -> Option<Kind> {
                 _ => {}
             }
             let has = |k: &str| o.contains_key(k);
-            if has("procedures") || has("ma_thu_tuc") || has("ten_thu_tuc") {
+            if has("lang") && has("messages") {
+                Some(Kind::I18n)
+            } else if has("procedures") || has("ma_thu_tuc") || has("ten_thu_tuc") {
                 Some(Kind::Tthc)
             } else if has("agencies") {
                 Some(Kind::ChiTieu)
@@ -187,6 +196,8 @@ fn sniff(text: &str) -> Option<Kind> {
         Some(Kind::ChiTieu)
     } else if has("\"fields\"") {
         Some(Kind::PhanAnh)
+    } else if has("\"lang\"") && has("\"messages\"") {
+        Some(Kind::I18n)
     } else {
         None
     }
@@ -205,14 +216,14 @@ fn unknown_kind(text: &str, lang: Lang) -> Vec<Problem> {
         column: None,
         message: lang
             .pick(
-                "Không nhận ra loại tệp (tthc, chi-tieu hay phan-anh)",
-                "Cannot tell the kind of file (tthc, chi-tieu or phan-anh)",
+                "Không nhận ra loại tệp (tthc, chi-tieu, phan-anh hay tệp ngôn ngữ i18n)",
+                "Cannot tell the kind of file (tthc, chi-tieu, phan-anh or an i18n catalogue)",
             )
             .into(),
         hint: lang
             .pick(
-                "Chỉ rõ loại bằng --kind tthc|chi-tieu|phan-anh, hoặc thêm \"format\" (\"cchc-chi-tieu\", \"cchc-phan-anh\") hay \"procedures\" (tthc) vào tệp.",
-                "Name the kind with --kind tthc|chi-tieu|phan-anh, or add \"format\" (\"cchc-chi-tieu\", \"cchc-phan-anh\") or \"procedures\" (tthc) to the file.",
+                "Chỉ rõ loại bằng --kind tthc|chi-tieu|phan-anh|i18n, hoặc thêm \"format\" (\"cchc-chi-tieu\", \"cchc-phan-anh\"), \"procedures\" (tthc) hay \"lang\" và \"messages\" (i18n) vào tệp.",
+                "Name the kind with --kind tthc|chi-tieu|phan-anh|i18n, or add \"format\" (\"cchc-chi-tieu\", \"cchc-phan-anh\"), \"procedures\" (tthc) or \"lang\" and \"messages\" (i18n) to the file.",
             )
             .into(),
     });

@@ -85,7 +85,7 @@ fn converted(text: &str, e: &SchemaError, lang: Lang) -> Problem {
         code,
         Some(&e.path),
         locate(text, &e.path),
-        lang.pick(&e.vi, &e.en).to_string(),
+        e.text(lang),
         hint(e.code, lang),
     )
 }

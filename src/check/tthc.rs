@@ -208,8 +208,8 @@ fn extra_warnings(text: &str, lang: Lang) -> Vec<Problem> {
                 Some(&p),
                 pos,
                 match lang {
-                    Lang::Vi => format!("Thủ tục {code} chưa có đường dẫn tới Cổng Dịch vụ công"),
                     Lang::En => format!("Procedure {code} has no link to the public-service portal"),
+                    _ => format!("Thủ tục {code} chưa có đường dẫn tới Cổng Dịch vụ công"),
                 },
                 lang.pick(
                     "Thêm \"url\": địa chỉ trang thủ tục trên Cổng Dịch vụ công, để người dân bấm \"Nộp hồ sơ trực tuyến\".",
@@ -225,8 +225,8 @@ fn extra_warnings(text: &str, lang: Lang) -> Vec<Problem> {
                 Some(&p),
                 pos,
                 match lang {
-                    Lang::Vi => format!("Thủ tục {code} chưa có lĩnh vực"),
                     Lang::En => format!("Procedure {code} has no field"),
+                    _ => format!("Thủ tục {code} chưa có lĩnh vực"),
                 },
                 lang.pick(
                     "Thêm \"field\" (lĩnh vực) để thủ tục xuất hiện trong bộ lọc Lĩnh vực.",
@@ -243,8 +243,8 @@ fn extra_warnings(text: &str, lang: Lang) -> Vec<Problem> {
                     Some(&p),
                     pos,
                     match lang {
-                        Lang::Vi => format!("Trường \"{key}\" không được đọc"),
                         Lang::En => format!("Field \"{key}\" is not read"),
+                        _ => format!("Trường \"{key}\" không được đọc"),
                     },
                     lang.pick(
                         "Kiểm tra chính tả; các trường được đọc: code, name, field, levels, agencies, online, postal, online_payment, time, fee, url, details, details_url.",

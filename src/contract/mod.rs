@@ -68,32 +68,32 @@ impl DataError {
 
     /// One sentence for the webmaster: what is wrong and where.
     pub fn message(&self, lang: Lang) -> String {
-        let what = match self.kind {
-            DataErrorKind::Empty => lang.pick("Tệp dữ liệu rỗng", "The data file is empty"),
-            DataErrorKind::Syntax => lang.pick(
+        let what = lang.text(match self.kind {
+            DataErrorKind::Empty => msg!("Tệp dữ liệu rỗng", "The data file is empty"),
+            DataErrorKind::Syntax => msg!(
                 "Tệp dữ liệu không phải JSON hợp lệ",
-                "The data file is not valid JSON",
+                "The data file is not valid JSON"
             ),
             DataErrorKind::Shape => {
-                lang.pick("Dữ liệu sai cấu trúc", "The data has the wrong structure")
+                msg!("Dữ liệu sai cấu trúc", "The data has the wrong structure")
             }
-            DataErrorKind::TooLarge => {
-                lang.pick("Tệp dữ liệu quá lớn", "The data file is too large")
-            }
-            DataErrorKind::Invalid => lang.pick("Dữ liệu không hợp lệ", "The data is not valid"),
-        };
+            DataErrorKind::TooLarge => msg!("Tệp dữ liệu quá lớn", "The data file is too large"),
+            DataErrorKind::Invalid => msg!("Dữ liệu không hợp lệ", "The data is not valid"),
+        });
         let mut out = what.to_string();
         if let (Some(line), Some(column)) = (self.line, self.column) {
-            out.push_str(&match lang {
-                Lang::Vi => format!(" (dòng {line}, cột {column})"),
-                Lang::En => format!(" (line {line}, column {column})"),
-            });
+            out.push(' ');
+            out.push_str(&tr!(
+                lang,
+                "(dòng {line}, cột {column})",
+                "(line {line}, column {column})",
+                line = line,
+                column = column
+            ));
         }
         if let Some(path) = self.path.as_deref().filter(|p| !p.is_empty() && *p != ".") {
-            out.push_str(&match lang {
-                Lang::Vi => format!(" tại {path}"),
-                Lang::En => format!(" at {path}"),
-            });
+            out.push(' ');
+            out.push_str(&tr!(lang, "tại {path}", "at {path}", path = path));
         }
         if !self.detail.is_empty() {
             out.push_str(": ");
@@ -172,17 +172,20 @@ impl LoadFailure {
     /// What the citizen is told: what happened and what they can do.
     pub fn citizen_message(&self, lang: Lang) -> &'static str {
         match self {
-            LoadFailure::Timeout { .. } | LoadFailure::Network { .. } => lang.pick(
+            LoadFailure::Timeout { .. } | LoadFailure::Network { .. } => tr!(
+                lang,
                 "Không tải được dữ liệu do kết nối mạng chậm hoặc bị gián đoạn. Vui lòng kiểm tra kết nối và thử lại.",
-                "The data could not be loaded because the connection is slow or interrupted. Please check your connection and try again.",
+                "The data could not be loaded because the connection is slow or interrupted. Please check your connection and try again."
             ),
-            LoadFailure::Http { status, .. } if *status >= 500 => lang.pick(
+            LoadFailure::Http { status, .. } if *status >= 500 => tr!(
+                lang,
                 "Máy chủ đang gặp sự cố nên chưa tải được dữ liệu. Vui lòng thử lại sau ít phút.",
-                "The server has a problem, so the data could not be loaded. Please try again in a few minutes.",
+                "The server has a problem, so the data could not be loaded. Please try again in a few minutes."
             ),
-            _ => lang.pick(
+            _ => tr!(
+                lang,
                 "Chức năng này tạm thời chưa hoạt động do lỗi dữ liệu của trang. Vui lòng quay lại sau hoặc liên hệ quản trị trang.",
-                "This feature is temporarily unavailable because of a data error on this site. Please come back later or contact the site administrator.",
+                "This feature is temporarily unavailable because of a data error on this site. Please come back later or contact the site administrator."
             ),
         }
     }
@@ -197,24 +200,34 @@ impl LoadFailure {
 
     /// Where the problem is, for the webmaster (shown in a "technical details" section).
     pub fn webmaster_detail(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (LoadFailure::NoSource { attribute }, Lang::Vi) => {
-                format!("Thẻ nhúng thiếu thuộc tính {attribute} (đường dẫn tới tệp dữ liệu).")
-            }
-            (LoadFailure::NoSource { attribute }, Lang::En) => {
-                format!("The embed tag has no {attribute} attribute (the data file's URL).")
-            }
-            (LoadFailure::Http { status, url }, Lang::Vi) => format!("HTTP {status} khi tải {url}"),
-            (LoadFailure::Http { status, url }, Lang::En) => format!("HTTP {status} loading {url}"),
-            (LoadFailure::Timeout { seconds, url }, Lang::Vi) => {
-                format!("Quá {seconds} giây không nhận được phản hồi từ {url}")
-            }
-            (LoadFailure::Timeout { seconds, url }, Lang::En) => {
-                format!("No response from {url} within {seconds} seconds")
-            }
-            (LoadFailure::Network { url }, Lang::Vi) => format!("Lỗi mạng khi tải {url}"),
-            (LoadFailure::Network { url }, Lang::En) => format!("Network error loading {url}"),
-            (LoadFailure::Data { url, error }, _) => format!("{url}: {}", error.message(lang)),
+        match self {
+            LoadFailure::NoSource { attribute } => tr!(
+                lang,
+                "Thẻ nhúng thiếu thuộc tính {attribute} (đường dẫn tới tệp dữ liệu).",
+                "The embed tag has no {attribute} attribute (the data file's URL).",
+                attribute = attribute
+            ),
+            LoadFailure::Http { status, url } => tr!(
+                lang,
+                "HTTP {status} khi tải {url}",
+                "HTTP {status} loading {url}",
+                status = status,
+                url = url
+            ),
+            LoadFailure::Timeout { seconds, url } => tr!(
+                lang,
+                "Quá {seconds} giây không nhận được phản hồi từ {url}",
+                "No response from {url} within {seconds} seconds",
+                seconds = seconds,
+                url = url
+            ),
+            LoadFailure::Network { url } => tr!(
+                lang,
+                "Lỗi mạng khi tải {url}",
+                "Network error loading {url}",
+                url = url
+            ),
+            LoadFailure::Data { url, error } => format!("{url}: {}", error.message(lang)),
         }
     }
 }

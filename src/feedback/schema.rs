@@ -22,7 +22,7 @@ use crate::json::Value;
 
 use super::file::KNOWN_TYPES;
 use super::messages;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 
 /// Value of the `format` key.
 pub const FORMAT: &str = "cchc-phan-anh";
@@ -92,29 +92,53 @@ impl Serialize for Messages {
 }
 
 /// A text in Vietnamese with an optional English version (`"..."` or `{"vi": ..., "en": ...}`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Eq, Serialize)]
 pub struct Text {
     /// Vietnamese (required).
     pub vi: String,
     /// English; Vietnamese is shown when absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
+    /// A text of the built-in form ([`Text::builtin`]): the page's language catalogue
+    /// translates it. An agency's own texts are never looked up in a catalogue.
+    #[serde(skip)]
+    pub builtin: bool,
+}
+
+impl PartialEq for Text {
+    /// The same words (whether built in or not).
+    fn eq(&self, other: &Text) -> bool {
+        self.vi == other.vi && self.en == other.en
+    }
 }
 
 impl Text {
-    /// A bilingual text.
-    pub fn new(vi: &str, en: &str) -> Text {
+    /// A text of the built-in form: natively Vietnamese and English; in the wasm the Vietnamese,
+    /// which the page's catalogue (English included) translates.
+    pub fn builtin(m: Msg) -> Text {
+        #[cfg(not(target_arch = "wasm32"))]
+        let en = Some(m.en.to_string());
+        #[cfg(target_arch = "wasm32")]
+        let en = None;
         Text {
-            vi: vi.to_string(),
-            en: Some(en.to_string()),
+            vi: m.vi.to_string(),
+            en,
+            builtin: true,
         }
     }
 
-    /// The text in `lang` (Vietnamese when no English is given).
+    /// The text in `lang`: the schema's English for English, a built-in text's translation from
+    /// the catalogue, else the Vietnamese.
     pub fn get(&self, lang: Lang) -> &str {
-        match (lang, &self.en) {
-            (Lang::En, Some(en)) => en,
-            _ => &self.vi,
+        if lang == Lang::Vi {
+            return &self.vi;
+        }
+        if let Some(en) = self.en.as_deref().filter(|_| lang.tag() == "en") {
+            return en;
+        }
+        match lang.translate(&self.vi).filter(|_| self.builtin) {
+            Some(t) => t,
+            None => &self.vi,
         }
     }
 }
@@ -333,8 +357,15 @@ impl Schema {
             vec![SchemaError::new(
                 "$",
                 "json",
-                format!("JSON không hợp lệ (dòng {}, cột {}): {e}", e.line, e.column),
-                format!("invalid JSON (line {}, column {}): {e}", e.line, e.column),
+                msg!(
+                    "JSON không hợp lệ (dòng {line}, cột {column}): {error}",
+                    "invalid JSON (line {line}, column {column}): {error}"
+                ),
+                vec![
+                    ("line", e.line.to_string()),
+                    ("column", e.column.to_string()),
+                    ("error", e.to_string()),
+                ],
             )]
         })?;
         let mut loader = Loader::default();
@@ -347,32 +378,45 @@ impl Schema {
 }
 
 /// A problem in a schema file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SchemaError {
     /// JSON path, e.g. `$.fields[2].options`.
     pub path: String,
     /// Stable code: `json`, `type`, `missing`, `unknown_key`, `format`, `version`, `value`,
     /// `duplicate`, `reference`, `pattern_unsupported`.
     pub code: &'static str,
-    /// Vietnamese message.
-    pub vi: String,
-    /// English message.
-    pub en: String,
+    /// The message, a template with `{name}` placeholders.
+    pub msg: Msg,
+    /// The values of the placeholders.
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl SchemaError {
-    fn new(path: &str, code: &'static str, vi: String, en: String) -> SchemaError {
+    fn new(
+        path: &str,
+        code: &'static str,
+        msg: Msg,
+        args: Vec<(&'static str, String)>,
+    ) -> SchemaError {
         SchemaError {
             path: path.to_string(),
             code,
-            vi,
-            en,
+            msg,
+            args,
         }
+    }
+
+    /// The message in `lang`, without the path.
+    pub fn text(&self, lang: Lang) -> String {
+        super::messages::render(lang.text(self.msg), &self.args)
     }
 
     /// The message in `lang`, prefixed with the path.
     pub fn message(&self, lang: Lang) -> String {
-        format!("{}: {}", self.path, lang.pick(&self.vi, &self.en))
+        let mut out = self.path.clone();
+        out.push_str(": ");
+        out.push_str(&self.text(lang));
+        out
     }
 }
 
@@ -436,26 +480,27 @@ struct Loader {
 }
 
 impl Loader {
-    fn err(&mut self, path: &str, code: &'static str, vi: String, en: String) {
-        self.errors.push(SchemaError::new(path, code, vi, en));
+    fn err(&mut self, path: &str, code: &'static str, msg: Msg, args: Vec<(&'static str, String)>) {
+        self.errors.push(SchemaError::new(path, code, msg, args));
     }
 
-    fn type_err(&mut self, path: &str, vi: &str, en: &str) {
-        self.err(path, "type", format!("cần {vi}"), format!("expected {en}"));
+    /// A type error: `msg` says what was expected ("cần một chuỗi").
+    fn type_err(&mut self, path: &str, msg: Msg) {
+        self.err(path, "type", msg, Vec::new());
     }
 
     /// An error with a fixed message at `path.key`. The helpers below are shared bodies (not
     /// inlined) for the loader's many error sites: the schema loader ships in the widget's wasm.
     #[inline(never)]
-    fn err_at(&mut self, path: &str, key: &str, code: &'static str, vi: &str, en: &str) {
+    fn err_at(&mut self, path: &str, key: &str, code: &'static str, msg: Msg) {
         let p = crate::contract::sub_path(path, key);
-        self.err(&p, code, vi.into(), en.into());
+        self.err(&p, code, msg, Vec::new());
     }
 
     /// A type error at `path.key`.
     #[inline(never)]
-    fn type_at(&mut self, path: &str, key: &str, vi: &str, en: &str) {
-        self.type_err(&crate::contract::sub_path(path, key), vi, en);
+    fn type_at(&mut self, path: &str, key: &str, msg: Msg) {
+        self.type_err(&crate::contract::sub_path(path, key), msg);
     }
 
     /// The required member `key` of the object at `path` is absent.
@@ -464,15 +509,18 @@ impl Loader {
         self.err(
             path,
             "missing",
-            format!("thiếu “{key}”"),
-            format!("“{key}” is missing"),
+            msg!("thiếu “{key}”", "“{key}” is missing"),
+            vec![("key", key.to_string())],
         );
     }
 
     /// `v` itself if it is an object (its members are then read with [`Value::get`]).
     fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Value> {
         if v.as_object().is_none() {
-            self.type_err(path, "một đối tượng JSON", "a JSON object");
+            self.type_err(
+                path,
+                msg!("cần một đối tượng JSON", "expected a JSON object"),
+            );
             return None;
         }
         Some(v)
@@ -484,8 +532,11 @@ impl Loader {
             self.err(
                 &crate::contract::sub_path(path, key),
                 "unknown_key",
-                format!("khóa “{key}” không có trong định dạng"),
-                format!("unknown key “{key}”"),
+                msg!(
+                    "khóa “{key}” không có trong định dạng",
+                    "unknown key “{key}”"
+                ),
+                vec![("key", key.to_string())],
             );
         }
     }
@@ -500,7 +551,7 @@ impl Loader {
             }
             Some(Value::Str(s)) => Some(s.clone()),
             Some(_) => {
-                self.type_at(path, key, "một chuỗi", "a string");
+                self.type_at(path, key, msg!("cần một chuỗi", "expected a string"));
                 None
             }
         }
@@ -524,18 +575,25 @@ impl Loader {
             Value::Str(s) => Some(Text {
                 vi: s.clone(),
                 en: None,
+                builtin: false,
             }),
             Value::Obj(_) => {
                 self.keys(v, &["vi", "en"], path);
                 let vi = self.string(v, "vi", path, true)?;
                 let en = self.string(v, "en", path, false);
-                Some(Text { vi, en })
+                Some(Text {
+                    vi,
+                    en,
+                    builtin: false,
+                })
             }
             _ => {
                 self.type_err(
                     path,
-                    "một chuỗi hoặc {\"vi\", \"en\"}",
-                    "a string or {\"vi\", \"en\"}",
+                    msg!(
+                        "cần một chuỗi hoặc {\"vi\", \"en\"}",
+                        "expected a string or {\"vi\", \"en\"}"
+                    ),
                 );
                 None
             }
@@ -547,7 +605,11 @@ impl Loader {
             None | Some(Value::Null) => false,
             Some(Value::Bool(b)) => *b,
             Some(_) => {
-                self.type_at(path, key, "true hoặc false", "true or false");
+                self.type_at(
+                    path,
+                    key,
+                    msg!("cần true hoặc false", "expected true or false"),
+                );
                 false
             }
         }
@@ -559,10 +621,14 @@ impl Loader {
             Some(v) => match v.as_u64().filter(|&n| n <= max) {
                 Some(n) => Some(n),
                 None => {
-                    self.type_err(
+                    self.err(
                         &crate::contract::sub_path(path, key),
-                        &format!("một số nguyên từ 0 đến {max}"),
-                        &format!("an integer from 0 to {max}"),
+                        "type",
+                        msg!(
+                            "cần một số nguyên từ 0 đến {max}",
+                            "expected an integer from 0 to {max}"
+                        ),
+                        vec![("max", max.to_string())],
                     );
                     None
                 }
@@ -585,8 +651,11 @@ impl Loader {
                 self.err(
                     &cp,
                     "value",
-                    format!("mã thông báo “{code}” không tồn tại"),
-                    format!("there is no message code “{code}”"),
+                    msg!(
+                        "mã thông báo “{code}” không tồn tại",
+                        "there is no message code “{code}”"
+                    ),
+                    vec![("code", code.to_string())],
                 );
             }
             if let Some(t) = self.text_value(text, &cp) {
@@ -604,8 +673,8 @@ impl Loader {
             self.err(
                 "$.format",
                 "format",
-                format!("cần “{FORMAT}”"),
-                format!("must be “{FORMAT}”"),
+                msg!("cần “{format}”", "must be “{format}”"),
+                vec![("format", FORMAT.to_string())],
             );
         }
         let version = self.uint(o, "version", "$", u64::MAX);
@@ -613,8 +682,11 @@ impl Loader {
             self.err(
                 "$.version",
                 "version",
-                format!("phiên bản được hỗ trợ là {VERSION}"),
-                format!("the supported version is {VERSION}"),
+                msg!(
+                    "phiên bản được hỗ trợ là {version}",
+                    "the supported version is {version}"
+                ),
+                vec![("version", VERSION.to_string())],
             );
         }
         let title = self.text(o, "title", "$", true);
@@ -629,8 +701,10 @@ impl Loader {
                 "$",
                 "honeypot",
                 "value",
-                "tên không hợp lệ (a-z, 0-9, _, -)",
-                "invalid name (a-z, 0-9, _, -)",
+                msg!(
+                    "tên không hợp lệ (a-z, 0-9, _, -)",
+                    "invalid name (a-z, 0-9, _, -)"
+                ),
             );
         }
         let messages = self.messages(o, "$");
@@ -659,8 +733,10 @@ impl Loader {
                 p,
                 "url",
                 "value",
-                "địa chỉ phải bắt đầu bằng https:// hoặc / (cùng trang)",
-                "the URL must start with https:// or / (same origin)",
+                msg!(
+                    "địa chỉ phải bắt đầu bằng https:// hoặc / (cùng trang)",
+                    "the URL must start with https:// or / (same origin)"
+                ),
             );
         }
         let timeout_ms = self.uint(o, "timeout_ms", p, 120_000).unwrap_or(20_000);
@@ -670,15 +746,18 @@ impl Loader {
     /// The fields that could be read, with their index in the file (for error paths).
     fn fields(&mut self, v: Option<&Value>) -> Vec<(usize, Field)> {
         let Some(list) = v.and_then(Value::as_array) else {
-            self.type_err("$.fields", "một mảng trường", "an array of fields");
+            self.type_err(
+                "$.fields",
+                msg!("cần một mảng trường", "expected an array of fields"),
+            );
             return Vec::new();
         };
         if list.is_empty() {
             self.err(
                 "$.fields",
                 "value",
-                "cần ít nhất một trường".into(),
-                "at least one field is needed".into(),
+                msg!("cần ít nhất một trường", "at least one field is needed"),
+                Vec::new(),
             );
         }
         // A plain loop: the iterator-adapter version compiled to a 4 KB closure in the wasm.
@@ -699,14 +778,11 @@ impl Loader {
             self.err(
                 &crate::contract::sub_path(path, "type"),
                 "value",
-                format!(
-                    "loại trường “{t}” không có; dùng một trong: {}",
-                    crate::text::join(&names, ", ")
+                msg!(
+                    "loại trường “{type}” không có; dùng một trong: {types}",
+                    "unknown field type “{type}”; use one of: {types}"
                 ),
-                format!(
-                    "unknown field type “{t}”; use one of: {}",
-                    crate::text::join(&names, ", ")
-                ),
+                vec![("type", t), ("types", crate::text::join(&names, ", "))],
             );
         }
         found
@@ -716,13 +792,10 @@ impl Loader {
         let o = self.object(v, path)?;
         self.keys(o, FIELD_KEYS, path);
         if o.get("pattern").is_some() {
-            self.err_at(
-                path,
-                "pattern",
-                "pattern_unsupported",
+            self.err_at(path, "pattern", "pattern_unsupported", msg!(
                 "“pattern” (biểu thức chính quy) không được hỗ trợ ở phiên bản 1; hãy dùng loại trường có sẵn (mobile, phone, cccd, name, email, date)",
-                "“pattern” (regular expressions) is not supported in version 1; use a typed field (mobile, phone, cccd, name, email, date)",
-            );
+                "“pattern” (regular expressions) is not supported in version 1; use a typed field (mobile, phone, cccd, name, email, date)"
+            ));
         }
         let name = self.string(o, "name", path, true);
         if name.as_deref().is_some_and(|n| !is_safe_name(n)) {
@@ -730,8 +803,10 @@ impl Loader {
                 path,
                 "name",
                 "value",
-                "tên trường chỉ gồm a-z, 0-9, _ và -, bắt đầu bằng chữ",
-                "a field name has only a-z, 0-9, _ and -, starting with a letter",
+                msg!(
+                    "tên trường chỉ gồm a-z, 0-9, _ và -, bắt đầu bằng chữ",
+                    "a field name has only a-z, 0-9, _ and -, starting with a letter"
+                ),
             );
         }
         let kind = self.field_type(o, path);
@@ -776,8 +851,10 @@ impl Loader {
                 path,
                 "options",
                 "value",
-                "trường chọn cần danh sách lựa chọn",
-                "a choice field needs options",
+                msg!(
+                    "trường chọn cần danh sách lựa chọn",
+                    "a choice field needs options"
+                ),
             );
         }
         if let (Some(min), Some(max)) = (f.min_length, f.max_length) {
@@ -786,8 +863,10 @@ impl Loader {
                     path,
                     "min_length",
                     "value",
-                    "min_length lớn hơn max_length",
-                    "min_length is greater than max_length",
+                    msg!(
+                        "min_length lớn hơn max_length",
+                        "min_length is greater than max_length"
+                    ),
                 );
             }
         }
@@ -796,8 +875,10 @@ impl Loader {
                 path,
                 "accept",
                 "missing",
-                "trường tệp cần danh sách định dạng “accept”",
-                "a file field needs “accept”",
+                msg!(
+                    "trường tệp cần danh sách định dạng “accept”",
+                    "a file field needs “accept”"
+                ),
             );
         }
         for (i, c) in f.options.iter().enumerate() {
@@ -806,8 +887,8 @@ impl Loader {
                 self.err(
                     &format!("{path}.options[{i}].value"),
                     "duplicate",
-                    format!("giá trị “{}” bị lặp", c.value),
-                    format!("duplicate value “{}”", c.value),
+                    msg!("giá trị “{value}” bị lặp", "duplicate value “{value}”"),
+                    vec![("value", c.value.clone())],
                 );
             }
         }
@@ -819,7 +900,10 @@ impl Loader {
         };
         let p = crate::contract::sub_path(path, "options");
         let Some(list) = v.as_array() else {
-            self.type_err(&p, "một mảng lựa chọn", "an array of options");
+            self.type_err(
+                &p,
+                msg!("cần một mảng lựa chọn", "expected an array of options"),
+            );
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -845,7 +929,13 @@ impl Loader {
         };
         let p = crate::contract::sub_path(path, "accept");
         let Some(list) = v.as_array() else {
-            self.type_err(&p, "một mảng phần mở rộng", "an array of extensions");
+            self.type_err(
+                &p,
+                msg!(
+                    "cần một mảng phần mở rộng",
+                    "expected an array of extensions"
+                ),
+            );
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -860,14 +950,11 @@ impl Loader {
                     self.err(
                         &format!("{p}[{i}]"),
                         "value",
-                        format!(
-                            "định dạng không được hỗ trợ; dùng: {}",
-                            crate::text::join(&known, ", ")
+                        msg!(
+                            "định dạng không được hỗ trợ; dùng: {types}",
+                            "unsupported extension; use: {types}"
                         ),
-                        format!(
-                            "unsupported extension; use: {}",
-                            crate::text::join(&known, ", ")
-                        ),
+                        vec![("types", crate::text::join(&known, ", "))],
                     );
                 }
             }
@@ -904,7 +991,11 @@ impl Loader {
                     .collect(),
             ),
             Some(_) => {
-                self.type_at(path, "in", "một mảng chuỗi", "an array of strings");
+                self.type_at(
+                    path,
+                    "in",
+                    msg!("cần một mảng chuỗi", "expected an array of strings"),
+                );
                 None
             }
         };
@@ -916,8 +1007,11 @@ impl Loader {
             self.err(
                 path,
                 "value",
-                "điều kiện cần đúng một trong “equals”, “in”, “filled”".into(),
-                "a condition needs exactly one of “equals”, “in”, “filled”".into(),
+                msg!(
+                    "điều kiện cần đúng một trong “equals”, “in”, “filled”",
+                    "a condition needs exactly one of “equals”, “in”, “filled”"
+                ),
+                Vec::new(),
             );
         }
         Some(Condition {
@@ -936,8 +1030,11 @@ impl Loader {
                 self.err(
                     &crate::contract::sub_path(&path, "name"),
                     "duplicate",
-                    format!("tên trường “{}” bị lặp", f.name),
-                    format!("duplicate field name “{}”", f.name),
+                    msg!(
+                        "tên trường “{name}” bị lặp",
+                        "duplicate field name “{name}”"
+                    ),
+                    vec![("name", f.name.clone())],
                 );
             }
             if honeypot == Some(f.name.as_str()) {
@@ -945,8 +1042,10 @@ impl Loader {
                     &path,
                     "name",
                     "duplicate",
-                    "trùng tên với trường bẫy (honeypot)",
-                    "same name as the honeypot",
+                    msg!(
+                        "trùng tên với trường bẫy (honeypot)",
+                        "same name as the honeypot"
+                    ),
                 );
             }
             let refs = f
@@ -960,8 +1059,11 @@ impl Loader {
                     self.err(
                         &path,
                         "reference",
-                        format!("tham chiếu tới trường “{r}” không hợp lệ"),
-                        format!("invalid reference to field “{r}”"),
+                        msg!(
+                            "tham chiếu tới trường “{field}” không hợp lệ",
+                            "invalid reference to field “{field}”"
+                        ),
+                        vec![("field", r.to_string())],
                     );
                 }
             }
@@ -975,8 +1077,10 @@ impl Loader {
                     &path,
                     "dob_field",
                     "reference",
-                    "dob_field phải là một trường ngày",
-                    "dob_field must name a date field",
+                    msg!(
+                        "dob_field phải là một trường ngày",
+                        "dob_field must name a date field"
+                    ),
                 );
             }
         }

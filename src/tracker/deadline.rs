@@ -67,18 +67,16 @@ pub enum DeadlineProblem {
 impl DeadlineProblem {
     /// The message for users.
     pub fn message(self, lang: Lang) -> &'static str {
-        match self {
-            Self::Empty => lang.pick("Chưa ghi thời hạn", "No deadline given"),
-            Self::TooLong => lang.pick("Cụm thời hạn quá dài", "Deadline phrase too long"),
-            Self::MissingYear => lang.pick(
+        lang.text(match self {
+            Self::Empty => msg!("Chưa ghi thời hạn", "No deadline given"),
+            Self::TooLong => msg!("Cụm thời hạn quá dài", "Deadline phrase too long"),
+            Self::MissingYear => msg!(
                 "Thiếu năm (ví dụ \"Quý II\" mà không có năm của kế hoạch)",
-                "Year missing (e.g. \"Quý II\" without the plan's year)",
+                "Year missing (e.g. \"Quý II\" without the plan's year)"
             ),
-            Self::InvalidDate => lang.pick("Ngày tháng không tồn tại", "Date does not exist"),
-            Self::Unrecognised => {
-                lang.pick("Không hiểu cụm thời hạn", "Deadline phrase not understood")
-            }
-        }
+            Self::InvalidDate => msg!("Ngày tháng không tồn tại", "Date does not exist"),
+            Self::Unrecognised => msg!("Không hiểu cụm thời hạn", "Deadline phrase not understood"),
+        })
     }
 }
 
@@ -666,15 +664,15 @@ pub enum DeadlineState {
 impl DeadlineState {
     /// Label for users.
     pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Self::NotStarted => lang.pick("Chưa đến kỳ", "Not started"),
-            Self::InWindow => lang.pick("Đang trong thời hạn", "In its window"),
-            Self::PastDue => lang.pick("Đã quá hạn", "Past due"),
-            Self::Ongoing => lang.pick("Thường xuyên", "Ongoing"),
-            Self::Ended => lang.pick("Đã hết kỳ", "Period ended"),
-            Self::Waiting => lang.pick("Chờ cơ quan khác", "Waiting on another body"),
-            Self::Unknown => lang.pick("Chưa xác định thời hạn", "Deadline not determined"),
-        }
+        lang.text(match self {
+            Self::NotStarted => msg!("Chưa đến kỳ", "Not started"),
+            Self::InWindow => msg!("Đang trong thời hạn", "In its window"),
+            Self::PastDue => msg!("Đã quá hạn", "Past due"),
+            Self::Ongoing => msg!("Thường xuyên", "Ongoing"),
+            Self::Ended => msg!("Đã hết kỳ", "Period ended"),
+            Self::Waiting => msg!("Chờ cơ quan khác", "Waiting on another body"),
+            Self::Unknown => msg!("Chưa xác định thời hạn", "Deadline not determined"),
+        })
     }
 }
 

@@ -288,19 +288,19 @@ impl Area {
 
     /// Label for users.
     pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Self::ChiDaoDieuHanh => lang.pick("Chỉ đạo, điều hành", "Direction and management"),
-            Self::TheChe => lang.pick("Cải cách thể chế", "Institutional reform"),
-            Self::Tthc => lang.pick("Cải cách thủ tục hành chính", "Administrative procedures"),
-            Self::ToChucBoMay => lang.pick("Cải cách tổ chức bộ máy", "Organisational structure"),
-            Self::CongVu => lang.pick("Cải cách chế độ công vụ", "Civil service"),
-            Self::TaiChinhCong => lang.pick("Cải cách tài chính công", "Public finance"),
-            Self::ChinhQuyenSo => lang.pick(
+        lang.text(match self {
+            Self::ChiDaoDieuHanh => msg!("Chỉ đạo, điều hành", "Direction and management"),
+            Self::TheChe => msg!("Cải cách thể chế", "Institutional reform"),
+            Self::Tthc => msg!("Cải cách thủ tục hành chính", "Administrative procedures"),
+            Self::ToChucBoMay => msg!("Cải cách tổ chức bộ máy", "Organisational structure"),
+            Self::CongVu => msg!("Cải cách chế độ công vụ", "Civil service"),
+            Self::TaiChinhCong => msg!("Cải cách tài chính công", "Public finance"),
+            Self::ChinhQuyenSo => msg!(
                 "Chính quyền điện tử, chính quyền số",
-                "E-government, digital government",
+                "E-government, digital government"
             ),
-            Self::TacDong => lang.pick("Tác động của cải cách hành chính", "Impact of reform"),
-        }
+            Self::TacDong => msg!("Tác động của cải cách hành chính", "Impact of reform"),
+        })
     }
 }
 
@@ -450,53 +450,51 @@ pub struct LoadError {
 impl LoadError {
     /// The full message in `lang`: path, what is wrong, specifics.
     pub fn message(&self, lang: Lang) -> String {
-        let what = match self.code {
-            ErrorCode::NotJson => lang.pick("Không phải JSON hợp lệ", "Not valid JSON"),
-            ErrorCode::TooLarge => lang.pick("Tệp quá lớn", "File too large"),
+        let what = lang.text(match self.code {
+            ErrorCode::NotJson => msg!("Không phải JSON hợp lệ", "Not valid JSON"),
+            ErrorCode::TooLarge => msg!("Tệp quá lớn", "File too large"),
             ErrorCode::WrongFormat => {
-                lang.pick("Không phải tệp chi-tieu.json", "Not a chi-tieu.json file")
+                msg!("Không phải tệp chi-tieu.json", "Not a chi-tieu.json file")
             }
-            ErrorCode::UnsupportedVersion => lang.pick(
+            ErrorCode::UnsupportedVersion => msg!(
                 "Phiên bản định dạng không được hỗ trợ",
-                "Unsupported format version",
+                "Unsupported format version"
             ),
-            ErrorCode::Missing => lang.pick("Thiếu trường bắt buộc", "Required field missing"),
-            ErrorCode::WrongType => lang.pick("Sai kiểu dữ liệu", "Wrong type"),
-            ErrorCode::Empty => lang.pick("Không được để trống", "Must not be empty"),
-            ErrorCode::BadDate => lang.pick(
+            ErrorCode::Missing => msg!("Thiếu trường bắt buộc", "Required field missing"),
+            ErrorCode::WrongType => msg!("Sai kiểu dữ liệu", "Wrong type"),
+            ErrorCode::Empty => msg!("Không được để trống", "Must not be empty"),
+            ErrorCode::BadDate => msg!(
                 "Ngày không hợp lệ (cần YYYY-MM-DD)",
-                "Invalid date (YYYY-MM-DD expected)",
+                "Invalid date (YYYY-MM-DD expected)"
             ),
-            ErrorCode::BadYear => lang.pick("Năm không hợp lệ", "Invalid year"),
-            ErrorCode::FutureYear => lang.pick(
+            ErrorCode::BadYear => msg!("Năm không hợp lệ", "Invalid year"),
+            ErrorCode::FutureYear => msg!(
                 "Năm sau ngày cập nhật dữ liệu",
-                "Year after the data's as-of date",
+                "Year after the data's as-of date"
             ),
-            ErrorCode::OutOfScale => lang.pick(
+            ErrorCode::OutOfScale => msg!(
                 "Điểm nằm ngoài thang đo của chỉ số",
-                "Score outside the index's scale",
+                "Score outside the index's scale"
             ),
-            ErrorCode::RankWithoutDenominator => lang.pick(
+            ErrorCode::RankWithoutDenominator => msg!(
                 "Thứ hạng thiếu tổng số tỉnh được xếp hạng (rank_of: 63 hoặc 34)",
-                "Rank without the number of provinces ranked (rank_of: 63 or 34)",
+                "Rank without the number of provinces ranked (rank_of: 63 or 34)"
             ),
-            ErrorCode::RankOutOfRange => lang.pick(
+            ErrorCode::RankOutOfRange => msg!(
                 "Thứ hạng ngoài khoảng 1..tổng số",
-                "Rank outside 1..rank_of",
+                "Rank outside 1..rank_of"
             ),
-            ErrorCode::DuplicateYear => lang.pick("Trùng năm", "Duplicate year"),
-            ErrorCode::UnknownValue => lang.pick("Giá trị không được hỗ trợ", "Unsupported value"),
-            ErrorCode::MissingScale => lang.pick(
+            ErrorCode::DuplicateYear => msg!("Trùng năm", "Duplicate year"),
+            ErrorCode::UnknownValue => msg!("Giá trị không được hỗ trợ", "Unsupported value"),
+            ErrorCode::MissingScale => msg!(
                 "Chỉ số tự định nghĩa cần khai báo thang đo (scale)",
-                "A custom index needs a scale",
+                "A custom index needs a scale"
             ),
             ErrorCode::UnknownDeadline => {
-                lang.pick("Không đọc được thời hạn", "Deadline not understood")
+                msg!("Không đọc được thời hạn", "Deadline not understood")
             }
-            ErrorCode::UnknownTarget => {
-                lang.pick("Không đọc được chỉ tiêu", "Target not understood")
-            }
-        };
+            ErrorCode::UnknownTarget => msg!("Không đọc được chỉ tiêu", "Target not understood"),
+        });
         if self.detail.is_empty() {
             format!("{}: {what}", self.path)
         } else {

@@ -43,14 +43,14 @@ pub enum Status {
 impl Status {
     /// Label for users.
     pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Self::Achieved => lang.pick("Đã đạt", "Achieved"),
-            Self::OnTrack => lang.pick("Đúng tiến độ", "On track"),
-            Self::AtRisk => lang.pick("Cần đẩy nhanh", "At risk"),
-            Self::OffTrack => lang.pick("Chậm tiến độ / không đạt", "Off track"),
-            Self::NoData => lang.pick("Chưa có dữ liệu", "No data"),
-            Self::NotComparable => lang.pick("Không so sánh được", "Not comparable"),
-        }
+        lang.text(match self {
+            Self::Achieved => msg!("Đã đạt", "Achieved"),
+            Self::OnTrack => msg!("Đúng tiến độ", "On track"),
+            Self::AtRisk => msg!("Cần đẩy nhanh", "At risk"),
+            Self::OffTrack => msg!("Chậm tiến độ / không đạt", "Off track"),
+            Self::NoData => msg!("Chưa có dữ liệu", "No data"),
+            Self::NotComparable => msg!("Không so sánh được", "Not comparable"),
+        })
     }
 }
 
@@ -81,17 +81,17 @@ pub enum TaskState {
 impl TaskState {
     /// Label for users.
     pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Self::Overdue => lang.pick("Quá hạn", "Overdue"),
-            Self::InWindow => lang.pick("Đang thực hiện", "In its window"),
-            Self::NotStarted => lang.pick("Chưa đến kỳ", "Not started"),
-            Self::Recurring => lang.pick("Thường xuyên", "Recurring"),
-            Self::Waiting => lang.pick("Chờ cơ quan khác", "Waiting on another body"),
-            Self::NoDeadline => lang.pick("Chưa xác định thời hạn", "Deadline not determined"),
-            Self::Done => lang.pick("Hoàn thành", "Done"),
-            Self::DoneLate => lang.pick("Hoàn thành trễ hạn", "Done late"),
-            Self::Cancelled => lang.pick("Đã hủy", "Cancelled"),
-        }
+        lang.text(match self {
+            Self::Overdue => msg!("Quá hạn", "Overdue"),
+            Self::InWindow => msg!("Đang thực hiện", "In its window"),
+            Self::NotStarted => msg!("Chưa đến kỳ", "Not started"),
+            Self::Recurring => msg!("Thường xuyên", "Ongoing"),
+            Self::Waiting => msg!("Chờ cơ quan khác", "Waiting on another body"),
+            Self::NoDeadline => msg!("Chưa xác định thời hạn", "Deadline not determined"),
+            Self::Done => msg!("Hoàn thành", "Done"),
+            Self::DoneLate => msg!("Hoàn thành trễ hạn", "Done late"),
+            Self::Cancelled => msg!("Đã hủy", "Cancelled"),
+        })
     }
 
     fn order(self) -> u8 {
@@ -310,7 +310,7 @@ pub fn evaluate(doc: &Document, as_of: Date, lang: Lang) -> Evaluation {
     }
     Evaluation {
         as_of,
-        lang: lang.pick("vi", "en"),
+        lang: lang.tag(),
         agencies,
     }
 }
@@ -417,9 +417,10 @@ fn card(ix: &Index, as_of: Date, lang: Lang) -> IndexCard {
         Some(t) => (t.status, t.reason.clone()),
         None => (
             Status::NoData,
-            lang.pick(
+            tr!(
+                lang,
                 "Chưa có chỉ tiêu cho chỉ số này",
-                "No target set for this index",
+                "No target set for this index"
             )
             .to_string(),
         ),
@@ -428,10 +429,12 @@ fn card(ix: &Index, as_of: Date, lang: Lang) -> IndexCard {
     IndexCard {
         index_id: ix.id.clone(),
         kind: ix.kind,
-        name: match lang {
-            Lang::En => ix.name_en.clone().unwrap_or_else(|| ix.name_vi.clone()),
-            Lang::Vi => ix.name_vi.clone(),
-        },
+        // The data file's English name for English; every other language shows the Vietnamese.
+        name: ix
+            .name_en
+            .clone()
+            .filter(|_| lang.tag() == "en")
+            .unwrap_or_else(|| ix.name_vi.clone()),
         scale_max: scale.map(|s| s.max),
         scale_unit: scale.map(|s| s.unit),
         latest,
@@ -534,17 +537,18 @@ fn not_published_msg(ix: &Index, year: i32, lang: Lang) -> String {
         .iter()
         .any(|r| r.year == year && r.status == ResultStatus::NotPublished);
     if np {
-        format!(
-            "{} {year}",
-            lang.pick(
-                "Kết quả không được công bố cho năm",
-                "Result not published for"
-            )
+        tr!(
+            lang,
+            "Kết quả không được công bố cho năm {year}",
+            "Result not published for {year}",
+            year = year
         )
     } else {
-        format!(
-            "{} {year}",
-            lang.pick("Chưa có kết quả năm", "No result yet for")
+        tr!(
+            lang,
+            "Chưa có kết quả năm {year}",
+            "No result yet for {year}",
+            year = year
         )
     }
 }
@@ -567,9 +571,10 @@ fn index_part(
             p,
             None,
             Status::NoData,
-            lang.pick(
+            tr!(
+                lang,
                 "Không đo được từ kết quả chỉ số",
-                "Not measurable from index results",
+                "Not measurable from index results"
             )
             .into(),
             None,
@@ -599,11 +604,12 @@ fn rank_at_most(ix: &Index, t: &IndexTarget, p: &TargetPart, lang: Lang) -> Part
             p,
             Some(f64::from(rank)),
             Status::Achieved,
-            format!(
-                "{} {} ≤ {}",
-                lang.pick("Xếp thứ", "Ranked"),
-                rank_text(rank, rof),
-                shortest(want)
+            tr!(
+                lang,
+                "Xếp thứ {rank} ≤ {want}",
+                "Ranked {rank} ≤ {want}",
+                rank = rank_text(rank, rof),
+                want = shortest(want)
             ),
             None,
             lang,
@@ -612,26 +618,29 @@ fn rank_at_most(ix: &Index, t: &IndexTarget, p: &TargetPart, lang: Lang) -> Part
             p,
             Some(f64::from(rank)),
             Status::OffTrack,
-            format!(
-                "{} {} > {}",
-                lang.pick("Xếp thứ", "Ranked"),
-                rank_text(rank, rof),
-                shortest(want)
+            tr!(
+                lang,
+                "Xếp thứ {rank} > {want}",
+                "Ranked {rank} > {want}",
+                rank = rank_text(rank, rof),
+                want = shortest(want)
             ),
             None,
             lang,
         ),
-        None if published(ix, t.year).is_some() => {
-            let msg = lang.pick("Không có thứ hạng chính thức năm", "No official rank for");
-            part_eval(
-                p,
-                None,
-                Status::NoData,
-                format!("{msg} {}", t.year),
-                None,
+        None if published(ix, t.year).is_some() => part_eval(
+            p,
+            None,
+            Status::NoData,
+            tr!(
                 lang,
-            )
-        }
+                "Không có thứ hạng chính thức năm {year}",
+                "No official rank for {year}",
+                year = t.year
+            ),
+            None,
+            lang,
+        ),
         None => part_eval(
             p,
             None,
@@ -644,16 +653,14 @@ fn rank_at_most(ix: &Index, t: &IndexTarget, p: &TargetPart, lang: Lang) -> Part
 }
 
 fn not_comparable_msg(rank: u32, rof: u32, want: f64, of: u32, lang: Lang) -> String {
-    format!(
-        "{} {}/{rof} {} {}/{of} ({})",
-        lang.pick("Kết quả", "Result"),
-        rank,
-        lang.pick("và chỉ tiêu", "and target"),
-        shortest(want),
-        lang.pick(
-            "khác tổng số tỉnh do sắp xếp đơn vị hành chính từ 01/07/2025",
-            "rank different numbers of provinces after the 1 July 2025 merger"
-        )
+    tr!(
+        lang,
+        "Kết quả {rank}/{rank_of} và chỉ tiêu {want}/{of} (khác tổng số tỉnh do sắp xếp đơn vị hành chính từ 01/07/2025)",
+        "Result {rank}/{rank_of} and target {want}/{of} (rank different numbers of provinces after the 1 July 2025 merger)",
+        rank = rank,
+        rank_of = rof,
+        want = shortest(want),
+        of = of
     )
 }
 
@@ -679,16 +686,16 @@ fn rank_up(ix: &Index, t: &IndexTarget, p: &TargetPart, lang: Lang) -> PartEvalu
             } else {
                 Status::OffTrack
             };
-            let reason = format!(
-                "{} {base_year}: {}; {}: {} ({} {}; {} {})",
-                lang.pick("Năm", "Year"),
-                rank_text(b, bof),
-                t.year,
-                rank_text(n, nof),
-                signed(up),
-                lang.pick("bậc", "places"),
-                lang.pick("cần", "needed"),
-                shortest(need)
+            let reason = tr!(
+                lang,
+                "Năm {base_year}: {base}; {year}: {now} ({up} bậc; cần {need})",
+                "Year {base_year}: {base}; {year}: {now} ({up} places; needed {need})",
+                base_year = base_year,
+                base = rank_text(b, bof),
+                year = t.year,
+                now = rank_text(n, nof),
+                up = signed(up),
+                need = shortest(need)
             );
             part_eval(p, Some(up), status, reason, None, lang)
         }
@@ -696,9 +703,10 @@ fn rank_up(ix: &Index, t: &IndexTarget, p: &TargetPart, lang: Lang) -> PartEvalu
             p,
             None,
             Status::NotComparable,
-            lang.pick(
+            tr!(
+                lang,
                 "Không so sánh được: thứ hạng trước và sau 01/07/2025 tính trên 63 và 34 tỉnh",
-                "Not comparable: ranks before and after 1 July 2025 are out of 63 and 34 provinces",
+                "Not comparable: ranks before and after 1 July 2025 are out of 63 and 34 provinces"
             )
             .into(),
             None,
@@ -751,7 +759,7 @@ fn band(ix: &Index, t: &IndexTarget, p: &TargetPart, lang: Lang) -> PartEvaluati
                 p,
                 None,
                 status,
-                format!("{}: {got}", lang.pick("Nhóm", "Band")),
+                tr!(lang, "Nhóm: {band}", "Band: {band}", band = got),
                 None,
                 lang,
             )
@@ -805,10 +813,11 @@ fn from_ratio(r: f64) -> Status {
 }
 
 fn ratio_reason(r: f64, lang: Lang) -> String {
-    format!(
-        "{} R = {}",
-        lang.pick("Tỷ lệ tiến độ (Open SDG)", "Progress ratio (Open SDG)"),
-        fixed(r, 2)
+    tr!(
+        lang,
+        "Tỷ lệ tiến độ (Open SDG) R = {r}",
+        "Progress ratio (Open SDG) R = {r}",
+        r = fixed(r, 2)
     )
 }
 
@@ -830,13 +839,13 @@ fn score_part(
         } else {
             Status::OffTrack
         };
-        let reason = format!(
-            "{} {}: {} ({} {})",
-            lang.pick("Kết quả", "Result"),
-            t.year,
-            shortest(s),
-            lang.pick("chỉ tiêu", "target"),
-            p.text
+        let reason = tr!(
+            lang,
+            "Kết quả {year}: {score} (chỉ tiêu {target})",
+            "Result {year}: {score} (target {target})",
+            year = t.year,
+            score = shortest(s),
+            target = p.text
         );
         return part_eval(p, Some(s), status, reason, None, lang);
     }
@@ -858,9 +867,10 @@ fn score_part(
             p,
             None,
             Status::NotComparable,
-            lang.pick(
+            tr!(
+                lang,
                 "Kết quả trước đây tính trên thang điểm khác",
-                "Earlier results use a different scale",
+                "Earlier results use a different scale"
             )
             .into(),
             None,
@@ -878,25 +888,23 @@ fn score_part(
         );
     };
     if t.year - last.year > MAX_TREND_GAP_YEARS {
-        let old = lang.pick(
-            "kết quả gần nhất quá cũ để tính xu hướng:",
-            "latest result too old for a trend:",
-        );
-        let reason = format!(
-            "{}; {old} {}",
-            not_published_msg(ix, t.year, lang),
-            last.year
+        let reason = tr!(
+            lang,
+            "{not_published}; kết quả gần nhất quá cũ để tính xu hướng: {year}",
+            "{not_published}; latest result too old for a trend: {year}",
+            not_published = not_published_msg(ix, t.year, lang),
+            year = last.year
         );
         return part_eval(p, None, Status::NoData, reason, None, lang);
     }
     let (fs, ls) = (first.score.unwrap_or(0.0), last.score.unwrap_or(0.0));
     if satisfies(p.kind, ls, v, p.max) && as_of.year() <= t.year {
-        let reason = format!(
-            "{} {}: {} ({})",
-            lang.pick("Kết quả", "Result"),
-            last.year,
-            shortest(ls),
-            lang.pick("đã đạt mức chỉ tiêu", "already at the target")
+        let reason = tr!(
+            lang,
+            "Kết quả {year}: {score} (đã đạt mức chỉ tiêu)",
+            "Result {year}: {score} (already at the target)",
+            year = last.year,
+            score = shortest(ls)
         );
         return part_eval(p, Some(ls), Status::OnTrack, reason, None, lang);
     }
@@ -920,13 +928,11 @@ fn score_part(
             p,
             Some(ls),
             Status::NoData,
-            format!(
-                "{}; {}",
-                not_published_msg(ix, t.year, lang),
-                lang.pick(
-                    "chưa đủ hai năm để tính xu hướng",
-                    "fewer than two years for a trend"
-                )
+            tr!(
+                lang,
+                "{not_published}; chưa đủ hai năm để tính xu hướng",
+                "{not_published}; fewer than two years for a trend",
+                not_published = not_published_msg(ix, t.year, lang)
             ),
             None,
             lang,
@@ -986,8 +992,7 @@ fn indicator_part(
             p,
             None,
             Status::NoData,
-            lang.pick("Chưa có số liệu thực hiện", "No value reported yet")
-                .into(),
+            tr!(lang, "Chưa có số liệu thực hiện", "No value reported yet").into(),
             None,
             lang,
         );
@@ -1002,22 +1007,30 @@ fn indicator_part(
             p,
             Some(last),
             Status::NoData,
-            lang.pick(
+            tr!(
+                lang,
                 "Loại chỉ tiêu chưa được đánh giá tự động",
-                "Target kind not evaluated automatically",
+                "Target kind not evaluated automatically"
             )
             .into(),
             None,
             lang,
         );
     };
-    let at = format!("{} {}", lang.pick("ngày", "on"), last_at.to_vi());
+    let value = shortest(last);
+    let date = last_at.to_vi();
     if satisfies(p.kind, last, v, p.max) {
         return part_eval(
             p,
             Some(last),
             Status::Achieved,
-            format!("{} {at}", shortest(last)),
+            tr!(
+                lang,
+                "{value} ngày {date}",
+                "{value} on {date}",
+                value = value,
+                date = date
+            ),
             None,
             lang,
         );
@@ -1028,10 +1041,12 @@ fn indicator_part(
             p,
             Some(last),
             Status::OffTrack,
-            format!(
-                "{} {at}; {}",
-                shortest(last),
-                lang.pick("đã hết hạn", "deadline passed")
+            tr!(
+                lang,
+                "{value} ngày {date}; đã hết hạn",
+                "{value} on {date}; deadline passed",
+                value = value,
+                date = date
             ),
             None,
             lang,
@@ -1056,13 +1071,12 @@ fn indicator_part(
             p,
             Some(last),
             Status::NoData,
-            format!(
-                "{} {at}; {}",
-                shortest(last),
-                lang.pick(
-                    "cần ít nhất hai lần đo để tính xu hướng",
-                    "two values needed for a trend"
-                )
+            tr!(
+                lang,
+                "{value} ngày {date}; cần ít nhất hai lần đo để tính xu hướng",
+                "{value} on {date}; two values needed for a trend",
+                value = value,
+                date = date
             ),
             None,
             lang,
@@ -1092,11 +1106,12 @@ fn task(plan_id: &str, t: &Task, as_of: Date, lang: Lang) -> TaskEvaluation {
         TaskProgress::Done => match (t.completed_on, t.deadline.end) {
             (Some(c), Some(e)) if c > e => (
                 TaskState::DoneLate,
-                format!(
-                    "{} {} ({} {due})",
-                    lang.pick("Hoàn thành ngày", "Completed on"),
-                    c.to_vi(),
-                    lang.pick("hạn", "due")
+                tr!(
+                    lang,
+                    "Hoàn thành ngày {done} (hạn {due})",
+                    "Completed on {done} (due {due})",
+                    done = c.to_vi(),
+                    due = due
                 ),
             ),
             _ => (TaskState::Done, String::new()),
@@ -1112,37 +1127,36 @@ fn task(plan_id: &str, t: &Task, as_of: Date, lang: Lang) -> TaskEvaluation {
             (DeadlineKind::Dependent, _) => (TaskState::Waiting, t.deadline.text.clone()),
             (DeadlineKind::Recurring, DeadlineState::Ended) => (
                 TaskState::Recurring,
-                lang.pick("Kỳ thực hiện đã kết thúc", "Its period has ended")
-                    .to_string(),
+                tr!(lang, "Kỳ thực hiện đã kết thúc", "Its period has ended").to_string(),
             ),
             (DeadlineKind::Recurring, _) => (TaskState::Recurring, t.deadline.text.clone()),
             (_, DeadlineState::PastDue) => (
                 TaskState::Overdue,
-                format!(
-                    "{} {} {} ({} {due}); {}",
-                    lang.pick("Quá hạn", "Overdue by"),
-                    st.days_overdue.unwrap_or(0),
-                    lang.pick("ngày", "days"),
-                    lang.pick("hạn", "due"),
-                    lang.pick("chưa có báo cáo hoàn thành", "no completion reported")
+                tr!(
+                    lang,
+                    "Quá hạn {days} ngày (hạn {due}); chưa có báo cáo hoàn thành",
+                    "Overdue by {days} days (due {due}); no completion reported",
+                    days = st.days_overdue.unwrap_or(0),
+                    due = due
                 ),
             ),
             (_, DeadlineState::NotStarted) => (
                 TaskState::NotStarted,
-                format!(
-                    "{} {}",
-                    lang.pick("Bắt đầu", "Starts"),
-                    t.deadline.start.map(Date::to_vi).unwrap_or_default()
+                tr!(
+                    lang,
+                    "Bắt đầu {start}",
+                    "Starts {start}",
+                    start = t.deadline.start.map(Date::to_vi).unwrap_or_default()
                 ),
             ),
             _ => (
                 TaskState::InWindow,
-                format!(
-                    "{} {} {} ({} {due})",
-                    lang.pick("Còn", "Due in"),
-                    st.days_left.unwrap_or(0),
-                    lang.pick("ngày", "days"),
-                    lang.pick("hạn", "due")
+                tr!(
+                    lang,
+                    "Còn {days} ngày (hạn {due})",
+                    "Due in {days} days (due {due})",
+                    days = st.days_left.unwrap_or(0),
+                    due = due
                 ),
             ),
         },

@@ -79,21 +79,21 @@ pub enum TargetWarning {
 impl TargetWarning {
     /// The message for users.
     pub fn message(self, lang: Lang) -> &'static str {
-        match self {
-            Self::TrenReadAsMoreThan => lang.pick(
+        lang.text(match self {
+            Self::TrenReadAsMoreThan => msg!(
                 "\"trên\" được hiểu là lớn hơn",
-                "\"trên\" read as more than",
+                "\"trên\" read as more than"
             ),
-            Self::BareValueReadAsAtLeast => lang.pick(
+            Self::BareValueReadAsAtLeast => msg!(
                 "Giá trị không kèm so sánh được hiểu là tối thiểu",
-                "A bare value is read as at least",
+                "A bare value is read as at least"
             ),
-            Self::RankWithoutDenominator => lang.pick(
+            Self::RankWithoutDenominator => msg!(
                 "Thứ hạng không ghi tổng số tỉnh",
-                "Rank without the number of provinces ranked",
+                "Rank without the number of provinces ranked"
             ),
-            Self::PercentOver100 => lang.pick("Tỷ lệ vượt 100%", "Percentage above 100"),
-        }
+            Self::PercentOver100 => msg!("Tỷ lệ vượt 100%", "Percentage above 100"),
+        })
     }
 }
 
@@ -112,14 +112,14 @@ pub enum TargetProblem {
 impl TargetProblem {
     /// The message for users.
     pub fn message(self, lang: Lang) -> &'static str {
-        match self {
-            Self::Empty => lang.pick("Chưa ghi chỉ tiêu", "No target given"),
-            Self::TooLong => lang.pick("Cụm chỉ tiêu quá dài", "Target phrase too long"),
-            Self::NoMeasurableValue => lang.pick(
+        lang.text(match self {
+            Self::Empty => msg!("Chưa ghi chỉ tiêu", "No target given"),
+            Self::TooLong => msg!("Cụm chỉ tiêu quá dài", "Target phrase too long"),
+            Self::NoMeasurableValue => msg!(
                 "Không tìm thấy giá trị đo được kèm phép so sánh",
-                "No measurable value with a comparator found",
+                "No measurable value with a comparator found"
             ),
-        }
+        })
     }
 }
 

@@ -67,12 +67,12 @@ impl FacetKey {
 
     /// The facet's heading.
     pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            FacetKey::LinhVuc => lang.pick("Lĩnh vực", "Field"),
-            FacetKey::Cap => lang.pick("Cấp thực hiện", "Level"),
-            FacetKey::CoQuan => lang.pick("Cơ quan", "Agency"),
-            FacetKey::TrucTuyen => lang.pick("Trực tuyến", "Online"),
-        }
+        lang.text(match self {
+            FacetKey::LinhVuc => msg!("Lĩnh vực", "Area"),
+            FacetKey::Cap => msg!("Cấp thực hiện", "Level"),
+            FacetKey::CoQuan => msg!("Cơ quan", "Agency"),
+            FacetKey::TrucTuyen => msg!("Trực tuyến", "Online"),
+        })
     }
 
     fn index(self) -> usize {

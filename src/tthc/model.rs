@@ -43,11 +43,11 @@ impl Online {
 
     /// What a citizen reads.
     pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Online::ToanTrinh => lang.pick("Trực tuyến toàn trình", "Fully online"),
-            Online::MotPhan => lang.pick("Trực tuyến một phần", "Partly online"),
-            Online::Khong => lang.pick("Không trực tuyến", "Not online"),
-        }
+        lang.text(match self {
+            Online::ToanTrinh => msg!("Trực tuyến toàn trình", "Fully online"),
+            Online::MotPhan => msg!("Trực tuyến một phần", "Partly online"),
+            Online::Khong => msg!("Không trực tuyến", "Not online"),
+        })
     }
 }
 
@@ -434,36 +434,32 @@ pub enum WarningKind {
 impl Warning {
     /// One sentence for the webmaster.
     pub fn message(&self, lang: Lang) -> String {
-        let what = match self.kind {
-            WarningKind::RecordSkipped => lang.pick(
+        let what = lang.text(match self.kind {
+            WarningKind::RecordSkipped => msg!(
                 "Bỏ qua thủ tục thiếu mã hoặc tên",
-                "Skipped a procedure without code or name",
+                "Skipped a procedure without code or name"
             ),
-            WarningKind::ValueIgnored => lang.pick(
+            WarningKind::ValueIgnored => msg!(
                 "Bỏ qua giá trị sai kiểu",
-                "Ignored a value of the wrong type",
+                "Ignored a value of the wrong type"
             ),
-            WarningKind::DuplicateMerged => lang.pick(
+            WarningKind::DuplicateMerged => msg!(
                 "Gộp thủ tục trùng mã",
-                "Merged a procedure with a duplicate code",
+                "Merged a procedure with a duplicate code"
             ),
-            WarningKind::LineSkipped => lang.pick(
+            WarningKind::LineSkipped => msg!(
                 "Bỏ qua dòng không phải JSON hợp lệ",
-                "Skipped a line that is not valid JSON",
+                "Skipped a line that is not valid JSON"
             ),
-        };
+        });
         let mut out = what.to_string();
         if let Some(line) = self.line {
-            out.push_str(&match lang {
-                Lang::Vi => format!(" (dòng {line})"),
-                Lang::En => format!(" (line {line})"),
-            });
+            out.push(' ');
+            out.push_str(&tr!(lang, "(dòng {line})", "(line {line})", line = line));
         }
         if !self.path.is_empty() {
-            out.push_str(&match lang {
-                Lang::Vi => format!(" tại {}", self.path),
-                Lang::En => format!(" at {}", self.path),
-            });
+            out.push(' ');
+            out.push_str(&tr!(lang, "tại {path}", "at {path}", path = self.path));
         }
         if !self.detail.is_empty() {
             out.push_str(": ");

@@ -15,6 +15,7 @@
 #[cfg(feature = "search")]
 mod api;
 pub(crate) mod dom;
+pub mod i18n;
 pub(crate) mod load;
 mod views;
 
@@ -270,7 +271,7 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, kind: &str, prefetch: JsValue)
     adopt_styles(&root);
     let body = E::new("div")
         .class(&cat("cchc cchc-", kind.name()))
-        .attr("lang", lang.pick("vi", "en"))
+        .attr("lang", lang.tag())
         .el();
     crate::web::dom::append(&root, &body);
     let ctx = Rc::new(Ctx {

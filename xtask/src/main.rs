@@ -296,6 +296,23 @@ fn build() -> Res {
          export * from './cchc_search.js';\nexport { default } from './cchc_search.js';\n",
     )
     .map_err(|e| e.to_string())?;
+    // The English catalogue is generated from the Vietnamese/English pairs of the sources (the
+    // wasm carries Vietnamese only); `cchc check` judges catalogues a province adds.
+    fs::create_dir_all("pkg/i18n").map_err(|e| format!("pkg/i18n: {e}"))?;
+    run(
+        "cargo",
+        &[
+            "run",
+            "--quiet",
+            "--bin",
+            "cchc",
+            "--",
+            "i18n",
+            "extract",
+            "-o",
+            "pkg/i18n/en.json",
+        ],
+    )?;
     let catalogues = write_catalogues()?;
     let loader = fs::read_to_string("js/cchc-widgets.js").map_err(|e| e.to_string())?;
     let loader = loader

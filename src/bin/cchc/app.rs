@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 mod check;
 mod check_field;
 mod deadline;
+mod i18n;
 mod import;
 mod search;
 mod target;
@@ -35,10 +36,13 @@ enum Command {
     CheckField(check_field::Args),
     /// Re-check a submitted feedback form against its schema.
     ValidateForm(validate_form::Args),
-    /// Check a data file (tthc.json, chi-tieu.json, phan-anh.json) before publishing.
+    /// Check a data file (tthc.json, chi-tieu.json, phan-anh.json) or a language catalogue
+    /// (pkg/i18n/<lang>.json) before publishing.
     Check(check::Args),
     /// Import a spreadsheet or the national portal's export into the widgets' JSON.
     Import(import::Args),
+    /// Write language catalogues (pkg/i18n/en.json, a template for another language).
+    I18n(i18n::Args),
 }
 
 fn main() -> ExitCode {
@@ -59,6 +63,7 @@ fn main() -> ExitCode {
         Command::ValidateForm(a) => validate_form::run(a),
         Command::Check(a) => check::run(a),
         Command::Import(a) => import::run(a),
+        Command::I18n(a) => i18n::run(a),
     };
     ExitCode::from(code)
 }

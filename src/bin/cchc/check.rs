@@ -19,6 +19,8 @@ pub enum KindArg {
     ChiTieu,
     /// phan-anh.json.
     PhanAnh,
+    /// A language catalogue (pkg/i18n/<lang>.json).
+    I18n,
 }
 
 /// Output formats.
@@ -30,7 +32,8 @@ pub enum Format {
     Json,
 }
 
-/// Check a data file (tthc.json, chi-tieu.json, phan-anh.json) before publishing.
+/// Check a data file (tthc.json, chi-tieu.json, phan-anh.json) or a language catalogue
+/// (pkg/i18n/<lang>.json) before publishing.
 #[derive(clap::Args)]
 pub struct Args {
     /// The file to check.
@@ -66,8 +69,12 @@ pub fn run(args: Args) -> u8 {
         KindArg::Tthc => Kind::Tthc,
         KindArg::ChiTieu => Kind::ChiTieu,
         KindArg::PhanAnh => Kind::PhanAnh,
+        KindArg::I18n => Kind::I18n,
     });
-    let report = check(&text, kind, lang);
+    let mut report = check(&text, kind, lang);
+    if report.kind == Some(Kind::I18n) {
+        catalogue_file_name(&args.file, &text, lang, &mut report);
+    }
     let printed = match args.format {
         Format::Json => print_json(&report),
         Format::Text => print_text(&args.file, &report, lang),
@@ -83,6 +90,44 @@ pub fn run(args: Args) -> u8 {
     } else {
         1
     }
+}
+
+/// The loader fetches `pkg/i18n/<lang>.json`: a catalogue under another name is never found.
+fn catalogue_file_name(file: &Path, text: &str, lang: Lang, report: &mut Report) {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(body) else {
+        return;
+    };
+    let Some(code) = v.get("lang").and_then(|l| l.as_str()) else {
+        return;
+    };
+    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned());
+    let expected = format!("{}.json", code.to_ascii_lowercase());
+    if stem.as_deref() == Some(code.to_ascii_lowercase().as_str())
+        && file.extension().is_some_and(|e| e == "json")
+    {
+        return;
+    }
+    report.warnings.push(Problem {
+        severity: Severity::Warning,
+        code: "file_name".into(),
+        path: Some("lang".into()),
+        line: cchc_widgets::check::locate(body, "lang").map(|p| p.line),
+        column: cchc_widgets::check::locate(body, "lang").map(|p| p.column),
+        message: format!(
+            "{} {expected}",
+            lang.pick(
+                "Trình duyệt chỉ tìm tệp ngôn ngữ này dưới tên",
+                "Browsers look for this catalogue only as"
+            )
+        ),
+        hint: lang
+            .pick(
+                "Đổi tên tệp theo \"lang\" và đặt nó trong thư mục i18n/ cạnh cchc-widgets.js.",
+                "Name the file after \"lang\" and put it in the i18n/ folder next to cchc-widgets.js.",
+            )
+            .into(),
+    });
 }
 
 fn read(path: &Path) -> Result<String, String> {
@@ -132,11 +177,9 @@ fn line(file: &Path, p: &Problem, lang: Lang) -> String {
             out.push_str(&format!(":{c}"));
         }
     }
-    let sev = match (p.severity, lang) {
-        (Severity::Error, Lang::Vi) => "lỗi",
-        (Severity::Error, Lang::En) => "error",
-        (Severity::Warning, Lang::Vi) => "cảnh báo",
-        (Severity::Warning, Lang::En) => "warning",
+    let sev = match p.severity {
+        Severity::Error => lang.pick("lỗi", "error"),
+        Severity::Warning => lang.pick("cảnh báo", "warning"),
     };
     out.push_str(&format!(": {sev}: {}", p.message));
     if let Some(path) = &p.path {
@@ -153,11 +196,11 @@ fn print_text(file: &Path, r: &Report, lang: Lang) -> std::io::Result<()> {
     }
     let kind = r.kind.map_or("?", Kind::name);
     let (e, w, n) = (r.errors.len(), r.warnings.len(), r.records);
-    let summary = match (lang, r.usable()) {
-        (Lang::Vi, true) => format!("{kind}: {n} mục, {e} lỗi, {w} cảnh báo: dùng được"),
-        (Lang::Vi, false) => format!("{kind}: {n} mục, {e} lỗi, {w} cảnh báo: KHÔNG dùng được"),
-        (Lang::En, true) => format!("{kind}: {n} records, {e} errors, {w} warnings: usable"),
-        (Lang::En, false) => format!("{kind}: {n} records, {e} errors, {w} warnings: NOT usable"),
+    let summary = match (lang == Lang::En, r.usable()) {
+        (false, true) => format!("{kind}: {n} mục, {e} lỗi, {w} cảnh báo: dùng được"),
+        (false, false) => format!("{kind}: {n} mục, {e} lỗi, {w} cảnh báo: KHÔNG dùng được"),
+        (true, true) => format!("{kind}: {n} records, {e} errors, {w} warnings: usable"),
+        (true, false) => format!("{kind}: {n} records, {e} errors, {w} warnings: NOT usable"),
     };
     writeln!(out, "{summary}")
 }

@@ -126,8 +126,8 @@ pub(crate) fn write_checked(out: &Path, text: &str, kind: Kind, lang: Lang) -> u
     eprintln!(
         "{}",
         match lang {
-            Lang::Vi => format!(
-                "đã ghi {name}: {} mục; cchc check: {} lỗi, {} cảnh báo{}",
+            Lang::En => format!(
+                "wrote {name}: {} records; cchc check: {} errors, {} warnings{}",
                 report.records,
                 report.errors.len(),
                 report.warnings.len(),
@@ -137,8 +137,8 @@ pub(crate) fn write_checked(out: &Path, text: &str, kind: Kind, lang: Lang) -> u
                     format!(" ({})", counts.join(", "))
                 }
             ),
-            Lang::En => format!(
-                "wrote {name}: {} records; cchc check: {} errors, {} warnings{}",
+            _ => format!(
+                "đã ghi {name}: {} mục; cchc check: {} lỗi, {} cảnh báo{}",
                 report.records,
                 report.errors.len(),
                 report.warnings.len(),

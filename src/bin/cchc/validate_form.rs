@@ -101,7 +101,7 @@ pub fn run(args: Args) -> u8 {
             let list: Vec<Value> = errors
                 .iter()
                 .map(
-                    |e| json!({"path": e.path, "code": e.code, "message": lang.pick(&e.vi, &e.en)}),
+                    |e| json!({"path": e.path, "code": e.code, "message": e.text(lang)}),
                 )
                 .collect();
             println!("{}", json!({"valid": false, "schema_errors": list}));

@@ -95,7 +95,8 @@ pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
     let (schema, base_url) = match &schema_attr {
         Some(url) => {
             let text = ctx.fetch_attr("schema").await?;
-            let schema = Schema::from_json(&text).map_err(|errs| schema_failure(url, &errs))?;
+            let schema =
+                Schema::from_json(&text).map_err(|errs| schema_failure(url, &errs, ctx.lang))?;
             (schema, absolute(url, &page))
         }
         None => (Schema::default_nd20(), page.clone()),
@@ -141,8 +142,8 @@ pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
     Ok(())
 }
 
-fn schema_failure(url: &str, errs: &[crate::feedback::SchemaError]) -> Failure {
-    let detail: Vec<String> = errs.iter().take(5).map(|e| e.message(Lang::En)).collect();
+fn schema_failure(url: &str, errs: &[crate::feedback::SchemaError], lang: Lang) -> Failure {
+    let detail: Vec<String> = errs.iter().take(5).map(|e| e.message(lang)).collect();
     let path = errs.first().map(|e| e.path.clone()).unwrap_or_default();
     Failure::Load(LoadFailure::Data {
         url: url.to_string(),

@@ -67,10 +67,6 @@ struct View {
     url_seq: Cell<u32>,
 }
 
-fn t(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
-    lang.pick(vi, en)
-}
-
 pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
     let src = ctx.attr("src").unwrap_or_default();
     let text = ctx.fetch_attr("src").await?;
@@ -121,13 +117,12 @@ impl View {
         let form = E::new("form")
             .class("cchc-search-form")
             .attr("role", "search");
-        let label = E::new("label").attr("for", input_id).text(t(
+        let label = E::new("label").attr("for", input_id).text(tr!(
             lang,
             "Tìm thủ tục hành chính",
             "Find an administrative procedure",
         ));
-        let hint = E::new("p").attr("id", hint_id).class("cchc-hint").text(t(
-            lang,
+        let hint = E::new("p").attr("id", hint_id).class("cchc-hint").text(tr!(lang,
             "Gõ có dấu hoặc không dấu, ví dụ: cấp lại cccd, dang ky khai sinh, sổ đỏ, 1.001193",
             "Type with or without diacritics, e.g. cấp lại cccd, dang ky khai sinh, sổ đỏ, 1.001193",
         ));
@@ -396,22 +391,17 @@ impl View {
     fn count_text(&self, res: &SearchResults, s: &State) -> String {
         let lang = self.ctx.lang;
         let filtered = !s.filters.is_empty();
-        let (before, after) = match (s.text.trim().is_empty() && !filtered, lang) {
-            (true, Lang::Vi) => (
-                "Có ",
-                " thủ tục. Gõ vào ô tìm kiếm hoặc chọn lĩnh vực để lọc.",
-            ),
-            (true, Lang::En) => (
-                "",
-                " procedures. Type in the search box or pick a field to filter.",
-            ),
-            (false, Lang::Vi) => ("Tìm thấy ", " thủ tục"),
-            (false, Lang::En) => ("", " procedures found"),
-        };
-        let mut out = String::from(before);
-        out.push_str(&format_count(res.total, lang));
-        out.push_str(after);
-        out
+        let n = format_count(res.total, lang);
+        if s.text.trim().is_empty() && !filtered {
+            tr!(
+                lang,
+                "Có {n} thủ tục. Gõ vào ô tìm kiếm hoặc chọn lĩnh vực để lọc.",
+                "{n} procedures. Type in the search box or pick an area to filter.",
+                n = n
+            )
+        } else {
+            tr!(lang, "Tìm thấy {n} thủ tục", "{n} procedures found", n = n)
+        }
     }
 
     fn render_suggestions(&self, res: &SearchResults, s: &State) {
@@ -420,7 +410,10 @@ impl View {
         if res.suggestions.is_empty() || s.text.trim().is_empty() {
             return;
         }
-        let p = E::new("p").append_text(t(lang, "Có phải bạn muốn tìm: ", "Did you mean: "));
+        let p = E::new("p").append_text(&crate::web::dom::cat(
+            tr!(lang, "Có phải bạn muốn tìm:", "Did you mean:"),
+            " ",
+        ));
         for (i, q) in res.suggestions.iter().take(3).enumerate() {
             if i > 0 {
                 crate::web::dom::append(&p.0, &crate::web::dom::text_node(", "));
@@ -443,7 +436,7 @@ impl View {
         crate::web::dom::append(
             &wrap.0,
             &E::new("summary")
-                .text(t(lang, "Lọc kết quả", "Filter results"))
+                .text(tr!(lang, "Lọc kết quả", "Filter results"))
                 .0,
         );
         for facet in &res.facets {
@@ -493,12 +486,14 @@ impl View {
             }
             if shown > FACET_SHOWN {
                 let text = if expanded {
-                    t(lang, "Thu gọn", "Show fewer").to_string()
+                    tr!(lang, "Thu gọn", "Show fewer").to_string()
                 } else {
-                    match lang {
-                        Lang::Vi => format!("Xem thêm {} mục", shown - FACET_SHOWN),
-                        Lang::En => format!("Show {} more", shown - FACET_SHOWN),
-                    }
+                    tr!(
+                        lang,
+                        "Xem thêm {n} mục",
+                        "Show {n} more",
+                        n = shown - FACET_SHOWN
+                    )
                 };
                 let b = E::new("button")
                     .attr("type", "button")
@@ -516,7 +511,7 @@ impl View {
                 .attr("type", "button")
                 .class("cchc-button secondary")
                 .attr("data-action", "clear-filters")
-                .text(t(lang, "Bỏ tất cả bộ lọc", "Clear all filters"));
+                .text(tr!(lang, "Bỏ tất cả bộ lọc", "Clear all filters"));
             crate::web::dom::append(&wrap.0, &b.0);
         }
         crate::web::dom::append(&self.facets, &wrap.0);
@@ -558,18 +553,13 @@ impl View {
         }
         crate::web::dom::append(&self.results, &ol.0);
         if res.total > res.hits.len() {
-            let more = match lang {
-                Lang::Vi => format!(
-                    "Xem thêm kết quả (đang hiện {}/{})",
-                    res.hits.len(),
-                    format_count(res.total, lang)
-                ),
-                Lang::En => format!(
-                    "Show more results ({} of {} shown)",
-                    res.hits.len(),
-                    format_count(res.total, lang)
-                ),
-            };
+            let more = tr!(
+                lang,
+                "Xem thêm kết quả (đang hiện {shown}/{total})",
+                "Show more results ({shown} of {total} shown)",
+                shown = res.hits.len(),
+                total = format_count(res.total, lang)
+            );
             let b = E::new("button")
                 .attr("type", "button")
                 .class("cchc-button secondary")
@@ -582,19 +572,33 @@ impl View {
     fn render_empty(&self, s: &State) {
         let lang = self.ctx.lang;
         let box_ = E::new("div").class("cchc-empty");
-        let head = match lang {
-            Lang::Vi => format!("Không tìm thấy thủ tục phù hợp với “{}”.", s.text.trim()),
-            Lang::En => format!("No procedure matches “{}”.", s.text.trim()),
-        };
+        let head = tr!(
+            lang,
+            "Không tìm thấy thủ tục phù hợp với “{query}”.",
+            "No procedure matches “{query}”.",
+            query = s.text.trim()
+        );
         crate::web::dom::append(
             &box_.0,
             &E::new("p").class("cchc-empty-title").text(&head).0,
         );
         let tips = E::new("ul");
         for tip in [
-            t(lang, "Kiểm tra lỗi chính tả, hoặc gõ ít từ hơn (ví dụ: “khai sinh” thay vì “làm thủ tục đăng ký khai sinh cho con”).", "Check the spelling, or type fewer words (e.g. “khai sinh”)."),
-            t(lang, "Có thể dùng tên thường gọi hoặc viết tắt: sổ đỏ, CCCD, GPLX, BHYT.", "Everyday names and abbreviations work too: sổ đỏ, CCCD, GPLX, BHYT."),
-            t(lang, "Nếu biết mã thủ tục, gõ mã (ví dụ 1.001193).", "If you know the procedure code, type it (e.g. 1.001193)."),
+            tr!(
+                lang,
+                "Kiểm tra lỗi chính tả, hoặc gõ ít từ hơn (ví dụ: “khai sinh” thay vì “làm thủ tục đăng ký khai sinh cho con”).",
+                "Check the spelling, or type fewer words (e.g. “khai sinh”)."
+            ),
+            tr!(
+                lang,
+                "Có thể dùng tên thường gọi hoặc viết tắt: sổ đỏ, CCCD, GPLX, BHYT.",
+                "Everyday names and abbreviations work too: sổ đỏ, CCCD, GPLX, BHYT."
+            ),
+            tr!(
+                lang,
+                "Nếu biết mã thủ tục, gõ mã (ví dụ 1.001193).",
+                "If you know the procedure code, type it (e.g. 1.001193)."
+            ),
         ] {
             crate::web::dom::append(&tips.0, &E::new("li").text(tip).0);
         }
@@ -604,7 +608,7 @@ impl View {
                 .attr("type", "button")
                 .class("cchc-button secondary")
                 .attr("data-action", "clear-filters")
-                .text(t(
+                .text(tr!(
                     lang,
                     "Bỏ bộ lọc và tìm lại",
                     "Clear the filters and search again",
@@ -622,17 +626,19 @@ impl View {
             .attr("type", "button")
             .class("cchc-button secondary")
             .attr("data-action", "back")
-            .text(t(lang, "← Quay lại danh sách", "← Back to the list"));
+            .text(tr!(lang, "← Quay lại danh sách", "← Back to the list"));
         crate::web::dom::append(&self.detail, &back.0);
         let Some(p) = self
             .catalog
             .find_code(&code)
             .and_then(|i| self.catalog.procedure(i))
         else {
-            let msg = match lang {
-                Lang::Vi => format!("Không có thủ tục mã “{code}” trong danh sách."),
-                Lang::En => format!("There is no procedure with code “{code}” in the list."),
-            };
+            let msg = tr!(
+                lang,
+                "Không có thủ tục mã “{code}” trong danh sách.",
+                "There is no procedure with code “{code}” in the list.",
+                code = code
+            );
             crate::web::dom::append(
                 &self.detail,
                 &E::new("p").attr("role", "alert").text(&msg).0,
@@ -654,58 +660,60 @@ impl View {
         let dl = E::new("dl").class("cchc-facts");
         let yes_no = |b: bool| {
             if b {
-                t(lang, "Có", "Yes")
+                tr!(lang, "Có", "Yes")
             } else {
-                t(lang, "Không", "No")
+                tr!(lang, "Không", "No")
             }
         };
         let dl = &dl.0;
-        fact(dl, t(lang, "Mã thủ tục", "Code"), &p.code);
+        fact(dl, tr!(lang, "Mã thủ tục", "Code"), &p.code);
         fact(
             dl,
-            t(lang, "Lĩnh vực", "Field"),
+            tr!(lang, "Lĩnh vực", "Area"),
             p.field.as_deref().unwrap_or(""),
         );
         fact(
             dl,
-            t(lang, "Cấp thực hiện", "Level"),
+            tr!(lang, "Cấp thực hiện", "Level"),
             &crate::text::join(&p.levels, ", "),
         );
         fact(
             dl,
-            t(lang, "Cơ quan thực hiện", "Agency"),
+            tr!(lang, "Cơ quan thực hiện", "Agency"),
             &crate::text::join(&p.agencies, ", "),
         );
         fact(
             dl,
-            t(lang, "Thời hạn giải quyết", "Processing time"),
+            tr!(lang, "Thời hạn giải quyết", "Processing time"),
             p.time.as_deref().unwrap_or(""),
         );
         fact(
             dl,
-            t(lang, "Phí, lệ phí", "Fees"),
+            tr!(lang, "Phí, lệ phí", "Fees"),
             p.fee.as_deref().unwrap_or(""),
         );
-        fact(dl, t(lang, "Trực tuyến", "Online"), p.online.label(lang));
-        fact(dl, t(lang, "Qua bưu chính", "By post"), yes_no(p.postal));
+        fact(dl, tr!(lang, "Trực tuyến", "Online"), p.online.label(lang));
+        fact(dl, tr!(lang, "Qua bưu chính", "By post"), yes_no(p.postal));
         fact(
             dl,
-            t(lang, "Thanh toán trực tuyến", "Online payment"),
+            tr!(lang, "Thanh toán trực tuyến", "Online payment"),
             yes_no(p.online_payment),
         );
         crate::web::dom::append(&art.0, dl);
         if let Some(url) = p.url.as_deref().filter(|u| is_http(u)) {
-            let a = E::new("a")
-                .class("cchc-button cchc-cta")
-                .attr("href", url)
-                .attr("target", "_blank")
-                .attr("rel", "noopener noreferrer")
-                .text(t(lang, "Nộp hồ sơ trực tuyến", "Apply online"))
-                .child(E::new("span").class("cchc-visually-hidden").text(t(
-                    lang,
-                    " (mở trang mới)",
-                    " (opens a new page)",
-                )));
+            let a =
+                E::new("a")
+                    .class("cchc-button cchc-cta")
+                    .attr("href", url)
+                    .attr("target", "_blank")
+                    .attr("rel", "noopener noreferrer")
+                    .text(tr!(lang, "Nộp hồ sơ trực tuyến", "Apply online"))
+                    .child(E::new("span").class("cchc-visually-hidden").text(
+                        &crate::web::dom::cat(
+                            " ",
+                            tr!(lang, "(mở trang mới)", "(opens a new page)"),
+                        ),
+                    ));
             crate::web::dom::append(&art.0, &a.0);
         }
         let sections = E::new("div").class("cchc-sections");
@@ -735,7 +743,7 @@ impl View {
             &E::new("p")
                 .class("cchc-loading")
                 .attr("role", "status")
-                .text(t(
+                .text(tr!(
                     lang,
                     "Đang tải chi tiết thủ tục…",
                     "Loading the details…",
@@ -953,8 +961,7 @@ fn fact(dl: &Element, key: &str, value: &str) {
 }
 
 fn meta_line(p: &Procedure, lang: Lang) -> String {
-    let mut out = String::from(lang.pick("Mã ", "Code "));
-    out.push_str(&p.code);
+    let mut out = tr!(lang, "Mã {code}", "Code {code}", code = p.code);
     if let Some(f) = &p.field {
         out.push_str(" · ");
         out.push_str(f);
@@ -981,23 +988,23 @@ fn css_escape(s: &str) -> String {
 fn render_details(into: &Element, d: &Details, lang: Lang) {
     let sections: [(&str, &[String], bool); 5] = [
         (
-            lang.pick("Thành phần hồ sơ", "Documents to submit"),
+            tr!(lang, "Thành phần hồ sơ", "Documents to submit"),
             &d.documents,
             false,
         ),
-        (lang.pick("Trình tự thực hiện", "Steps"), &d.steps, true),
+        (tr!(lang, "Trình tự thực hiện", "Steps"), &d.steps, true),
         (
-            lang.pick("Cách thức thực hiện", "How to submit"),
+            tr!(lang, "Cách thức thực hiện", "How to submit"),
             &d.channels,
             false,
         ),
         (
-            lang.pick("Yêu cầu, điều kiện", "Requirements"),
+            tr!(lang, "Yêu cầu, điều kiện", "Requirements"),
             &d.conditions,
             false,
         ),
         (
-            lang.pick("Căn cứ pháp lý", "Legal basis"),
+            tr!(lang, "Căn cứ pháp lý", "Legal basis"),
             &d.legal_basis,
             false,
         ),
@@ -1014,14 +1021,14 @@ fn render_details(into: &Element, d: &Details, lang: Lang) {
         crate::web::dom::append(into, &list.0);
     }
     if let Some(r) = &d.result {
-        crate::web::dom::append(into, &E::new("h3").text(lang.pick("Kết quả", "Result")).0);
+        crate::web::dom::append(into, &E::new("h3").text(tr!(lang, "Kết quả", "Result")).0);
         crate::web::dom::append(into, &E::new("p").text(r).0);
     }
     if let Some(a) = &d.audience {
         crate::web::dom::append(
             into,
             &E::new("h3")
-                .text(lang.pick("Đối tượng thực hiện", "Who can apply"))
+                .text(tr!(lang, "Đối tượng thực hiện", "Who can apply"))
                 .0,
         );
         crate::web::dom::append(into, &E::new("p").text(a).0);
@@ -1032,9 +1039,10 @@ fn detail_error(into: &Element, f: &LoadFailure, lang: Lang) {
     let panel = E::new("div")
         .class("cchc-error")
         .attr("role", "alert")
-        .child(E::new("p").text(lang.pick(
+        .child(E::new("p").text(tr!(
+            lang,
             "Chưa tải được chi tiết thủ tục.",
-            "The details could not be loaded.",
+            "The details could not be loaded."
         )))
         .child(E::new("p").text(f.citizen_message(lang)))
         .child(
@@ -1047,7 +1055,7 @@ fn detail_error(into: &Element, f: &LoadFailure, lang: Lang) {
             .attr("type", "button")
             .class("cchc-button")
             .attr("data-action", "retry-detail")
-            .text(lang.pick("Thử lại", "Try again"));
+            .text(tr!(lang, "Thử lại", "Try again"));
         crate::web::dom::append(&panel.0, &b.0);
     }
     crate::web::dom::append(into, &panel.0);

@@ -112,18 +112,20 @@ fn data_error(errors: &[LoadError], lang: Lang) -> DataError {
     let path = errors.first().map(|e| e.path.clone()).unwrap_or_default();
     let mut detail = match errors.len() {
         0 => String::new(),
-        1 => lang.pick("1 lỗi", "1 problem").to_string(),
-        n => format!("{n} {}", lang.pick("lỗi", "problems")),
+        1 => tr!(lang, "1 lỗi", "1 problem").to_string(),
+        n => tr!(lang, "{n} lỗi", "{n} problems", n = n),
     };
     for e in errors.iter().take(MAX_LISTED_ERRORS) {
         detail.push_str("\n• ");
         detail.push_str(&e.message(lang));
     }
     if errors.len() > MAX_LISTED_ERRORS {
-        detail.push_str(&format!(
-            "\n… {} {}",
-            errors.len() - MAX_LISTED_ERRORS,
-            lang.pick("lỗi khác", "more")
+        detail.push_str("\n… ");
+        detail.push_str(&tr!(
+            lang,
+            "{n} lỗi khác",
+            "{n} more",
+            n = errors.len() - MAX_LISTED_ERRORS
         ));
     }
     DataError::invalid(path, detail)
@@ -139,14 +141,12 @@ fn unknown_agency(id: &str, agencies: &[AgencyEvaluation], lang: Lang) -> DataEr
     }
     DataError::invalid(
         "agency",
-        format!(
-            "{} \"{id}\"; {}: {}",
-            lang.pick(
-                "Thuộc tính agency không khớp đơn vị nào",
-                "The agency attribute matches no agency"
-            ),
-            lang.pick("các mã có trong tệp", "ids in the file"),
-            known
+        tr!(
+            lang,
+            "Thuộc tính agency không khớp đơn vị nào \"{id}\"; các mã có trong tệp: {known}",
+            "The agency attribute matches no agency \"{id}\"; ids in the file: {known}",
+            id = id,
+            known = known
         ),
     )
 }
@@ -160,33 +160,35 @@ fn render(view: &Rc<View>, chosen: Option<usize>, bad_as_of: Option<String>) {
     crate::web::dom::append(
         &head.0,
         &E::new("h2")
-            .text(lang.pick(
+            .text(tr!(
+                lang,
                 "Theo dõi chỉ tiêu cải cách hành chính",
-                "Administrative reform targets",
+                "Administrative reform targets"
             ))
             .0,
     );
-    let mut asof = format!(
-        "{} {}",
-        lang.pick("Tình trạng tính đến ngày", "Status as of"),
-        view.as_of.to_vi()
+    let mut asof = tr!(
+        lang,
+        "Tình trạng tính đến ngày {date}",
+        "Status as of {date}",
+        date = view.as_of.to_vi()
     );
     if let Some(d) = view.doc.as_of {
-        asof.push_str(&format!(
-            " · {} {}",
-            lang.pick("dữ liệu cập nhật ngày", "data checked on"),
-            d.to_vi()
+        asof.push_str(" · ");
+        asof.push_str(&tr!(
+            lang,
+            "dữ liệu cập nhật ngày {date}",
+            "data checked on {date}",
+            date = d.to_vi()
         ));
     }
     add(&head.0, "p", "trk-muted", &asof);
     if let Some(bad) = bad_as_of {
-        let msg = format!(
-            "{} \"{bad}\" {}",
-            lang.pick("Thuộc tính as-of", "The as-of attribute"),
-            lang.pick(
-                "không phải ngày YYYY-MM-DD; dùng ngày hôm nay.",
-                "is not a YYYY-MM-DD date; today is used."
-            )
+        let msg = tr!(
+            lang,
+            "Thuộc tính as-of \"{value}\" không phải ngày YYYY-MM-DD; dùng ngày hôm nay.",
+            "The as-of attribute \"{value}\" is not a YYYY-MM-DD date; today is used.",
+            value = bad
         );
         add(&head.0, "p", "trk-note", &msg);
     }
@@ -221,11 +223,11 @@ fn agency_picker(view: &Rc<View>, slot: &web_sys::Element) -> web_sys::Element {
     }
     let wrap = E::new("div")
         .class("trk-field trk-picker cchc-noprint")
-        .child(
-            E::new("label")
-                .attr("for", "trk-agency")
-                .text(lang.pick("Chọn đơn vị", "Choose an agency")),
-        )
+        .child(E::new("label").attr("for", "trk-agency").text(tr!(
+            lang,
+            "Chọn đơn vị",
+            "Choose an agency"
+        )))
         .child(&select.0);
     // `createElement("select")` is always an `HTMLElement`: the unchecked cast cannot be wrong.
     let sel: web_sys::HtmlElement = select.el().unchecked_into();
@@ -277,20 +279,23 @@ fn summary(a: &AgencyEvaluation, lang: Lang) -> web_sys::Element {
     let overdue = count_of(&a.counts.tasks, tracker::status::TaskState::Overdue);
     crate::web::dom::append(
         &ul.0,
-        &li(format!(
-            "{targets} {}: {achieved} {}, {nodata} {}",
-            lang.pick("chỉ tiêu", "targets"),
-            lang.pick("đã đạt", "achieved"),
-            lang.pick("chưa có dữ liệu", "without data")
+        &li(tr!(
+            lang,
+            "{targets} chỉ tiêu: {achieved} đã đạt, {nodata} chưa có dữ liệu",
+            "{targets} targets: {achieved} achieved, {nodata} without data",
+            targets = targets,
+            achieved = achieved,
+            nodata = nodata
         )),
     );
     crate::web::dom::append(
         &ul.0,
-        &li(format!(
-            "{} {}: {overdue} {}",
-            a.tasks.len(),
-            lang.pick("nhiệm vụ", "tasks"),
-            lang.pick("quá hạn", "overdue")
+        &li(tr!(
+            lang,
+            "{tasks} nhiệm vụ: {overdue} quá hạn",
+            "{tasks} tasks: {overdue} overdue",
+            tasks = a.tasks.len(),
+            overdue = overdue
         )),
     );
     ul.el()
@@ -313,13 +318,11 @@ fn warnings(view: &Rc<View>) {
     }
     let det = E::new("details")
         .class("trk-data-notes")
-        .child(E::new("summary").text(&format!(
-            "{} ({})",
-            lang.pick(
-                "Lưu ý về dữ liệu: cụm từ chưa đọc được",
-                "Data notes: phrases not understood"
-            ),
-            w.len()
+        .child(E::new("summary").text(&tr!(
+            lang,
+            "Lưu ý về dữ liệu: cụm từ chưa đọc được ({n})",
+            "Data notes: phrases not understood ({n})",
+            n = w.len()
         )))
         .child(list);
     crate::web::dom::append(&view.ctx.body, &det.0);

@@ -401,12 +401,12 @@ fn report(input: &str, b: &Built, lang: Lang) {
     eprintln!(
         "{}",
         match lang {
-            Lang::Vi => format!(
-                "{input}: {} nhiệm vụ, {} chỉ tiêu đo được, {} mục tiêu định tính (không có con số), {} cụm từ không đọc được",
-                b.tasks.len(), b.indicators.len(), b.qualitative, b.unread.len()
-            ),
             Lang::En => format!(
                 "{input}: {} tasks, {} measurable targets, {} qualitative objectives (no number), {} phrases not understood",
+                b.tasks.len(), b.indicators.len(), b.qualitative, b.unread.len()
+            ),
+            _ => format!(
+                "{input}: {} nhiệm vụ, {} chỉ tiêu đo được, {} mục tiêu định tính (không có con số), {} cụm từ không đọc được",
                 b.tasks.len(), b.indicators.len(), b.qualitative, b.unread.len()
             ),
         }

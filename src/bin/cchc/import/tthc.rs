@@ -206,13 +206,13 @@ fn from_table(args: &Args, format: InputFormat, lang: Lang) -> Result<Loaded, Fa
     eprintln!(
         "{}",
         match lang {
-            Lang::Vi => format!(
-                "dòng tiêu đề {}: {}",
+            Lang::En => format!(
+                "header row {}: {}",
                 header_row.map_or(0, |r| r.line),
                 names.join(" | ")
             ),
-            Lang::En => format!(
-                "header row {}: {}",
+            _ => format!(
+                "dòng tiêu đề {}: {}",
                 header_row.map_or(0, |r| r.line),
                 names.join(" | ")
             ),
@@ -306,12 +306,12 @@ fn report(input: &str, catalog: &Catalog, warnings: &[Warning], lines: &[usize],
     eprintln!(
         "{}",
         match lang {
-            Lang::Vi => format!(
-                "{input}: giữ {} thủ tục, gộp {merged} (trùng mã), bỏ {dropped}",
-                catalog.procedures().len()
-            ),
             Lang::En => format!(
                 "{input}: kept {} procedures, merged {merged} (duplicate codes), dropped {dropped}",
+                catalog.procedures().len()
+            ),
+            _ => format!(
+                "{input}: giữ {} thủ tục, gộp {merged} (trùng mã), bỏ {dropped}",
                 catalog.procedures().len()
             ),
         }

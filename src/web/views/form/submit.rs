@@ -147,7 +147,7 @@ fn post_body(lang: Lang, values: Value, files: Vec<Value>) -> String {
     obj([
         ("schema_version", Value::from(VERSION)),
         ("submitted_at", Value::Str(now_iso())),
-        ("lang", Value::from(lang.pick("vi", "en"))),
+        ("lang", Value::from(lang.tag())),
         ("values", values),
         ("files", Value::Arr(files)),
     ])
@@ -195,7 +195,7 @@ fn localized(v: &Value, lang: Lang) -> Option<String> {
     let s = match v {
         Value::Str(s) => s.as_str(),
         Value::Obj(_) => v
-            .get(lang.pick("vi", "en"))
+            .get(lang.tag())
             .or_else(|| v.get("vi"))
             .and_then(Value::as_str)?,
         _ => return None,
@@ -401,11 +401,7 @@ fn event_detail(
         }
     }
     set(&detail, "files", &files);
-    set(
-        &detail,
-        "lang",
-        &JsValue::from_str(form.lang.pick("vi", "en")),
-    );
+    set(&detail, "lang", &JsValue::from_str(form.lang.tag()));
     set(
         &detail,
         "schema_version",

@@ -14,7 +14,7 @@ use crate::tracker::target::{TargetKind, Unit};
 use crate::web::dom::E;
 
 use super::chart;
-use super::fmt::{add, num, source, status_badge, target_short};
+use super::fmt::{add, cat, num, source, status_badge, target_short};
 use super::View;
 
 /// The "Chỉ số" section of agency `ai`.
@@ -23,11 +23,11 @@ pub fn section(view: &Rc<View>, ai: usize) -> Element {
     let sec = E::new("section")
         .class("trk-section trk-indices")
         .attr("aria-labelledby", "trk-h-indices")
-        .child(
-            E::new("h3")
-                .attr("id", "trk-h-indices")
-                .text(lang.pick("Các chỉ số đánh giá", "National indices")),
-        );
+        .child(E::new("h3").attr("id", "trk-h-indices").text(tr!(
+            lang,
+            "Các chỉ số đánh giá",
+            "National indices"
+        )));
     let Some(a) = view.agencies.get(ai) else {
         return sec.el();
     };
@@ -36,9 +36,10 @@ pub fn section(view: &Rc<View>, ai: usize) -> Element {
             &sec.0,
             "p",
             "trk-empty",
-            lang.pick(
+            tr!(
+                lang,
                 "Tệp dữ liệu chưa có chỉ số nào (PAR INDEX, SIPAS, PAPI, PCI…) cho đơn vị này.",
-                "The data file has no index (PAR INDEX, SIPAS, PAPI, PCI…) for this agency.",
+                "The data file has no index (PAR INDEX, SIPAS, PAPI, PCI…) for this agency."
             ),
         );
         return sec.el();
@@ -62,17 +63,22 @@ fn scale_text(unit: Option<ScaleUnit>, max: Option<f64>, lang: Lang) -> String {
     match (unit, max) {
         (Some(ScaleUnit::Percent), _) => "%".into(),
         (Some(ScaleUnit::Ratio), Some(m)) => format!(" / {}", num(m, lang)),
-        (_, Some(m)) => format!(" / {} {}", num(m, lang), lang.pick("điểm", "points")),
+        (_, Some(m)) => cat(&[
+            " / ",
+            &tr!(lang, "{n} điểm", "{n} points", n = num(m, lang)),
+        ]),
         _ => String::new(),
     }
 }
 
 fn rank_text(r: &ResultView, lang: Lang) -> Option<String> {
     let (rank, of) = (r.rank?, r.rank_of?);
-    Some(format!(
-        "{} {rank}/{of} {}",
-        lang.pick("Xếp thứ", "Ranked"),
-        lang.pick("tỉnh, thành phố", "provinces")
+    Some(tr!(
+        lang,
+        "Xếp thứ {rank}/{of} tỉnh, thành phố",
+        "Ranked {rank}/{of} provinces",
+        rank = rank,
+        of = of
     ))
 }
 
@@ -95,36 +101,32 @@ fn rank_change(c: &IndexCard, lang: Lang) -> Option<(String, bool)> {
     let (py, pr, pof) = *ranked.get(1)?;
     if lof != pof {
         return Some((
-            format!(
-                "{}: {py} {pr}/{pof}, {ly} {lr}/{lof} — {}",
-                lang.pick("Thứ hạng không so sánh được", "Ranks not comparable"),
-                lang.pick(
-                    "số tỉnh được xếp hạng khác nhau (63 tỉnh trước, 34 tỉnh từ 01/07/2025)",
-                    "different numbers of provinces ranked (63 before, 34 from 1 July 2025)"
-                )
+            tr!(
+                lang,
+                "Thứ hạng không so sánh được: {year1} {rank1}, {year2} {rank2} — số tỉnh được xếp hạng khác nhau (63 tỉnh trước, 34 tỉnh từ 01/07/2025)",
+                "Ranks not comparable: {year1} {rank1}, {year2} {rank2} — different numbers of provinces ranked (63 before, 34 from 1 July 2025)",
+                year1 = py,
+                rank1 = cat(&[&pr.to_string(), "/", &pof.to_string()]),
+                year2 = ly,
+                rank2 = cat(&[&lr.to_string(), "/", &lof.to_string()])
             ),
             false,
         ));
     }
     let diff = i64::from(pr) - i64::from(lr);
     let what = match diff {
-        0 => lang.pick("giữ nguyên thứ hạng", "same rank").to_string(),
-        d if d > 0 => format!(
-            "{} {d} {}",
-            lang.pick("tăng", "up"),
-            lang.pick("bậc", "places")
-        ),
-        d => format!(
-            "{} {} {}",
-            lang.pick("giảm", "down"),
-            -d,
-            lang.pick("bậc", "places")
-        ),
+        0 => tr!(lang, "giữ nguyên thứ hạng", "same rank").to_string(),
+        d if d > 0 => tr!(lang, "tăng {n} bậc", "up {n} places", n = d),
+        d => tr!(lang, "giảm {n} bậc", "down {n} places", n = -d),
     };
     Some((
-        format!(
-            "{} {py} ({pr}/{pof}): {what}",
-            lang.pick("So với năm", "Compared with")
+        tr!(
+            lang,
+            "So với năm {year} ({rank}): {change}",
+            "Compared with {year} ({rank}): {change}",
+            year = py,
+            rank = cat(&[&pr.to_string(), "/", &pof.to_string()]),
+            change = what
         ),
         true,
     ))
@@ -160,9 +162,10 @@ fn latest(parent: &Element, c: &IndexCard, lang: Lang) {
             parent,
             "p",
             "trk-nodata",
-            lang.pick(
+            tr!(
+                lang,
                 "Chưa có kết quả được công bố trong tệp dữ liệu.",
-                "No published result in the data file.",
+                "No published result in the data file."
             ),
         );
         return;
@@ -181,7 +184,7 @@ fn latest(parent: &Element, c: &IndexCard, lang: Lang) {
         &big.0,
         "span",
         "trk-year",
-        &format!(" {} {}", lang.pick("năm", "in"), l.year),
+        &cat(&[" ", &tr!(lang, "năm {year}", "in {year}", year = l.year)]),
     );
     crate::web::dom::append(parent, &big.0);
     let facts = E::new("ul").class("trk-facts");
@@ -191,7 +194,7 @@ fn latest(parent: &Element, c: &IndexCard, lang: Lang) {
     match rank_text(l, lang) {
         Some(r) => fact(&r, "trk-rank"),
         None => fact(
-            lang.pick("Không có thứ hạng chính thức", "No official rank"),
+            tr!(lang, "Không có thứ hạng chính thức", "No official rank"),
             "trk-rank",
         ),
     }
@@ -199,13 +202,14 @@ fn latest(parent: &Element, c: &IndexCard, lang: Lang) {
         fact(&t, if comparable { "" } else { "trk-noncomp" });
     }
     if let Some(b) = &l.band {
-        fact(&format!("{}: {b}", lang.pick("Xếp loại", "Band")), "");
+        fact(&tr!(lang, "Xếp loại: {band}", "Band: {band}", band = b), "");
     }
     if l.status == ResultStatus::Derived {
         fact(
-            lang.pick(
+            tr!(
+                lang,
                 "Số liệu tính từ dữ liệu đã công bố, không phải kết quả chính thức",
-                "Computed from published data, not an official result",
+                "Computed from published data, not an official result"
             ),
             "trk-derived",
         );
@@ -219,20 +223,25 @@ fn targets(parent: &Element, c: &IndexCard, lang: Lang) {
             parent,
             "p",
             "trk-target-text",
-            lang.pick(
+            tr!(
+                lang,
                 "Kế hoạch chưa đặt chỉ tiêu cho chỉ số này.",
-                "The plan sets no target for this index.",
+                "The plan sets no target for this index."
             ),
         );
         return;
     };
     let p = E::new("p")
         .class("trk-target-text")
-        .child(E::new("strong").text(&format!(
-            "{} {}: ",
-            lang.pick("Chỉ tiêu năm", "Target for"),
-            t.year
-        )))
+        .child(E::new("strong").text(&cat(&[
+            &tr!(
+                lang,
+                "Chỉ tiêu năm {year}:",
+                "Target for {year}:",
+                year = t.year
+            ),
+            " ",
+        ])))
         .append_text(&format!("“{}”", t.text));
     crate::web::dom::append(parent, &p.0);
     if !t.parts.is_empty() {
@@ -255,12 +264,17 @@ fn targets(parent: &Element, c: &IndexCard, lang: Lang) {
             parent,
             "p",
             "trk-muted trk-small",
-            &format!("{}: {plan}", lang.pick("Nguồn chỉ tiêu", "Target source")),
+            &tr!(
+                lang,
+                "Nguồn chỉ tiêu: {plan}",
+                "Target source: {plan}",
+                plan = plan
+            ),
         );
     }
     if c.targets.len() > 1 {
         // Joined in a plain loop: a `map().collect().join()` chain costs the wasm more.
-        let mut older = format!("{}: ", lang.pick("Chỉ tiêu khác", "Other targets"));
+        let mut older = cat(&[tr!(lang, "Chỉ tiêu khác:", "Other targets:"), " "]);
         for (i, o) in c.targets.iter().skip(1).enumerate() {
             if i > 0 {
                 older.push_str("; ");
@@ -292,11 +306,12 @@ fn chart_target(t: Option<&TargetEvaluation>, lang: Lang) -> Option<(f64, String
     let v = p.target.value?;
     Some((
         v,
-        format!(
-            "{} {}: {}",
-            lang.pick("Chỉ tiêu", "Target"),
-            t.year,
-            num(v, lang)
+        tr!(
+            lang,
+            "Chỉ tiêu {year}: {value}",
+            "Target {year}: {value}",
+            year = t.year,
+            value = num(v, lang)
         ),
     ))
 }
@@ -329,7 +344,14 @@ fn trend(parent: &Element, c: &IndexCard, ix: Option<&Index>, id: &str, lang: La
             points.first().map_or(0, |p| p.0),
             points.last().map_or(0, |p| p.0),
         );
-        let title = format!("{} {short} {first}–{last}", lang.pick("Điểm", "Score of"));
+        let title = tr!(
+            lang,
+            "Điểm {index} {first}–{last}",
+            "Score of {index} {first}–{last}",
+            index = short,
+            first = first,
+            last = last
+        );
         let target = chart_target(c.targets.first(), lang);
         let mut desc = String::new();
         for (y, s) in &points {
@@ -362,7 +384,11 @@ fn trend(parent: &Element, c: &IndexCard, ix: Option<&Index>, id: &str, lang: La
             &fig.0,
             "p",
             "trk-nodata",
-            lang.pick("Không có điểm số để vẽ biểu đồ.", "No scores to chart."),
+            tr!(
+                lang,
+                "Không có điểm số để vẽ biểu đồ.",
+                "No scores to chart."
+            ),
         );
     }
     crate::web::dom::append(&fig.0, &table(c, &short, lang));
@@ -371,21 +397,22 @@ fn trend(parent: &Element, c: &IndexCard, ix: Option<&Index>, id: &str, lang: La
 
 /// Every result of the index as a table, in a focusable scroll region of its own.
 fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
-    let cap = format!(
-        "{} {short} {}",
-        lang.pick("Kết quả", "Results of"),
-        lang.pick("theo năm", "by year")
+    let cap = tr!(
+        lang,
+        "Kết quả {index} theo năm",
+        "Results of {index} by year",
+        index = short
     );
     let t = E::new("table")
         .class("trk-table")
         .child(E::new("caption").text(&cap));
     let head = E::new("tr");
     for h in [
-        lang.pick("Năm", "Year"),
-        lang.pick("Điểm", "Score"),
-        lang.pick("Thứ hạng", "Rank"),
-        lang.pick("Xếp loại", "Band"),
-        lang.pick("Ghi chú", "Note"),
+        tr!(lang, "Năm", "Year"),
+        tr!(lang, "Điểm", "Score"),
+        tr!(lang, "Thứ hạng", "Rank"),
+        tr!(lang, "Xếp loại", "Band"),
+        tr!(lang, "Ghi chú", "Note"),
     ] {
         crate::web::dom::append(&head.0, &E::new("th").attr("scope", "col").text(h).0);
     }
@@ -405,14 +432,15 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
                 _ => "–".into(),
             }))
             .child(E::new("td").text(r.band.as_deref().unwrap_or("–")));
-        let mut note = String::from(match r.status {
-            ResultStatus::Official => lang.pick("Chính thức", "Official"),
-            ResultStatus::Derived => lang.pick("Tính toán", "Derived"),
-            ResultStatus::NotPublished => lang.pick("Không công bố", "Not published"),
-        });
+        let mut note = String::from(lang.text(match r.status {
+            ResultStatus::Official => msg!("Chính thức", "Official"),
+            ResultStatus::Derived => msg!("Tính toán", "Derived"),
+            ResultStatus::NotPublished => msg!("Không công bố", "Not published"),
+        }));
         if let Some(n) = r.note.as_deref().filter(|n| !n.trim().is_empty()) {
             let k = footnote(&mut notes, n, r.year);
-            note.push_str(&format!(" · {} {k}", lang.pick("ghi chú", "note")));
+            note.push_str(" · ");
+            note.push_str(&lang.fill(msg!("ghi chú {n}", "note {n}"), &[("n", &k)]));
         }
         if let Some(s) = r.source_url.as_deref().filter(|s| !s.trim().is_empty()) {
             footnote(&mut sources, s, r.year);
@@ -432,8 +460,8 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
     }
     let wrap = E::new("div").child(region);
     for (title, list, tag, link) in [
-        (lang.pick("Ghi chú", "Notes"), &notes, "ol", false),
-        (lang.pick("Nguồn", "Sources"), &sources, "ul", true),
+        (tr!(lang, "Ghi chú", "Note"), &notes, "ol", false),
+        (tr!(lang, "Nguồn", "Source"), &sources, "ul", true),
     ] {
         if list.is_empty() {
             continue;
@@ -441,7 +469,9 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
         let items = E::new(tag).class("trk-notes");
         for (text, years) in list {
             let years: Vec<String> = years.iter().map(i32::to_string).collect();
-            let prefix = format!("{} {}: ", lang.pick("Năm", "Year"), years.join(", "));
+            let years = years.join(", ");
+            let mut prefix = lang.fill(msg!("Năm {years}", "Year {years}"), &[("years", &years)]);
+            prefix.push_str(": ");
             let li = E::new("li").text(&prefix);
             if link {
                 source(&li.0, text);

@@ -31,16 +31,17 @@ pub fn cat(parts: &[&str]) -> String {
     s
 }
 
-/// A number with at most two decimals, trailing zeros dropped, Vietnamese decimal comma.
+/// A number with at most two decimals, trailing zeros dropped, with the language's decimal
+/// separator (Vietnamese: comma).
 pub fn num(x: f64, lang: Lang) -> String {
     if !x.is_finite() {
         return "–".into();
     }
     let s = crate::num::fixed(x, 2);
     let s = s.trim_end_matches('0').trim_end_matches('.').to_string();
-    match lang {
-        Lang::Vi => s.replace('.', ","),
-        Lang::En => s,
+    match lang.decimal_separator() {
+        "." => s,
+        sep => s.replace('.', sep),
     }
 }
 
@@ -113,8 +114,8 @@ pub fn status_badge(s: Status, label: &str) -> E {
 pub fn unit(u: Option<Unit>, noun: Option<&str>, lang: Lang) -> String {
     match u {
         Some(Unit::Percent) => "%".into(),
-        Some(Unit::Points) => lang.pick(" điểm", " points").into(),
-        Some(Unit::Rank) => lang.pick(" bậc", " places").into(),
+        Some(Unit::Points) => cat(&[" ", tr!(lang, "điểm", "points")]),
+        Some(Unit::Rank) => cat(&[" ", tr!(lang, "bậc", "places")]),
         Some(Unit::Count) => noun.map(|n| cat(&[" ", n])).unwrap_or_default(),
         Some(Unit::Band) | None => String::new(),
     }
@@ -136,19 +137,22 @@ pub fn target_short(p: &TargetPart, lang: Lang) -> String {
             format!("{v}–{m}{u}")
         }
         TargetKind::RankAtMost => match p.rank_of {
-            Some(n) => format!("{} ≤ {v}/{n}", lang.pick("hạng", "rank")),
-            None => format!("{} ≤ {v}", lang.pick("hạng", "rank")),
+            Some(n) => tr!(lang, "hạng ≤ {v}/{n}", "rank ≤ {v}/{n}", v = v, n = n),
+            None => tr!(lang, "hạng ≤ {v}", "rank ≤ {v}", v = v),
         },
-        TargetKind::RankUpByAtLeast => format!(
-            "{} ≥ {v} {}",
-            lang.pick("tăng", "up"),
-            lang.pick("bậc", "places")
+        TargetKind::RankUpByAtLeast => tr!(lang, "tăng ≥ {v} bậc", "up ≥ {v} places", v = v),
+        TargetKind::ReduceByAtLeast => tr!(
+            lang,
+            "giảm ≥ {v}{unit}",
+            "reduce by ≥ {v}{unit}",
+            v = v,
+            unit = u
         ),
-        TargetKind::ReduceByAtLeast => format!("{} ≥ {v}{u}", lang.pick("giảm", "reduce by")),
-        TargetKind::InBand => format!(
-            "{} {}",
-            lang.pick("nhóm", "band"),
-            p.band.as_deref().unwrap_or("")
+        TargetKind::InBand => tr!(
+            lang,
+            "nhóm {band}",
+            "band {band}",
+            band = p.band.as_deref().unwrap_or("")
         ),
         TargetKind::Multi | TargetKind::Unknown => p.text.clone(),
     }
@@ -160,9 +164,9 @@ pub fn window(d: &Deadline, lang: Lang) -> String {
     let mut s = match d.kind {
         DeadlineKind::Range => match (d.start, d.end) {
             (Some(a), Some(b)) => format!("{} – {}", a.to_vi(), b.to_vi()),
-            (None, Some(b)) => format!("{} {}", lang.pick("đến hết", "until"), b.to_vi()),
-            (Some(a), None) => format!("{} {}", lang.pick("từ", "from"), a.to_vi()),
-            (None, None) => lang.pick("không rõ", "unknown").into(),
+            (None, Some(b)) => tr!(lang, "đến hết {date}", "until {date}", date = b.to_vi()),
+            (Some(a), None) => tr!(lang, "từ {date}", "from {date}", date = a.to_vi()),
+            (None, None) => tr!(lang, "không rõ", "unknown").into(),
         },
         DeadlineKind::Recurring => {
             let p = period(d.period, lang);
@@ -171,33 +175,35 @@ pub fn window(d: &Deadline, lang: Lang) -> String {
                 _ => p.into(),
             }
         }
-        DeadlineKind::Dependent => lang
-            .pick("phụ thuộc cơ quan khác", "depends on another body")
-            .into(),
+        DeadlineKind::Dependent => {
+            tr!(lang, "phụ thuộc cơ quan khác", "depends on another body").into()
+        }
         DeadlineKind::Unknown => d
             .problem
-            .map_or(lang.pick("không rõ", "unknown"), |p| p.message(lang))
+            .map_or(tr!(lang, "không rõ", "unknown"), |p| p.message(lang))
             .into(),
     };
     if d.approximate {
-        s.push_str(lang.pick(" (ước tính)", " (approximate)"));
+        s.push(' ');
+        s.push_str(tr!(lang, "(ước tính)", "(approximate)"));
     }
     if d.year_implied {
-        s.push_str(lang.pick(" (năm theo kế hoạch)", " (year from the plan)"));
+        s.push(' ');
+        s.push_str(tr!(lang, "(năm theo kế hoạch)", "(year from the plan)"));
     }
     s
 }
 
 fn period(p: Option<Period>, lang: Lang) -> &'static str {
-    match p {
-        Some(Period::Daily) => lang.pick("hằng ngày", "daily"),
-        Some(Period::Weekly) => lang.pick("hằng tuần", "weekly"),
-        Some(Period::Monthly) => lang.pick("hằng tháng", "monthly"),
-        Some(Period::Quarterly) => lang.pick("hằng quý", "quarterly"),
-        Some(Period::Yearly) => lang.pick("hằng năm", "yearly"),
-        Some(Period::Periodic) => lang.pick("định kỳ", "periodic"),
-        Some(Period::Continuous) | None => lang.pick("thường xuyên", "continuous"),
-    }
+    lang.text(match p {
+        Some(Period::Daily) => msg!("hằng ngày", "daily"),
+        Some(Period::Weekly) => msg!("hằng tuần", "weekly"),
+        Some(Period::Monthly) => msg!("hằng tháng", "monthly"),
+        Some(Period::Quarterly) => msg!("hằng quý", "quarterly"),
+        Some(Period::Yearly) => msg!("hằng năm", "yearly"),
+        Some(Period::Periodic) => msg!("định kỳ", "periodic"),
+        Some(Period::Continuous) | None => msg!("thường xuyên", "continuous"),
+    })
 }
 
 /// The URL at the start of a source text if it is a plain http(s) link, and the rest of the text.

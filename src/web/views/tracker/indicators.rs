@@ -19,11 +19,11 @@ pub fn section(view: &Rc<View>, ai: usize) -> Element {
     let sec = mk("section")
         .class("trk-section trk-indicators")
         .attr("aria-labelledby", "trk-h-indicators")
-        .child(
-            mk("h3")
-                .attr("id", "trk-h-indicators")
-                .text(lang.pick("Chỉ tiêu của kế hoạch", "Plan indicators")),
-        );
+        .child(mk("h3").attr("id", "trk-h-indicators").text(tr!(
+            lang,
+            "Chỉ tiêu của kế hoạch",
+            "Plan indicators"
+        )));
     let list = view
         .agencies
         .get(ai)
@@ -34,9 +34,10 @@ pub fn section(view: &Rc<View>, ai: usize) -> Element {
             &sec.0,
             "p",
             "trk-empty",
-            lang.pick(
+            tr!(
+                lang,
                 "Tệp dữ liệu chưa có chỉ tiêu kế hoạch nào cho đơn vị này.",
-                "The data file has no plan indicator for this agency.",
+                "The data file has no plan indicator for this agency."
             ),
         );
         return sec.el();
@@ -63,17 +64,17 @@ fn indicator(ind: &IndicatorEvaluation, id: &str, lang: Lang) -> Element {
         .child(status_badge(ind.status, &ind.status_label));
     crate::web::dom::append(&li.0, &head.0);
     add(&li.0, "p", "trk-ind-text", &ind.text);
-    let meta = format!(
-        "{}: {} · {}: {} ({})",
-        lang.pick("Lĩnh vực", "Area"),
-        ind.area_label,
-        lang.pick("Thời hạn", "Deadline"),
-        if ind.deadline.text.is_empty() {
+    let meta = tr!(
+        lang,
+        "Lĩnh vực: {area} · Thời hạn: {deadline} ({window})",
+        "Area: {area} · Deadline: {deadline} ({window})",
+        area = ind.area_label,
+        deadline = if ind.deadline.text.is_empty() {
             "–"
         } else {
             ind.deadline.text.as_str()
         },
-        window(&ind.deadline, lang)
+        window = window(&ind.deadline, lang)
     );
     add(&li.0, "p", "trk-muted trk-small", &meta);
     if !ind.parts.is_empty() {
@@ -107,7 +108,7 @@ fn part(p: &PartEvaluation, id: &str, lang: Lang) -> Element {
     let label = p
         .label
         .clone()
-        .unwrap_or_else(|| lang.pick("Chỉ tiêu", "Target").to_string());
+        .unwrap_or_else(|| tr!(lang, "Chỉ tiêu", "Target").to_string());
     let lab_id = format!("{id}-l");
     let li = mk("li").class("trk-part");
     let line = mk("p")
@@ -124,11 +125,13 @@ fn part(p: &PartEvaluation, id: &str, lang: Lang) -> Element {
     let u = unit(p.target.unit, p.target.noun.as_deref(), lang);
     match (p.current, bar(p)) {
         (Some(cur), Some((v, max))) => {
-            let value_text = format!(
-                "{}: {}{u} / {}{u}",
-                lang.pick("Hiện tại", "Now"),
-                num(cur, lang),
-                num(max, lang)
+            let value_text = tr!(
+                lang,
+                "Hiện tại: {value}{unit} / {max}{unit}",
+                "Now: {value}{unit} / {max}{unit}",
+                value = num(cur, lang),
+                max = num(max, lang),
+                unit = u
             );
             let prog = mk("progress")
                 .class("trk-progress")
@@ -147,7 +150,13 @@ fn part(p: &PartEvaluation, id: &str, lang: Lang) -> Element {
                 &li.0,
                 "p",
                 "trk-bar-text",
-                &format!("{}: {}{u}", lang.pick("Hiện tại", "Now"), num(cur, lang)),
+                &tr!(
+                    lang,
+                    "Hiện tại: {value}{unit}",
+                    "Now: {value}{unit}",
+                    value = num(cur, lang),
+                    unit = u
+                ),
             );
         }
         (None, _) => {}

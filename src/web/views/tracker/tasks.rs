@@ -57,20 +57,21 @@ pub fn section(view: &Rc<View>, ai: usize) -> Element {
     let sec = mk("section")
         .class("trk-section trk-tasks-sec")
         .attr("aria-labelledby", "trk-h-tasks")
-        .child(
-            mk("h3")
-                .attr("id", "trk-h-tasks")
-                .text(lang.pick("Nhiệm vụ của kế hoạch", "Plan tasks")),
-        );
+        .child(mk("h3").attr("id", "trk-h-tasks").text(tr!(
+            lang,
+            "Nhiệm vụ của kế hoạch",
+            "Plan tasks"
+        )));
     let all = tasks_of(view, ai);
     if all.is_empty() {
         add(
             &sec.0,
             "p",
             "trk-empty",
-            lang.pick(
+            tr!(
+                lang,
                 "Tệp dữ liệu chưa có nhiệm vụ nào cho đơn vị này.",
-                "The data file has no task for this agency.",
+                "The data file has no task for this agency."
             ),
         );
         return sec.el();
@@ -81,25 +82,21 @@ pub fn section(view: &Rc<View>, ai: usize) -> Element {
     let state = select("trk-f-state", state_options(all, lang));
     let filters = mk("fieldset")
         .class("trk-filters cchc-noprint")
-        .child(mk("legend").text(lang.pick("Lọc nhiệm vụ", "Filter tasks")))
-        .child(field(
-            "trk-f-area",
-            lang.pick("Lĩnh vực", "Reform area"),
-            &area,
-        ))
+        .child(mk("legend").text(tr!(lang, "Lọc nhiệm vụ", "Filter tasks")))
+        .child(field("trk-f-area", tr!(lang, "Lĩnh vực", "Area"), &area))
         .child(field(
             "trk-f-lead",
-            lang.pick("Cơ quan chủ trì", "Lead agency"),
+            tr!(lang, "Cơ quan chủ trì", "Lead agency"),
             &lead,
         ))
         .child(field(
             "trk-f-state",
-            lang.pick("Tình trạng", "State"),
+            tr!(lang, "Tình trạng", "State"),
             &state,
         ));
-    let reset = button(lang.pick("Bỏ lọc", "Clear filters"), "secondary");
-    let csv = button(lang.pick("Tải CSV", "Download CSV"), "secondary");
-    let print = button(lang.pick("In", "Print"), "secondary");
+    let reset = button(tr!(lang, "Bỏ lọc", "Clear filters"), "secondary");
+    let csv = button(tr!(lang, "Tải CSV", "Download CSV"), "secondary");
+    let print = button(tr!(lang, "In", "Print"), "secondary");
     let tools = mk("div")
         .class("trk-tools cchc-noprint")
         .child(&reset)
@@ -217,7 +214,7 @@ fn leads(all: &[TaskEvaluation]) -> Vec<String> {
 }
 
 fn all_option(lang: Lang) -> (String, String) {
-    (String::new(), lang.pick("Tất cả", "All").to_string())
+    (String::new(), tr!(lang, "Tất cả", "All").to_string())
 }
 
 /// (The option counts below are plain loops: smaller wasm than `filter().count()` chains.)
@@ -251,7 +248,7 @@ fn lead_options(all: &[TaskEvaluation], leads: &[String], lang: Lang) -> Vec<(St
             NO_LEAD.to_string(),
             format!(
                 "{} ({none})",
-                lang.pick("Không ghi cơ quan chủ trì", "No lead written")
+                tr!(lang, "Không ghi cơ quan chủ trì", "No lead written")
             ),
         ));
     }
@@ -345,38 +342,44 @@ fn render_upto(t: &Rc<Tasks>, upto: usize) -> Option<Element> {
             &t.list,
             "li",
             "trk-empty",
-            lang.pick(
+            tr!(
+                lang,
                 "Không có nhiệm vụ nào phù hợp với bộ lọc. Chọn \"Bỏ lọc\" để xem tất cả.",
-                "No task matches the filters. Choose \"Clear filters\" to see them all.",
+                "No task matches the filters. Choose \"Clear filters\" to see them all."
             ),
         );
     }
     let count = match (total, all.len()) {
-        (0, n) => format!(
-            "{} {n} {}",
-            lang.pick("Không có nhiệm vụ phù hợp trong", "No matching task among"),
-            lang.pick("nhiệm vụ", "tasks")
+        (0, n) => tr!(
+            lang,
+            "Không có nhiệm vụ phù hợp trong {n} nhiệm vụ",
+            "No matching task among {n} tasks",
+            n = n
         ),
-        (k, n) if shown < k => format!(
-            "{k}/{n} {}; {} {shown} {}",
-            lang.pick("nhiệm vụ phù hợp", "tasks match"),
-            lang.pick("đang hiện", "showing the first"),
-            lang.pick("nhiệm vụ đầu", "")
+        (k, n) if shown < k => tr!(
+            lang,
+            "{k}/{n} nhiệm vụ phù hợp; đang hiện {shown} nhiệm vụ đầu",
+            "{k}/{n} tasks match; showing the first {shown}",
+            k = k,
+            n = n,
+            shown = shown
         ),
-        (k, n) => format!(
-            "{} {k}/{n} {}",
-            lang.pick("Hiển thị", "Showing"),
-            lang.pick("nhiệm vụ", "tasks")
+        (k, n) => tr!(
+            lang,
+            "Hiển thị {k}/{n} nhiệm vụ",
+            "Showing {k}/{n} tasks",
+            k = k,
+            n = n
         ),
     };
-    t.live.set_text_content(Some(count.trim()));
+    t.live.set_text_content(Some(&count));
     let left = total.saturating_sub(shown);
     t.more.set_hidden(left == 0);
-    t.more.set_text_content(Some(&format!(
-        "{} {} {}",
-        lang.pick("Xem thêm", "Show"),
-        left.min(PAGE),
-        lang.pick("nhiệm vụ", "more tasks")
+    t.more.set_text_content(Some(&tr!(
+        lang,
+        "Xem thêm {n} nhiệm vụ",
+        "Show {n} more tasks",
+        n = left.min(PAGE)
     )));
     first
 }
@@ -405,18 +408,8 @@ fn expand_for_print(t: &Rc<Tasks>) {
 
 fn days(t: &TaskEvaluation, lang: Lang) -> String {
     match (t.days_overdue, t.days_left) {
-        (Some(d), _) => format!(
-            "{} {d} {}",
-            lang.pick("quá", "overdue by"),
-            lang.pick("ngày", "days")
-        ),
-        (_, Some(d)) => format!(
-            "{} {d} {}",
-            lang.pick("còn", ""),
-            lang.pick("ngày", "days left")
-        )
-        .trim()
-        .to_string(),
+        (Some(d), _) => tr!(lang, "quá {n} ngày", "overdue by {n} days", n = d),
+        (_, Some(d)) => tr!(lang, "còn {n} ngày", "{n} days left", n = d),
         _ => String::new(),
     }
 }
@@ -465,16 +458,16 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> Element {
     let dl = mk("dl").class("trk-dl").el();
     if t.task.is_some() {
         if let Some(a) = &t.activity {
-            row(&dl, lang.pick("Hoạt động", "Activity"), a);
+            row(&dl, tr!(lang, "Hoạt động", "Activity"), a);
         }
     }
     row(
         &dl,
-        lang.pick("Chủ trì", "Lead"),
+        tr!(lang, "Chủ trì", "Lead"),
         t.lead.as_deref().unwrap_or("–"),
     );
     if let Some(c) = &t.co_owners {
-        row(&dl, lang.pick("Phối hợp", "Co-owners"), c);
+        row(&dl, tr!(lang, "Phối hợp", "Co-owners"), c);
     }
     let dtext = if t.deadline.text.is_empty() {
         "–"
@@ -483,10 +476,10 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> Element {
     };
     row(
         &dl,
-        lang.pick("Thời hạn", "Deadline"),
+        tr!(lang, "Thời hạn", "Deadline"),
         &format!("{dtext} ({})", window(&t.deadline, lang)),
     );
-    row(&dl, lang.pick("Lĩnh vực", "Area"), &t.area_label);
+    row(&dl, tr!(lang, "Lĩnh vực", "Area"), &t.area_label);
     let ev = mk("dd");
     match t.evidence_url.as_deref().and_then(safe_href) {
         Some(u) => {
@@ -494,25 +487,25 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> Element {
                 &ev.0,
                 &mk("a")
                     .attr("href", u)
-                    .text(lang.pick("Xem văn bản, báo cáo", "See the document"))
+                    .text(tr!(lang, "Xem văn bản, báo cáo", "See the document"))
                     .0,
             );
         }
         None => {
-            ev.0.set_text_content(Some(lang.pick("Chưa có", "None yet")));
+            ev.0.set_text_content(Some(tr!(lang, "Chưa có", "None yet")));
         }
     }
     let div = mk("div")
-        .child(mk("dt").text(lang.pick("Minh chứng", "Evidence")))
+        .child(mk("dt").text(tr!(lang, "Minh chứng", "Evidence")))
         .child(ev);
     crate::web::dom::append(&dl, &div.0);
     crate::web::dom::append(&li.0, &dl);
     let extra = [
-        (lang.pick("Mục tiêu", "Objective"), t.objective.as_deref()),
-        (lang.pick("Sản phẩm", "Output"), t.output.as_deref()),
-        (lang.pick("Kinh phí", "Budget"), t.budget.as_deref()),
+        (tr!(lang, "Mục tiêu", "Objective"), t.objective.as_deref()),
+        (tr!(lang, "Sản phẩm", "Output"), t.output.as_deref()),
+        (tr!(lang, "Kinh phí", "Budget"), t.budget.as_deref()),
         (
-            lang.pick("Ghi chú", "Note"),
+            tr!(lang, "Ghi chú", "Note"),
             Some(t.reason.as_str()).filter(|r| !r.is_empty()),
         ),
     ];
@@ -530,10 +523,11 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> Element {
     if let Some(inner) = inner {
         let det = mk("details")
             .class("trk-more-info")
-            .child(
-                mk("summary")
-                    .text(lang.pick("Mục tiêu, sản phẩm, ghi chú", "Objective, output, notes")),
-            )
+            .child(mk("summary").text(tr!(
+                lang,
+                "Mục tiêu, sản phẩm, ghi chú",
+                "Objective, output, notes"
+            )))
             .child(inner);
         crate::web::dom::append(&li.0, &det.0);
     }
@@ -571,23 +565,23 @@ fn csv(t: &Tasks) -> String {
     let lang = t.view.lang();
     let all = tasks_of(&t.view, t.ai);
     let header = [
-        lang.pick("Mã", "Id"),
-        lang.pick("Lĩnh vực", "Area"),
-        lang.pick("Mục tiêu", "Objective"),
-        lang.pick("Nhiệm vụ", "Task"),
-        lang.pick("Hoạt động", "Activity"),
-        lang.pick("Sản phẩm", "Output"),
-        lang.pick("Chủ trì", "Lead"),
-        lang.pick("Phối hợp", "Co-owners"),
-        lang.pick("Thời hạn", "Deadline"),
-        lang.pick("Bắt đầu", "Start"),
-        lang.pick("Kết thúc", "End"),
-        lang.pick("Tình trạng", "State"),
-        lang.pick("Số ngày còn lại", "Days left"),
-        lang.pick("Số ngày quá hạn", "Days overdue"),
-        lang.pick("Ghi chú", "Note"),
-        lang.pick("Kinh phí", "Budget"),
-        lang.pick("Minh chứng", "Evidence"),
+        tr!(lang, "Mã", "Id"),
+        tr!(lang, "Lĩnh vực", "Area"),
+        tr!(lang, "Mục tiêu", "Objective"),
+        tr!(lang, "Nhiệm vụ", "Task"),
+        tr!(lang, "Hoạt động", "Activity"),
+        tr!(lang, "Sản phẩm", "Output"),
+        tr!(lang, "Chủ trì", "Lead"),
+        tr!(lang, "Phối hợp", "Co-owners"),
+        tr!(lang, "Thời hạn", "Deadline"),
+        tr!(lang, "Bắt đầu", "Start"),
+        tr!(lang, "Kết thúc", "End"),
+        tr!(lang, "Tình trạng", "State"),
+        tr!(lang, "Số ngày còn lại", "Days left"),
+        tr!(lang, "Số ngày quá hạn", "Days overdue"),
+        tr!(lang, "Ghi chú", "Note"),
+        tr!(lang, "Kinh phí", "Budget"),
+        tr!(lang, "Minh chứng", "Evidence"),
     ];
     let mut out = String::from("\u{feff}");
     push_record(&mut out, &header);

@@ -1,0 +1,347 @@
+//! UI language: Vietnamese built in, every other language a catalogue of data.
+//!
+//! Why it is shaped this way: citizens read Vietnamese; English and the languages of a province's
+//! communities (Khmer, Thái, H'Mông, Chăm...) are for fewer readers, so they must cost the
+//! Vietnamese reader nothing and a province must be able to add one without rebuilding.
+//!
+//! - Every text is written once in the sources as a Vietnamese/English pair, next to where it is
+//!   used: `tr!(lang, "Thử lại", "Try again")`, or with named placeholders
+//!   `tr!(lang, "Còn {n} ký tự", "{n} characters remaining", n = left)`; a text kept for later
+//!   (a table entry, a template filled elsewhere) is a [`Msg`]: `msg!("Thử lại", "Try again")`.
+//! - The Vietnamese text is the key (gettext style). In the wasm the macros never reference the
+//!   English literal, so it is not in the bundle; a [`Lang`] other than Vietnamese looks the key up
+//!   in a catalogue that the loader fetched from `pkg/i18n/<lang>.json` and registered with
+//!   [`add_catalogue`] (through `web::i18n`). A key the catalogue lacks shows the Vietnamese.
+//! - Natively (the CLI, tests) English is built in from the same pairs, so `--lang en` and the
+//!   English tests keep working; other catalogues can be registered natively too.
+//! - `build.rs` scans the sources with [`scan`] and compiles every pair into the native library
+//!   ([`source`]); `cchc i18n extract` writes `pkg/i18n/en.json` from it and `cchc check` judges a
+//!   province's catalogue against it. Command-line-only texts (`check`, the `cchc` binary) use
+//!   [`Lang::pick`], which exists only natively, so they stay out of the catalogues.
+//!
+//! Format of a catalogue: `docs/i18n-format.md`.
+
+mod catalogue;
+pub mod scan;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod source;
+
+use std::cell::RefCell;
+use std::fmt;
+
+pub use catalogue::{
+    is_language_subtag, Catalogue, CatalogueError, Dropped, Parsed, MAX_CATALOGUE_BYTES,
+};
+pub use scan::placeholders;
+
+/// A Vietnamese text and, natively, its English translation: what `msg!("vi", "en")` builds.
+/// In the wasm only the Vietnamese is kept (the key for catalogue lookups).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Msg {
+    /// The Vietnamese text, also the catalogue key.
+    pub vi: &'static str,
+    /// The English text (native builds only).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub en: &'static str,
+}
+
+/// `msg!("Vietnamese", "English")`: a [`Msg`]. Both must be string literals (the catalogue
+/// generator reads them from the sources); in the wasm the English literal is dropped here.
+#[cfg(not(target_arch = "wasm32"))]
+#[macro_export]
+macro_rules! msg {
+    ($vi:literal, $en:literal $(,)?) => {
+        $crate::i18n::Msg { vi: $vi, en: $en }
+    };
+}
+
+/// `msg!("Vietnamese", "English")`: a [`Msg`] (wasm: the English literal is not compiled).
+#[cfg(target_arch = "wasm32")]
+#[macro_export]
+macro_rules! msg {
+    ($vi:literal, $en:literal $(,)?) => {
+        $crate::i18n::Msg { vi: $vi }
+    };
+}
+
+/// `tr!(lang, "Vietnamese", "English")` is the text in `lang` (`&'static str`);
+/// `tr!(lang, "Còn {n} ký tự", "{n} characters remaining", n = value)` fills the named
+/// placeholders with `Display` values (a `String`). The texts must be string literals with the
+/// same placeholders, one `name = value` for each (the build checks).
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $vi:literal, $en:literal $(,)?) => {
+        $crate::i18n::Lang::text($lang, $crate::msg!($vi, $en))
+    };
+    ($lang:expr, $vi:literal, $en:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::Lang::fill(
+            $lang,
+            $crate::msg!($vi, $en),
+            &[$((stringify!($name), &$value as &dyn ::core::fmt::Display)),+],
+        )
+    };
+}
+
+/// The language of a widget or a command: Vietnamese, built-in English (native only) or a
+/// registered catalogue. A small index, so it stays `Copy`.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Lang(u8);
+
+/// Registered catalogues are numbered from here (native builds keep 1 for built-in English).
+const FIRST_ADDED: u8 = if cfg!(target_arch = "wasm32") { 1 } else { 2 };
+
+/// At most this many catalogues are registered (a page needs one or two).
+pub const MAX_CATALOGUES: usize = 16;
+
+thread_local! {
+    /// The registered catalogues, leaked: they live as long as the page (or process), so
+    /// lookups hand out `&'static str` and [`Lang`] stays a plain index.
+    static ADDED: RefCell<Vec<&'static Catalogue>> = const { RefCell::new(Vec::new()) };
+}
+
+#[allow(non_upper_case_globals)]
+impl Lang {
+    /// Tiếng Việt (default, built in).
+    pub const Vi: Lang = Lang(0);
+    /// English, built in from the sources' pairs (native builds only: the wasm reads
+    /// `pkg/i18n/en.json` like any other catalogue).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub const En: Lang = Lang(1);
+
+    /// The language for a BCP 47 tag such as `vi`, `vi-VN`, `km-KH`: its primary subtag's
+    /// registered catalogue (natively also built-in `en`), else Vietnamese.
+    pub fn from_tag(tag: &str) -> Lang {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        #[cfg(not(target_arch = "wasm32"))]
+        if primary.eq_ignore_ascii_case("en") {
+            return Lang::En;
+        }
+        ADDED.with(|a| {
+            a.borrow()
+                .iter()
+                .position(|c| c.lang.eq_ignore_ascii_case(primary))
+                .map_or(Lang::Vi, |i| Lang(FIRST_ADDED + i as u8))
+        })
+    }
+
+    /// The primary language subtag (`vi`, `en`, `km`): for `lang` attributes and submissions.
+    pub fn tag(self) -> &'static str {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self == Lang::En {
+            return "en";
+        }
+        self.catalogue().map_or("vi", |c| c.lang.as_str())
+    }
+
+    /// The text of `m` in this language (the Vietnamese when the catalogue lacks it). One shared
+    /// body (not inlined into the ~400 call sites: smaller wasm).
+    #[inline(never)]
+    pub fn text(self, m: Msg) -> &'static str {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self == Lang::En {
+            return m.en;
+        }
+        self.translate(m.vi).unwrap_or(m.vi)
+    }
+
+    /// [`Lang::text`] with its `{name}` placeholders filled.
+    #[inline(never)]
+    pub fn fill(self, m: Msg, args: &[(&str, &dyn fmt::Display)]) -> String {
+        fill(self.text(m), args)
+    }
+
+    /// The registered catalogue's translation of a Vietnamese text known only at run time (the
+    /// built-in form's labels); `None` for Vietnamese and built-in English.
+    pub fn translate(self, vi: &str) -> Option<&'static str> {
+        self.catalogue()?.get(vi)
+    }
+
+    /// The decimal separator: `,` in Vietnamese, as the catalogue says otherwise.
+    pub fn decimal_separator(self) -> &'static str {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self == Lang::En {
+            return ".";
+        }
+        self.catalogue()
+            .map_or(",", |c| c.decimal_separator.as_str())
+    }
+
+    /// The thousands separator: `.` in Vietnamese, as the catalogue says otherwise.
+    pub fn group_separator(self) -> &'static str {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self == Lang::En {
+            return ",";
+        }
+        self.catalogue().map_or(".", |c| c.group_separator.as_str())
+    }
+
+    /// Chooses between a Vietnamese and an English text, for the command line's own messages
+    /// only (`check`, the `cchc` binary): they are not in the catalogues, and this method does not
+    /// exist in the wasm, so no widget text can bypass them. Any language but English gets the
+    /// Vietnamese.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
+        if self == Lang::En {
+            en
+        } else {
+            vi
+        }
+    }
+
+    fn catalogue(self) -> Option<&'static Catalogue> {
+        let i = usize::from(self.0.checked_sub(FIRST_ADDED)?);
+        ADDED.with(|a| a.borrow().get(i).copied())
+    }
+}
+
+impl fmt::Debug for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
+/// Registers the catalogue `text` for the primary language subtag `tag` (what the loader calls
+/// with `pkg/i18n/<tag>.json`); afterwards [`Lang::from_tag`] finds it.
+///
+/// `None` (and nothing registered) when `tag` is not a language subtag, is `vi` (or natively
+/// `en`, which is built in), differs from the catalogue's `lang`, when the text is not a valid
+/// catalogue ([`Catalogue::parse`]) or [`MAX_CATALOGUES`] are registered. The first valid
+/// catalogue of a tag stays: a later one for the same tag is checked but not registered (so
+/// repeated calls cost no memory), and its `Lang` is returned.
+pub fn add_catalogue(tag: &str, text: &str) -> Option<Lang> {
+    let tag = tag.trim();
+    if !is_language_subtag(tag) || tag.eq_ignore_ascii_case("vi") {
+        return None;
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    if tag.eq_ignore_ascii_case("en") {
+        return None;
+    }
+    let parsed = Catalogue::parse(text).ok()?;
+    if !parsed.catalogue.lang.eq_ignore_ascii_case(tag) {
+        return None;
+    }
+    let known = Lang::from_tag(tag);
+    if known != Lang::Vi {
+        return Some(known);
+    }
+    ADDED.with(|a| {
+        let mut a = a.borrow_mut();
+        if a.len() >= MAX_CATALOGUES {
+            return None;
+        }
+        a.push(Box::leak(Box::new(parsed.catalogue)));
+        Some(Lang(FIRST_ADDED + (a.len() - 1) as u8))
+    })
+}
+
+/// Fills the `{name}` placeholders of `template` from `args`; a placeholder without an argument,
+/// and any other brace, stays as written.
+pub fn fill(template: &str, args: &[(&str, &dyn fmt::Display)]) -> String {
+    fill_with(template, &mut |name, out| {
+        use fmt::Write as _;
+        match args.iter().find(|(k, _)| *k == name) {
+            Some((_, v)) => {
+                let _ = write!(out, "{v}");
+                true
+            }
+            None => false,
+        }
+    })
+}
+
+/// The one placeholder filler: `put(name, out)` appends the value of `name` to `out` and says
+/// whether it knew the name; an unknown placeholder, and any other brace, stays as written.
+pub fn fill_with(template: &str, put: &mut dyn FnMut(&str, &mut String) -> bool) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, after) = rest.split_at(open);
+        out.push_str(before);
+        let after = after.get(1..).unwrap_or_default();
+        let name = scan::placeholder_len(after).and_then(|n| Some((n, after.get(..n)?)));
+        match name {
+            Some((n, name)) if put(name, &mut out) => {
+                rest = after.get(n + 1..).unwrap_or_default();
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A count with thousands separators: `2642` → `2.642` (Vietnamese) or `2,642` (English).
+pub fn format_count(n: usize, lang: Lang) -> String {
+    let digits = n.to_string();
+    let sep = lang.group_separator();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The shared UI strings of the widget shell (each widget's own strings live with its module),
+/// and the loader's, which it shows before the wasm runs (`js/cchc-widgets.js` reads them from
+/// the catalogue).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ui {
+    Loading,
+    LoadErrorTitle,
+    Retry,
+    TechnicalDetails,
+    RenderError,
+    /// The loader's placeholder while the wasm downloads.
+    LoaderLoading,
+    /// The loader's message when the wasm itself cannot be loaded.
+    LoaderFailed,
+    /// The loader's prefix of the technical error.
+    LoaderDetails,
+}
+
+impl Ui {
+    /// Every entry, for tests and for the catalogue listing.
+    pub const ALL: [Ui; 8] = [
+        Ui::Loading,
+        Ui::LoadErrorTitle,
+        Ui::Retry,
+        Ui::TechnicalDetails,
+        Ui::RenderError,
+        Ui::LoaderLoading,
+        Ui::LoaderFailed,
+        Ui::LoaderDetails,
+    ];
+
+    /// The text of this entry in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        lang.text(match self {
+            Ui::Loading => msg!("Đang tải dữ liệu…", "Loading data…"),
+            Ui::LoadErrorTitle => msg!("Chưa tải được dữ liệu", "The data could not be loaded"),
+            Ui::Retry => msg!("Thử lại", "Try again"),
+            Ui::TechnicalDetails => msg!(
+                "Thông tin kỹ thuật cho quản trị trang",
+                "Technical details for the site administrator"
+            ),
+            Ui::RenderError => msg!(
+                "Chức năng gặp lỗi khi hiển thị. Vui lòng tải lại trang.",
+                "This feature failed to display. Please reload the page."
+            ),
+            Ui::LoaderLoading => msg!("Đang tải…", "Loading…"),
+            Ui::LoaderFailed => msg!(
+                "Không tải được chức năng này. Vui lòng kiểm tra kết nối mạng và thử lại.",
+                "This feature could not be loaded. Please check your connection and try again."
+            ),
+            Ui::LoaderDetails => msg!("Chi tiết kỹ thuật: ", "Technical details: "),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;
