@@ -7,7 +7,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use cchc_widgets::check::{check, Kind, Problem, Report, Severity};
+use cchc_widgets::check::{check_with_details, details_beside, Kind, Problem, Report, Severity};
 use cchc_widgets::i18n::Lang;
 
 /// Data file kinds.
@@ -67,7 +67,8 @@ pub fn run(args: Args) -> u8 {
         KindArg::ChiTieu => Kind::ChiTieu,
         KindArg::PhanAnh => Kind::PhanAnh,
     });
-    let report = check(&text, kind, lang);
+    // The details files `details_url` names are read beside the file, as the widget fetches them.
+    let report = check_with_details(&text, kind, lang, &details_beside(&args.file));
     let printed = match args.format {
         Format::Json => print_json(&report),
         Format::Text => print_text(&args.file, &report, lang),
