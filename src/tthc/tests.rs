@@ -300,6 +300,20 @@ fn take_details_moves_the_detail_facts() {
     );
 }
 
+/// The demo list keeps all 2,642 procedures and what search, results and facets use; the portal
+/// link, time and fee are in the details files (checked with them in `check::tests`).
+#[test]
+fn demo_list_leaves_detail_facts_to_the_details_files() {
+    let ps = catalog().procedures();
+    assert_eq!(ps.len(), 2642);
+    assert!(ps
+        .iter()
+        .all(|p| p.details_url.is_some() && p.field.is_some()));
+    assert!(ps
+        .iter()
+        .all(|p| p.url.is_none() && p.time.is_none() && p.fee.is_none()));
+}
+
 #[test]
 fn own_format_errors_are_located() {
     let e = Catalog::from_json_str(
