@@ -5,8 +5,10 @@
 //! ```
 //!
 //! Reads national records (JSON Lines or a JSON array) from stdin, cleans them with the same loader
-//! the widget uses, and writes `<out>/tthc.json` (the searchable list, no details) plus
-//! `<out>/tthc-chi-tiet/NNN.json` (details of 32 procedures each, fetched when one is opened).
+//! the widget uses, and writes `<out>/tthc.json` (the searchable list: what search, the result
+//! list and the facets use) plus `<out>/tthc-chi-tiet/NNN.json` (details of 32 procedures each,
+//! fetched when one is opened, with the facts only the detail view shows: portal link, time, fee,
+//! postal, online payment; see `Procedure::take_details`).
 
 use std::io::Read;
 
@@ -44,7 +46,7 @@ fn main() {
         let mut details = serde_json::Map::new();
         for p in chunk {
             let mut p = p.clone();
-            if let Some(d) = p.details.take() {
+            if let Some(d) = p.take_details() {
                 details.insert(p.code.clone(), serde_json::to_value(d).unwrap_or_default());
                 p.details_url = Some(format!("tthc-chi-tiet/{name}"));
             }

@@ -227,3 +227,61 @@ fn unknown_kind_is_not_mounted() {
         cchc_widgets::web::mount(el, root, "calendar", wasm_bindgen::JsValue::UNDEFINED).is_none()
     );
 }
+
+/// A list without portal links (they moved to the details files): the opened procedure's link,
+/// time and fee appear once its details file is read, before it only what the list has.
+#[wasm_bindgen_test]
+async fn detail_link_comes_from_the_details_file() {
+    let details = r#"{"1.001193": {"url": "https://dichvucong.gov.vn/p/1", "time": "5 Ngày làm việc", "steps": ["Nộp tờ khai"]}}"#;
+    let list = format!(
+        r#"{{"version":1,"procedures":[{{"code":"1.001193","name":"Thủ tục đăng ký khai sinh","field":"Hộ tịch","details_url":"{}"}}]}}"#,
+        data_url(details)
+    );
+    // Opened through the page URL, as a shared link does.
+    let window = web_sys::window().expect("window");
+    let history = window.history().expect("history");
+    let before = window.location().href().expect("href");
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("?tthc-ma=1.001193"))
+        .expect("replaceState");
+    let (el, root) = host("cchc-tthc-search", &[("src", &data_url(&list))], "vi");
+    let w = cchc_widgets::web::mount(el.clone(), root.clone(), "tthc-search").expect("mounted");
+    let state = settle(&el).await;
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&before))
+        .expect("replaceState");
+    assert_eq!(state, "ready");
+    let mut link = None;
+    for _ in 0..200 {
+        link = root.query_selector("[part=detail] a.cchc-cta").unwrap();
+        if link.is_some() {
+            break;
+        }
+        sleep(25).await;
+    }
+    let link = link.expect("the portal link, from the details file");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://dichvucong.gov.vn/p/1")
+    );
+    assert!(link
+        .text_content()
+        .is_some_and(|t| t.contains("Nộp hồ sơ trực tuyến")));
+    let facts = root
+        .query_selector("[part=detail] .cchc-facts")
+        .unwrap()
+        .and_then(|f| f.text_content())
+        .unwrap_or_default();
+    assert!(facts.contains("Hộ tịch"), "{facts}");
+    assert!(
+        facts.contains("Thời hạn giải quyết5 Ngày làm việc"),
+        "{facts}"
+    );
+    let steps = root
+        .query_selector("[part=detail] .cchc-sections ol")
+        .unwrap()
+        .and_then(|f| f.text_content())
+        .unwrap_or_default();
+    assert_eq!(steps, "Nộp tờ khai");
+    w.destroy();
+}

@@ -168,14 +168,52 @@ fn portal_json_lines_records_become_channels_time_fee() {
         "split",
     ]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(split
-        .with_file_name("tthc-chi-tiet")
-        .join("000.json")
-        .exists());
+    let details = split.with_file_name("tthc-chi-tiet").join("000.json");
+    assert!(details.exists());
+    // The portal links, times and fees went with the details; the list keeps the rest.
+    let list: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&split).unwrap_or_default())
+            .unwrap_or_default();
+    let list = list["procedures"].as_array().cloned().unwrap_or_default();
+    assert_eq!(list.len(), 25);
+    assert!(list.iter().all(|p| p["url"].is_null()
+        && p["time"].is_null()
+        && p["fee"].is_null()
+        && p["details_url"] == "tthc-chi-tiet/000.json"));
+    let details: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&details).unwrap_or_default())
+            .unwrap_or_default();
+    let details = details.as_object().cloned().unwrap_or_default();
+    assert_eq!(details.len(), 25);
+    assert!(details.values().all(|d| d["url"]
+        .as_str()
+        .is_some_and(|u| u.starts_with("https://dichvucong.gov.vn/"))));
+    // `cchc check` reads the details files: the links are found there, nothing to warn about.
+    let report = check_json(&split);
+    assert_eq!(report["errors"].as_array().map(Vec::len), Some(0));
     assert_eq!(
-        check_json(&split)["errors"].as_array().map(Vec::len),
-        Some(0)
+        report["warnings"].as_array().map(Vec::len),
+        Some(0),
+        "{report}"
     );
+    search_finds(&split, &first, &first_code);
+}
+
+/// The demo data: all 2,642 procedures load, the details files beside it give every procedure its
+/// portal link, and the search answers.
+#[test]
+fn demo_data_checks_clean_and_searches() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/data/tthc.json");
+    let report = check_json(&data);
+    assert_eq!(report["kind"], "tthc");
+    assert_eq!(report["records"], 2642);
+    assert_eq!(report["usable"], true);
+    assert_eq!(
+        report["warnings"].as_array().map(Vec::len),
+        Some(0),
+        "{report}"
+    );
+    search_finds(&data, "lam giay khai sinh", "1.001193");
 }
 
 #[test]

@@ -115,8 +115,39 @@ impl Report {
     }
 }
 
-/// Checks `text` as `kind`, or as the kind [`detect`] finds.
+/// Reads a details file named by a procedure's `details_url`, as the search widget would fetch it:
+/// its text, why it cannot be read, or `None` when it is not readable from here (a URL on a web
+/// server). See [`details_beside`].
+pub type ReadDetails<'a> = &'a dyn Fn(&str) -> Option<Result<String, String>>;
+
+/// Reads `details_url` files as files beside `data_file` (the widget resolves them against the
+/// data file's URL). A URL with a scheme (`https:`), a path from the server root (`/…`) or
+/// percent-escapes names something only the web server knows: `None`, not read.
+pub fn details_beside(
+    data_file: &std::path::Path,
+) -> impl Fn(&str) -> Option<Result<String, String>> {
+    let dir = data_file.parent().map(std::path::Path::to_path_buf);
+    move |rel: &str| {
+        if rel.contains([':', '%', '\\']) || rel.starts_with('/') {
+            return None;
+        }
+        let rel = rel.split(['?', '#']).next().unwrap_or(rel);
+        let path = dir.as_deref().map_or(rel.into(), |d| d.join(rel));
+        Some(std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display())))
+    }
+}
+
+/// Checks `text` as `kind`, or as the kind [`detect`] finds. The details files `tthc.json` names
+/// are not read ([`check_with_details`] reads them).
 pub fn check(text: &str, kind: Option<Kind>, lang: Lang) -> Report {
+    check_with_details(text, kind, lang, &|_| None)
+}
+
+/// [`check`], reading the details files (`details_url`) of `tthc.json` through `read`: a file that
+/// cannot be read or parsed, a procedure missing from its file, and a portal link (`url`) that is
+/// only in the details are then known. A procedure whose details file is not read is not
+/// reported for lacking a portal link: the link may be there.
+pub fn check_with_details(text: &str, kind: Option<Kind>, lang: Lang, read: ReadDetails) -> Report {
     let kind = kind.or_else(|| detect(text));
     let mut report = Report {
         kind,
@@ -125,7 +156,7 @@ pub fn check(text: &str, kind: Option<Kind>, lang: Lang) -> Report {
         warnings: Vec::new(),
     };
     let problems = match kind {
-        Some(Kind::Tthc) => tthc::check(text, lang, &mut report.records),
+        Some(Kind::Tthc) => tthc::check(text, lang, &mut report.records, read),
         Some(Kind::ChiTieu) => chi_tieu::check(text, lang, &mut report.records),
         Some(Kind::PhanAnh) => phan_anh::check(text, lang, &mut report.records),
         Some(Kind::I18n) => i18n::check(text, lang, &mut report.records),

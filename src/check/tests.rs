@@ -98,6 +98,72 @@ fn tthc_warnings_missing_url_duplicate_unknown_key() {
     assert_eq!(dup.and_then(|w| w.line), Some(3));
 }
 
+/// With the details files read, the portal link may be there; a file that cannot be read or
+/// parsed is reported once, a procedure missing from its file each time, at `details_url`.
+#[test]
+fn tthc_details_files_are_read() {
+    let doc = r#"{"version": 1, "procedures": [
+  {"code": "1", "name": "A", "field": "F", "details_url": "a.json"},
+  {"code": "2", "name": "B", "field": "F", "details_url": "a.json"},
+  {"code": "3", "name": "C", "field": "F", "details_url": "missing.json"},
+  {"code": "4", "name": "D", "field": "F", "details_url": "missing.json"},
+  {"code": "5", "name": "E", "field": "F", "details_url": "bad.json"},
+  {"code": "6", "name": "G", "field": "F", "details_url": "https://cdn.example/x.json"},
+  {"code": "7", "name": "H", "field": "F", "details": {"url": "https://d/7"}},
+  {"code": "8", "name": "I", "field": "F", "url": "https://a/8", "details_url": "a.json"},
+  {"code": "9", "name": "K", "field": "F", "details_url": "a.json"}
+]}"#;
+    let read = |rel: &str| match rel {
+        "a.json" => Some(Ok(
+            r#"{"1": {"url": "https://d/1"}, "8": {}, "9": {"url": "Không có thông tin"}}"#.into(),
+        )),
+        "bad.json" => Some(Ok(r#"{"5": {"steps": "x"}}"#.into())),
+        r if r.contains(':') => None,
+        r => Some(Err(format!("{r}: not found"))),
+    };
+    let r = check_with_details(doc, None, Lang::En, &read);
+    assert!(r.usable(), "{:?}", r.errors);
+    let got: Vec<(&str, &str, Option<usize>)> = r
+        .warnings
+        .iter()
+        .map(|w| (w.code.as_str(), w.path.as_deref().unwrap_or(""), w.line))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("details_missing", "procedures[1].details_url", Some(3)),
+            ("no_url", "procedures[1]", Some(3)),
+            ("details_unreadable", "procedures[2].details_url", Some(4)),
+            ("details_unreadable", "procedures[4].details_url", Some(6)),
+            ("no_url", "procedures[8]", Some(10)),
+        ]
+    );
+    let bad = r.warnings.get(3).map(|w| w.message.as_str()).unwrap_or("");
+    assert!(
+        bad.contains("bad.json") && bad.contains("at 5.steps"),
+        "{bad}"
+    );
+    // Without the files, a procedure whose details are not read is not said to lack a link.
+    let r = check(doc, None, Lang::En);
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+}
+
+/// The demo data with its details files: every procedure has its portal link (now in the details
+/// files), every details file reads, every procedure is in its file.
+#[test]
+fn real_tthc_with_its_details_files_has_no_warning() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/data/tthc.json");
+    let r = check_with_details(TTHC, None, Lang::En, &details_beside(&file));
+    assert!(r.usable(), "{:?}", r.errors);
+    assert_eq!(r.records, 2642);
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings.first());
+    // Read from elsewhere, the files are missing: said once per file, and no link is claimed missing.
+    let elsewhere = std::env::temp_dir().join("cchc-no-such-dir/tthc.json");
+    let r = check_with_details(TTHC, None, Lang::En, &details_beside(&elsewhere));
+    assert_eq!(r.warnings.len(), 83);
+    assert!(r.warnings.iter().all(|w| w.code == "details_unreadable"));
+}
+
 #[test]
 fn national_json_lines_warnings_keep_their_line() {
     let jsonl = "{\"ma_thu_tuc\": \"1.1\", \"ten_thu_tuc\": \"A\", \"linh_vuc\": \"Hộ tịch\", \"detail_url\": \"https://x\"}\n{\"ma_thu_tuc\": \"1.2\", \"ten_thu_tuc\": \"B\", \"linh_vuc\": \"Không có thông tin\"}\n{broken\n";

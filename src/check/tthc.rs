@@ -1,23 +1,42 @@
 //! `tthc.json` (and the national portal's records): the search widget's own loader decides.
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 
-use super::{locate, problem, syntax_hint, Position, Problem, Severity};
+use super::{locate, problem, syntax_hint, Position, Problem, ReadDetails, Severity};
 use crate::contract::{DataError, DataErrorKind};
 use crate::i18n::Lang;
-use crate::tthc::{Catalog, Warning, WarningKind};
+use crate::tthc::{Catalog, Details, Procedure, Warning, WarningKind};
 
-pub(super) fn check(text: &str, lang: Lang, records: &mut usize) -> Vec<Problem> {
+pub(super) fn check(
+    text: &str,
+    lang: Lang,
+    records: &mut usize,
+    read: ReadDetails,
+) -> Vec<Problem> {
     let mut out = Vec::new();
     match Catalog::from_json_str(text) {
         Err(e) => out.push(load_error(text, &e, lang)),
         Ok((catalog, warnings)) => {
             *records = catalog.procedures().len();
             out.extend(warnings.iter().map(|w| loader_warning(text, w, lang)));
-            out.extend(extra_warnings(text, lang));
+            out.extend(extra_warnings(text, lang, &catalog, read));
         }
     }
     out
+}
+
+/// A details file as the widget reads it (`Details::parse_file`), or why it cannot be; `None`
+/// when it is not read from here.
+type DetailsFile = Option<Result<HashMap<String, Details>, String>>;
+
+/// What the details record of a procedure says about its portal link.
+enum DetailsLink {
+    /// The details are known (inline, or read from their file; or there are none): their `url`.
+    Known(bool),
+    /// The details file was not read or cannot be read.
+    Unknown,
 }
 
 fn load_error(text: &str, e: &DataError, lang: Lang) -> Problem {
@@ -168,8 +187,14 @@ fn raw_records(text: &str) -> Vec<(String, Option<usize>, Map<String, Value>)> {
     }
 }
 
-fn extra_warnings(text: &str, lang: Lang) -> Vec<Problem> {
+fn extra_warnings(text: &str, lang: Lang, catalog: &Catalog, read: ReadDetails) -> Vec<Problem> {
     let mut out = Vec::new();
+    let by_code: HashMap<&str, &Procedure> = catalog
+        .procedures()
+        .iter()
+        .map(|p| (p.code.as_str(), p))
+        .collect();
+    let mut files: HashMap<String, DetailsFile> = HashMap::new();
     for (path, line, rec) in raw_records(text) {
         let national = rec.contains_key("ma_thu_tuc") || rec.contains_key("ten_thu_tuc");
         let (url_key, field_key) = if national {
@@ -200,7 +225,21 @@ fn extra_warnings(text: &str, lang: Lang) -> Vec<Problem> {
             };
             (p, pos)
         };
-        if is_blank(rec.get(url_key)) {
+        let link = match by_code.get(code.as_str()).filter(|_| !national) {
+            Some(p) => details_link(p, &mut files, read, lang, &mut |code, detail, hint| {
+                let (p, pos) = at("details_url");
+                out.push(problem(
+                    Severity::Warning,
+                    code,
+                    Some(&p),
+                    pos,
+                    detail,
+                    hint,
+                ));
+            }),
+            None => DetailsLink::Known(false),
+        };
+        if is_blank(rec.get(url_key)) && matches!(link, DetailsLink::Known(false)) {
             let (p, pos) = at("");
             out.push(problem(
                 Severity::Warning,
@@ -212,8 +251,8 @@ fn extra_warnings(text: &str, lang: Lang) -> Vec<Problem> {
                     _ => format!("Thủ tục {code} chưa có đường dẫn tới Cổng Dịch vụ công"),
                 },
                 lang.pick(
-                    "Thêm \"url\": địa chỉ trang thủ tục trên Cổng Dịch vụ công, để người dân bấm \"Nộp hồ sơ trực tuyến\".",
-                    "Add \"url\": the procedure's page on the public-service portal, so citizens can \"submit online\".",
+                    "Thêm \"url\" (vào thủ tục hoặc vào bản ghi chi tiết của nó): địa chỉ trang thủ tục trên Cổng Dịch vụ công, để người dân bấm \"Nộp hồ sơ trực tuyến\".",
+                    "Add \"url\" (to the procedure or to its details record): the procedure's page on the public-service portal, so citizens can \"submit online\".",
                 ),
             ));
         }
@@ -255,6 +294,60 @@ fn extra_warnings(text: &str, lang: Lang) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// Whether the details of `p` carry a portal link, reading its details file through `read` (once
+/// per file). A file that cannot be read or parsed is reported once (at the first procedure that
+/// names it), a procedure missing from its file each time, through `warn(code, message, hint)`.
+fn details_link(
+    p: &Procedure,
+    files: &mut HashMap<String, DetailsFile>,
+    read: ReadDetails,
+    lang: Lang,
+    warn: &mut dyn FnMut(&str, String, &str),
+) -> DetailsLink {
+    if let Some(d) = &p.details {
+        // Inline details are shown and the details file is not fetched (as in the widget).
+        return DetailsLink::Known(d.url.is_some());
+    }
+    let Some(rel) = p.details_url.as_deref() else {
+        return DetailsLink::Known(false);
+    };
+    let first = !files.contains_key(rel);
+    let file = files.entry(rel.to_string()).or_insert_with(|| {
+        read(rel).map(|r| r.and_then(|t| Details::parse_file(&t).map_err(|e| e.message(lang))))
+    });
+    match file {
+        None => DetailsLink::Unknown,
+        Some(Err(e)) => {
+            if first {
+                warn(
+                    "details_unreadable",
+                    lang.pick(&format!("Không đọc được tệp chi tiết {rel}: {e}"), &format!("Cannot read the details file {rel}: {e}")).to_string(),
+                    lang.pick(
+                        "Kiểm tra details_url (đường dẫn tính từ thư mục của tệp này) và nội dung tệp chi tiết (đối tượng {\"mã thủ tục\": {chi tiết}}); nếu không, người dân mở thủ tục chỉ thấy thông báo lỗi.",
+                        "Check details_url (relative to this file's folder) and the details file's content (an object {\"code\": {details}}); otherwise citizens opening the procedure see only an error message.",
+                    ),
+                );
+            }
+            DetailsLink::Unknown
+        }
+        Some(Ok(map)) => match map.get(&p.code) {
+            Some(d) => DetailsLink::Known(d.url.is_some()),
+            // Known to be missing: no link there either.
+            None => {
+                warn(
+                    "details_missing",
+                    lang.pick(&format!("Tệp chi tiết {rel} không có thủ tục {}", p.code), &format!("The details file {rel} has no procedure {}", p.code)).to_string(),
+                    lang.pick(
+                        "Thêm mục mang mã thủ tục này vào tệp chi tiết, hoặc sửa details_url; nếu không, người dân mở thủ tục sẽ không thấy thành phần hồ sơ, trình tự thực hiện.",
+                        "Add an entry with this procedure's code to the details file, or correct details_url; otherwise citizens opening the procedure see no documents or steps.",
+                    ),
+                );
+                DetailsLink::Known(false)
+            }
+        },
+    }
 }
 
 fn is_blank(v: Option<&Value>) -> bool {

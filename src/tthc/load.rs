@@ -605,6 +605,8 @@ fn clean_details(d: Details) -> Details {
         channels: clean_all(d.channels),
         result: d.result.as_deref().and_then(clean),
         audience: d.audience.as_deref().and_then(clean),
+        // Read with `clean` already (`Details::from_value`).
+        ..d
     }
 }
 
@@ -764,6 +766,7 @@ fn national_details(map: &mut Object, ctx: &mut Ctx, methods: Option<&str>) -> O
             .map(|s| s.split("Mã: ").next().unwrap_or(s))
             .and_then(clean),
         audience: ctx.string(map, "doi_tuong_thuc_hien"),
+        ..Details::default()
     };
     (!d.is_empty()).then_some(d)
 }

@@ -52,7 +52,8 @@ impl Online {
 }
 
 /// The long parts of a procedure, shown when it is opened (inline in `tthc.json` or fetched from
-/// `details_url`).
+/// `details_url`), and the facts only the detail view shows when the list leaves them here
+/// ([`Procedure::with_details`]).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Details {
     /// Thành phần hồ sơ: the documents to submit, one per item.
@@ -76,12 +77,39 @@ pub struct Details {
     /// Đối tượng thực hiện: who may use the procedure.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub audience: Option<String>,
+    /// The procedure's page on the public-service portal, when the list leaves it here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Thời hạn giải quyết, when the list leaves it here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    /// Phí, lệ phí, when the list leaves it here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fee: Option<String>,
 }
 
 impl Details {
     /// Whether nothing is known.
     pub fn is_empty(&self) -> bool {
-        self == &Details::default()
+        // Every field named, so that a new one cannot be forgotten here.
+        let Details {
+            documents,
+            steps,
+            conditions,
+            legal_basis,
+            channels,
+            result,
+            audience,
+            url,
+            time,
+            fee,
+        } = self;
+        [documents, steps, conditions, legal_basis, channels]
+            .iter()
+            .all(|l| l.is_empty())
+            && [result, audience, url, time, fee]
+                .iter()
+                .all(|s| s.is_none())
     }
 
     /// One "cách thức thực hiện" line as a citizen reads it. The national portal flattens its
@@ -112,10 +140,11 @@ impl Details {
     }
 
     /// Reads details from JSON: an object whose members `documents`, `steps`, `conditions`,
-    /// `legal_basis`, `channels` are lists of strings and `result`, `audience` strings or `null`;
+    /// `legal_basis`, `channels` are lists of strings and `result`, `audience`, `url`, `time`,
+    /// `fee` strings or `null` ([`clean`](super::load::clean)ed, as the list's values are);
     /// missing members are empty, unknown members ignored; channels are tidied
-    /// ([`Details::tidy_channel`]). The error says where and what is
-    /// wrong, e.g. `steps[2]: expected a string, found a number`.
+    /// ([`Details::tidy_channel`]). The error says where and what is wrong, e.g. `steps[2]:
+    /// expected a string, found a number`.
     pub fn from_value(v: &Value) -> Result<Details, String> {
         read_details(v).map_err(|(path, detail)| {
             if path.is_empty() {
@@ -164,26 +193,30 @@ fn read_details(v: &Value) -> Result<Details, (String, String)> {
     };
     let mut d = Details::default();
     for (key, value) in members {
-        let list = match key.as_str() {
-            "documents" => &mut d.documents,
-            "steps" => &mut d.steps,
-            "conditions" => &mut d.conditions,
-            "legal_basis" => &mut d.legal_basis,
-            "channels" => &mut d.channels,
-            "result" => {
-                d.result = optional_string(value).map_err(|e| (key.clone(), e))?;
+        let text = match key.as_str() {
+            "result" => &mut d.result,
+            "audience" => &mut d.audience,
+            "url" => &mut d.url,
+            "time" => &mut d.time,
+            "fee" => &mut d.fee,
+            _ => {
+                let list = match key.as_str() {
+                    "documents" => &mut d.documents,
+                    "steps" => &mut d.steps,
+                    "conditions" => &mut d.conditions,
+                    "legal_basis" => &mut d.legal_basis,
+                    "channels" => &mut d.channels,
+                    _ => continue,
+                };
+                *list = strings(value).map_err(|(i, e)| match i {
+                    Some(i) => (format!("{key}[{i}]"), e),
+                    None => (key.clone(), e),
+                })?;
                 continue;
             }
-            "audience" => {
-                d.audience = optional_string(value).map_err(|e| (key.clone(), e))?;
-                continue;
-            }
-            _ => continue,
         };
-        *list = strings(value).map_err(|(i, e)| match i {
-            Some(i) => (format!("{key}[{i}]"), e),
-            None => (key.clone(), e),
-        })?;
+        let s = optional_string(value).map_err(|e| (key.clone(), e))?;
+        *text = s.as_deref().and_then(super::load::clean);
     }
     d.channels = tidy_channels(&d.channels);
     Ok(d)
@@ -382,9 +415,11 @@ pub struct Procedure {
     pub agencies: Vec<String>,
     /// Mức độ trực tuyến.
     pub online: Online,
-    /// Nộp hoặc nhận kết quả qua bưu chính.
+    /// Nộp hoặc nhận kết quả qua bưu chính (absent means no).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub postal: bool,
-    /// Thanh toán trực tuyến.
+    /// Thanh toán trực tuyến (absent means no).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub online_payment: bool,
     /// Thời hạn giải quyết, as published ("5 Ngày làm việc").
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -401,6 +436,46 @@ pub struct Procedure {
     /// Where the details are fetched from when the procedure is opened (relative to the data file).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub details_url: Option<String>,
+}
+
+/// The facts of a procedure that its details record may carry instead of the list, as the detail
+/// view shows them ([`Procedure::with_details`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DetailFacts<'a> {
+    /// The procedure's page on the public-service portal.
+    pub url: Option<&'a str>,
+    /// Thời hạn giải quyết.
+    pub time: Option<&'a str>,
+    /// Phí, lệ phí.
+    pub fee: Option<&'a str>,
+}
+
+impl Procedure {
+    /// The portal link, time and fee as the detail view shows them, given the procedure's details
+    /// record (inline `details` or its entry in the `details_url` file; `None` while unknown):
+    /// the list's own value when it has one, else the details'. See docs/tthc-format.md.
+    pub fn with_details<'a>(&'a self, d: Option<&'a Details>) -> DetailFacts<'a> {
+        let or = |own: &'a Option<String>, theirs: Option<&'a Option<String>>| {
+            own.as_deref().or(theirs.and_then(Option::as_deref))
+        };
+        DetailFacts {
+            url: or(&self.url, d.map(|d| &d.url)),
+            time: or(&self.time, d.map(|d| &d.time)),
+            fee: or(&self.fee, d.map(|d| &d.fee)),
+        }
+    }
+
+    /// Takes the details out, for a details file (`details_url`), with the facts only the detail
+    /// view shows moved into them (`url`, `time`, `fee`): the list keeps what search, the result
+    /// list and the facets use. `None`, and nothing moved, when the procedure has no details.
+    /// [`Procedure::with_details`] reads them back.
+    pub fn take_details(&mut self) -> Option<Details> {
+        let mut d = self.details.take()?;
+        d.url = self.url.take().or(d.url);
+        d.time = self.time.take().or(d.time);
+        d.fee = self.fee.take().or(d.fee);
+        Some(d)
+    }
 }
 
 /// Something in the data that was repaired or skipped while loading; the rest still loads.
@@ -484,6 +559,24 @@ mod tests {
         assert_eq!(d.result.as_deref(), Some("Giấy phép"));
         assert_eq!(d.audience, None);
         assert!(d.documents.is_empty());
+        assert!(!d.is_empty() && Details::default().is_empty());
+        // The facts only the detail view shows, cleaned as the list's are.
+        let v = crate::json::parse(
+            r#"{"url": " https://dichvucong.gov.vn/p ", "time": "Không có thông tin", "fee": "10  USD"}"#,
+        )
+        .unwrap_or(Value::Null);
+        let d = Details::from_value(&v).unwrap_or_default();
+        assert_eq!(d.url.as_deref(), Some("https://dichvucong.gov.vn/p"));
+        assert_eq!(
+            (d.time.as_deref(), d.fee.as_deref()),
+            (None, Some("10 USD"))
+        );
+        assert!(!d.is_empty());
+        let bad = crate::json::parse(r#"{"url": 5}"#).unwrap_or(Value::Null);
+        assert_eq!(
+            Details::from_value(&bad),
+            Err("url: expected a string, found a number".to_string())
+        );
         let bad = crate::json::parse(r#"{"steps": ["a", 5]}"#).unwrap_or(Value::Null);
         assert_eq!(
             Details::from_value(&bad),
@@ -519,6 +612,14 @@ mod tests {
             assert_eq!(d.documents.len(), n("documents"), "{code}");
             assert_eq!(d.legal_basis.len(), n("legal_basis"), "{code}");
             assert_eq!(d.result.as_deref(), r["result"].as_str(), "{code}");
+            assert_eq!(d.url.as_deref(), r["url"].as_str(), "{code}");
+            assert_eq!(d.time.as_deref(), r["time"].as_str(), "{code}");
+            assert_eq!(d.fee.as_deref(), r["fee"].as_str(), "{code}");
+            // The portal link moved here from the list.
+            assert!(
+                d.url.as_ref().is_some_and(|u| u.starts_with("https://")),
+                "{code}"
+            );
         }
     }
 
@@ -567,7 +668,8 @@ mod tests {
         );
     }
 
-    /// The repo's details file keeps the portal's flattened rows; read, they come out tidy.
+    /// The repo's details file, read, has tidy rows (the portal's flattened rows are tidied when
+    /// read, and the demo generator writes them tidy already).
     #[test]
     fn details_file_channels_are_tidy() {
         let text = std::fs::read_to_string("www/data/tthc-chi-tiet/000.json").unwrap_or_default();

@@ -229,6 +229,91 @@ fn loads_national_shapes_and_reports_problems() {
     assert!(w[2].message(Lang::Vi).contains("dòng 4"));
 }
 
+/// The portal link, time and fee may be in the list (older files), in the details record, or
+/// both: the list's own value wins, the details fill what it lacks.
+#[test]
+fn detail_facts_from_the_list_or_the_details() {
+    let list = r#"{"version": 1, "procedures": [
+        {"code": "1", "name": "Cũ", "url": "https://a/1", "time": "5 Ngày", "details_url": "x.json"},
+        {"code": "2", "name": "Mới", "details_url": "x.json"},
+        {"code": "3", "name": "Cả hai", "url": "https://a/3", "fee": "Miễn phí", "details_url": "x.json"},
+        {"code": "4", "name": "Chi tiết trong tệp", "details": {"url": "https://d/4", "steps": ["Bước 1"]}},
+        {"code": "5", "name": "Không có trong tệp chi tiết", "fee": "1 đồng", "details_url": "x.json"}
+    ]}"#;
+    let file = r#"{"1": {"steps": ["Bước 1"]},
+        "2": {"url": "https://d/2", "time": "Không có thông tin", "fee": "10 USD"},
+        "3": {"url": "https://d/3", "time": "3 Ngày", "fee": "1 đồng"}}"#;
+    let (c, w) = Catalog::from_json_str(list).unwrap_or_else(|e| panic!("{}", e.message(Lang::En)));
+    assert!(w.is_empty(), "{w:?}");
+    let file = Details::parse_file(file).unwrap_or_else(|e| panic!("{}", e.message(Lang::En)));
+    let facts = |code: &str| {
+        let p = c.procedures().iter().find(|p| p.code == code);
+        let p = p.unwrap_or_else(|| panic!("{code}"));
+        p.with_details(p.details.as_ref().or(file.get(code)))
+    };
+    let f = |url, time, fee| DetailFacts { url, time, fee };
+    assert_eq!(facts("1"), f(Some("https://a/1"), Some("5 Ngày"), None));
+    assert_eq!(facts("2"), f(Some("https://d/2"), None, Some("10 USD")));
+    assert_eq!(
+        facts("3"),
+        f(Some("https://a/3"), Some("3 Ngày"), Some("Miễn phí"))
+    );
+    assert_eq!(facts("4"), f(Some("https://d/4"), None, None));
+    assert_eq!(facts("5"), f(None, None, Some("1 đồng")));
+    // Before its details file is read, a procedure shows what the list has.
+    let p2 = c.procedures().get(1).map(|p| p.with_details(None));
+    assert_eq!(p2, Some(DetailFacts::default()));
+}
+
+/// Splitting details out (`cchc import --details split`, the demo generator) moves the facts only
+/// the detail view shows; `with_details` gives them back; the list keeps the rest.
+#[test]
+fn take_details_moves_the_detail_facts() {
+    let text = r#"{"version": 1, "procedures": [
+        {"code": "1", "name": "Cấp phép", "field": "Xây dựng", "url": "https://a/1", "time": "5 Ngày",
+         "fee": "Miễn phí", "postal": true, "details": {"steps": ["Bước 1"], "url": "https://d/1"}},
+        {"code": "2", "name": "Đăng ký", "url": "https://a/2"}
+    ]}"#;
+    let (c, _) = Catalog::from_json_str(text).unwrap_or_else(|e| panic!("{}", e.message(Lang::En)));
+    let mut ps = c.procedures().to_vec();
+    let before: Vec<Procedure> = ps.clone();
+    let d = ps
+        .get_mut(0)
+        .and_then(Procedure::take_details)
+        .unwrap_or_default();
+    let p = ps.first().cloned().unwrap_or_default();
+    assert_eq!((p.url, p.time, p.fee, p.details), (None, None, None, None));
+    assert_eq!((p.field.as_deref(), p.postal), (Some("Xây dựng"), true));
+    // The list's link wins over the one the details had.
+    assert_eq!(d.url.as_deref(), Some("https://a/1"));
+    assert_eq!(d.steps, ["Bước 1"]);
+    let original = before.first().map(|o| o.with_details(None));
+    assert_eq!(ps.first().map(|p| p.with_details(Some(&d))), original);
+    // Without details nothing moves.
+    assert_eq!(ps.get_mut(1).and_then(Procedure::take_details), None);
+    assert_eq!(ps.get(1), before.get(1));
+    // `false` is not written: absent means no.
+    let json = serde_json::to_string(&ps.get(1)).unwrap_or_default();
+    assert!(
+        !json.contains("postal") && !json.contains("online_payment"),
+        "{json}"
+    );
+}
+
+/// The demo list keeps all 2,642 procedures and what search, results and facets use; the portal
+/// link, time and fee are in the details files (checked with them in `check::tests`).
+#[test]
+fn demo_list_leaves_detail_facts_to_the_details_files() {
+    let ps = catalog().procedures();
+    assert_eq!(ps.len(), 2642);
+    assert!(ps
+        .iter()
+        .all(|p| p.details_url.is_some() && p.field.is_some()));
+    assert!(ps
+        .iter()
+        .all(|p| p.url.is_none() && p.time.is_none() && p.fee.is_none()));
+}
+
 #[test]
 fn own_format_errors_are_located() {
     let e = Catalog::from_json_str(

@@ -7,7 +7,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use cchc_widgets::check::{check, Kind, Problem, Report, Severity};
+use cchc_widgets::check::{check_with_details, details_beside, Kind, Problem, Report, Severity};
 use cchc_widgets::i18n::Lang;
 
 /// Data file kinds.
@@ -71,7 +71,8 @@ pub fn run(args: Args) -> u8 {
         KindArg::PhanAnh => Kind::PhanAnh,
         KindArg::I18n => Kind::I18n,
     });
-    let mut report = check(&text, kind, lang);
+    // The details files `details_url` names are read beside the file, as the widget fetches them.
+    let mut report = check_with_details(&text, kind, lang, &details_beside(&args.file));
     if report.kind == Some(Kind::I18n) {
         catalogue_file_name(&args.file, &text, lang, &mut report);
     }

@@ -13,7 +13,7 @@ mod tthc;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use cchc_widgets::check::{check, Kind};
+use cchc_widgets::check::{check_with_details, details_beside, Kind};
 use cchc_widgets::i18n::Lang;
 
 /// Import a spreadsheet or the national portal's export into the widgets' JSON.
@@ -109,7 +109,12 @@ pub(crate) fn write_checked(out: &Path, text: &str, kind: Kind, lang: Lang) -> u
         eprintln!("{}: {e}", out.display());
         return 1;
     }
-    let report = check(text, Some(kind), lang);
+    // Split details were written beside the file first: checked with it.
+    let report = if out.as_os_str() == "-" {
+        check_with_details(text, Some(kind), lang, &|_| None)
+    } else {
+        check_with_details(text, Some(kind), lang, &details_beside(out))
+    };
     let mut counts: Vec<(String, usize)> = Vec::new();
     for w in &report.warnings {
         match counts.iter_mut().find(|(c, _)| *c == w.code) {

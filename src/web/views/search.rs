@@ -49,7 +49,8 @@ type DetailsCache = Vec<(String, Rc<HashMap<String, Details>>)>;
 
 struct View {
     ctx: Rc<Ctx>,
-    catalog: Catalog,
+    /// Shared with the details being loaded.
+    catalog: Rc<Catalog>,
     /// Absolute URL of the data file (details URLs are relative to it).
     data_url: String,
     input: HtmlInputElement,
@@ -170,7 +171,7 @@ impl View {
 
         let view = Rc::new(View {
             ctx: ctx.clone(),
-            catalog,
+            catalog: Rc::new(catalog),
             data_url,
             input,
             status,
@@ -657,6 +658,26 @@ impl View {
                 .text(&p.name)
                 .0,
         );
+        let head = E::new("div");
+        crate::web::dom::append(&art.0, &head.0);
+        let sections = E::new("div").class("cchc-sections");
+        crate::web::dom::append(&art.0, &sections.0);
+        crate::web::dom::append(&self.detail, &art.0);
+        match (&p.details, p.details_url.clone()) {
+            (None, Some(rel)) => self.load_details(&head.0, &sections.0, p, rel),
+            (d, _) => View::show(&head.0, &sections.0, p, d.as_ref(), lang),
+        }
+    }
+
+    /// An opened procedure: its facts and portal link into `head`, completed from its details
+    /// record `d` (`Procedure::with_details`; `None`: none, or not read yet), and the sections of
+    /// `d` into `sections`.
+    fn show(head: &Element, sections: &Element, p: &Procedure, d: Option<&Details>, lang: Lang) {
+        clear(head);
+        if let Some(d) = d {
+            render_details(sections, d, lang);
+        }
+        let f = p.with_details(d);
         let dl = E::new("dl").class("cchc-facts");
         let yes_no = |b: bool| {
             if b {
@@ -685,13 +706,9 @@ impl View {
         fact(
             dl,
             tr!(lang, "Thời hạn giải quyết", "Processing time"),
-            p.time.as_deref().unwrap_or(""),
+            f.time.unwrap_or(""),
         );
-        fact(
-            dl,
-            tr!(lang, "Phí, lệ phí", "Fees"),
-            p.fee.as_deref().unwrap_or(""),
-        );
+        fact(dl, tr!(lang, "Phí, lệ phí", "Fees"), f.fee.unwrap_or(""));
         fact(dl, tr!(lang, "Trực tuyến", "Online"), p.online.label(lang));
         fact(dl, tr!(lang, "Qua bưu chính", "By post"), yes_no(p.postal));
         fact(
@@ -699,8 +716,8 @@ impl View {
             tr!(lang, "Thanh toán trực tuyến", "Online payment"),
             yes_no(p.online_payment),
         );
-        crate::web::dom::append(&art.0, dl);
-        if let Some(url) = p.url.as_deref().filter(|u| is_http(u)) {
+        crate::web::dom::append(head, dl);
+        if let Some(url) = f.url.filter(|u| is_http(u)) {
             let a =
                 E::new("a")
                     .class("cchc-button cchc-cta")
@@ -714,30 +731,23 @@ impl View {
                             tr!(lang, "(mở trang mới)", "(opens a new page)"),
                         ),
                     ));
-            crate::web::dom::append(&art.0, &a.0);
-        }
-        let sections = E::new("div").class("cchc-sections");
-        crate::web::dom::append(&art.0, &sections.0);
-        crate::web::dom::append(&self.detail, &art.0);
-        if let Some(d) = &p.details {
-            render_details(&sections.0, d, lang);
-        } else if let Some(rel) = p.details_url.clone() {
-            self.load_details(&sections.0, p.code.clone(), rel);
+            crate::web::dom::append(head, &a.0);
         }
     }
 
-    fn load_details(&self, into: &Element, code: String, rel: String) {
+    /// Reads the details file of `p` (once per page), then shows its facts, link and details;
+    /// meanwhile the facts the list has.
+    fn load_details(&self, head: &Element, into: &Element, p: &Procedure, rel: String) {
         let lang = self.ctx.lang;
         let url = absolute(&rel, &self.data_url).unwrap_or(rel);
         let cached = (self.details.borrow().iter())
             .find(|(u, _)| *u == url)
             .map(|(_, map)| map.clone());
         if let Some(map) = cached {
-            if let Some(d) = map.get(&code) {
-                render_details(into, d, lang);
-            }
+            View::show(head, into, p, map.get(&p.code), lang);
             return;
         }
+        View::show(head, into, p, None, lang);
         crate::web::dom::append(
             into,
             &E::new("p")
@@ -751,7 +761,8 @@ impl View {
                 .0,
         );
         let ctx = self.ctx.clone();
-        let into = into.clone();
+        let (head, into, code) = (head.clone(), into.clone(), p.code.clone());
+        let catalog = self.catalog.clone();
         let cache = self.details.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let result = load::fetch_text(&url, 30).await.and_then(|text| {
@@ -768,8 +779,8 @@ impl View {
                 Ok(map) => {
                     let map = Rc::new(map);
                     cache.borrow_mut().push((url, map.clone()));
-                    if let Some(d) = map.get(&code) {
-                        render_details(&into, d, ctx.lang);
+                    if let Some(p) = catalog.find_code(&code).and_then(|i| catalog.procedure(i)) {
+                        View::show(&head, &into, p, map.get(&code), ctx.lang);
                     }
                 }
                 Err(f) => {

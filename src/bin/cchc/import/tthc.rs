@@ -104,7 +104,9 @@ pub struct Args {
     #[arg(long)]
     agency: Option<String>,
     /// Where the details (documents, steps, channels) go: inline, none, split into
-    /// `<name>-chi-tiet/NNN.json`, or auto (inline unless the file would exceed what browsers read).
+    /// `<name>-chi-tiet/NNN.json` (with the portal link, time, fee, postal and online payment,
+    /// which only the detail view shows), or auto (inline unless the file would exceed what
+    /// browsers read).
     #[arg(long, value_enum, default_value = "auto")]
     details: DetailsMode,
     /// Language of the report on stderr (vi, en).
@@ -404,7 +406,9 @@ struct OutDoc<'a> {
     procedures: &'a [Procedure],
 }
 
-/// Writes `<stem>-chi-tiet/NNN.json` ({code: details}) and points each procedure at its file.
+/// Writes `<stem>-chi-tiet/NNN.json` ({code: details}) and points each procedure at its file. The
+/// facts only the detail view shows (portal link, time, fee, postal, online payment) go with the
+/// details (`Procedure::take_details`): the list keeps what search and the facets use.
 fn split_details(out: &Path, procs: &mut [Procedure]) -> Result<(), String> {
     let (dir, stem) = super::out_parts(out);
     let folder = format!("{stem}-chi-tiet");
@@ -414,7 +418,7 @@ fn split_details(out: &Path, procs: &mut [Procedure]) -> Result<(), String> {
         let name = format!("{n:03}.json");
         let mut obj = Map::new();
         for p in chunk.iter_mut() {
-            if let Some(d) = p.details.take() {
+            if let Some(d) = p.take_details() {
                 obj.insert(
                     p.code.clone(),
                     serde_json::to_value(d).unwrap_or(Value::Null),
