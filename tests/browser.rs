@@ -177,7 +177,13 @@ async fn english_section_gets_english_text() {
 async fn a_language_without_a_catalogue_is_vietnamese() {
     // "fr": no catalogue was registered, so the widget speaks Vietnamese.
     let (el, root) = host("cchc-tthc-search", &[], "fr");
-    let _w = cchc_widgets::web::mount(el.clone(), root.clone(), "tthc-search").expect("mounted");
+    let _w = cchc_widgets::web::mount(
+        el.clone(),
+        root.clone(),
+        "tthc-search",
+        wasm_bindgen::JsValue::UNDEFINED,
+    )
+    .expect("mounted");
     assert_eq!(settle(&el).await, "error");
     let text = root.text_content().unwrap_or_default();
     assert!(text.contains("Chưa tải được dữ liệu"), "{text}");
@@ -203,7 +209,13 @@ async fn a_made_up_language_with_one_text_falls_back_to_vietnamese() {
     );
     assert!(add_catalogue("xx", xx));
     let (el, root) = host("cchc-tthc-search", &[], "xx-VN");
-    let _w = cchc_widgets::web::mount(el.clone(), root.clone(), "tthc-search").expect("mounted");
+    let _w = cchc_widgets::web::mount(
+        el.clone(),
+        root.clone(),
+        "tthc-search",
+        wasm_bindgen::JsValue::UNDEFINED,
+    )
+    .expect("mounted");
     assert_eq!(settle(&el).await, "error");
     let body = root.query_selector("[lang]").unwrap().expect("widget body");
     assert_eq!(body.get_attribute("lang").as_deref(), Some("xx"));
@@ -245,7 +257,13 @@ async fn detail_link_comes_from_the_details_file() {
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("?tthc-ma=1.001193"))
         .expect("replaceState");
     let (el, root) = host("cchc-tthc-search", &[("src", &data_url(&list))], "vi");
-    let w = cchc_widgets::web::mount(el.clone(), root.clone(), "tthc-search").expect("mounted");
+    let w = cchc_widgets::web::mount(
+        el.clone(),
+        root.clone(),
+        "tthc-search",
+        wasm_bindgen::JsValue::UNDEFINED,
+    )
+    .expect("mounted");
     let state = settle(&el).await;
     history
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&before))

@@ -145,3 +145,21 @@ test('what is typed while the data loads is kept and searched', async () => {
   assert.equal(await page.$eval('cchc-tthc-search', (e) => e.shadowRoot.querySelector('input[type=search]').value), 'cap lai cccd gan chip');
   await context.close();
 });
+
+test('the SearchIndex API module still works, beside the loader and without it', async () => {
+  for (const url of ['www/tra-cuu-thu-tuc.html', 'tests/e2e/pages/none.html']) {
+    const { page, context, errors } = await open(browser, `${srv.base}/${url}`);
+    if (url.includes('tra-cuu')) await settled(page);
+    const r = await page.evaluate(async () => {
+      const m = await import('/pkg/cchc_widgets.js');
+      await m.default();
+      const text = await (await fetch('/www/data/tthc.json')).text();
+      const index = m.SearchIndex.fromJson(text);
+      return { size: index.size, codes: index.search('cap lai cccd', 3) };
+    });
+    assert.equal(r.size, 2642, url);
+    assert.equal(r.codes.length, 3, url);
+    assert.deepEqual(errors, [], url);
+    await context.close();
+  }
+});
