@@ -22,9 +22,9 @@
   var script = document.currentScript;
   var base = new URL('.', script && script.src ? script.src : document.baseURI).href;
   var VERSION = '__CCHC_VERSION__';
-  // Written by `cargo xtask build`: kind -> [file stem, SHA-384 of the glue, SHA-384 of the wasm,
+  // Written by `cargo xtask build`: kind -> [file stem, SHA-256 of the glue, SHA-256 of the wasm,
   // gzip bytes of both], with '*' for the module that has all three kinds; and the built-in
-  // catalogues: language tag -> SHA-384. A catalogue not listed here was added by the portal: it
+  // catalogues: language tag -> SHA-256. A catalogue not listed here was added by the portal: it
   // is data (shown as text only), fetched without a hash.
   var FILES = { /*__CCHC_FILES__*/ };
   var I18N = { /*__CCHC_I18N__*/ };
@@ -73,9 +73,9 @@
       var mod = WebAssembly.compileStreaming(new Response(two[0], { headers: { 'Content-Type': 'application/wasm' } }))
         .then(null, function (e) { return e; });
       return new Response(two[1]).arrayBuffer()
-        .then(function (b) { return subtle.digest('SHA-384', b); })
+        .then(function (b) { return subtle.digest('SHA-256', b); })
         .then(function (d) {
-          if ('sha384-' + b64(d) !== hash) throw new Error('integrity check failed: ' + url);
+          if ('sha256-' + b64(d) !== hash) throw new Error('integrity check failed: ' + url);
           return mod;
         })
         .then(function (m) { if (m instanceof Error) throw m; return m; });
