@@ -216,12 +216,17 @@
       form.addEventListener('submit', function (e) { e.preventDefault(); });
       var label = el('label', 'Tìm thủ tục hành chính');
       label.setAttribute('for', 'cchc-q');
+      // The same hint as the core's, so the box does not jump when the core takes over.
+      var hint = el('p', 'Gõ có dấu hoặc không dấu, ví dụ: cấp lại cccd, dang ky khai sinh, sổ đỏ, 1.001193');
+      hint.id = 'cchc-q-hint';
+      hint.className = 'cchc-hint';
       var input = el('input');
       input.id = 'cchc-q';
       input.type = 'search';
       input.name = 'q';
       input.autocomplete = 'off';
       input.setAttribute('enterkeyhint', 'search');
+      input.setAttribute('aria-describedby', 'cchc-q-hint');
       var q = new URLSearchParams(location.search).get('tthc-q');
       if (q) input.value = q;
       var s = input.style;
@@ -233,6 +238,7 @@
       s.setProperty('margin-top', '.3rem');
       s.setProperty('border', '2px solid #5f6368');
       form.appendChild(label);
+      form.appendChild(hint);
       form.appendChild(input);
       root.appendChild(form);
     }
@@ -294,6 +300,9 @@
         added[key + ' ' + tag] = 1;
       }
       handles.set(host, core.mount(host, root, kind, data));
+      // The widget's stylesheet is in place now: the early box's own look gives way to it.
+      var box = root.querySelector('[data-early] input');
+      if (box) box.removeAttribute('style');
     }).then(null, function (err) {
       handles.delete(host);
       if (host.isConnected) cat.then(function (c) { fail(host, root, err, c); }, function () { fail(host, root, err, null); });
