@@ -167,7 +167,7 @@ function waterfall(list, base, fetchStart, readyMs) {
   const t = (ts) => (ts - doc.start) * 1000 + fetchStart;
   const rows = list
     .map((r) => ({
-      path: r.url.startsWith(base) ? r.url.slice(base.length) : r.url,
+      path: (r.url.startsWith(base) ? r.url.slice(base.length) : r.url).split('?')[0],
       type: r.type, initiator: r.initiator, status: r.status ?? null, encoding: r.encoding ?? null,
       start_ms: r1(t(r.start)), end_ms: r.end != null ? r1(t(r.end)) : null, wire_bytes: r.wire ?? 0,
       failed: r.failed || undefined,

@@ -111,14 +111,20 @@
     return combine ? '*' : kind;
   }
 
+  // The URL of a file of pkg/ with its hash in the query: a new build of a file is a new URL, so
+  // a browser or proxy cache never serves the old bytes against the new hash (a portal that
+  // updates pkg/ in place, or adds ?v= to the script tag only). A failed module URL stays failed
+  // for the page's lifetime: a retry asks for a new one.
+  function file(name, hash) {
+    return base + name + '?h=' + hash.slice(7, 17).replace(/\W/g, '') + (attempt ? '&retry=' + attempt : '');
+  }
+
   function loadCore(kind) {
     if (!cores[kind]) {
       var f = FILES[kind];
-      // A failed module URL stays failed for the page's lifetime: a retry asks for a new one.
-      var q = attempt ? '?retry=' + attempt : '';
       cores[kind] = Promise.all([
-        glue(base + f[0] + '.js' + q, f[1]),
-        compile(base + f[0] + '_bg.wasm' + q, f[2]),
+        glue(file(f[0] + '.js', f[1]), f[1]),
+        compile(file(f[0] + '_bg.wasm', f[2]), f[2]),
       ]).then(function (r) {
         var m = r[0];
         return m.default({ module_or_path: r[1] }).then(function () {
@@ -142,7 +148,8 @@
     if (tag === 'vi') return Promise.resolve(null);
     if (!catalogues[tag]) {
       var hash = I18N[tag];
-      catalogues[tag] = fetch(base + 'i18n/' + tag + '.json', hash ? { integrity: hash } : {})
+      var name = 'i18n/' + tag + '.json';
+      catalogues[tag] = fetch(hash ? file(name, hash) : base + name, hash ? { integrity: hash } : {})
         .then(function (r) {
           if (r.ok) return r.text();
           if (hash) ok(r);
@@ -175,12 +182,15 @@
   // not text: the core reads UTF-8 itself (a 1.4 MB list decoded to a JS string and encoded back
   // costs a cheap phone ~50 ms).
   function get(url, seconds) {
-    var ctl = new AbortController(), late = false;
-    var timer = setTimeout(function () { late = true; ctl.abort(); }, seconds * 1000);
-    return fetch(url, { signal: ctl.signal })
-      .then(function (r) { return r.arrayBuffer().then(function (b) { return { s: r.status, b: b }; }); })
-      .then(function (v) { clearTimeout(timer); return v; },
-        function () { clearTimeout(timer); return { e: late ? 1 : 2 }; });
+    var ctl = window.AbortController && new AbortController();
+    return new Promise(function (done) {
+      // The time limit answers even where a request cannot be aborted.
+      var timer = setTimeout(function () { if (ctl) ctl.abort(); done({ e: 1 }); }, seconds * 1000);
+      fetch(url, ctl ? { signal: ctl.signal } : {})
+        .then(function (r) { return r.arrayBuffer().then(function (b) { return { s: r.status, b: b }; }); })
+        .then(function (v) { clearTimeout(timer); done(v); },
+          function () { clearTimeout(timer); done({ e: 2 }); });
+    });
   }
 
   // Requests the widget's data now, keyed by absolute URL; the core takes each answer once
@@ -227,8 +237,7 @@
       input.autocomplete = 'off';
       input.setAttribute('enterkeyhint', 'search');
       input.setAttribute('aria-describedby', 'cchc-q-hint');
-      var q = new URLSearchParams(location.search).get('tthc-q');
-      if (q) input.value = q;
+      try { input.value = new URLSearchParams(location.search).get('tthc-q') || ''; } catch (e) { /* old browser */ }
       var s = input.style;
       s.setProperty('display', 'block');
       s.setProperty('box-sizing', 'border-box');

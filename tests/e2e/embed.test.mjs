@@ -39,7 +39,7 @@ test('widgets inserted later start, removed ones clean up, the wasm is fetched o
     return el.shadowRoot.childNodes.length;
   });
   assert.equal(left, 0);
-  const wasm = await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.wasm')).length);
+  const wasm = await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => new URL(r.name).pathname.endsWith('.wasm')).length);
   assert.equal(wasm, 1);
   assert.deepEqual(errors.filter((e) => e.startsWith('pageerror')), []);
   await context.close();

@@ -36,7 +36,7 @@ test('English from its catalogue, a dropped-in catalogue where it has a key, Vie
     status: 200, contentType: 'application/json', body: JSON.stringify(XX),
   }));
   const requested = [];
-  page.on('request', (r) => { if (r.url().includes('/pkg/i18n/')) requested.push(r.url().split('/pkg/i18n/')[1]); });
+  page.on('request', (r) => { if (r.url().includes('/pkg/i18n/')) requested.push(r.url().split('/pkg/i18n/')[1].split('?')[0]); });
   await page.goto(`${srv.base}/tests/e2e/pages/lang.html`);
   await settled(page);
   const en = await texts(page, 'en');
@@ -74,7 +74,7 @@ test('a Vietnamese page fetches no catalogue', async () => {
 test('a tampered built-in catalogue is refused with the error panel', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.route('**/pkg/i18n/en.json', async (route) => {
+  await page.route('**/pkg/i18n/en.json*', async (route) => {
     const resp = await route.fetch();
     const body = (await resp.text()).replace('Find an administrative procedure', 'Send your bank password');
     await route.fulfill({ response: resp, body });

@@ -28,6 +28,16 @@ test('a page downloads only the code of its widget kinds', async () => {
     assert.deepEqual(errors, []);
     await context.close();
   }
+  // Every code file is asked for with its hash in the query: a new build is a new URL, so a
+  // stale cached copy never meets the new hash.
+  {
+    const { page, context } = await open(browser, `${srv.base}/www/chi-tieu-cchc.html`);
+    await settled(page);
+    const urls = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /\/pkg\/cchc_/.test(n)));
+    assert.equal(urls.length, 2);
+    for (const u of urls) assert.match(u, /\?h=[A-Za-z0-9]{6,}$/, u);
+    await context.close();
+  }
   // All three kinds: the combined module (smaller than the three apart), once.
   const { page, context } = await open(browser, `${srv.base}/www/index.html`);
   const states = await settled(page);
@@ -53,14 +63,15 @@ test('the data is requested before the code has arrived, not after it', async ()
     const e = performance.getEntriesByType('resource');
     const find = (s) => e.find((r) => r.name.includes(s));
     return {
-      wasmEnd: Math.min(...e.filter((r) => r.name.endsWith('.wasm')).map((r) => r.responseEnd)),
-      glueEnd: Math.min(...e.filter((r) => /\/pkg\/cchc_[a-z]+\.js$/.test(r.name)).map((r) => r.responseEnd)),
+      wasmEnd: Math.min(...e.filter((r) => new URL(r.name).pathname.endsWith('.wasm')).map((r) => r.responseEnd)),
+      glueEnd: Math.min(...e.filter((r) => /\/pkg\/cchc_[a-z]+\.js$/.test(new URL(r.name).pathname)).map((r) => r.responseEnd)),
       tthc: find('data/tthc.json').startTime,
       tracker: find('data/chi-tieu.json').startTime,
       schema: find('data/phan-anh.json').startTime,
       provinces: find('data/dvhc/tinh.json').startTime,
     };
   });
+  assert.ok(Number.isFinite(t.wasmEnd) && Number.isFinite(t.glueEnd), JSON.stringify(t));
   for (const k of ['tthc', 'tracker', 'schema', 'provinces']) {
     assert.ok(t[k] < t.wasmEnd && t[k] < t.glueEnd, `${k} requested at ${t[k]} ms, code arrived at ${t.wasmEnd} ms`);
   }
