@@ -28,6 +28,8 @@
   // is data (shown as text only), fetched without a hash.
   var FILES = { /*__CCHC_FILES__*/ };
   var I18N = { /*__CCHC_I18N__*/ };
+  // The built-in form (Nghị định 20/2008) for a feedback form without `schema`: data, checked.
+  var FORM = 'phan-anh-mac-dinh.json', FORM_HASH = '__CCHC_FORM_HASH__';
   var cores = {};
   var catalogues = {};
   var added = {};
@@ -181,12 +183,14 @@
   // {e: 1 (time limit) | 2 (network)}, never rejects. The core maps it to its error panels. Bytes,
   // not text: the core reads UTF-8 itself (a 1.4 MB list decoded to a JS string and encoded back
   // costs a cheap phone ~50 ms).
-  function get(url, seconds) {
-    var ctl = window.AbortController && new AbortController();
+  function get(url, seconds, hash) {
+    var ctl = window.AbortController && new AbortController(), o = {};
+    if (ctl) o.signal = ctl.signal;
+    if (hash) o.integrity = hash;
     return new Promise(function (done) {
       // The time limit answers even where a request cannot be aborted.
       var timer = setTimeout(function () { if (ctl) ctl.abort(); done({ e: 1 }); }, seconds * 1000);
-      fetch(url, ctl ? { signal: ctl.signal } : {})
+      fetch(hash ? file(FORM, hash) : url, o)
         .then(function (r) { return r.arrayBuffer().then(function (b) { return { s: r.status, b: b }; }); })
         .then(function (v) { clearTimeout(timer); done(v); },
           function () { clearTimeout(timer); done({ e: 2 }); });
@@ -199,7 +203,8 @@
     var page = document.baseURI, out = {}, t = timeoutOf(host), urls = [];
     if (kind === 'feedback-form') {
       var schema = attr(host, 'schema'), dvhc = attr(host, 'dvhc');
-      if (schema) urls.push([abs(schema, page), t]);
+      // The key is the file's plain URL, as the core asks for it; the request carries the hash.
+      urls.push(schema ? [abs(schema, page), t] : [base + FORM, t, FORM_HASH]);
       // The province list: only where it is known to be needed (the built-in form has an
       // address) or named; a custom schema without `dvhc` may have no address field at all.
       var dir = dvhc ? abs(dvhc, page) : schema ? null : abs('data/dvhc/', page);
@@ -207,7 +212,7 @@
     } else if (attr(host, 'src')) {
       urls.push([abs(attr(host, 'src'), page), t]);
     }
-    for (var i = 0; i < urls.length; i++) if (urls[i][0]) out[urls[i][0]] = get(urls[i][0], urls[i][1]);
+    for (var i = 0; i < urls.length; i++) if (urls[i][0]) out[urls[i][0]] = get(urls[i][0], urls[i][1], urls[i][2]);
     return out;
   }
 

@@ -396,6 +396,14 @@ fn the_default_schema_round_trips_and_is_published() {
     );
 }
 
+/// The widget reads the built-in form from `pkg/phan-anh-mac-dinh.json` (written by `cargo xtask
+/// build` from `cchc validate-form --print-default-schema`): it must be exactly this schema.
+#[test]
+fn the_default_schema_shipped_in_pkg_is_the_built_in_one() {
+    let shipped = include_str!("../../pkg/phan-anh-mac-dinh.json");
+    assert_eq!(Schema::from_json(shipped), Ok(Schema::default_nd20()));
+}
+
 #[test]
 #[ignore = "writes www/data/phan-anh.json"]
 fn write_default_schema() {

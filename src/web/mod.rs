@@ -38,10 +38,16 @@ thread_local! {
     static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
 }
 
-/// Called once by the loader: the folder the bundle was loaded from (for the CSS fallback).
+/// Called once by the loader: the folder the bundle was loaded from (for the CSS fallback and the
+/// built-in form's schema).
 #[wasm_bindgen]
 pub fn set_base_url(url: String) {
     BASE_URL.with(|b| *b.borrow_mut() = url);
+}
+
+/// A file of `pkg/` (the folder the loader was loaded from).
+pub(crate) fn pkg_url(name: &str) -> String {
+    BASE_URL.with(|b| cat(&b.borrow(), name))
 }
 
 /// The bundle's version (also in `pkg/VERSION`).

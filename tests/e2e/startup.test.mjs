@@ -183,3 +183,27 @@ test('the SearchIndex API module still works, beside the loader and without it',
     await context.close();
   }
 });
+
+test('the built-in form is data beside the bundle, asked for with the code and checked', async () => {
+  const { page, context, errors } = await open(browser, `${srv.base}/tests/e2e/pages/form-event.html`);
+  await settled(page);
+  assert.equal(await page.$eval('#form', (e) => e.dataset.state), 'ready');
+  assert.deepEqual((await pkgFiles(page)).sort(),
+    ['cchc-widgets.js', 'cchc_form.js', 'cchc_form_bg.wasm', 'phan-anh-mac-dinh.json'].sort());
+  assert.match(await page.$eval('#form', (e) => e.shadowRoot.querySelector('h2').textContent), /Phản ánh, kiến nghị/);
+  assert.deepEqual(errors, []);
+  await context.close();
+  // A tampered copy is refused: the error panel, not a changed form.
+  const c2 = await browser.newContext();
+  const p2 = await c2.newPage();
+  await p2.route('**/pkg/phan-anh-mac-dinh.json*', async (route) => {
+    const resp = await route.fetch();
+    await route.fulfill({ response: resp, body: (await resp.text()).replace('Họ và tên', 'Số tài khoản ngân hàng') });
+  });
+  await p2.goto(`${srv.base}/tests/e2e/pages/form-event.html`);
+  await settled(p2);
+  const f = await p2.$eval('#form', (e) => ({ state: e.dataset.state, text: e.shadowRoot.textContent }));
+  assert.equal(f.state, 'error');
+  assert.doesNotMatch(f.text, /ngân hàng/);
+  await c2.close();
+});

@@ -25,8 +25,12 @@ pub struct Args {
     #[arg(long)]
     schema: Option<PathBuf>,
     /// The submission as a JSON object ("-" reads standard input).
+    #[arg(long, required_unless_present = "print_default_schema")]
+    data: Option<PathBuf>,
+    /// Print the built-in Nghị định 20/2008 form as a phan-anh.json and exit (a starting point
+    /// for an agency's own form; `cargo xtask build` ships it as `pkg/phan-anh-mac-dinh.json`).
     #[arg(long)]
-    data: PathBuf,
+    print_default_schema: bool,
     /// Language of the messages: vi (default) or en.
     #[arg(long, default_value = "vi")]
     lang: String,
@@ -76,6 +80,10 @@ fn report(result: &FormResult) -> Value {
 
 /// Runs the subcommand; returns the exit code.
 pub fn run(args: Args) -> u8 {
+    if args.print_default_schema {
+        println!("{}", Schema::default_nd20().to_json());
+        return 0;
+    }
     let lang = Lang::from_tag(&args.lang);
     let today = match resolve_today(args.today.as_deref()) {
         Ok(t) => t,
@@ -85,7 +93,10 @@ pub fn run(args: Args) -> u8 {
         }
     };
     let (schema_text, data_text) =
-        match (args.schema.as_ref().map(read).transpose(), read(&args.data)) {
+        match (
+            args.schema.as_ref().map(read).transpose(),
+            args.data.as_ref().map_or(Err("--data".to_string()), read),
+        ) {
             (Ok(s), Ok(d)) => (s, d),
             (Err(e), _) | (_, Err(e)) => {
                 eprintln!("cchc validate-form: không đọc được tệp (cannot read file): {e}");

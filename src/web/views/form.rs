@@ -88,6 +88,9 @@ pub(crate) struct Form {
     pub host_callbacks: RefCell<Vec<HostCallback>>,
 }
 
+/// The built-in form's schema in `pkg/` (`cchc validate-form --print-default-schema`).
+const DEFAULT_FORM: &str = "phan-anh-mac-dinh.json";
+
 /// Entry point from `views::run`.
 pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
     let page = document()?.base_uri()?.unwrap_or_default();
@@ -99,7 +102,15 @@ pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
                 Schema::from_json(&text).map_err(|errs| schema_failure(url, &errs, ctx.lang))?;
             (schema, absolute(url, &page))
         }
-        None => (Schema::default_nd20(), page.clone()),
+        None => {
+            // The built-in Nghị định 20/2008 form is data beside the bundle (the loader asked for
+            // it with the code, checked against its hash), not code in every form's wasm.
+            let url = crate::web::pkg_url(DEFAULT_FORM);
+            let text = ctx.fetch(&url, load::DEFAULT_TIMEOUT_S).await?;
+            let schema =
+                Schema::from_json(&text).map_err(|errs| schema_failure(&url, &errs, ctx.lang))?;
+            (schema, page.clone())
+        }
     };
     let dvhc_url = match ctx.attr("dvhc") {
         Some(d) => folder(&absolute(&d, &page)),
