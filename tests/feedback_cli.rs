@@ -130,3 +130,20 @@ fn validate_form_reports_schema_errors_with_paths() {
     assert_eq!(v["schema_errors"][0]["code"], "pattern_unsupported");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn the_built_in_form_prints_as_a_schema_and_data_is_otherwise_required() {
+    let (code, v) = cchc(&["validate-form", "--print-default-schema"], None);
+    assert_eq!(code, 0);
+    assert_eq!(v["format"], "cchc-phan-anh");
+    assert!(v["fields"].as_array().is_some_and(|f| f.len() > 10));
+    // It is exactly what `pkg/` ships for the widget.
+    let shipped: Value = serde_json::from_str(include_str!("../pkg/phan-anh-mac-dinh.json"))
+        .expect("pkg/phan-anh-mac-dinh.json is JSON");
+    assert_eq!(v, shipped);
+    let (code, _) = cchc(&["validate-form"], None);
+    assert_eq!(
+        code, 2,
+        "a submission is required unless the schema is printed"
+    );
+}
