@@ -190,7 +190,7 @@
     return new Promise(function (done) {
       // The time limit answers even where a request cannot be aborted.
       var timer = setTimeout(function () { if (ctl) ctl.abort(); done({ e: 1 }); }, seconds * 1000);
-      fetch(hash ? file(FORM, hash) : url, o)
+      fetch(url, o)
         .then(function (r) { return r.arrayBuffer().then(function (b) { return { s: r.status, b: b }; }); })
         .then(function (v) { clearTimeout(timer); done(v); },
           function () { clearTimeout(timer); done({ e: 2 }); });
@@ -204,7 +204,7 @@
     if (kind === 'feedback-form') {
       var schema = attr(host, 'schema'), dvhc = attr(host, 'dvhc');
       // The key is the file's plain URL, as the core asks for it; the request carries the hash.
-      urls.push(schema ? [abs(schema, page), t] : [base + FORM, t, FORM_HASH]);
+      urls.push(schema ? [abs(schema, page), t] : [base + FORM, t, FORM_HASH, file(FORM, FORM_HASH)]);
       // The province list: only where it is known to be needed (the built-in form has an
       // address) or named; a custom schema without `dvhc` may have no address field at all.
       var dir = dvhc ? abs(dvhc, page) : schema ? null : abs('data/dvhc/', page);
@@ -212,7 +212,10 @@
     } else if (attr(host, 'src')) {
       urls.push([abs(attr(host, 'src'), page), t]);
     }
-    for (var i = 0; i < urls.length; i++) if (urls[i][0]) out[urls[i][0]] = get(urls[i][0], urls[i][1], urls[i][2]);
+    for (var i = 0; i < urls.length; i++) {
+      var u = urls[i];
+      if (u[0]) out[u[0]] = get(u[3] || u[0], u[1], u[2]);
+    }
     return out;
   }
 

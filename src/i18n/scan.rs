@@ -107,9 +107,18 @@ pub fn same_placeholders(a: &str, b: &str) -> bool {
     every_placeholder_in(a, b) && every_placeholder_in(b, a)
 }
 
+/// Texts have a handful of placeholders; a catalogue (untrusted) with more is refused, which also
+/// keeps this check linear in the text's length.
+const MAX_PLACEHOLDERS: usize = 16;
+
 fn every_placeholder_in(a: &str, b: &str) -> bool {
     let mut rest = a;
+    let mut seen = 0;
     while let Some((name, after)) = next_placeholder(rest) {
+        seen += 1;
+        if seen > MAX_PLACEHOLDERS {
+            return false;
+        }
         let mut other = b;
         loop {
             match next_placeholder(other) {
@@ -551,5 +560,21 @@ mod tests {
             ["a", "b", "x_1"]
         );
         assert_eq!(placeholders("no braces"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn placeholders_compare_in_any_order_and_a_flood_is_refused() {
+        assert!(same_placeholders(
+            "Còn {n} ngày (hạn {due})",
+            "{due}: {n} days left"
+        ));
+        assert!(!same_placeholders("Còn {n} ngày", "{days} days left"));
+        let many: String = (0..17).map(|i| format!("{{p{i}}} ")).collect();
+        assert!(
+            !same_placeholders(&many, &many),
+            "more than 16 placeholders"
+        );
+        let flood = "{a}".repeat(100_000);
+        assert!(!same_placeholders(&flood, &flood));
     }
 }

@@ -151,12 +151,16 @@ impl Ctx {
         let url = self.attr(name).ok_or_else(|| LoadFailure::NoSource {
             attribute: name.to_string(),
         })?;
-        let timeout = self
-            .attr("timeout")
+        self.fetch(&url, self.timeout()).await
+    }
+
+    /// The host's time limit for its data in seconds (`timeout`, 1 to 300; the loader reads the
+    /// same attribute the same way for its early requests).
+    pub fn timeout(&self) -> u32 {
+        self.attr("timeout")
             .and_then(|t| t.parse::<u32>().ok())
             .filter(|t| (1..=300).contains(t))
-            .unwrap_or(load::DEFAULT_TIMEOUT_S);
-        self.fetch(&url, timeout).await
+            .unwrap_or(load::DEFAULT_TIMEOUT_S)
     }
 
     /// GETs `url` (relative to the page) as text: the answer to the loader's early request for it
@@ -339,6 +343,10 @@ fn show_error(ctx: &Rc<Ctx>, failure: &Failure) {
             true,
         ),
     };
+    // A search box that can no longer search would only mislead: the loader's early box goes.
+    if let Some(early) = ctx.take_early() {
+        early.remove();
+    }
     build_error(ctx, &citizen, &detail, retry);
     let _ = ctx.host.set_attribute("data-state", "error");
     ctx.dispatch("cchc-error", Some(&detail));
@@ -396,7 +404,7 @@ fn adopt_styles(root: &ShadowRoot) {
         })
         .unwrap_or(false);
     if !adopted {
-        let href = BASE_URL.with(|b| cat(&b.borrow(), "cchc-widgets.css"));
+        let href = pkg_url("cchc-widgets.css");
         let link = E::new("link").attr("rel", "stylesheet").attr("href", &href);
         let _ = root.append_child(&link.0);
     }

@@ -21,6 +21,8 @@ test('each failure stays in its widget, with a Vietnamese message and the webmas
       id: e.id, state: e.dataset.state,
       alert: panel ? panel.textContent : null,
       retry: !!(panel && panel.querySelector('button')),
+      // The loader's early search box does not outlive a failed load (it could not search).
+      earlyBox: !!e.shadowRoot.querySelector('[data-early]'),
     };
   }));
   const by = Object.fromEntries(info.map((i) => [i.id, i]));
@@ -28,6 +30,7 @@ test('each failure stays in its widget, with a Vietnamese message and the webmas
   assert.equal(by.ok.alert, null);
   for (const id of ['e404', 'e500', 'stall', 'stallbody', 'malformed', 'nosrc', 'form']) {
     assert.equal(by[id].state, 'error', id);
+    assert.equal(by[id].earlyBox, false, id);
     assert.match(by[id].alert, /Chưa tải được dữ liệu/, id);
   }
   assert.match(by.e404.alert, /HTTP 404/);

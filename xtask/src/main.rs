@@ -515,25 +515,10 @@ const SHORT_MODULE: &str = "w";
 /// renamed key must occur exactly once in the glue, else the build stops (a wasm-bindgen upgrade
 /// that changes the glue's shape must not produce a bundle that fails at instantiation).
 fn short_imports(wasm: &[u8], glue: &str, module: &str) -> Result<(Vec<u8>, String), String> {
-    let bad = || "wasm: malformed module".to_string();
-    let mut out = wasm.get(..8).ok_or_else(bad)?.to_vec();
     let mut glue = glue.to_string();
-    let mut at = 8;
-    while at < wasm.len() {
-        let id = *wasm.get(at).ok_or_else(bad)?;
-        let (size, body_at) = read_leb(wasm, at + 1).ok_or_else(bad)?;
-        let end = body_at.checked_add(size).ok_or_else(bad)?;
-        let body = wasm.get(body_at..end).ok_or_else(bad)?;
-        if id == 2 {
-            let section = rename_imports(body, &mut glue, module).ok_or_else(bad)?;
-            out.push(2);
-            write_leb(&mut out, section.len());
-            out.extend_from_slice(&section);
-        } else {
-            out.extend_from_slice(wasm.get(at..end).ok_or_else(bad)?);
-        }
-        at = end;
-    }
+    let out = rewrite_section(wasm, 2, |body| {
+        rename_imports(body, &mut glue, module).ok_or_else(|| "wasm: malformed module".into())
+    })?;
     let module_key = format!("\"{module}\": import0,");
     if glue.matches(&module_key).count() != 1 {
         return Err(format!("glue: expected one `{module_key}`"));
@@ -548,55 +533,70 @@ fn short_imports(wasm: &[u8], glue: &str, module: &str) -> Result<(Vec<u8>, Stri
 /// renamed name must occur in the glue, else the build stops.
 fn short_exports(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String), String> {
     let bad = || "wasm: malformed module".to_string();
-    let mut out = wasm.get(..8).ok_or_else(bad)?.to_vec();
     let mut glue = glue.to_string();
+    let out = rewrite_section(wasm, 7, |body| {
+        let (count, mut p) = read_leb(body, 0).ok_or_else(bad)?;
+        let mut entries = Vec::new();
+        for _ in 0..count {
+            let (name, next) = read_name(body, p).ok_or_else(bad)?;
+            // A kind byte, then the index.
+            let (_, after) = read_leb(body, next + 1).ok_or_else(bad)?;
+            entries.push((name.to_string(), body.get(next..after).ok_or_else(bad)?));
+            p = after;
+        }
+        let mut renames: Vec<(String, String)> = Vec::new();
+        for (name, _) in &entries {
+            if name.len() > 32 && name.starts_with("wasm_bindgen_") {
+                let short = format!("__x{}", renames.len());
+                if entries.iter().any(|(n, _)| *n == short) {
+                    return Err(format!("wasm: an export is already named {short}"));
+                }
+                renames.push((name.clone(), short));
+            }
+        }
+        // Longest first, so that no name is replaced inside a longer one.
+        let mut order: Vec<&(String, String)> = renames.iter().collect();
+        order.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+        for (name, short) in order {
+            if !glue.contains(name.as_str()) {
+                return Err(format!("glue: export {name} not found"));
+            }
+            glue = glue.replace(name.as_str(), short);
+        }
+        let mut section = Vec::new();
+        write_leb(&mut section, count);
+        for (name, desc) in &entries {
+            let new = renames
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, s)| s.as_str())
+                .unwrap_or(name);
+            write_name(&mut section, new);
+            section.extend_from_slice(desc);
+        }
+        Ok(section)
+    })?;
+    Ok((out, glue))
+}
+
+/// The module with the body of its section `id` replaced by what `f` makes of it (every other
+/// section copied as it is).
+fn rewrite_section(
+    wasm: &[u8],
+    id: u8,
+    mut f: impl FnMut(&[u8]) -> Result<Vec<u8>, String>,
+) -> Result<Vec<u8>, String> {
+    let bad = || "wasm: malformed module".to_string();
+    let mut out = wasm.get(..8).ok_or_else(bad)?.to_vec();
     let mut at = 8;
     while at < wasm.len() {
-        let id = *wasm.get(at).ok_or_else(bad)?;
+        let this = *wasm.get(at).ok_or_else(bad)?;
         let (size, body_at) = read_leb(wasm, at + 1).ok_or_else(bad)?;
         let end = body_at.checked_add(size).ok_or_else(bad)?;
         let body = wasm.get(body_at..end).ok_or_else(bad)?;
-        if id == 7 {
-            let (count, mut p) = read_leb(body, 0).ok_or_else(bad)?;
-            let mut entries = Vec::new();
-            for _ in 0..count {
-                let (name, next) = read_name(body, p).ok_or_else(bad)?;
-                // A kind byte, then the index.
-                let (_, after) = read_leb(body, next + 1).ok_or_else(bad)?;
-                entries.push((name.to_string(), body.get(next..after).ok_or_else(bad)?));
-                p = after;
-            }
-            let mut renames: Vec<(String, String)> = Vec::new();
-            for (name, _) in &entries {
-                if name.len() > 32 && name.starts_with("wasm_bindgen_") {
-                    let short = format!("__x{}", renames.len());
-                    if entries.iter().any(|(n, _)| *n == short) {
-                        return Err(format!("wasm: an export is already named {short}"));
-                    }
-                    renames.push((name.clone(), short));
-                }
-            }
-            // Longest first, so that no name is replaced inside a longer one.
-            let mut order: Vec<&(String, String)> = renames.iter().collect();
-            order.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
-            for (name, short) in order {
-                if !glue.contains(name.as_str()) {
-                    return Err(format!("glue: export {name} not found"));
-                }
-                glue = glue.replace(name.as_str(), short);
-            }
-            let mut section = Vec::new();
-            write_leb(&mut section, count);
-            for (name, desc) in &entries {
-                let new = renames
-                    .iter()
-                    .find(|(n, _)| n == name)
-                    .map(|(_, s)| s.as_str())
-                    .unwrap_or(name);
-                write_name(&mut section, new);
-                section.extend_from_slice(desc);
-            }
-            out.push(7);
+        if this == id {
+            let section = f(body)?;
+            out.push(id);
             write_leb(&mut out, section.len());
             out.extend_from_slice(&section);
         } else {
@@ -604,7 +604,7 @@ fn short_exports(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String), String> {
         }
         at = end;
     }
-    Ok((out, glue))
+    Ok(out)
 }
 
 /// The import section with the glue's imports renamed, renaming their keys in `glue` too.
@@ -760,7 +760,7 @@ fn pkg_fresh() -> Result<bool, String> {
 /// the budget.
 struct PageSize {
     kind: &'static str,
-    files: Vec<(String, u64, u64)>,
+    files: Vec<Measured>,
     total: u64,
     budget: u64,
     ceiling: u64,
@@ -776,22 +776,13 @@ fn page_sizes() -> Result<Vec<PageSize>, String> {
         Some(DEFAULT_FORM),
     )]);
     for (w, kind, extra) in pages {
-        let mut files = Vec::new();
-        let mut total = 0;
         let mut names = vec![
             LOADER.to_string(),
             format!("{}.js", w.stem),
             format!("{}_bg.wasm", w.stem),
         ];
         names.extend(extra.map(String::from));
-        for f in names {
-            let path = format!("pkg/{f}");
-            let bytes =
-                fs::read(&path).map_err(|e| format!("{path}: {e} (run `cargo xtask build`)"))?;
-            let gz = gzip_len(&bytes);
-            total += gz;
-            files.push((f, bytes.len() as u64, gz));
-        }
+        let (files, total) = measure(&names)?;
         out.push(PageSize {
             kind,
             files,
@@ -801,6 +792,24 @@ fn page_sizes() -> Result<Vec<PageSize>, String> {
         });
     }
     Ok(out)
+}
+
+/// A file of `pkg/`: its name, raw bytes and gzip bytes.
+type Measured = (String, u64, u64);
+
+/// Raw and gzip bytes of files of `pkg/`, and the gzip total.
+fn measure(names: &[String]) -> Result<(Vec<Measured>, u64), String> {
+    let mut files = Vec::new();
+    let mut total = 0;
+    for f in names {
+        let path = format!("pkg/{f}");
+        let bytes =
+            fs::read(&path).map_err(|e| format!("{path}: {e} (run `cargo xtask build`)"))?;
+        let gz = gzip_len(&bytes);
+        total += gz;
+        files.push((f.clone(), bytes.len() as u64, gz));
+    }
+    Ok((files, total))
 }
 
 /// Prints the gzip size of what a page with each widget downloads; returns the pages over budget.
@@ -832,22 +841,17 @@ fn size() -> Result<Vec<String>, String> {
             "total", "", p.total, p.budget
         );
     }
-    let mut combined = 0;
+    let (files, combined) = measure(&[
+        LOADER.to_string(),
+        format!("{}.js", COMBINED.stem),
+        format!("{}_bg.wasm", COMBINED.stem),
+    ])?;
     println!(
         "\n{:<28} {:>10} {:>10}",
         "several kinds (combined)", "raw B", "gzip B"
     );
-    for f in [
-        LOADER.to_string(),
-        format!("{}.js", COMBINED.stem),
-        format!("{}_bg.wasm", COMBINED.stem),
-    ] {
-        let path = format!("pkg/{f}");
-        let bytes =
-            fs::read(&path).map_err(|e| format!("{path}: {e} (run `cargo xtask build`)"))?;
-        let gz = gzip_len(&bytes);
-        combined += gz;
-        println!("  {f:<26} {:>10} {gz:>10}", bytes.len());
+    for (f, raw, gz) in &files {
+        println!("  {f:<26} {raw:>10} {gz:>10}");
     }
     println!(
         "  {:<26} {:>10} {combined:>10}  (no budget: held by the startup goal)",

@@ -106,7 +106,7 @@ pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
             // The built-in Nghị định 20/2008 form is data beside the bundle (the loader asked for
             // it with the code, checked against its hash), not code in every form's wasm.
             let url = crate::web::pkg_url(DEFAULT_FORM);
-            let text = ctx.fetch(&url, load::DEFAULT_TIMEOUT_S).await?;
+            let text = ctx.fetch(&url, ctx.timeout()).await?;
             let schema =
                 Schema::from_json(&text).map_err(|errs| schema_failure(&url, &errs, ctx.lang))?;
             (schema, page.clone())
