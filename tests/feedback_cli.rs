@@ -137,10 +137,17 @@ fn the_built_in_form_prints_as_a_schema_and_data_is_otherwise_required() {
     assert_eq!(code, 0);
     assert_eq!(v["format"], "cchc-phan-anh");
     assert!(v["fields"].as_array().is_some_and(|f| f.len() > 10));
-    // It is exactly what `pkg/` ships for the widget.
+    assert_eq!(v["fields"][0]["label"]["en"], "You are sending as");
+    // With --vi-only it is exactly what `pkg/` ships for the widget.
+    let (code, v) = cchc(
+        &["validate-form", "--print-default-schema", "--vi-only"],
+        None,
+    );
+    assert_eq!(code, 0);
     let shipped: Value = serde_json::from_str(include_str!("../pkg/phan-anh-mac-dinh.json"))
         .expect("pkg/phan-anh-mac-dinh.json is JSON");
     assert_eq!(v, shipped);
+    assert_eq!(v["fields"][0]["label"], "Bạn gửi với tư cách");
     let (code, _) = cchc(&["validate-form"], None);
     assert_eq!(
         code, 2,

@@ -397,11 +397,35 @@ fn the_default_schema_round_trips_and_is_published() {
 }
 
 /// The widget reads the built-in form from `pkg/phan-anh-mac-dinh.json` (written by `cargo xtask
-/// build` from `cchc validate-form --print-default-schema`): it must be exactly this schema.
+/// build` from `cchc validate-form --print-default-schema --vi-only`): it must be exactly this
+/// schema, Vietnamese only, and read as built-in texts it speaks English like the built-in form.
 #[test]
 fn the_default_schema_shipped_in_pkg_is_the_built_in_one() {
     let shipped = include_str!("../../pkg/phan-anh-mac-dinh.json");
-    assert_eq!(Schema::from_json(shipped), Ok(Schema::default_nd20()));
+    assert_eq!(shipped.trim_end(), Schema::bundle_json());
+    assert!(
+        !shipped.contains("\"en\""),
+        "the English is in pkg/i18n/en.json"
+    );
+    let read = Schema::from_json_builtin(shipped).expect("the shipped form reads");
+    let built_in = Schema::default_nd20();
+    assert_eq!(read.fields.len(), built_in.fields.len());
+    let texts = |s: &Schema, lang: Lang| {
+        let mut out = vec![s.title.get(lang).to_string()];
+        for f in &s.fields {
+            out.push(f.label.get(lang).to_string());
+            out.extend(f.hint.as_ref().map(|h| h.get(lang).to_string()));
+            out.extend(f.options.iter().map(|o| o.label.get(lang).to_string()));
+            out.extend(f.messages.iter().map(|(_, t)| t.get(lang).to_string()));
+        }
+        out
+    };
+    assert_eq!(texts(&read, Lang::Vi), texts(&built_in, Lang::Vi));
+    assert_eq!(texts(&read, Lang::En), texts(&built_in, Lang::En));
+    assert_ne!(texts(&read, Lang::En), texts(&read, Lang::Vi));
+    // Read as an agency's schema, the same file has no English.
+    let plain = Schema::from_json(shipped).expect("reads");
+    assert_eq!(plain.title.get(Lang::En), built_in.title.vi);
 }
 
 #[test]

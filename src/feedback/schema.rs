@@ -136,6 +136,13 @@ impl Text {
         if let Some(en) = self.en.as_deref().filter(|_| lang.tag() == "en") {
             return en;
         }
+        // Natively English is built in: the pairs `pkg/i18n/en.json` is generated from.
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(en) =
+            crate::i18n::source::english(&self.vi).filter(|_| self.builtin && lang == Lang::En)
+        {
+            return en;
+        }
         match lang.translate(&self.vi).filter(|_| self.builtin) {
             Some(t) => t,
             None => &self.vi,
@@ -353,6 +360,42 @@ impl Schema {
 
     /// Reads and checks a schema; every problem is reported with its JSON path.
     pub fn from_json(json: &str) -> Result<Schema, Vec<SchemaError>> {
+        Schema::parse(json, false)
+    }
+
+    /// Reads the built-in form as shipped in `pkg/` ([`Schema::bundle_json`]): like
+    /// [`Schema::from_json`], but every text is a built-in one, which the page's language
+    /// catalogue translates (the file itself is Vietnamese only).
+    pub fn from_json_builtin(json: &str) -> Result<Schema, Vec<SchemaError>> {
+        Schema::parse(json, true)
+    }
+
+    /// The built-in Nghị định 20/2008 form as `pkg/phan-anh-mac-dinh.json`: Vietnamese texts
+    /// only (the English is in `pkg/i18n/en.json`, like every built-in text) and no
+    /// whitespace, ~1.2 KB gzip less for every page with the built-in form.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn bundle_json() -> String {
+        fn vi_only(v: &mut serde_json::Value) {
+            use serde_json::Value;
+            let text = match v {
+                Value::Object(o) if o.keys().all(|k| k == "vi" || k == "en") => {
+                    o.get("vi").cloned()
+                }
+                _ => None,
+            };
+            match (text, v) {
+                (Some(t), v) => *v = t,
+                (None, Value::Object(o)) => o.values_mut().for_each(vi_only),
+                (None, Value::Array(a)) => a.iter_mut().for_each(vi_only),
+                _ => {}
+            }
+        }
+        let mut v = serde_json::to_value(Schema::default_nd20()).unwrap_or_default();
+        vi_only(&mut v);
+        v.to_string()
+    }
+
+    fn parse(json: &str, builtin: bool) -> Result<Schema, Vec<SchemaError>> {
         let value = crate::json::parse(json).map_err(|e| {
             vec![SchemaError::new(
                 "$",
@@ -368,7 +411,10 @@ impl Schema {
                 ],
             )]
         })?;
-        let mut loader = Loader::default();
+        let mut loader = Loader {
+            builtin,
+            ..Loader::default()
+        };
         let schema = loader.schema(&value);
         match (schema, loader.errors.is_empty()) {
             (Some(s), true) => Ok(s),
@@ -477,6 +523,8 @@ fn members(o: &Value) -> impl Iterator<Item = &(String, Value)> {
 #[derive(Default)]
 struct Loader {
     errors: Vec<SchemaError>,
+    /// Texts read are built-in ones ([`Text::builtin`]).
+    builtin: bool,
 }
 
 impl Loader {
@@ -575,7 +623,7 @@ impl Loader {
             Value::Str(s) => Some(Text {
                 vi: s.clone(),
                 en: None,
-                builtin: false,
+                builtin: self.builtin,
             }),
             Value::Obj(_) => {
                 self.keys(v, &["vi", "en"], path);
@@ -584,7 +632,7 @@ impl Loader {
                 Some(Text {
                     vi,
                     en,
-                    builtin: false,
+                    builtin: self.builtin,
                 })
             }
             _ => {

@@ -22,6 +22,12 @@ mod views;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+/// The allocator: Talc instead of std's dlmalloc, ~4 KB less wasm in every widget and faster
+/// (BENCHMARKS.md "Payload"). Single-threaded wasm only; the core and the CLI keep the system one.
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventTarget, HtmlElement, ShadowRoot};

@@ -31,6 +31,10 @@ pub struct Args {
     /// for an agency's own form; `cargo xtask build` ships it as `pkg/phan-anh-mac-dinh.json`).
     #[arg(long)]
     print_default_schema: bool,
+    /// With --print-default-schema: print it as `pkg/` ships it, Vietnamese texts only and
+    /// compact (the widget translates them with the page's language catalogue).
+    #[arg(long, requires = "print_default_schema")]
+    vi_only: bool,
     /// Language of the messages: vi (default) or en.
     #[arg(long, default_value = "vi")]
     lang: String,
@@ -81,7 +85,10 @@ fn report(result: &FormResult) -> Value {
 /// Runs the subcommand; returns the exit code.
 pub fn run(args: Args) -> u8 {
     if args.print_default_schema {
-        println!("{}", Schema::default_nd20().to_json());
+        match args.vi_only {
+            true => println!("{}", Schema::bundle_json()),
+            false => println!("{}", Schema::default_nd20().to_json()),
+        }
         return 0;
     }
     let lang = Lang::from_tag(&args.lang);

@@ -88,7 +88,7 @@ pub(crate) struct Form {
     pub host_callbacks: RefCell<Vec<HostCallback>>,
 }
 
-/// The built-in form's schema in `pkg/` (`cchc validate-form --print-default-schema`).
+/// The built-in form's schema in `pkg/` (`cchc validate-form --print-default-schema --vi-only`).
 const DEFAULT_FORM: &str = "phan-anh-mac-dinh.json";
 
 /// Entry point from `views::run`.
@@ -107,8 +107,8 @@ pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
             // it with the code, checked against its hash), not code in every form's wasm.
             let url = crate::web::pkg_url(DEFAULT_FORM);
             let text = ctx.fetch(&url, ctx.timeout()).await?;
-            let schema =
-                Schema::from_json(&text).map_err(|errs| schema_failure(&url, &errs, ctx.lang))?;
+            let schema = Schema::from_json_builtin(&text)
+                .map_err(|errs| schema_failure(&url, &errs, ctx.lang))?;
             (schema, page.clone())
         }
     };
