@@ -32,6 +32,8 @@ pub mod messages;
 pub mod name;
 pub mod phone;
 pub mod schema;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod submission;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod form_tests;

@@ -9,7 +9,10 @@ mod check_field;
 mod deadline;
 mod i18n;
 mod import;
+mod phan_anh;
 mod search;
+mod serve;
+mod store;
 mod target;
 mod tracker;
 mod validate_form;
@@ -43,6 +46,10 @@ enum Command {
     Import(import::Args),
     /// Write language catalogues (pkg/i18n/en.json, a template for another language).
     I18n(i18n::Args),
+    /// Serve the portal folder and receive feedback submissions into a SQLite database.
+    Serve(serve::Args),
+    /// The staff's view of the received feedback (phản ánh, kiến nghị).
+    PhanAnh(phan_anh::Args),
 }
 
 fn main() -> ExitCode {
@@ -64,6 +71,8 @@ fn main() -> ExitCode {
         Command::Check(a) => check::run(a),
         Command::Import(a) => import::run(a),
         Command::I18n(a) => i18n::run(a),
+        Command::Serve(a) => serve::run(a),
+        Command::PhanAnh(a) => phan_anh::run(a),
     };
     ExitCode::from(code)
 }

@@ -1,0 +1,519 @@
+//! `cchc serve` as a portal runs it: a real process, real HTTP, a real SQLite file. Nothing lost
+//! (a `201` survives `kill -9`), nothing twice (a repeated Idempotency-Key), limits and origins.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+const CCHC: &str = env!("CARGO_BIN_EXE_cchc");
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cchc-receiver-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Server {
+    fn start(db: &Path, extra: &[&str]) -> Server {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/www");
+        let schema = concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/phan-anh.json");
+        let mut child = Command::new(CCHC)
+            .args([
+                "serve",
+                "--root",
+                root,
+                "--schema",
+                schema,
+                "--listen",
+                "127.0.0.1:0",
+            ])
+            .arg("--db")
+            .arg(db)
+            .args(extra)
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("cchc serve starts");
+        let stderr = child.stderr.take().expect("stderr");
+        let mut lines = BufReader::new(stderr).lines();
+        let addr = loop {
+            let line = lines
+                .next()
+                .expect("cchc serve printed its address")
+                .expect("stderr line");
+            if let Some(a) = line.strip_prefix("cchc serve: listening on http://") {
+                break a.to_string();
+            }
+        };
+        // Keep draining stderr so the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        Server { child, addr }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    fn kill9(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(30)))
+        .build()
+        .into()
+}
+
+/// `(status, headers as lowercase name → value, body)`.
+fn post(
+    s: &Server,
+    path: &str,
+    body: &str,
+    headers: &[(&str, &str)],
+) -> (u16, Vec<(String, String)>, String) {
+    let mut req = agent()
+        .post(s.url(path))
+        .header("Content-Type", "application/json");
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let mut r = req.send(body).expect("the receiver answers");
+    let status = r.status().as_u16();
+    let hs = r
+        .headers()
+        .iter()
+        .map(|(k, v)| (k.as_str().to_string(), v.to_str().unwrap_or("").to_string()))
+        .collect();
+    let text = r.body_mut().read_to_string().unwrap_or_default();
+    (status, hs, text)
+}
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
+/// A valid submission of the demo form, with one PDF attached.
+fn good(title: &str) -> String {
+    let pdf = b"%PDF-1.7\n%%EOF\n";
+    serde_json::json!({
+        "schema_version": 1,
+        "submitted_at": "2026-12-06T09:00:00+07:00",
+        "lang": "vi",
+        "values": {
+            "doi_tuong": "ca-nhan",
+            "ho_ten": "H'Hen Niê",
+            "dia_chi": {"tinh": "66", "xa": "24133", "chi_tiet": "Thôn 3'; DROP TABLE submission; --"},
+            "dien_thoai": "0912345678",
+            "loai": "phan-anh",
+            "linh_vuc": "vuong-mac",
+            "tieu_de": title,
+            "noi_dung": "Hồ sơ nộp từ tháng 3 đến nay chưa có kết quả, quá hạn 45 ngày \"rồi\".",
+            "cam_ket": true,
+            "website": "",
+            "tep_dinh_kem": [{"name": "don.pdf", "type": "application/pdf", "size": pdf.len()}]
+        },
+        "files": [{"field": "tep_dinh_kem", "name": "don.pdf", "type": "application/pdf",
+                   "size": pdf.len(), "content_base64": b64(pdf)}]
+    })
+    .to_string()
+}
+
+fn b64(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+fn list(db: &Path) -> Vec<Value> {
+    let out = Command::new(CCHC)
+        .args(["phan-anh", "list", "--format", "jsonl", "--db"])
+        .arg(db)
+        .output()
+        .expect("cchc phan-anh list runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(json)
+        .collect()
+}
+
+fn year() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    let d = cchc_widgets::date::Date::from_days_since_epoch((secs + 7 * 3600).div_euclid(86_400));
+    d.year().to_string()
+}
+
+#[test]
+fn a_submission_is_stored_once_and_listed_for_staff() {
+    let dir = temp_dir("basic");
+    let db = dir.join("pakn.sqlite");
+    let s = Server::start(&db, &[]);
+    let (status, _, body) = post(
+        &s,
+        "/api/phan-anh",
+        &good("Chậm cấp sổ đỏ"),
+        &[("Idempotency-Key", "k-1")],
+    );
+    assert_eq!(status, 201, "{body}");
+    let first = json(&body)["reference"].as_str().unwrap().to_string();
+    assert_eq!(first, format!("PAKN-{}-000001", year()));
+    // A retry of the same draft (same key) gets the same reference and stores nothing.
+    let (status, _, body) = post(
+        &s,
+        "/api/phan-anh",
+        &good("Chậm cấp sổ đỏ"),
+        &[("Idempotency-Key", "k-1")],
+    );
+    assert_eq!(status, 201);
+    assert_eq!(json(&body)["reference"], first.as_str());
+    let (_, _, body) = post(
+        &s,
+        "/api/phan-anh",
+        &good("Lần hai"),
+        &[("Idempotency-Key", "k-2")],
+    );
+    assert_eq!(
+        json(&body)["reference"],
+        format!("PAKN-{}-000002", year()).as_str()
+    );
+    let items = list(&db);
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0]["reference"], first.as_str());
+    assert_eq!(items[0]["status"], "moi");
+    // Quotes and SQL are stored verbatim and harmless.
+    assert_eq!(
+        items[0]["values"]["dia_chi"]["chi_tiet"],
+        "Thôn 3'; DROP TABLE submission; --"
+    );
+    assert_eq!(
+        items[0]["values"]["dia_chi"]["xa_ten"],
+        "Phường Buôn Ma Thuột"
+    );
+    assert_eq!(items[0]["files"][0]["name"], "don.pdf");
+    assert_eq!(items[0]["files"][0]["size"], 15);
+    // The plain-text listing for people.
+    let out = Command::new(CCHC)
+        .args(["phan-anh", "list", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(&first) && text.contains("ho_ten: H'Hen Niê"),
+        "{text}"
+    );
+    assert!(text.contains("2 phản ánh, kiến nghị"), "{text}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn bad_bodies_invalid_values_wrong_bytes_and_spam() {
+    let dir = temp_dir("bad");
+    let db = dir.join("pakn.sqlite");
+    let s = Server::start(&db, &[]);
+    // Not JSON, not the contract's shape: 400 with a path, no stack trace.
+    let (status, _, body) = post(&s, "/api/phan-anh", "{\"values\": [", &[]);
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(json(&body)["error"]["code"], "json");
+    let (status, _, body) = post(&s, "/api/phan-anh", "{\"values\": []}", &[]);
+    assert_eq!(status, 400);
+    assert_eq!(json(&body)["error"]["path"], "$.values");
+    let (status, _, _) = post(
+        &s,
+        "/api/phan-anh",
+        &good("x"),
+        &[("Idempotency-Key", "bad key with spaces")],
+    );
+    assert_eq!(status, 400);
+    // Values the validator refuses: 422 with field errors, as in the browser.
+    let invalid = good("<script>alert(1)</script>").replace("0912345678", "12345");
+    let (status, _, body) = post(&s, "/api/phan-anh", &invalid, &[]);
+    assert_eq!(status, 422, "{body}");
+    let v = json(&body);
+    assert_eq!(v["errors"]["dien_thoai"]["code"], "phone_length");
+    assert!(
+        v["errors"]["tieu_de"].is_object(),
+        "markup is refused: {body}"
+    );
+    assert!(v["order"].as_array().is_some_and(|o| !o.is_empty()));
+    // An executable renamed to .pdf: refused by its bytes.
+    let exe = b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff\0";
+    let renamed = good("Tệp giả").replace(&b64(b"%PDF-1.7\n%%EOF\n"), &b64(exe));
+    let (status, _, body) = post(&s, "/api/phan-anh", &renamed, &[]);
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(
+        json(&body)["errors"]["tep_dinh_kem"]["code"],
+        "file_content"
+    );
+    // The honeypot: 202 with a reference, kept apart, never listed.
+    let spam = good("Mua ngay").replace("\"website\":\"\"", "\"website\":\"http://spam.example\"");
+    assert_ne!(spam, good("Mua ngay"));
+    let (status, _, body) = post(&s, "/api/phan-anh", &spam, &[]);
+    assert_eq!(status, 202, "{body}");
+    assert!(json(&body)["reference"].is_string());
+    assert!(list(&db).is_empty());
+    // An unknown endpoint is not a receiver.
+    let (status, _, _) = post(&s, "/api/khac", &good("x"), &[]);
+    assert!(status == 404 || status == 405, "{status}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn limits_rate_and_origins() {
+    let dir = temp_dir("limits");
+    let db = dir.join("pakn.sqlite");
+    let s = Server::start(
+        &db,
+        &[
+            "--max-body",
+            "4000",
+            "--rate-limit",
+            "3",
+            "--allow-origin",
+            "https://tinh.gov.vn",
+        ],
+    );
+    // Over --max-body: 413 from the declared length, the body is not read.
+    let mut stream = TcpStream::connect(&s.addr).unwrap();
+    write!(
+        stream,
+        "POST /api/phan-anh HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: 50000000\r\n\r\n{{",
+        s.addr
+    )
+    .unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let mut head = [0u8; 64];
+    let n = stream.read(&mut head).unwrap_or(0);
+    let head = String::from_utf8_lossy(&head[..n]);
+    assert!(head.starts_with("HTTP/1.1 413"), "{head}");
+    drop(stream);
+    // Another portal's origin: refused unless allowed; the allowed one gets CORS headers.
+    let (status, _, _) = post(
+        &s,
+        "/api/phan-anh",
+        &good("a"),
+        &[("Origin", "https://evil.example")],
+    );
+    assert_eq!(status, 403);
+    let (status, hs, body) = post(
+        &s,
+        "/api/phan-anh",
+        &good("b"),
+        &[("Origin", "https://tinh.gov.vn")],
+    );
+    assert_eq!(status, 201, "{body}");
+    assert!(hs
+        .iter()
+        .any(|(k, v)| k == "access-control-allow-origin" && v == "https://tinh.gov.vn"));
+    // The same origin always passes.
+    let own = format!("http://{}", s.addr);
+    let (status, _, _) = post(&s, "/api/phan-anh", &good("c"), &[("Origin", &own)]);
+    assert_eq!(status, 201);
+    // The fourth POST within a minute from this client (three passed or were refused above,
+    // the 413 and the 403 included): 429 with Retry-After.
+    let (status, hs, body) = post(&s, "/api/phan-anh", &good("d"), &[]);
+    assert_eq!(status, 429, "{body}");
+    let retry = hs
+        .iter()
+        .find(|(k, _)| k == "retry-after")
+        .map(|(_, v)| v.clone());
+    assert!(retry.is_some_and(|r| r.parse::<u64>().is_ok_and(|n| n >= 1)));
+    assert!(json(&body)["error"]["message"]["vi"].is_string());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn serves_the_portal_with_the_right_types_and_headers() {
+    let dir = temp_dir("static");
+    let s = Server::start(&dir.join("pakn.sqlite"), &[]);
+    let a = agent();
+    let r = a.get(s.url("/healthz")).call().unwrap();
+    assert_eq!(r.status(), 200);
+    let r = a
+        .get(s.url("/pkg/cchc_form_bg.wasm?h=abc"))
+        .header("Accept-Encoding", "gzip")
+        .call()
+        .unwrap();
+    let h = |name: &str| {
+        r.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string()
+    };
+    assert_eq!(h("content-type"), "application/wasm");
+    assert_eq!(h("content-encoding"), "gzip");
+    assert!(h("cache-control").contains("immutable"));
+    assert_eq!(h("x-content-type-options"), "nosniff");
+    let r = a.get(s.url("/phan-anh-kien-nghi.html")).call().unwrap();
+    assert!(r.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    assert_eq!(r.headers()["cache-control"], "no-cache");
+    let r = a.get(s.url("/../Cargo.toml")).call().unwrap();
+    assert_eq!(r.status(), 404);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn sigterm_stops_it_within_seconds() {
+    let dir = temp_dir("term");
+    let mut s = Server::start(&dir.join("pakn.sqlite"), &[]);
+    let (status, _, _) = post(&s, "/api/phan-anh", &good("trước khi dừng"), &[]);
+    assert_eq!(status, 201);
+    let pid = s.child.id().to_string();
+    let start = Instant::now();
+    let killed = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    assert!(killed.success());
+    loop {
+        if let Some(code) = s.child.try_wait().unwrap() {
+            assert!(code.success(), "{code}");
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(12),
+            "still running after SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Clients that keep retrying their draft (same key) until they get an answer, while the server
+/// is killed with SIGKILL mid-load and restarted: every `201` is stored exactly once and every
+/// key ends with its first reference.
+#[test]
+fn kill_9_under_load_loses_nothing_and_doubles_nothing() {
+    let dir = temp_dir("kill");
+    let db = dir.join("pakn.sqlite");
+    let clients = 8;
+    let per_client = 15;
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let server = std::sync::Arc::new(std::sync::Mutex::new(Server::start(
+        &db,
+        &["--rate-limit", "1000"],
+    )));
+    let addr = std::sync::Arc::new(std::sync::Mutex::new(server.lock().unwrap().addr.clone()));
+    let mut handles = Vec::new();
+    for c in 0..clients {
+        let addr = addr.clone();
+        let done = done.clone();
+        handles.push(std::thread::spawn(move || {
+            let mut got = Vec::new();
+            for i in 0..per_client {
+                let key = format!("client{c}-draft{i}");
+                let body = good(&format!("Phản ánh số {i} của người {c}"));
+                let mut answers = Vec::new();
+                let deadline = Instant::now() + Duration::from_secs(60);
+                loop {
+                    let url = format!("http://{}/api/phan-anh", addr.lock().unwrap());
+                    let r = ureq::Agent::config_builder()
+                        .http_status_as_error(false)
+                        .timeout_global(Some(Duration::from_secs(10)))
+                        .build()
+                        .new_agent()
+                        .post(&url)
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", &key)
+                        .send(&body);
+                    match r {
+                        Ok(mut resp) if resp.status() == 201 => {
+                            let text = resp.body_mut().read_to_string().unwrap_or_default();
+                            answers.push(json(&text)["reference"].as_str().unwrap().to_string());
+                            done.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                            // Sometimes the client retries anyway (it never saw the answer).
+                            if i % 3 == 0 && answers.len() < 2 {
+                                continue;
+                            }
+                            break;
+                        }
+                        _ => {
+                            assert!(Instant::now() < deadline, "{key}: no 201 within 60 s");
+                            std::thread::sleep(Duration::from_millis(100));
+                        }
+                    }
+                }
+                got.push((key, answers));
+            }
+            got
+        }));
+    }
+    // Kill -9 in the middle of the load, then restart on the same database (a new port).
+    let total = clients * per_client;
+    let wait = Instant::now();
+    while done.load(std::sync::atomic::Ordering::SeqCst) < total / 3 {
+        assert!(
+            wait.elapsed() < Duration::from_secs(60),
+            "the load did not start"
+        );
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let at_kill = done.load(std::sync::atomic::Ordering::SeqCst);
+    {
+        let mut guard = server.lock().unwrap();
+        let old = std::mem::replace(&mut *guard, Server::start(&db, &["--rate-limit", "1000"]));
+        // The new server is up before the old one dies: clients never wait on a dead port long.
+        *addr.lock().unwrap() = guard.addr.clone();
+        old.kill9();
+    }
+    assert!(at_kill < total, "killed before the load ended");
+    let mut all = Vec::new();
+    for h in handles {
+        all.extend(h.join().expect("client thread"));
+    }
+    let items = list(&db);
+    let stored: Vec<&str> = items
+        .iter()
+        .map(|i| i["reference"].as_str().unwrap())
+        .collect();
+    assert_eq!(all.len(), clients * per_client);
+    for (key, answers) in &all {
+        // Every answer to a key is its first reference.
+        assert!(
+            answers.windows(2).all(|w| w[0] == w[1]),
+            "{key}: {answers:?}"
+        );
+        let count = stored.iter().filter(|r| **r == answers[0]).count();
+        assert_eq!(count, 1, "{key}: {} stored {count} times", answers[0]);
+    }
+    assert_eq!(
+        stored.len(),
+        clients * per_client,
+        "one row per draft, none lost, none doubled"
+    );
+    let mut unique = stored.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), stored.len());
+    let _ = std::fs::remove_dir_all(dir);
+}
