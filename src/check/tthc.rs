@@ -29,7 +29,7 @@ pub(super) fn check(
 
 /// A details file as the widget reads it (`Details::parse_file`), or why it cannot be; `None`
 /// when it is not read from here.
-type DetailsFile = Option<Result<HashMap<String, Details>, String>>;
+type DetailsFile = Option<Result<crate::tthc::DetailsMap, String>>;
 
 /// What the details record of a procedure says about its portal link.
 enum DetailsLink {

@@ -48,9 +48,9 @@ pub(crate) struct PairPosting {
 /// syllables, texts and pair ids, where SipHash's DoS resistance buys nothing and costs much of
 /// the index build and query time. (Named `Fnv` for its first version, byte-wise FNV-1a.)
 #[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Fnv;
+pub struct Fnv;
 
-pub(crate) struct FnvHasher(u64);
+pub struct FnvHasher(u64);
 
 impl std::hash::BuildHasher for Fnv {
     type Hasher = FnvHasher;

@@ -27,7 +27,7 @@ use serde::Serialize;
 pub use crate::contract::DataError as LoadError;
 use crate::i18n::Lang;
 use crate::text;
-pub use model::{DetailFacts, Details, Online, Procedure, Warning, WarningKind};
+pub use model::{DetailFacts, Details, DetailsMap, Online, Procedure, Warning, WarningKind};
 
 /// The facets, in display order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

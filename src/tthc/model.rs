@@ -8,6 +8,11 @@ use crate::contract::{self, DataError, DataErrorKind};
 use crate::i18n::Lang;
 use crate::json::Value;
 
+/// A details file: procedure code → details. Hashed like the index (`Fnv`): std's default
+/// SipHash would add its own hasher and random keys to the search wasm (~0.5 KB gzip) for DoS
+/// resistance that the agency's own data file does not need.
+pub type DetailsMap = HashMap<String, Details, super::index::Fnv>;
+
 /// How far a procedure can be done online.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -157,7 +162,7 @@ impl Details {
 
     /// Reads a details file (`details_url`): a JSON object from procedure code to its details.
     /// Syntax errors have their line and column, shape errors the path of the wrong value.
-    pub fn parse_file(text: &str) -> Result<HashMap<String, Details>, DataError> {
+    pub fn parse_file(text: &str) -> Result<DetailsMap, DataError> {
         let root = contract::parse_value(text)?;
         let shape = |path: String, detail: String| DataError {
             kind: DataErrorKind::Shape,
@@ -173,7 +178,7 @@ impl Details {
                 format!("expected an object, found {found}"),
             ));
         };
-        let mut out = HashMap::with_capacity(members.len());
+        let mut out = DetailsMap::with_capacity_and_hasher(members.len(), Default::default());
         for (code, v) in members {
             let d = read_details(&v).map_err(|(path, detail)| {
                 let sep = if path.is_empty() { "" } else { "." };

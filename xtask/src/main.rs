@@ -515,7 +515,6 @@ export { __wbg_init as default };
         "function initSync(module) {",
         "async function __wbg_init_once(module_or_path) {",
         "const { instance, module } = await __wbg_load(await module_or_path, imports);",
-        "return __wbg_finalize_init(instance, module);",
     ];
     let at = match glue
         .match_indices(START)

@@ -5,7 +5,6 @@
 //! builds DOM from [`SearchResults`] and keeps the URL in step.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -14,7 +13,8 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 use crate::contract::LoadFailure;
 use crate::i18n::{format_count, Lang};
 use crate::tthc::{
-    split_highlights, Catalog, Details, FacetKey, Filter, Procedure, Query, SearchResults,
+    split_highlights, Catalog, Details, DetailsMap, FacetKey, Filter, Procedure, Query,
+    SearchResults,
 };
 use crate::web::dom::{clear, document, E, R};
 use crate::web::{load, Ctx, Failure};
@@ -45,7 +45,7 @@ struct State {
 /// Details files by absolute URL, each a map from procedure code to its details. A page opens a
 /// handful of files at most, so a list searched in order does (a second hash map type would
 /// cost the wasm more code than it saves time).
-type DetailsCache = Vec<(String, Rc<HashMap<String, Details>>)>;
+type DetailsCache = Vec<(String, Rc<DetailsMap>)>;
 
 struct View {
     ctx: Rc<Ctx>,
