@@ -238,21 +238,25 @@ const WIDGETS: [Widget; 3] = [
         stem: "cchc_search",
         kind: "tthc-search",
         budget: 100 * 1024,
-        ceiling: 103 * 1024,
+        // Within its budget since 2026-12-06 (102,055 B).
+        ceiling: 100 * 1024,
     },
     Widget {
         feature: "tracker",
         stem: "cchc_tracker",
         kind: "index-tracker",
         budget: 90 * 1024,
-        ceiling: 93 * 1024,
+        // Measured 92,235 B on 2026-12-06.
+        ceiling: 92_300,
     },
     Widget {
         feature: "form",
         stem: "cchc_form",
         kind: "feedback-form",
         budget: 90 * 1024,
-        ceiling: 96 * 1024,
+        // Measured 92,551 B with the agency's schema and 94,388 B with the built-in form (the
+        // ceiling holds both pages) on 2026-12-06.
+        ceiling: 94_450,
     },
 ];
 
