@@ -172,6 +172,9 @@ test('a failed submission (HTTP 500) keeps the draft, survives a reload, and can
   const { page, context } = await open(browser, TEST(), NET);
   await settled(page);
   await fillValid(page);
+  // Every POST of one draft carries the same Idempotency-Key (the receiver stores it once).
+  const keys = [];
+  page.on('request', (r) => { if (r.url().endsWith('/api/phan-anh') && r.method() === 'POST') keys.push(r.headers()['idempotency-key']); });
   await page.route('**/api/phan-anh', (route) => route.continue({ url: `${srv.base}/__fail/submit-500` }));
   await page.locator('[part=submit]').click();
   const failure = page.locator('.cchc-failure');
@@ -198,6 +201,12 @@ test('a failed submission (HTTP 500) keeps the draft, survives a reload, and can
   await page.locator('.cchc-success').waitFor();
   assert.match(await page.locator('.cchc-success').innerText(), /PAKN-/);
   assert.deepEqual(await draftKeys(page), []);
+  assert.equal(keys.length, 3, 'three POSTs: before the reload, after it, and the retry');
+  assert.match(keys[0], /^[0-9a-f]{32}$/);
+  assert.deepEqual(keys, [keys[0], keys[0], keys[0]], 'the same key on every retry, also after a reload');
+  // Confirmed: the next submission is a new one with a new key.
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cchc-feedback-key:')));
+  assert.deepEqual(stored, [], 'the key goes with the confirmed draft');
   await context.close();
 });
 

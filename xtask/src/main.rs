@@ -256,9 +256,10 @@ const WIDGETS: [Widget; 3] = [
         stem: "cchc_form",
         kind: "feedback-form",
         budget: 90 * 1024,
-        // Measured 92,551 B with the agency's schema and 94,388 B with the built-in form (the
-        // ceiling holds both pages) on 2026-12-06.
-        ceiling: 94_450,
+        // Measured 92,950 B with the agency's schema and 94,787 B with the built-in form (the
+        // ceiling holds both pages) on 2026-12-06, after the Idempotency-Key the receiver needs
+        // (issue 12: +399 B).
+        ceiling: 94_850,
     },
 ];
 

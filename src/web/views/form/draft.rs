@@ -16,10 +16,17 @@ const PREFIX: &str = "cchc-feedback-draft:";
 /// Draft format version (bumped if the stored shape changes; other versions are ignored).
 const VERSION: u64 = 1;
 
+/// Prefix of the idempotency key kept with a draft.
+const KEY_PREFIX: &str = "cchc-feedback-key:";
+
 /// A draft slot for one form.
 pub(crate) struct Draft {
     key: String,
     storage: Option<web_sys::Storage>,
+    /// Where the draft's idempotency key is stored.
+    key_slot: String,
+    /// The draft's idempotency key (also kept in `storage`, so a reload keeps it).
+    submission_key: std::cell::RefCell<Option<String>>,
 }
 
 impl Draft {
@@ -35,7 +42,36 @@ impl Draft {
                 let _ = s.remove_item(&probe);
                 ok
             });
-        Draft { key, storage }
+        Draft {
+            key,
+            storage,
+            key_slot: cat(KEY_PREFIX, id),
+            submission_key: Default::default(),
+        }
+    }
+
+    /// The random id sent as `Idempotency-Key` with every POST of this draft: the same on every
+    /// retry, also after a reload (kept in storage, or for the page's life without storage);
+    /// a new one once a submission was confirmed ([`Draft::clear`]).
+    #[inline(never)]
+    pub(crate) fn submission_key(&self) -> String {
+        let slot = &self.key_slot;
+        let mut kept = self.submission_key.borrow_mut();
+        if kept.is_none() {
+            *kept = self
+                .storage
+                .as_ref()
+                .and_then(|s| s.get_item(slot).ok().flatten())
+                .filter(|k| {
+                    (16..=64).contains(&k.len())
+                        && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                });
+        }
+        let key = kept.get_or_insert_with(random_key).clone();
+        if let Some(s) = &self.storage {
+            let _ = s.set_item(slot, &key);
+        }
+        key
     }
 
     /// Whether drafts can be kept at all.
@@ -61,10 +97,12 @@ impl Draft {
         storage.set_item(&self.key, &doc).is_ok()
     }
 
-    /// Removes the draft.
+    /// Removes the draft and its idempotency key (the next submission is a new one).
     pub(crate) fn clear(&self) {
+        self.submission_key.replace(None);
         if let Some(s) = &self.storage {
             let _ = s.remove_item(&self.key);
+            let _ = s.remove_item(&self.key_slot);
         }
     }
 }
@@ -77,4 +115,19 @@ fn parse(text: &str) -> Option<Value> {
     }
     let values = doc.get("values")?;
     (values.as_object().is_some() && is_filled(values)).then(|| values.clone())
+}
+
+/// 32 hex digits from the browser's random generator (128 bits: two drafts never share a key,
+/// so a receiver never mistakes one citizen's submission for another's retry).
+fn random_key() -> String {
+    let mut out = String::with_capacity(32);
+    for _ in 0..4 {
+        let word = (js_sys::Math::random() * 4_294_967_296.0) as u32;
+        for shift in (0..32).step_by(4).rev() {
+            out.push(char::from(
+                b"0123456789abcdef"[(word >> shift & 0xf) as usize],
+            ));
+        }
+    }
+    out
 }

@@ -19,7 +19,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::post::{post_json, Posted};
+use super::post::{post_init, post_json, Posted};
 use super::strings::{timeout_message, T};
 use super::ui::Control;
 use super::{absolute, messages_for, submission_values, timer, values, Form};
@@ -134,7 +134,11 @@ async fn post(form: &Rc<Form>, ep: &Endpoint, values: Value) -> Sent {
         return Sent::Failed(T::FileRead.get(lang).to_string());
     };
     let url = absolute(&ep.url, &form.base_url);
-    let posted = post_json(&url, &post_body(lang, values, files), ep.timeout_ms).await;
+    let init = post_init(
+        &post_body(lang, values, files),
+        &form.draft.submission_key(),
+    );
+    let posted = post_json(&url, init, ep.timeout_ms).await;
     match posted {
         Posted::Answer { status, body } => answer(form, status, &body),
         Posted::Timeout => Sent::Failed(timeout_message(ep.timeout_ms.div_ceil(1000), lang)),
