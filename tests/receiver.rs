@@ -517,3 +517,24 @@ fn kill_9_under_load_loses_nothing_and_doubles_nothing() {
     assert_eq!(unique.len(), stored.len());
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn a_body_without_declared_length_is_refused_before_reading() {
+    let dir = temp_dir("length");
+    let s = Server::start(&dir.join("pakn.sqlite"), &[]);
+    let mut stream = TcpStream::connect(&s.addr).unwrap();
+    write!(
+        stream,
+        "POST /api/phan-anh HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{{\"a\":\r\n",
+        s.addr
+    )
+    .unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let mut head = [0u8; 64];
+    let n = stream.read(&mut head).unwrap_or(0);
+    let head = String::from_utf8_lossy(&head[..n]);
+    assert!(head.starts_with("HTTP/1.1 411"), "{head}");
+    let _ = std::fs::remove_dir_all(dir);
+}

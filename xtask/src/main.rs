@@ -55,7 +55,7 @@ fn main() -> ExitCode {
         Some("setup") => setup(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <demo [PORT] | test | build | size | bench [search|tracker|form|size|startup|nginx] | bench fuzz [SECONDS] | setup>"
+                "usage: cargo xtask <demo [PORT] | test | build | size | bench [search|tracker|form|size|startup|nginx|receiver] | bench fuzz [SECONDS] | setup>"
             );
             return ExitCode::from(2);
         }
@@ -1018,6 +1018,12 @@ fn bench(args: &[String]) -> Res {
     if args.first().map(String::as_str) == Some("fuzz") {
         let seconds = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(300);
         return bench_fuzz(seconds);
+    }
+    // The feedback receiver as shipped (release build): load, kill -9, flood (issue 12). It
+    // needs no bundle, so it runs without rebuilding pkg/.
+    if args.first().map(String::as_str) == Some("receiver") {
+        run("cargo", &["build", "--release", "--bin", "cchc"])?;
+        return run("node", &["bench/receiver.mjs"]);
     }
     setup()?;
     if !pkg_fresh()? {

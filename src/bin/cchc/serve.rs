@@ -68,6 +68,11 @@ pub struct Args {
     /// Seconds a request may take, body included, before 408.
     #[arg(long, default_value_t = 60)]
     timeout: u64,
+    /// Bytes of request bodies held in memory at once, all clients together (default: twice
+    /// --max-body, at least 64 MiB); further submissions wait their turn (503 after 30 s), so a
+    /// flood of large or slow uploads cannot exhaust the server's memory.
+    #[arg(long)]
+    max_buffered: Option<u64>,
 }
 
 /// One form the receiver accepts.
@@ -81,6 +86,8 @@ struct App {
     store: Mutex<Store>,
     book: AddressBook,
     max_body: usize,
+    /// Request-body memory, in KiB permits (see `--max-buffered`).
+    buffered: tokio::sync::Semaphore,
 }
 
 /// Runs the subcommand; returns the exit code.
@@ -123,6 +130,13 @@ pub fn run(args: Args) -> u8 {
         .max()
         .unwrap_or(0);
     let max_body = usize::try_from(args.max_body.unwrap_or(needed)).unwrap_or(usize::MAX);
+    let max_buffered = args
+        .max_buffered
+        .unwrap_or_else(|| (2 * max_body as u64).max(64 << 20))
+        .max(max_body as u64);
+    let permits = usize::try_from(max_buffered / 1024 + 1)
+        .unwrap_or(usize::MAX)
+        .min(tokio::sync::Semaphore::MAX_PERMITS);
     let mut origins = Vec::new();
     for o in &args.allow_origins {
         match HeaderValue::from_str(o.trim_end_matches('/')) {
@@ -145,6 +159,7 @@ pub fn run(args: Args) -> u8 {
         store: Mutex::new(store),
         book,
         max_body,
+        buffered: tokio::sync::Semaphore::new(permits),
     });
     runtime.block_on(serve(app, args, origins))
 }
@@ -483,19 +498,45 @@ async fn submit(app: Arc<App>, form: usize, req: Request) -> Response {
         Ok(k) => k,
         Err(r) => return r,
     };
+    // The length must be declared (browsers and proxies do): it is checked before a byte of
+    // the body is read, and reserves that much of the memory budget.
     let declared = parts
         .headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > app.max_body as u64) {
+    let Some(declared) = declared else {
+        return error(
+            StatusCode::LENGTH_REQUIRED,
+            "length_required",
+            "Yêu cầu gửi phải có Content-Length.",
+            "The request must declare its Content-Length.",
+        );
+    };
+    if declared > app.max_body as u64 {
         return too_large();
     }
-    let bytes = match to_bytes(Body::new(body), app.max_body).await {
+    let kib = u32::try_from(declared / 1024 + 1).unwrap_or(u32::MAX);
+    let wait = tokio::time::timeout(Duration::from_secs(30), app.buffered.acquire_many(kib)).await;
+    let Ok(Ok(permit)) = wait else {
+        let mut r = error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "busy",
+            "Máy chủ tiếp nhận đang bận. Nội dung của bạn vẫn được giữ; vui lòng gửi lại sau ít phút.",
+            "The receiver is busy. Your text is kept; send again in a few minutes.",
+        );
+        r.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+        return r;
+    };
+    let limit = usize::try_from(declared).unwrap_or(app.max_body);
+    let bytes = match to_bytes(Body::new(body), limit).await {
         Ok(b) => b,
         Err(_) => return too_large(),
     };
-    let outcome = tokio::task::spawn_blocking(move || receive(&app, form, key, &bytes)).await;
+    let app2 = app.clone();
+    let outcome = tokio::task::spawn_blocking(move || receive(&app2, form, key, &bytes)).await;
+    drop(permit);
     match outcome {
         Ok(r) => r,
         Err(e) => {
