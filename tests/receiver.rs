@@ -334,6 +334,21 @@ fn limits_rate_and_origins() {
     assert!(hs
         .iter()
         .any(|(k, v)| k == "access-control-allow-origin" && v == "https://tinh.gov.vn"));
+    // The browser's CORS preflight for the allowed portal (the widget sends Idempotency-Key).
+    let mut stream = TcpStream::connect(&s.addr).unwrap();
+    write!(
+        stream,
+        "OPTIONS /api/phan-anh HTTP/1.1\r\nHost: {}\r\nOrigin: https://tinh.gov.vn\r\nAccess-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type, idempotency-key\r\nConnection: close\r\n\r\n",
+        s.addr
+    )
+    .unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    let lower = answer.to_ascii_lowercase();
+    assert!(lower.starts_with("http/1.1 200"), "{answer}");
+    assert!(lower.contains("access-control-allow-origin: https://tinh.gov.vn"), "{answer}");
+    assert!(lower.contains("idempotency-key"), "{answer}");
     // The same origin always passes.
     let own = format!("http://{}", s.addr);
     let (status, _, _) = post(&s, "/api/phan-anh", &good("c"), &[("Origin", &own)]);
