@@ -147,18 +147,30 @@ impl Date {
 
     /// Vietnamese display form `dd/mm/yyyy`.
     pub fn to_vi(self) -> String {
-        format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
+        let mut out = String::with_capacity(10);
+        for part in [self.day, self.month] {
+            crate::num::push_padded(&mut out, part, 2);
+            out.push('/');
+        }
+        crate::num::push_padded(&mut out, self.year, 4);
+        out
     }
 
     /// ISO form `yyyy-mm-dd` (also what `Display` and `Serialize` give).
     pub fn to_iso(self) -> String {
-        self.to_string()
+        let mut out = String::with_capacity(10);
+        crate::num::push_padded(&mut out, self.year, 4);
+        for part in [self.month, self.day] {
+            out.push('-');
+            crate::num::push_padded(&mut out, part, 2);
+        }
+        out
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        f.write_str(&self.to_iso())
     }
 }
 
@@ -201,6 +213,8 @@ mod tests {
     fn iso_round_trip_and_rejects() {
         assert_eq!(Date::parse_iso("2025-01-31"), Some(d(2025, 1, 31)));
         assert_eq!(d(2025, 1, 31).to_string(), "2025-01-31");
+        assert_eq!(d(7, 3, 5).to_vi(), "05/03/0007");
+        assert_eq!(d(7, 3, 5).to_iso(), "0007-03-05");
         for bad in [
             "2025-1-31",
             "2025-02-30",

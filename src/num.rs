@@ -1,4 +1,4 @@
-//! Decimal text for `f64` without the standard library's float formatting.
+//! Decimal text for numbers without the standard library's formatting machinery.
 //!
 //! Why it exists: `format!("{}", x)` or `format!("{:.2}", x)` on an `f64` links core's Grisu and
 //! Dragon implementations, a bignum type and their power-of-ten tables: about 10 KB of
@@ -12,6 +12,10 @@
 //! is `{:.N}`, [`signed`] is `{:+}`); the tests compare the two on random bit patterns. It is
 //! slower than the standard library (a loop over the digits per step), which does not matter for
 //! the numbers of one page.
+//!
+//! Integers too ([`int`], [`push_int`], [`push_padded`]): `to_string()`, `format!` and
+//! `write!` on an integer link core's `Formatter` (padding, `fmt::write`, the digit table),
+//! which stays in a widget's wasm as long as any path reaches it. These are `{}` and `{:0N}`.
 
 /// `format!("{x}")`: the shortest decimal that reads back as `x`, never in exponent notation
 /// (`69.5`, `0.1`, `100`, `-0`, `NaN`, `inf`).
@@ -50,6 +54,80 @@ pub fn fixed(x: f64, decimals: usize) -> String {
     let scaled = exact.rounded_to(decimals);
     push_fixed(&mut out, &scaled, decimals, 0);
     out
+}
+
+/// An integer of any primitive type up to 64 bits, as a sign and a magnitude.
+pub trait Int: Copy {
+    /// Whether it is negative, and its absolute value.
+    fn split(self) -> (bool, u64);
+}
+
+macro_rules! int_unsigned {
+    ($($t:ty),*) => {$(
+        impl Int for $t {
+            fn split(self) -> (bool, u64) {
+                (false, self as u64)
+            }
+        }
+    )*};
+}
+macro_rules! int_signed {
+    ($($t:ty),*) => {$(
+        impl Int for $t {
+            fn split(self) -> (bool, u64) {
+                (self < 0, (self as i64).unsigned_abs())
+            }
+        }
+    )*};
+}
+int_unsigned!(u8, u16, u32, u64, usize);
+int_signed!(i8, i16, i32, i64, isize);
+
+/// `n.to_string()` for an integer (`-12`, `0`, `2642`).
+pub fn int(n: impl Int) -> String {
+    let mut out = String::new();
+    push_int(&mut out, n);
+    out
+}
+
+/// Appends `n` in decimal, as `{}` writes it.
+pub fn push_int(out: &mut String, n: impl Int) {
+    let (neg, m) = n.split();
+    push_digits(out, neg, m, 1);
+}
+
+/// Appends `n` in decimal with at least `width` characters, zeros in front: `{:0width$}` (a
+/// minus sign goes before the zeros and counts in the width, as in the standard library).
+pub fn push_padded(out: &mut String, n: impl Int, width: usize) {
+    let (neg, m) = n.split();
+    push_digits(out, neg, m, width.saturating_sub(usize::from(neg)));
+}
+
+/// The one body behind the integer helpers: the sign, then the digits of `m`, at least
+/// `digits` of them (at least one).
+#[inline(never)]
+fn push_digits(out: &mut String, neg: bool, mut m: u64, digits: usize) {
+    if neg {
+        out.push('-');
+    }
+    let mut buf = [b'0'; 20];
+    for _ in buf.len()..digits {
+        out.push('0');
+    }
+    let mut i = buf.len();
+    while m > 0 || buf.len() - i < digits.clamp(1, 20) {
+        i -= 1;
+        if let Some(b) = buf.get_mut(i) {
+            *b = b'0' + (m % 10) as u8;
+        }
+        m /= 10;
+        if i == 0 {
+            break;
+        }
+    }
+    for &b in buf.get(i..).unwrap_or_default() {
+        out.push(char::from(b));
+    }
 }
 
 /// `NaN` and the infinities, spelled as the standard library spells them.
@@ -267,6 +345,37 @@ mod tests {
         for p in [0, 1, 2, 3, 6] {
             assert_eq!(fixed(x, p), format!("{x:.p$}"), "{{:.{p}}} of {:e}", x);
         }
+    }
+
+    #[test]
+    fn integers_like_std() {
+        let mut s = String::new();
+        for n in [
+            0i64,
+            1,
+            -1,
+            9,
+            10,
+            -10,
+            99,
+            100,
+            2642,
+            i64::MAX,
+            i64::MIN,
+            -7,
+            12345,
+        ] {
+            assert_eq!(int(n), n.to_string());
+            for w in [0, 1, 2, 4, 6, 25] {
+                s.clear();
+                push_padded(&mut s, n, w);
+                assert_eq!(s, format!("{n:0w$}"), "{n} width {w}");
+            }
+        }
+        assert_eq!(int(u64::MAX), u64::MAX.to_string());
+        assert_eq!(int(usize::MAX), usize::MAX.to_string());
+        assert_eq!(int(i8::MIN), "-128");
+        assert_eq!(int(0u8), "0");
     }
 
     #[test]

@@ -114,6 +114,18 @@ pub fn sub_path(base: &str, key: &str) -> String {
     p
 }
 
+/// `prefix[i]`: the JSON path of a list item (one shared body instead of a `format!` at each
+/// call site, which would also keep core's formatting machinery in the wasm).
+#[inline(never)]
+pub fn indexed(prefix: &str, i: usize) -> String {
+    let mut p = String::with_capacity(prefix.len() + 6);
+    p.push_str(prefix);
+    p.push('[');
+    crate::num::push_int(&mut p, i);
+    p.push(']');
+    p
+}
+
 /// Parses JSON text into a tree, refusing empty and oversized files and locating syntax errors
 /// by line and (character) column. A UTF-8 byte-order mark is accepted.
 pub fn parse_value(text: &str) -> Result<Value, DataError> {
@@ -136,7 +148,12 @@ fn check_text(text: &str) -> Result<&str, DataError> {
             line: None,
             column: None,
             path: None,
-            detail: format!("{} bytes > {} bytes", text.len(), MAX_DATA_BYTES),
+            detail: crate::text::cat(&[
+                &crate::num::int(text.len()),
+                " bytes > ",
+                &crate::num::int(MAX_DATA_BYTES),
+                " bytes",
+            ]),
         });
     }
     // A UTF-8 byte-order mark is common in files saved by Windows editors; it is not an error.
@@ -227,7 +244,9 @@ impl LoadFailure {
                 "Network error loading {url}",
                 url = url
             ),
-            LoadFailure::Data { url, error } => format!("{url}: {}", error.message(lang)),
+            LoadFailure::Data { url, error } => {
+                crate::text::cat(&[url, ": ", &error.message(lang)])
+            }
         }
     }
 }

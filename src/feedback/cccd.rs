@@ -188,14 +188,12 @@ fn check_twelve(d: String, opts: CccdOptions, today: Date) -> Outcome {
         return Outcome::err(Issue::new("cccd_chars"));
     };
     if info.birth_year > today.year() {
-        return Outcome::err(
-            Issue::new("cccd_future_year").with("year", info.birth_year.to_string()),
-        );
+        return Outcome::err(Issue::new("cccd_future_year").with_num("year", info.birth_year));
     }
     if let Some(dob) = opts.dob.filter(|dob| dob.year() != info.birth_year) {
         return Outcome::err(
             Issue::new("cccd_dob_mismatch")
-                .with("year", info.birth_year.to_string())
+                .with_num("year", info.birth_year)
                 .with("dob", dob.to_vi()),
         );
     }

@@ -35,11 +35,10 @@ impl Issue {
         self
     }
 
-    /// Adds one numeric template parameter. One shared body (not inlined) for the validators'
-    /// counts and limits: each inlined `to_string` costs wasm bytes.
-    #[inline(never)]
-    pub fn with_num(self, name: &'static str, value: u64) -> Issue {
-        self.with(name, value.to_string())
+    /// Adds one numeric template parameter (the validators' counts, limits and years), written
+    /// by [`crate::num::int`].
+    pub fn with_num(self, name: &'static str, value: impl crate::num::Int) -> Issue {
+        self.with(name, crate::num::int(value))
     }
 
     /// The value of a parameter, if set.

@@ -56,7 +56,7 @@ pub fn find_markup(s: &str) -> Option<String> {
                 .take_while(|&t| t != '>')
                 .take(20)
                 .collect();
-            return Some(format!("{tag}>"));
+            return Some(crate::text::cat(&[&tag, ">"]));
         }
     }
     None

@@ -48,8 +48,9 @@ pub fn parse_user_date(input: &str) -> Result<Date, Issue> {
         (Ok(y), Ok(m), Ok(d)) => (y, m, d),
         _ => return Err(Issue::new("date_format")),
     };
-    Date::new(year, month, day)
-        .ok_or_else(|| Issue::new("date_not_real").with("date", format!("{d}/{m}/{y}")))
+    Date::new(year, month, day).ok_or_else(|| {
+        Issue::new("date_not_real").with("date", crate::text::cat(&[d, "/", m, "/", y]))
+    })
 }
 
 /// Checks a date against `rule`, "today" being `today`; normalised to `dd/mm/yyyy`.
@@ -58,7 +59,7 @@ pub fn check_date(input: &str, rule: DateRule, today: Date) -> Outcome {
     let outcome = match parse_user_date(input) {
         Err(issue) => Outcome::err(issue),
         Ok(date) if rule.min_year.is_some_and(|min| date.year() < min) => Outcome::err(
-            Issue::new("date_too_old").with("min", rule.min_year.unwrap_or_default().to_string()),
+            Issue::new("date_too_old").with_num("min", rule.min_year.unwrap_or_default()),
         ),
         Ok(date) if rule.not_future && date > today => Outcome::err(Issue::new("date_future")),
         Ok(date) => Outcome::ok(date.to_vi()),

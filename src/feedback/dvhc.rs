@@ -11,6 +11,7 @@
 use serde::Serialize;
 
 use crate::json::Value;
+use crate::text::cat;
 
 /// A province (tỉnh / thành phố).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -49,37 +50,40 @@ pub fn kind_name(kind: &str, name: &str) -> String {
 /// Reads a data file: the parsed object and its `version` (checked by the caller once the
 /// whole file has been read, as the format's readers always did).
 fn open_file(json: &str) -> Result<(Value, u32), DvhcError> {
-    let doc = crate::json::parse(json).map_err(|e| DvhcError::Json(e.to_string()))?;
+    let doc = crate::json::parse(json).map_err(|e| DvhcError::Json(e.message()))?;
     if doc.as_object().is_none() {
-        return Err(DvhcError::Json(format!(
-            "expected an object, found {}",
-            doc.type_name()
-        )));
+        return Err(DvhcError::Json(cat(&[
+            "expected an object, found ",
+            doc.type_name(),
+        ])));
     }
     let version = member(&doc, "version", "")?;
     match version.as_u64().map(u32::try_from) {
         Some(Ok(v)) => Ok((doc, v)),
-        _ => Err(DvhcError::Json(format!(
-            "`version`: expected a whole number, found {}",
-            version.type_name()
-        ))),
+        _ => Err(DvhcError::Json(cat(&[
+            "`version`: expected a whole number, found ",
+            version.type_name(),
+        ]))),
     }
 }
 
 /// The member `key` of the object `v` (at `path`, for the message), which must be present.
 fn member<'v>(v: &'v Value, key: &str, path: &str) -> Result<&'v Value, DvhcError> {
     v.get(key)
-        .ok_or_else(|| DvhcError::Json(format!("{path}missing field `{key}`")))
+        .ok_or_else(|| DvhcError::Json(cat(&[path, "missing field `", key, "`"])))
 }
 
 /// The string member `key` of the object `v`.
 fn text(v: &Value, key: &str, path: &str) -> Result<String, DvhcError> {
     let m = member(v, key, path)?;
     m.as_str().map(str::to_string).ok_or_else(|| {
-        DvhcError::Json(format!(
-            "{path}`{key}`: expected a string, found {}",
-            m.type_name()
-        ))
+        DvhcError::Json(cat(&[
+            path,
+            "`",
+            key,
+            "`: expected a string, found ",
+            m.type_name(),
+        ]))
     })
 }
 
@@ -91,19 +95,22 @@ fn units<T>(
 ) -> Result<Vec<T>, DvhcError> {
     let list = member(doc, key, "")?;
     let items = list.as_array().ok_or_else(|| {
-        DvhcError::Json(format!(
-            "`{key}`: expected an array, found {}",
-            list.type_name()
-        ))
+        DvhcError::Json(cat(&[
+            "`",
+            key,
+            "`: expected an array, found ",
+            list.type_name(),
+        ]))
     })?;
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let path = format!("{key}[{i}]: ");
+        let path = cat(&[key, "[", &crate::num::int(i), "]: "]);
         if item.as_object().is_none() {
-            return Err(DvhcError::Json(format!(
-                "{path}expected an object, found {}",
-                item.type_name()
-            )));
+            return Err(DvhcError::Json(cat(&[
+                &path,
+                "expected an object, found ",
+                item.type_name(),
+            ])));
         }
         let code = text(item, "code", &path)?;
         let name = text(item, "name", &path)?;
@@ -129,23 +136,31 @@ pub enum DvhcError {
     },
 }
 
+impl DvhcError {
+    /// The message (also what `Display` writes; this keeps core's formatting machinery out of
+    /// the wasm).
+    pub fn message(&self) -> String {
+        match self {
+            DvhcError::Json(e) => cat(&["dữ liệu địa giới không đọc được (unreadable data): ", e]),
+            DvhcError::Version(v) => cat(&[
+                "phiên bản dữ liệu ",
+                &crate::num::int(*v),
+                " không được hỗ trợ (unsupported version)",
+            ]),
+            DvhcError::WrongProvince { expected, found } => cat(&[
+                "tệp xã của tỉnh ",
+                found,
+                ", cần ",
+                expected,
+                " (commune file for the wrong province)",
+            ]),
+        }
+    }
+}
+
 impl std::fmt::Display for DvhcError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DvhcError::Json(e) => {
-                write!(f, "dữ liệu địa giới không đọc được (unreadable data): {e}")
-            }
-            DvhcError::Version(v) => write!(
-                f,
-                "phiên bản dữ liệu {v} không được hỗ trợ (unsupported version)"
-            ),
-            DvhcError::WrongProvince { expected, found } => {
-                write!(
-                    f,
-                    "tệp xã của tỉnh {found}, cần {expected} (commune file for the wrong province)"
-                )
-            }
-        }
+        f.write_str(&self.message())
     }
 }
 

@@ -62,7 +62,7 @@ pub fn check_email(input: &str) -> Outcome {
     let outcome = if s.is_empty() {
         Outcome::err(Issue::new("empty"))
     } else if let Some(c) = s.chars().find(|c| !c.is_ascii()) {
-        Outcome::err(Issue::new("email_ascii").with("char", c.to_string()))
+        Outcome::err(Issue::new("email_ascii").with("char", String::from(c)))
     } else {
         check_ascii(&s)
     };
@@ -77,9 +77,9 @@ fn check_ascii(s: &str) -> Outcome {
     if s.len() > 254 || !valid_local(local) || !valid_domain(&domain) {
         return Outcome::err(Issue::new("email_format"));
     }
-    let mut out = Outcome::ok(format!("{local}@{domain}"));
+    let mut out = Outcome::ok(crate::text::cat(&[local, "@", &domain]));
     if let Some((_, right)) = TYPOS.iter().find(|(wrong, _)| *wrong == domain) {
-        let suggestion = format!("{local}@{right}");
+        let suggestion = crate::text::cat(&[local, "@", right]);
         out.warnings
             .push(Issue::new("email_typo").with("suggestion", suggestion.clone()));
         out.suggestion = Some(suggestion);

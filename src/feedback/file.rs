@@ -61,11 +61,11 @@ pub struct FileMeta {
 pub fn human_size(bytes: u64) -> String {
     const MB: u64 = 1024 * 1024;
     if bytes >= MB && bytes.is_multiple_of(MB) {
-        format!("{} MB", bytes / MB)
+        crate::text::cat(&[&crate::num::int(bytes / MB), " MB"])
     } else if bytes >= MB {
-        format!("{} MB", crate::num::fixed(bytes as f64 / MB as f64, 1))
+        crate::text::cat(&[&crate::num::fixed(bytes as f64 / MB as f64, 1), " MB"])
     } else {
-        format!("{} KB", bytes.div_ceil(1024))
+        crate::text::cat(&[&crate::num::int(bytes.div_ceil(1024)), " KB"])
     }
 }
 

@@ -150,7 +150,7 @@ fn condition_holds(c: &Condition, data: &Value) -> bool {
 fn choice_text(v: &Value) -> String {
     match v {
         Value::Str(s) => s.trim().to_string(),
-        Value::Bool(b) => b.to_string(),
+        Value::Bool(b) => String::from(if *b { "true" } else { "false" }),
         Value::Num(n) => n.clone(),
         _ => String::new(),
     }

@@ -54,7 +54,7 @@ pub fn check_text(input: &str, rule: TextRule) -> Outcome {
     } else if let Some(tag) = clean::find_markup(&text) {
         Outcome::err(Issue::new("markup").with("tag", tag))
     } else if let Some(c) = clean::find_emoji(&text) {
-        Outcome::err(Issue::new("emoji").with("char", c.to_string()))
+        Outcome::err(Issue::new("emoji").with("char", String::from(c)))
     } else {
         Outcome::ok(text)
     };

@@ -83,7 +83,7 @@ fn scan(name: &str) -> Option<Issue> {
             false
         };
         if !ok {
-            return Some(Issue::new("name_char").with("char", c.to_string()));
+            return Some(Issue::new("name_char").with("char", String::from(c)));
         }
     }
     None

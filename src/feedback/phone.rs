@@ -272,7 +272,7 @@ pub fn converted_old_mobile(national: &str) -> Option<(&'static str, &'static st
         .iter()
         .find(|(old, _)| national.starts_with(old))?;
     let subscriber = national.get(4..)?;
-    Some((old, new, format!("{new}{subscriber}")))
+    Some((old, new, crate::text::cat(&[new, subscriber])))
 }
 
 /// Checks a phone number of the given kind.

@@ -22,7 +22,9 @@ use crate::json::Value;
 
 use super::file::KNOWN_TYPES;
 use super::messages;
+use crate::contract::indexed;
 use crate::i18n::{Lang, Msg};
+use crate::text::cat;
 
 /// Value of the `format` key.
 pub const FORMAT: &str = "cchc-phan-anh";
@@ -405,9 +407,9 @@ impl Schema {
                     "invalid JSON (line {line}, column {column}): {error}"
                 ),
                 vec![
-                    ("line", e.line.to_string()),
-                    ("column", e.column.to_string()),
-                    ("error", e.to_string()),
+                    ("line", crate::num::int(e.line)),
+                    ("column", crate::num::int(e.column)),
+                    ("error", e.message()),
                 ],
             )]
         })?;
@@ -676,7 +678,7 @@ impl Loader {
                             "cần một số nguyên từ 0 đến {max}",
                             "expected an integer from 0 to {max}"
                         ),
-                        vec![("max", max.to_string())],
+                        vec![("max", crate::num::int(max))],
                     );
                     None
                 }
@@ -734,7 +736,7 @@ impl Loader {
                     "phiên bản được hỗ trợ là {version}",
                     "the supported version is {version}"
                 ),
-                vec![("version", VERSION.to_string())],
+                vec![("version", crate::num::int(VERSION))],
             );
         }
         let title = self.text(o, "title", "$", true);
@@ -811,7 +813,7 @@ impl Loader {
         // A plain loop: the iterator-adapter version compiled to a 4 KB closure in the wasm.
         let mut out = Vec::with_capacity(list.len());
         for (i, f) in list.iter().enumerate() {
-            if let Some(f) = self.field(f, &format!("$.fields[{i}]")) {
+            if let Some(f) = self.field(f, &indexed("$.fields", i)) {
                 out.push((i, f));
             }
         }
@@ -933,7 +935,7 @@ impl Loader {
             let earlier = f.options.get(..i).unwrap_or_default();
             if earlier.iter().any(|e| e.value == c.value) {
                 self.err(
-                    &format!("{path}.options[{i}].value"),
+                    &cat(&[&indexed(&cat(&[path, ".options"]), i), ".value"]),
                     "duplicate",
                     msg!("giá trị “{value}” bị lặp", "duplicate value “{value}”"),
                     vec![("value", c.value.clone())],
@@ -956,7 +958,7 @@ impl Loader {
         };
         let mut out = Vec::new();
         for (i, item) in list.iter().enumerate() {
-            let ip = format!("{p}[{i}]");
+            let ip = indexed(&p, i);
             let Some(io) = self.object(item, &ip) else {
                 continue;
             };
@@ -996,7 +998,7 @@ impl Loader {
                 _ => {
                     let known: Vec<&str> = KNOWN_TYPES.iter().map(|(k, _)| *k).collect();
                     self.err(
-                        &format!("{p}[{i}]"),
+                        &indexed(&p, i),
                         "value",
                         msg!(
                             "định dạng không được hỗ trợ; dùng: {types}",
@@ -1017,7 +1019,7 @@ impl Loader {
             Some(Value::Arr(list)) => {
                 let mut out = Vec::new();
                 for (i, c) in list.iter().enumerate() {
-                    out.extend(self.condition(c, &format!("{p}[{i}]")));
+                    out.extend(self.condition(c, &indexed(&p, i)));
                 }
                 out
             }
@@ -1073,7 +1075,7 @@ impl Loader {
     fn cross_checks(&mut self, fields: &[(usize, Field)], honeypot: Option<&str>) {
         let names: Vec<&str> = fields.iter().map(|(_, f)| f.name.as_str()).collect();
         for (pos, (i, f)) in fields.iter().enumerate() {
-            let path = format!("$.fields[{i}]");
+            let path = indexed("$.fields", *i);
             if names.iter().take(pos).any(|n| *n == f.name) {
                 self.err(
                     &crate::contract::sub_path(&path, "name"),

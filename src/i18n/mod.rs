@@ -66,7 +66,7 @@ macro_rules! msg {
 
 /// `tr!(lang, "Vietnamese", "English")` is the text in `lang` (`&'static str`);
 /// `tr!(lang, "Còn {n} ký tự", "{n} characters remaining", n = value)` fills the named
-/// placeholders with `Display` values (a `String`). The texts must be string literals with the
+/// placeholders with [`Arg`] values: strings and integers (a `String`). The texts must be string literals with the
 /// same placeholders, one `name = value` for each (the build checks).
 #[macro_export]
 macro_rules! tr {
@@ -77,7 +77,7 @@ macro_rules! tr {
         $crate::i18n::Lang::fill(
             $lang,
             $crate::msg!($vi, $en),
-            &[$((stringify!($name), &$value as &dyn ::core::fmt::Display)),+],
+            &[$((stringify!($name), &$value as &dyn $crate::i18n::Arg)),+],
         )
     };
 }
@@ -146,7 +146,7 @@ impl Lang {
 
     /// [`Lang::text`] with its `{name}` placeholders filled.
     #[inline(never)]
-    pub fn fill(self, m: Msg, args: &[(&str, &dyn fmt::Display)]) -> String {
+    pub fn fill(self, m: Msg, args: &[(&str, &dyn Arg)]) -> String {
         fill(self.text(m), args)
     }
 
@@ -235,19 +235,56 @@ pub fn add_catalogue(tag: &str, text: &str) -> Option<Lang> {
     })
 }
 
+/// A value for a placeholder: text or an integer, written as `{}` writes it (numbers with
+/// [`crate::num`]: core's formatting machinery, which `&dyn Display` needed, stays out of the
+/// wasm). Numbers shown to readers in their convention (separators) are passed as text.
+pub trait Arg {
+    /// Appends the value to `out`.
+    fn put(&self, out: &mut String);
+}
+
+impl Arg for str {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Arg for String {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl<T: Arg + ?Sized> Arg for &T {
+    fn put(&self, out: &mut String) {
+        (**self).put(out);
+    }
+}
+
+macro_rules! int_arg {
+    ($($t:ty),*) => {$(
+        impl Arg for $t {
+            fn put(&self, out: &mut String) {
+                crate::num::push_int(out, *self);
+            }
+        }
+    )*};
+}
+int_arg!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
+
 /// Fills the `{name}` placeholders of `template` from `args`; a placeholder without an argument,
 /// and any other brace, stays as written.
-pub fn fill(template: &str, args: &[(&str, &dyn fmt::Display)]) -> String {
-    fill_with(template, &mut |name, out| {
-        use fmt::Write as _;
-        match args.iter().find(|(k, _)| *k == name) {
+pub fn fill(template: &str, args: &[(&str, &dyn Arg)]) -> String {
+    fill_with(
+        template,
+        &mut |name, out| match args.iter().find(|(k, _)| *k == name) {
             Some((_, v)) => {
-                let _ = write!(out, "{v}");
+                v.put(out);
                 true
             }
             None => false,
-        }
-    })
+        },
+    )
 }
 
 /// The one placeholder filler: `put(name, out)` appends the value of `name` to `out` and says
@@ -276,7 +313,7 @@ pub fn fill_with(template: &str, put: &mut dyn FnMut(&str, &mut String) -> bool)
 
 /// A count with thousands separators: `2642` → `2.642` (Vietnamese) or `2,642` (English).
 pub fn format_count(n: usize, lang: Lang) -> String {
-    let digits = n.to_string();
+    let digits = crate::num::int(n);
     let sep = lang.group_separator();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

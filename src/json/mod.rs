@@ -174,13 +174,13 @@ impl From<bool> for Value {
 
 impl From<u64> for Value {
     fn from(n: u64) -> Value {
-        Value::Num(n.to_string())
+        Value::Num(crate::num::int(n))
     }
 }
 
 impl From<i64> for Value {
     fn from(n: i64) -> Value {
-        Value::Num(n.to_string())
+        Value::Num(crate::num::int(n))
     }
 }
 
@@ -243,14 +243,23 @@ pub struct SyntaxError {
     pub detail: String,
 }
 
+impl SyntaxError {
+    /// serde_json's wording: "<detail> at line L column C" (also what `Display` writes; this
+    /// keeps core's formatting machinery out of the wasm).
+    pub fn message(&self) -> String {
+        crate::text::cat(&[
+            &self.detail,
+            " at line ",
+            &crate::num::int(self.line),
+            " column ",
+            &crate::num::int(self.column),
+        ])
+    }
+}
+
 impl fmt::Display for SyntaxError {
-    /// serde_json's wording: "<detail> at line L column C".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} at line {} column {}",
-            self.detail, self.line, self.column
-        )
+        f.write_str(&self.message())
     }
 }
 

@@ -147,7 +147,8 @@ impl<'a> Reader<'a> {
         if found == kind {
             Ok(())
         } else {
-            let detail = format!("invalid type: {}, expected {}", found.name(), kind.name());
+            let detail =
+                crate::text::cat(&["invalid type: ", found.name(), ", expected ", kind.name()]);
             Err(self.error_at(self.pos, &detail))
         }
     }

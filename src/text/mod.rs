@@ -21,6 +21,18 @@ mod typo;
 
 pub use case::{lower, lower_char};
 
+/// The parts joined without separator: one shared non-generic body instead of a `format!` at
+/// each call site (core's formatting machinery stays out of the wasm, and each `format!` call
+/// site costs its argument tables).
+#[inline(never)]
+pub fn cat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
 /// `items.join(sep)`: one small non-generic loop instead of std's `join`, which the wasm carries
 /// once per element type (~0.9 KB each).
 pub fn join<S: AsRef<str>>(items: &[S], sep: &str) -> String {

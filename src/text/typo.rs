@@ -61,7 +61,7 @@ pub fn regional_variants(key: &str) -> Vec<String> {
     let fins = group_of(&FINAL_GROUPS, fin);
     for i in &inits {
         for f in &fins {
-            let cand = format!("{i}{vowels}{f}");
+            let cand = super::cat(&[i, vowels, f]);
             if cand != key && !vowels.is_empty() && !out.contains(&cand) {
                 out.push(cand);
             }

@@ -179,7 +179,7 @@ fn read_number(raw: &str) -> Num {
     let text = if thousands || frac.is_some() {
         let int_digits: String = groups.concat();
         match frac {
-            Some(f) if !f.contains('.') => format!("{int_digits}.{f}"),
+            Some(f) if !f.contains('.') => crate::text::cat(&[&int_digits, ".", f]),
             Some(_) => String::from("x"),
             None => int_digits,
         }

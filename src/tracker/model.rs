@@ -14,6 +14,8 @@ use super::date::Date;
 use super::deadline::{parse_deadline, Deadline};
 use super::target::{parse_target, Target};
 use crate::i18n::Lang;
+use crate::num::int;
+use crate::text::cat;
 
 /// The `format` field every document carries.
 pub const FORMAT: &str = "cchc-chi-tieu";
@@ -496,9 +498,9 @@ impl LoadError {
             ErrorCode::UnknownTarget => msg!("Không đọc được chỉ tiêu", "Target not understood"),
         });
         if self.detail.is_empty() {
-            format!("{}: {what}", self.path)
+            cat(&[&self.path, ": ", what])
         } else {
-            format!("{}: {what} ({})", self.path, self.detail)
+            cat(&[&self.path, ": ", what, " (", &self.detail, ")"])
         }
     }
 }
@@ -513,7 +515,7 @@ pub fn load(json: &str) -> Result<Document, Vec<LoadError>> {
         cx.error(
             "$",
             ErrorCode::TooLarge,
-            format!("{} > {MAX_BYTES} bytes", json.len()),
+            cat(&[&int(json.len()), " > ", &int(MAX_BYTES), " bytes"]),
         );
         return Err(cx.errors);
     }
@@ -523,7 +525,7 @@ pub fn load(json: &str) -> Result<Document, Vec<LoadError>> {
             cx.error(
                 "$",
                 ErrorCode::NotJson,
-                format!("line {}, column {}", e.line, e.column),
+                cat(&["line ", &int(e.line), ", column ", &int(e.column)]),
             );
             return Err(cx.errors);
         }
@@ -681,7 +683,7 @@ impl Cx {
             self.error(
                 &crate::contract::sub_path(path, key),
                 ErrorCode::WrongType,
-                format!("whole number expected, got {}", crate::num::shortest(v)),
+                cat(&["whole number expected, got ", &crate::num::shortest(v)]),
             );
             return None;
         }
@@ -752,7 +754,7 @@ impl Cx {
         }
         match o.get("version").and_then(Value::as_u64) {
             Some(VERSION) => {}
-            Some(v) => self.error("$.version", ErrorCode::UnsupportedVersion, format!("{v}")),
+            Some(v) => self.error("$.version", ErrorCode::UnsupportedVersion, int(v)),
             None => self.error("$.version", ErrorCode::Missing, ""),
         }
         self.as_of = self.date(o, "as_of", "$");
@@ -882,11 +884,12 @@ impl Cx {
                 self.error(
                     &crate::contract::sub_path(path, "max"),
                     ErrorCode::OutOfScale,
-                    format!(
-                        "max {} <= min {}",
-                        crate::num::shortest(max),
-                        crate::num::shortest(min)
-                    ),
+                    cat(&[
+                        "max ",
+                        &crate::num::shortest(max),
+                        " <= min ",
+                        &crate::num::shortest(min),
+                    ]),
                 );
                 None
             }
@@ -908,14 +911,14 @@ impl Cx {
             self.error(
                 &crate::contract::sub_path(path, "year"),
                 ErrorCode::FutureYear,
-                format!("{year} > {}", asof.year()),
+                cat(&[&int(year), " > ", &int(asof.year())]),
             );
         }
         if ix.results.iter().any(|r| r.year == year) {
             self.error(
                 &crate::contract::sub_path(path, "year"),
                 ErrorCode::DuplicateYear,
-                format!("{year}"),
+                int(year),
             );
         }
         let status = match self.text(o, "status", path, false).as_deref() {
@@ -937,12 +940,14 @@ impl Cx {
                 self.error(
                     &crate::contract::sub_path(path, "score"),
                     ErrorCode::OutOfScale,
-                    format!(
-                        "{} ∉ [{}, {}]",
-                        crate::num::shortest(s),
-                        crate::num::shortest(scale.min),
-                        crate::num::shortest(scale.max)
-                    ),
+                    cat(&[
+                        &crate::num::shortest(s),
+                        " ∉ [",
+                        &crate::num::shortest(scale.min),
+                        ", ",
+                        &crate::num::shortest(scale.max),
+                        "]",
+                    ]),
                 );
             }
         }
@@ -957,7 +962,7 @@ impl Cx {
             (Some(r), Some(n)) if r == 0 || r > n => self.error(
                 &crate::contract::sub_path(path, "rank"),
                 ErrorCode::RankOutOfRange,
-                format!("{r}/{n}"),
+                cat(&[&int(r), "/", &int(n)]),
             ),
             _ => {}
         }
@@ -967,7 +972,7 @@ impl Cx {
                 match as_number(v) {
                     Some(f) => sub_scores.push((k.clone(), f)),
                     None => self.error(
-                        &format!("{path}.sub_scores.{k}"),
+                        &cat(&[path, ".sub_scores.", k]),
                         ErrorCode::WrongType,
                         "number expected",
                     ),
@@ -1100,7 +1105,7 @@ impl Cx {
                 &crate::contract::sub_path(path, "deadline_text"),
                 plan_year,
             ),
-            None => parse_deadline(&format!("Năm {plan_year}"), None),
+            None => parse_deadline(&cat(&["Năm ", &int(plan_year)]), None),
         };
         let mut observations = Vec::new();
         for (i, x) in self.list(o, "observations", path, false).iter().enumerate() {
@@ -1237,7 +1242,7 @@ fn item_path(path: &str, key: &str, i: usize) -> String {
     s.push('.');
     s.push_str(key);
     s.push('[');
-    s.push_str(&i.to_string());
+    crate::num::push_int(&mut s, i);
     s.push(']');
     s
 }

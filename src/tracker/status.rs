@@ -584,7 +584,7 @@ fn index_part(
 }
 
 fn rank_text(rank: u32, of: u32) -> String {
-    format!("{rank}/{of}")
+    crate::text::cat(&[&crate::num::int(rank), "/", &crate::num::int(of)])
 }
 
 fn rank_at_most(ix: &Index, t: &IndexTarget, p: &TargetPart, lang: Lang) -> PartEvaluation {

@@ -12,7 +12,8 @@ use super::raw::{self, Item, Loose, Object};
 use super::model::{self, Details, Online, Procedure, Warning, WarningKind, CHANNELS};
 use crate::contract::{DataError, DataErrorKind};
 use crate::json::{Kind, SyntaxError, Value};
-use crate::text;
+use crate::num::int;
+use crate::text::{self, cat};
 
 /// Everything a data file yields.
 #[derive(Debug, Default)]
@@ -52,7 +53,7 @@ pub(crate) fn load(text: &str, max_bytes: usize) -> Result<Loaded, DataError> {
             None,
             None,
             None,
-            format!("{} bytes > {max_bytes} bytes", text.len()),
+            cat(&[&int(text.len()), " bytes > ", &int(max_bytes), " bytes"]),
         ));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -122,7 +123,7 @@ fn json_lines(text: &str, out: &mut Loaded) -> Result<(), DataError> {
         match raw::whole(line, raw::item) {
             Ok(v) => recs.add(v, Some(i + 1)),
             Err(e) => {
-                let detail = e.to_string();
+                let detail = e.message();
                 first_error.get_or_insert_with(|| syntax(e, i));
                 out.warnings.push(Warning {
                     kind: WarningKind::LineSkipped,
@@ -151,7 +152,11 @@ fn own_file(obj: Object, recs: Records, out: &mut Loaded) -> Result<(), DataErro
                 None,
                 None,
                 Some("version".into()),
-                format!("unsupported version {v}; this widget reads version 1"),
+                cat(&[
+                    "unsupported version ",
+                    &v.text(),
+                    "; this widget reads version 1",
+                ]),
             ))
         }
         None => {
@@ -218,7 +223,7 @@ fn synonyms(v: &Value, out: &mut Loaded) {
             _ => out.warnings.push(Warning {
                 kind: WarningKind::ValueIgnored,
                 line: None,
-                path: format!("synonyms.{key}"),
+                path: cat(&["synonyms.", key]),
                 detail: "must be a string or a list of strings".into(),
             }),
         }
@@ -250,7 +255,7 @@ impl Records {
     fn add(&mut self, v: Item<'_>, line: Option<usize>) {
         let i = self.next;
         self.next += 1;
-        let path = format!("{}[{i}]", self.base);
+        let path = crate::contract::indexed(self.base, i);
         let mut ctx = Ctx {
             path: &path,
             line,
@@ -262,7 +267,7 @@ impl Records {
                 ctx.warn(
                     WarningKind::RecordSkipped,
                     "",
-                    format!("not an object but {kind}"),
+                    cat(&["not an object but ", kind]),
                 );
                 return;
             }
@@ -366,7 +371,7 @@ impl Ctx<'_> {
     /// `1.00017`), which would merge or link the wrong procedure.
     fn key_text(&mut self, map: &mut Object, key: &str) -> Option<String> {
         if let Some(Loose::Num(n)) = map.get(key) {
-            let detail = format!("expected a string, found a number ({n})");
+            let detail = cat(&["expected a string, found a number (", n, ")"]);
             map.take(key);
             self.warn(WarningKind::ValueIgnored, key, detail);
             return None;
@@ -518,7 +523,7 @@ fn procedure(map: &mut Object, ctx: &mut Ctx) -> Option<Procedure> {
         ctx.warn(
             WarningKind::RecordSkipped,
             "",
-            format!("{detail} {}", p.code).trim().to_string(),
+            cat(&[detail, " ", &p.code]).trim().to_string(),
         );
         return None;
     }
@@ -531,10 +536,11 @@ fn own_record(map: &mut Object, ctx: &mut Ctx) -> Procedure {
             ctx.warn(
                 WarningKind::ValueIgnored,
                 "online",
-                format!(
-                    "unknown value {}; expected toan_trinh, mot_phan or khong",
-                    crate::json::quoted(s)
-                ),
+                cat(&[
+                    "unknown value ",
+                    &crate::json::quoted(s),
+                    "; expected toan_trinh, mot_phan or khong",
+                ]),
             );
             Online::Khong
         }),
@@ -711,7 +717,7 @@ fn time_and_fee(methods: &str) -> (Option<String>, Option<String>) {
         .unwrap_or(row)
         .trim_start();
     let (time, rest) = match model::timed(rest) {
-        Some((num, unit, after)) => (Some(format!("{num} {unit}")), after),
+        Some((num, unit, after)) => (Some(cat(&[num, " ", unit])), after),
         None => {
             let after = rest.get(model::amount_len(rest)..).unwrap_or("");
             (None, after.trim_start())

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::contract::{self, DataError, DataErrorKind};
 use crate::i18n::Lang;
 use crate::json::Value;
+use crate::text::cat;
 
 /// A details file: procedure code → details. Hashed like the index (`Fnv`): std's default
 /// SipHash would add its own hasher and random keys to the search wasm (~0.5 KB gzip) for DoS
@@ -155,7 +156,7 @@ impl Details {
             if path.is_empty() {
                 detail
             } else {
-                format!("{path}: {detail}")
+                cat(&[&path, ": ", &detail])
             }
         })
     }
@@ -175,14 +176,14 @@ impl Details {
             let found = root.type_name();
             return Err(shape(
                 String::new(),
-                format!("expected an object, found {found}"),
+                cat(&["expected an object, found ", found]),
             ));
         };
         let mut out = DetailsMap::with_capacity_and_hasher(members.len(), Default::default());
         for (code, v) in members {
             let d = read_details(&v).map_err(|(path, detail)| {
                 let sep = if path.is_empty() { "" } else { "." };
-                shape(format!("{code}{sep}{path}"), detail)
+                shape(cat(&[&code, sep, &path]), detail)
             })?;
             out.insert(code, d);
         }
@@ -194,7 +195,7 @@ impl Details {
 fn read_details(v: &Value) -> Result<Details, (String, String)> {
     let Value::Obj(members) = v else {
         let found = v.type_name();
-        return Err((String::new(), format!("expected an object, found {found}")));
+        return Err((String::new(), cat(&["expected an object, found ", found])));
     };
     let mut d = Details::default();
     for (key, value) in members {
@@ -214,7 +215,7 @@ fn read_details(v: &Value) -> Result<Details, (String, String)> {
                     _ => continue,
                 };
                 *list = strings(value).map_err(|(i, e)| match i {
-                    Some(i) => (format!("{key}[{i}]"), e),
+                    Some(i) => (crate::contract::indexed(key, i), e),
                     None => (key.clone(), e),
                 })?;
                 continue;
@@ -305,7 +306,7 @@ pub(crate) fn timed(s: &str) -> Option<(&str, &'static str, &str)> {
 /// (the portal shows "1"), unless a currency follows it: then it is the fee.
 fn split_time(s: &str) -> (Option<String>, &str) {
     if let Some((num, unit, rest)) = timed(s) {
-        return (Some(format!("{num} {unit}")), rest.trim_start());
+        return (Some(cat(&[num, " ", unit])), rest.trim_start());
     }
     let n = amount_len(s);
     let (Some(num), Some(after)) = (s.get(..n), s.get(n..)) else {
@@ -378,7 +379,7 @@ fn optional_string(v: &Value) -> Result<Option<String>, String> {
     match v {
         Value::Null => Ok(None),
         Value::Str(s) => Ok(Some(s.clone())),
-        other => Err(format!("expected a string, found {}", other.type_name())),
+        other => Err(cat(&["expected a string, found ", other.type_name()])),
     }
 }
 
@@ -386,7 +387,7 @@ fn optional_string(v: &Value) -> Result<Option<String>, String> {
 fn strings(v: &Value) -> Result<Vec<String>, (Option<usize>, String)> {
     let Value::Arr(items) = v else {
         let found = v.type_name();
-        return Err((None, format!("expected a list of strings, found {found}")));
+        return Err((None, cat(&["expected a list of strings, found ", found])));
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {

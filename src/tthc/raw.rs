@@ -48,17 +48,23 @@ impl Loose<'_> {
     }
 }
 
-impl fmt::Display for Loose<'_> {
-    /// The value as JSON-ish text, for messages.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Loose<'_> {
+    /// The value as JSON-ish text, for messages (also what `Display` writes).
+    pub fn text(&self) -> String {
         match self {
-            Loose::Null => f.write_str("null"),
-            Loose::Bool(b) => write!(f, "{b}"),
-            Loose::Str(s) => f.write_str(&crate::json::quoted(s)),
-            Loose::Num(n) => f.write_str(n),
-            Loose::List(_) => f.write_str("[…]"),
-            Loose::Object => f.write_str("{…}"),
+            Loose::Null => "null".into(),
+            Loose::Bool(b) => if *b { "true" } else { "false" }.into(),
+            Loose::Str(s) => crate::json::quoted(s),
+            Loose::Num(n) => (*n).into(),
+            Loose::List(_) => "[…]".into(),
+            Loose::Object => "{…}".into(),
         }
+    }
+}
+
+impl fmt::Display for Loose<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text())
     }
 }
 

@@ -139,7 +139,7 @@ pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
         let book = AddressBook::from_provinces_json(&text).map_err(|e| {
             Failure::Load(LoadFailure::Data {
                 url: url.clone(),
-                error: DataError::invalid("$", e.to_string()),
+                error: DataError::invalid("$", e.message()),
             })
         })?;
         if !ctx.alive() {

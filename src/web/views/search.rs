@@ -12,6 +12,8 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use crate::contract::LoadFailure;
 use crate::i18n::{format_count, Lang};
+use crate::num::int;
+use crate::text::cat;
 use crate::tthc::{
     split_highlights, Catalog, Details, DetailsMap, FacetKey, Filter, Procedure, Query,
     SearchResults,
@@ -264,7 +266,7 @@ impl View {
                 let shown = self.state.borrow().limit;
                 self.update(|s| s.limit += PAGE, Nav::Replace);
                 // Move focus to the first new result so keyboard users continue from there.
-                let sel = format!("li[data-n=\"{shown}\"] [data-action=open]");
+                let sel = cat(&["li[data-n=\"", &int(shown), "\"] [data-action=open]"]);
                 if let Ok(Some(el)) = self.results.query_selector(&sel) {
                     if let Ok(h) = el.dyn_into::<HtmlElement>() {
                         let _ = h.focus();
@@ -305,7 +307,11 @@ impl View {
                         },
                         Nav::None,
                     );
-                    self.refocus(&format!("[data-action=expand][data-key=\"{}\"]", key.key()));
+                    self.refocus(&cat(&[
+                        "[data-action=expand][data-key=\"",
+                        key.key(),
+                        "\"]",
+                    ]));
                 }
             }
             "retry-detail" => {
@@ -337,11 +343,13 @@ impl View {
             },
             Nav::Push,
         );
-        self.refocus(&format!(
-            "input[data-key=\"{}\"][data-value=\"{}\"]",
+        self.refocus(&cat(&[
+            "input[data-key=\"",
             key.key(),
-            css_escape(&value)
-        ));
+            "\"][data-value=\"",
+            &css_escape(&value),
+            "\"]",
+        ]));
         self.announce_now();
     }
 
@@ -465,7 +473,7 @@ impl View {
                     continue;
                 }
                 let i = i - 1;
-                let id = format!("cchc-f-{}-{i}", facet.key.key());
+                let id = cat(&["cchc-f-", facet.key.key(), "-", &int(i)]);
                 let input = E::new("input")
                     .attr("type", "checkbox")
                     .attr("id", &id)
@@ -547,7 +555,7 @@ impl View {
             let li = E::new("li")
                 .part("result")
                 .attr("data-code", &p.code)
-                .attr("data-n", &n.to_string())
+                .attr("data-n", &int(n))
                 .child(h)
                 .child(meta);
             crate::web::dom::append(&ol.0, &li.0);
@@ -800,7 +808,7 @@ impl View {
             }
             self.ctx.host.scroll_into_view();
         } else if let Some(code) = was_open {
-            let sel = format!("[data-action=open][data-code=\"{}\"]", css_escape(&code));
+            let sel = cat(&["[data-action=open][data-code=\"", &css_escape(&code), "\"]"]);
             self.refocus(&sel);
         }
     }
@@ -900,7 +908,7 @@ impl View {
             params.set(P_QUERY, &s.text);
         }
         for f in &s.filters {
-            params.append(P_FILTER, &format!("{}:{}", f.key.key(), f.value));
+            params.append(P_FILTER, &cat(&[f.key.key(), ":", &f.value]));
         }
         if let Some(code) = open {
             params.set(P_OPEN, code);

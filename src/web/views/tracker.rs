@@ -22,7 +22,7 @@ use crate::tracker::{self, Date, Document};
 use crate::web::dom::{clear, E};
 use crate::web::{Ctx, Failure};
 
-use fmt::add;
+use fmt::{add, cat};
 
 mod cards;
 mod chart;
@@ -210,13 +210,13 @@ fn agency_picker(view: &Rc<View>, slot: &web_sys::Element) -> web_sys::Element {
         .class("trk-select");
     for (i, a) in view.agencies.iter().enumerate() {
         let label = match &a.province {
-            Some(p) if !a.name.contains(p.as_str()) => format!("{} ({p})", a.name),
+            Some(p) if !a.name.contains(p.as_str()) => cat(&[&a.name, " (", p, ")"]),
             _ => a.name.clone(),
         };
         crate::web::dom::append(
             &select.0,
             &E::new("option")
-                .attr("value", &i.to_string())
+                .attr("value", &crate::num::int(i))
                 .text(&label)
                 .0,
         );

@@ -45,7 +45,7 @@ pub(crate) fn province_changed(form: &Rc<Form>, index: usize, want: Option<Strin
     set_status(a, Some(T::LoadingCommunes.get(form.lang)), false);
     let form = form.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let url = format!("{}xa-{code}.json", form.dvhc_url);
+        let url = crate::text::cat(&[&form.dvhc_url, "xa-", &code, ".json"]);
         let fetched = load::fetch_text(&url, load::DEFAULT_TIMEOUT_S).await;
         if !form.ctx.alive() {
             return;

@@ -93,7 +93,13 @@ impl Draft {
         if !is_filled(values) {
             return storage.remove_item(&self.key).is_ok();
         }
-        let doc = format!("{{\"v\":{VERSION},\"values\":{}}}", values.to_json());
+        let doc = crate::text::cat(&[
+            "{\"v\":",
+            &crate::num::int(VERSION),
+            ",\"values\":",
+            &values.to_json(),
+            "}",
+        ]);
         storage.set_item(&self.key, &doc).is_ok()
     }
 

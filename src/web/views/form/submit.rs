@@ -182,7 +182,12 @@ fn answer(form: &Form, status: u16, body: &str) -> Sent {
 
 /// "… (HTTP 503)".
 fn http_failure(text: T, status: u16, lang: Lang) -> Sent {
-    Sent::Failed(format!("{} (HTTP {status})", text.get(lang)))
+    Sent::Failed(crate::text::cat(&[
+        text.get(lang),
+        " (HTTP ",
+        &crate::num::int(status),
+        ")",
+    ]))
 }
 
 fn reference_text(v: &Value) -> Option<String> {
@@ -281,17 +286,22 @@ fn now_iso() -> String {
     let offset = -(d.get_timezone_offset() as i64);
     let sign = if offset < 0 { '-' } else { '+' };
     let off = offset.abs();
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date(),
-        d.get_hours(),
-        d.get_minutes(),
-        d.get_seconds(),
-        off / 60,
-        off % 60
-    )
+    let mut s = String::with_capacity(25);
+    crate::num::push_padded(&mut s, d.get_full_year(), 4);
+    let parts = [
+        ('-', i64::from(d.get_month()) + 1),
+        ('-', i64::from(d.get_date())),
+        ('T', i64::from(d.get_hours())),
+        (':', i64::from(d.get_minutes())),
+        (':', i64::from(d.get_seconds())),
+        (sign, off / 60),
+        (':', off % 60),
+    ];
+    for (sep, n) in parts {
+        s.push(sep);
+        crate::num::push_padded(&mut s, n, 2);
+    }
+    s
 }
 
 fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {

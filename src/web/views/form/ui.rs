@@ -481,7 +481,7 @@ fn radios(f: &Field, lang: Lang, p: &Parts) -> (Element, Vec<HtmlInputElement>) 
         let id = if i == 0 {
             control_id(&f.name)
         } else {
-            format!("{}-{i}", control_id(&f.name))
+            crate::text::cat(&[&control_id(&f.name), "-", &crate::num::int(i)])
         };
         let input = E::new("input")
             .attr("type", "radio")

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use web_sys::Element;
 
 use crate::i18n::Lang;
+use crate::num::{int, push_int};
 use crate::tracker::model::{Index, ResultStatus, ScaleUnit};
 use crate::tracker::status::{IndexCard, ResultView, TargetEvaluation};
 use crate::tracker::target::{TargetKind, Unit};
@@ -53,7 +54,10 @@ pub fn section(view: &Rc<View>, ai: usize) -> Element {
         .unwrap_or(&[]);
     for (ci, c) in a.cards.iter().enumerate() {
         let ix = indices.iter().find(|x| x.id == c.index_id);
-        crate::web::dom::append(&grid.0, &card(c, ix, &format!("trk-{ai}-{ci}"), lang));
+        crate::web::dom::append(
+            &grid.0,
+            &card(c, ix, &cat(&["trk-", &int(ai), "-", &int(ci)]), lang),
+        );
     }
     crate::web::dom::append(&sec.0, &grid.0);
     sec.el()
@@ -62,7 +66,7 @@ pub fn section(view: &Rc<View>, ai: usize) -> Element {
 fn scale_text(unit: Option<ScaleUnit>, max: Option<f64>, lang: Lang) -> String {
     match (unit, max) {
         (Some(ScaleUnit::Percent), _) => "%".into(),
-        (Some(ScaleUnit::Ratio), Some(m)) => format!(" / {}", num(m, lang)),
+        (Some(ScaleUnit::Ratio), Some(m)) => cat(&[" / ", &num(m, lang)]),
         (_, Some(m)) => cat(&[
             " / ",
             &tr!(lang, "{n} điểm", "{n} points", n = num(m, lang)),
@@ -106,9 +110,9 @@ fn rank_change(c: &IndexCard, lang: Lang) -> Option<(String, bool)> {
                 "Thứ hạng không so sánh được: {year1} {rank1}, {year2} {rank2} — số tỉnh được xếp hạng khác nhau (63 tỉnh trước, 34 tỉnh từ 01/07/2025)",
                 "Ranks not comparable: {year1} {rank1}, {year2} {rank2} — different numbers of provinces ranked (63 before, 34 from 1 July 2025)",
                 year1 = py,
-                rank1 = cat(&[&pr.to_string(), "/", &pof.to_string()]),
+                rank1 = cat(&[&int(pr), "/", &int(pof)]),
                 year2 = ly,
-                rank2 = cat(&[&lr.to_string(), "/", &lof.to_string()])
+                rank2 = cat(&[&int(lr), "/", &int(lof)])
             ),
             false,
         ));
@@ -125,7 +129,7 @@ fn rank_change(c: &IndexCard, lang: Lang) -> Option<(String, bool)> {
             "So với năm {year} ({rank}): {change}",
             "Compared with {year} ({rank}): {change}",
             year = py,
-            rank = cat(&[&pr.to_string(), "/", &pof.to_string()]),
+            rank = cat(&[&int(pr), "/", &int(pof)]),
             change = what
         ),
         true,
@@ -137,7 +141,7 @@ fn card(c: &IndexCard, ix: Option<&Index>, id: &str, lang: Lang) -> Element {
     let mut hid = String::from(id);
     hid.push_str("-h");
     let art = E::new("article")
-        .class(&format!("trk-card trk-b-{key}"))
+        .class(&cat(&["trk-card trk-b-", key]))
         .part("card")
         .attr("data-index", &c.index_id)
         .attr("data-status", key)
@@ -242,7 +246,7 @@ fn targets(parent: &Element, c: &IndexCard, lang: Lang) {
             ),
             " ",
         ])))
-        .append_text(&format!("“{}”", t.text));
+        .append_text(&cat(&["“", &t.text, "”"]));
     crate::web::dom::append(parent, &p.0);
     if !t.parts.is_empty() {
         let ul = E::new("ul").class("trk-parts");
@@ -279,7 +283,7 @@ fn targets(parent: &Element, c: &IndexCard, lang: Lang) {
             if i > 0 {
                 older.push_str("; ");
             }
-            older.push_str(&o.year.to_string());
+            push_int(&mut older, o.year);
             older.push_str(": ");
             older.push_str(&o.text);
             older.push_str(" (");
@@ -358,7 +362,7 @@ fn trend(parent: &Element, c: &IndexCard, ix: Option<&Index>, id: &str, lang: La
             if !desc.is_empty() {
                 desc.push_str("; ");
             }
-            desc.push_str(&y.to_string());
+            push_int(&mut desc, *y);
             desc.push_str(": ");
             desc.push_str(&num(*s, lang));
         }
@@ -425,10 +429,10 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
     let mut sources: Vec<(&str, Vec<i32>)> = Vec::new();
     for r in c.series.iter().rev() {
         let tr = E::new("tr")
-            .child(E::new("th").attr("scope", "row").text(&r.year.to_string()))
+            .child(E::new("th").attr("scope", "row").text(&int(r.year)))
             .child(E::new("td").text(&r.score.map_or("–".into(), |s| num(s, lang))))
             .child(E::new("td").text(&match (r.rank, r.rank_of) {
-                (Some(k), Some(n)) => format!("{k}/{n}"),
+                (Some(k), Some(n)) => cat(&[&int(k), "/", &int(n)]),
                 _ => "–".into(),
             }))
             .child(E::new("td").text(r.band.as_deref().unwrap_or("–")));

@@ -6,7 +6,7 @@
 use crate::i18n::Lang;
 use crate::web::dom::E;
 
-use super::fmt::num;
+use super::fmt::{cat, num};
 use crate::num::shortest;
 
 const W: f64 = 320.0;
@@ -117,12 +117,12 @@ pub fn svg(spec: &Spec, lang: Lang) -> E {
             LEFT + plot_w / 2.0
         }
     };
-    let (tid, did) = (format!("{}-t", spec.id), format!("{}-d", spec.id));
+    let (tid, did) = (cat(&[spec.id, "-t"]), cat(&[spec.id, "-d"]));
     let svg = E::svg("svg")
         .attr("class", "trk-svg")
-        .attr("viewBox", &format!("0 0 {} {}", shortest(W), shortest(H)))
+        .attr("viewBox", &cat(&["0 0 ", &shortest(W), " ", &shortest(H)]))
         .attr("role", "img")
-        .attr("aria-labelledby", &format!("{tid} {did}"))
+        .attr("aria-labelledby", &cat(&[&tid, " ", &did]))
         .attr("focusable", "false")
         .child(E::svg("title").attr("id", &tid).text(spec.title))
         .child(E::svg("desc").attr("id", &did).text(spec.desc));
@@ -154,7 +154,7 @@ pub fn svg(spec: &Spec, lang: Lang) -> E {
             x(*yr),
             H - 8.0,
             "middle",
-            &yr.to_string(),
+            &crate::num::int(*yr),
         );
     }
     if let Some((tv, label)) = &spec.target {

@@ -20,16 +20,7 @@ pub fn add(parent: &web_sys::Element, tag: &str, class: &str, text: &str) {
     crate::web::dom::append(parent, &E::new(tag).class(class).text(text).0);
 }
 
-/// The parts joined without separator: one shared non-generic body instead of a `format!`
-/// with several arguments in each view (smaller wasm).
-#[inline(never)]
-pub fn cat(parts: &[&str]) -> String {
-    let mut s = String::new();
-    for p in parts {
-        s.push_str(p);
-    }
-    s
-}
+pub use crate::text::cat;
 
 /// A number with at most two decimals, trailing zeros dropped, with the language's decimal
 /// separator (Vietnamese: comma).
@@ -125,16 +116,17 @@ pub fn unit(u: Option<Unit>, noun: Option<&str>, lang: Lang) -> String {
 pub fn target_short(p: &TargetPart, lang: Lang) -> String {
     let v = p.value.map(|v| num(v, lang)).unwrap_or_default();
     let u = unit(p.unit, p.noun.as_deref(), lang);
+    let sign = |s: &str| cat(&[s, " ", &v, &u]);
     match p.kind {
-        TargetKind::AtLeast => format!("≥ {v}{u}"),
-        TargetKind::MoreThan => format!("> {v}{u}"),
-        TargetKind::AtMost => format!("≤ {v}{u}"),
-        TargetKind::LessThan => format!("< {v}{u}"),
-        TargetKind::Exactly => format!("= {v}{u}"),
-        TargetKind::Approximately => format!("≈ {v}{u}"),
+        TargetKind::AtLeast => sign("≥"),
+        TargetKind::MoreThan => sign(">"),
+        TargetKind::AtMost => sign("≤"),
+        TargetKind::LessThan => sign("<"),
+        TargetKind::Exactly => sign("="),
+        TargetKind::Approximately => sign("≈"),
         TargetKind::Between => {
             let m = p.max.map(|m| num(m, lang)).unwrap_or_default();
-            format!("{v}–{m}{u}")
+            cat(&[&v, "–", &m, &u])
         }
         TargetKind::RankAtMost => match p.rank_of {
             Some(n) => tr!(lang, "hạng ≤ {v}/{n}", "rank ≤ {v}/{n}", v = v, n = n),
@@ -163,7 +155,7 @@ pub fn target_short(p: &TargetPart, lang: Lang) -> String {
 pub fn window(d: &Deadline, lang: Lang) -> String {
     let mut s = match d.kind {
         DeadlineKind::Range => match (d.start, d.end) {
-            (Some(a), Some(b)) => format!("{} – {}", a.to_vi(), b.to_vi()),
+            (Some(a), Some(b)) => cat(&[&a.to_vi(), " – ", &b.to_vi()]),
             (None, Some(b)) => tr!(lang, "đến hết {date}", "until {date}", date = b.to_vi()),
             (Some(a), None) => tr!(lang, "từ {date}", "from {date}", date = a.to_vi()),
             (None, None) => tr!(lang, "không rõ", "unknown").into(),
@@ -171,7 +163,7 @@ pub fn window(d: &Deadline, lang: Lang) -> String {
         DeadlineKind::Recurring => {
             let p = period(d.period, lang);
             match (d.start, d.end) {
-                (Some(a), Some(b)) => format!("{p}, {} – {}", a.to_vi(), b.to_vi()),
+                (Some(a), Some(b)) => cat(&[p, ", ", &a.to_vi(), " – ", &b.to_vi()]),
                 _ => p.into(),
             }
         }
@@ -225,7 +217,7 @@ pub fn source(parent: &web_sys::Element, s: &str) {
         (Some(url), rest) => {
             crate::web::dom::append(parent, &E::new("a").attr("href", url).text(url).0);
             if !rest.is_empty() {
-                crate::web::dom::append(parent, &crate::web::dom::text_node(&format!(" {rest}")));
+                crate::web::dom::append(parent, &crate::web::dom::text_node(&cat(&[" ", rest])));
             }
         }
         (None, text) => {

@@ -10,7 +10,9 @@ use crate::i18n::Lang;
 use crate::tracker::status::{IndicatorEvaluation, PartEvaluation};
 use crate::tracker::target::TargetKind;
 
-use super::fmt::{add, mk, num, status_badge, status_key, target_short, unit, window};
+use crate::num::int;
+
+use super::fmt::{add, cat, mk, num, status_badge, status_key, target_short, unit, window};
 use super::View;
 
 /// The "Chỉ tiêu của kế hoạch" section of agency `ai`.
@@ -44,7 +46,10 @@ pub fn section(view: &Rc<View>, ai: usize) -> Element {
     }
     let ol = mk("ol").class("trk-ind-list");
     for (k, ind) in list.iter().enumerate() {
-        crate::web::dom::append(&ol.0, &indicator(ind, &format!("trk-i{ai}-{k}"), lang));
+        crate::web::dom::append(
+            &ol.0,
+            &indicator(ind, &cat(&["trk-i", &int(ai), "-", &int(k)]), lang),
+        );
     }
     crate::web::dom::append(&sec.0, &ol.0);
     sec.el()
@@ -53,7 +58,7 @@ pub fn section(view: &Rc<View>, ai: usize) -> Element {
 fn indicator(ind: &IndicatorEvaluation, id: &str, lang: Lang) -> Element {
     let (key, _) = status_key(ind.status);
     let li = mk("li")
-        .class(&format!("trk-ind trk-b-{key}"))
+        .class(&cat(&["trk-ind trk-b-", key]))
         .part("indicator")
         .attr("data-status", key)
         .attr("data-id", &ind.id);
@@ -80,7 +85,7 @@ fn indicator(ind: &IndicatorEvaluation, id: &str, lang: Lang) -> Element {
     if !ind.parts.is_empty() {
         let ul = mk("ul").class("trk-ind-parts");
         for (k, p) in ind.parts.iter().enumerate() {
-            crate::web::dom::append(&ul.0, &part(p, &format!("{id}-{k}"), lang));
+            crate::web::dom::append(&ul.0, &part(p, &cat(&[id, "-", &int(k)]), lang));
         }
         crate::web::dom::append(&li.0, &ul.0);
     } else if !ind.reason.is_empty() {
@@ -109,7 +114,7 @@ fn part(p: &PartEvaluation, id: &str, lang: Lang) -> Element {
         .label
         .clone()
         .unwrap_or_else(|| tr!(lang, "Chỉ tiêu", "Target").to_string());
-    let lab_id = format!("{id}-l");
+    let lab_id = cat(&[id, "-l"]);
     let li = mk("li").class("trk-part");
     let line = mk("p")
         .class("trk-part-line")
@@ -117,7 +122,7 @@ fn part(p: &PartEvaluation, id: &str, lang: Lang) -> Element {
             mk("span")
                 .attr("id", &lab_id)
                 .class("trk-part-label")
-                .text(&format!("{label}: {}", target_short(&p.target, lang))),
+                .text(&cat(&[&label, ": ", &target_short(&p.target, lang)])),
         )
         .append_text(" ")
         .child(status_badge(p.status, &p.status_label));

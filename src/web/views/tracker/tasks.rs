@@ -18,7 +18,10 @@ use crate::tracker::model::Area;
 use crate::tracker::status::TaskEvaluation;
 use crate::web::dom::{clear, E, R};
 
-use super::fmt::{add, badge, mk, task_key, window, TASK_STATES};
+use crate::date::Date;
+use crate::num::int;
+
+use super::fmt::{add, badge, cat, mk, task_key, window, TASK_STATES};
 use super::View;
 
 /// Tasks rendered at once; "Xem thêm" adds another page.
@@ -170,7 +173,7 @@ fn wire(t: &Rc<Tasks>, reset: &HtmlElement, csv: &HtmlElement, print: &HtmlEleme
 fn button(text: &str, class: &str) -> HtmlElement {
     mk("button")
         .attr("type", "button")
-        .class(&format!("cchc-button {class}"))
+        .class(&cat(&["cchc-button ", class]))
         .text(text)
         .el()
         .unchecked_into()
@@ -225,7 +228,10 @@ fn area_options(all: &[TaskEvaluation], lang: Lang) -> Vec<(String, String)> {
         for t in all {
             n += usize::from(t.area == a);
         }
-        v.push((a.id().to_string(), format!("{} ({n})", a.label(lang))));
+        v.push((
+            a.id().to_string(),
+            cat(&[a.label(lang), " (", &int(n), ")"]),
+        ));
     }
     v
 }
@@ -237,7 +243,7 @@ fn lead_options(all: &[TaskEvaluation], leads: &[String], lang: Lang) -> Vec<(St
         for t in all {
             n += usize::from(t.lead.as_ref() == Some(l));
         }
-        v.push((i.to_string(), format!("{l} ({n})")));
+        v.push((int(i), cat(&[l, " (", &int(n), ")"])));
     }
     let mut none = 0;
     for t in all {
@@ -246,10 +252,12 @@ fn lead_options(all: &[TaskEvaluation], leads: &[String], lang: Lang) -> Vec<(St
     if none > 0 {
         v.push((
             NO_LEAD.to_string(),
-            format!(
-                "{} ({none})",
-                tr!(lang, "Không ghi cơ quan chủ trì", "No lead written")
-            ),
+            cat(&[
+                tr!(lang, "Không ghi cơ quan chủ trì", "No lead written"),
+                " (",
+                &int(none),
+                ")",
+            ]),
         ));
     }
     v
@@ -265,7 +273,7 @@ fn state_options(all: &[TaskEvaluation], lang: Lang) -> Vec<(String, String)> {
         if n > 0 {
             v.push((
                 task_key(s).0.to_string(),
-                format!("{} ({n})", s.label(lang)),
+                cat(&[s.label(lang), " (", &int(n), ")"]),
             ));
         }
     }
@@ -442,14 +450,14 @@ fn safe_href(url: &str) -> Option<&str> {
 fn task_item(t: &TaskEvaluation, lang: Lang) -> Element {
     let (key, shape) = task_key(t.state);
     let li = mk("li")
-        .class(&format!("trk-task trk-t-{key}"))
+        .class(&cat(&["trk-task trk-t-", key]))
         .part("task")
         .attr("data-status", key)
         .attr("data-id", &t.id)
         .attr("tabindex", "-1");
     add(&li.0, "h4", "trk-task-title", title(t));
     let state = mk("p").class("trk-task-state").child(badge(
-        &format!("trk-ts-{key}"),
+        &cat(&["trk-ts-", key]),
         shape,
         &t.state_label,
         &days(t, lang),
@@ -477,7 +485,7 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> Element {
     row(
         &dl,
         tr!(lang, "Thời hạn", "Deadline"),
-        &format!("{dtext} ({})", window(&t.deadline, lang)),
+        &cat(&[dtext, " (", &window(&t.deadline, lang), ")"]),
     );
     row(&dl, tr!(lang, "Lĩnh vực", "Area"), &t.area_label);
     let ev = mk("dd");
@@ -543,9 +551,9 @@ fn cell(s: &str) -> String {
     let s = s.replace('"', "\"\"");
     let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
     if risky {
-        format!("\"'{s}\"")
+        cat(&["\"'", &s, "\""])
     } else {
-        format!("\"{s}\"")
+        cat(&["\"", &s, "\""])
     }
 }
 
@@ -588,11 +596,11 @@ fn csv(t: &Tasks) -> String {
     fn o(x: &Option<String>) -> &str {
         x.as_deref().unwrap_or("")
     }
-    let n = |x: Option<i64>| x.map(|d| d.to_string()).unwrap_or_default();
+    let n = |x: Option<i64>| x.map(int).unwrap_or_default();
     for i in t.filtered.borrow().iter() {
         let Some(x) = all.get(*i) else { continue };
-        let start = x.deadline.start.map(|d| d.to_string()).unwrap_or_default();
-        let end = x.deadline.end.map(|d| d.to_string()).unwrap_or_default();
+        let start = x.deadline.start.map(Date::to_iso).unwrap_or_default();
+        let end = x.deadline.end.map(Date::to_iso).unwrap_or_default();
         let (left, overdue) = (n(x.days_left), n(x.days_overdue));
         let row = [
             x.id.as_str(),
@@ -627,7 +635,7 @@ fn download(t: &Rc<Tasks>) -> R<()> {
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let agency = t.view.agencies.get(t.ai).map_or("", |a| a.id.as_str());
-    let name = format!("nhiem-vu-{agency}-{}.csv", t.view.as_of);
+    let name = cat(&["nhiem-vu-", agency, "-", &t.view.as_of.to_iso(), ".csv"]);
     let a = mk("a")
         .attr("href", &url)
         .attr("download", &name)
