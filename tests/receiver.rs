@@ -161,13 +161,16 @@ fn list(db: &Path) -> Vec<Value> {
         .collect()
 }
 
-fn year() -> String {
+fn today_vn() -> cchc_widgets::date::Date {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
-    let d = cchc_widgets::date::Date::from_days_since_epoch((secs + 7 * 3600).div_euclid(86_400));
-    d.year().to_string()
+    cchc_widgets::date::Date::from_days_since_epoch((secs + 7 * 3600).div_euclid(86_400))
+}
+
+fn year() -> String {
+    today_vn().year().to_string()
 }
 
 #[test]
@@ -342,12 +345,17 @@ fn limits_rate_and_origins() {
         s.addr
     )
     .unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
     let mut answer = String::new();
     let _ = stream.read_to_string(&mut answer);
     let lower = answer.to_ascii_lowercase();
     assert!(lower.starts_with("http/1.1 200"), "{answer}");
-    assert!(lower.contains("access-control-allow-origin: https://tinh.gov.vn"), "{answer}");
+    assert!(
+        lower.contains("access-control-allow-origin: https://tinh.gov.vn"),
+        "{answer}"
+    );
     assert!(lower.contains("idempotency-key"), "{answer}");
     // The same origin always passes.
     let own = format!("http://{}", s.addr);
@@ -551,5 +559,251 @@ fn a_body_without_declared_length_is_refused_before_reading() {
     let n = stream.read(&mut head).unwrap_or(0);
     let head = String::from_utf8_lossy(&head[..n]);
     assert!(head.starts_with("HTTP/1.1 411"), "{head}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+fn cchc(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(CCHC).args(args).output().expect("cchc runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Writes an answer sheet the way staff fill it: the exported header and some rows.
+fn filled_sheet(path: &Path, rows: &[[&str; 12]]) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let header = [
+        "Mã số",
+        "Ngày nhận",
+        "Hạn trả lời",
+        "Tiêu đề",
+        "Nội dung",
+        "Lĩnh vực",
+        "Người gửi, liên hệ",
+        "Trả lời",
+        "Cơ quan trả lời",
+        "Trạng thái",
+        "Ngày trả lời",
+        "Công khai",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write(0, c as u16, *h).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write(r as u32 + 1, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn staff_export_answer_in_excel_and_every_change_is_in_the_history() {
+    use calamine::Reader;
+    let dir = temp_dir("answers");
+    let db = dir.join("pakn.sqlite");
+    let s = Server::start(&db, &[]);
+    let refs: Vec<String> = ["Một", "Hai", "Ba"]
+        .iter()
+        .map(|t| {
+            let (status, _, body) = post(&s, "/api/phan-anh", &good(t), &[]);
+            assert_eq!(status, 201);
+            json(&body)["reference"].as_str().unwrap().to_string()
+        })
+        .collect();
+    drop(s);
+    let db_s = db.to_str().unwrap();
+    // The pending list in Excel.
+    let pending = dir.join("cho-xu-ly.xlsx");
+    let (code, _, err) = cchc(&[
+        "phan-anh",
+        "export",
+        "--db",
+        db_s,
+        "-o",
+        pending.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let mut wb = calamine::open_workbook_auto(&pending).unwrap();
+    let sheet = wb.worksheet_range_at(0).unwrap().unwrap();
+    let rows: Vec<Vec<String>> = sheet
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(rows[0][0], "Mã số");
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[1][0], refs[0]);
+    assert_eq!(rows[1][3], "Một", "subject");
+    assert!(rows[1][4].starts_with("Hồ sơ nộp"), "content");
+    assert_eq!(rows[1][5], "Vướng mắc cụ thể khi thực hiện do hành vi chậm trễ, gây phiền hà, không thực hiện hoặc thực hiện không đúng quy định của cơ quan, cán bộ, công chức");
+    assert!(
+        rows[1][6].contains("H'Hen Niê") && rows[1][6].contains("0912345678"),
+        "contact"
+    );
+    assert!(
+        rows[1][2].len() == 10,
+        "due date dd/mm/yyyy: {}",
+        rows[1][2]
+    );
+    assert_eq!(rows[1][9], "Mới tiếp nhận");
+    // A sheet with problems: every one reported with its row and column, nothing applied.
+    let bad = dir.join("sai.xlsx");
+    filled_sheet(
+        &bad,
+        &[
+            [
+                "PAKN-1999-000001",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "Đã xử lý",
+                "Sở Xây dựng",
+                "Đã trả lời",
+                "01/12/2026",
+                "Có",
+            ],
+            [&refs[0], "", "", "", "", "", "", "", "", "Xong rồi", "", ""],
+            [
+                &refs[1],
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "Trả lời",
+                "Sở Xây dựng",
+                "Đã trả lời",
+                "01/01/2099",
+                "Có",
+            ],
+            [
+                &refs[2],
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "Chuyển cơ quan khác",
+                "",
+                "",
+            ],
+        ],
+    );
+    let (code, _, err) = cchc(&["phan-anh", "answer", "--db", db_s, bad.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("dòng 2, cột A") && err.contains("PAKN-1999-000001"),
+        "{err}"
+    );
+    assert!(err.contains("dòng 3, cột J"), "{err}");
+    assert!(err.contains("dòng 4, cột K"), "{err}");
+    assert!(
+        err.contains("dòng 5, cột I") && err.contains("dòng 5, cột K"),
+        "{err}"
+    );
+    assert!(
+        list(&db).iter().all(|i| i["status"] == "moi"),
+        "nothing half-applied"
+    );
+    // The filled sheet: one answered, one transferred, one left for later.
+    let good_sheet = dir.join("tra-loi.xlsx");
+    let today = today_vn();
+    let (vi, iso) = (today.to_vi(), today.to_iso());
+    filled_sheet(
+        &good_sheet,
+        &[
+            [
+                &refs[0],
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "Sở Tài nguyên và Môi trường đã cấp giấy chứng nhận.",
+                "Sở Tài nguyên và Môi trường",
+                "Đã trả lời",
+                &vi,
+                "Có",
+            ],
+            [
+                &refs[1],
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "UBND huyện Krông Pắc",
+                "chuyen-co-quan-khac",
+                &iso,
+                "Không",
+            ],
+        ],
+    );
+    let (code, _, err) = cchc(&[
+        "phan-anh",
+        "answer",
+        "--db",
+        db_s,
+        good_sheet.to_str().unwrap(),
+        "--today",
+        &iso,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("2 phản ánh, kiến nghị được cập nhật"), "{err}");
+    let items = list(&db);
+    assert_eq!(items[0]["status"], "da-tra-loi");
+    assert_eq!(items[1]["status"], "chuyen-co-quan-khac");
+    assert_eq!(items[2]["status"], "moi");
+    // Importing the same sheet again changes nothing.
+    let (code, _, err) = cchc(&[
+        "phan-anh",
+        "answer",
+        "--db",
+        db_s,
+        good_sheet.to_str().unwrap(),
+        "--today",
+        &iso,
+    ]);
+    assert_eq!(code, 0);
+    assert!(err.contains(", 0 phản ánh"), "{err}");
+    // The audit trail.
+    let (code, out, _) = cchc(&[
+        "phan-anh", "history", "--db", db_s, &refs[0], "--format", "jsonl",
+    ]);
+    assert_eq!(code, 0);
+    let trail: Vec<Value> = out.lines().map(json).collect();
+    assert_eq!(trail.len(), 2, "{out}");
+    assert_eq!(trail[0]["action"], "received");
+    assert_eq!(trail[1]["action"], "answer");
+    assert_eq!(trail[1]["detail"]["status"]["to"], "da-tra-loi");
+    assert_eq!(trail[1]["detail"]["source"], "tra-loi.xlsx:2");
+    let (code, _, _) = cchc(&["phan-anh", "history", "--db", db_s, "PAKN-2026-999999"]);
+    assert_eq!(code, 1);
+    // Only what is still to answer is exported again.
+    let (code, _, _) = cchc(&[
+        "phan-anh",
+        "export",
+        "--db",
+        db_s,
+        "-o",
+        pending.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    let mut wb = calamine::open_workbook_auto(&pending).unwrap();
+    let sheet = wb.worksheet_range_at(0).unwrap().unwrap();
+    assert_eq!(sheet.rows().count(), 2);
     let _ = std::fs::remove_dir_all(dir);
 }

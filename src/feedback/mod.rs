@@ -23,6 +23,7 @@ pub mod check;
 pub mod clean;
 pub mod date;
 mod default_schema;
+pub mod due;
 pub mod dvhc;
 pub mod email;
 pub mod file;

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod answers;
 mod check;
 mod check_field;
 mod deadline;

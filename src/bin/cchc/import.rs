@@ -7,7 +7,7 @@
 //! widget accepts.
 
 mod chi_tieu;
-mod table;
+pub mod table;
 mod tthc;
 
 use std::io::{IsTerminal, Write};

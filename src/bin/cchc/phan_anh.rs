@@ -4,6 +4,11 @@ use std::path::PathBuf;
 
 use serde_json::{json, Value};
 
+use cchc_widgets::date::Date;
+use cchc_widgets::feedback::Schema;
+use cchc_widgets::i18n::Lang;
+
+use crate::answers;
 use crate::store::Store;
 
 /// Arguments of `cchc phan-anh`.
@@ -17,6 +22,49 @@ pub struct Args {
 enum Command {
     /// List the stored submissions, oldest first (spam is never listed).
     List(ListArgs),
+    /// Write the submissions still to answer to an Excel sheet for staff.
+    Export(ExportArgs),
+    /// Read a filled answer sheet back into the database (all or nothing).
+    Answer(AnswerArgs),
+    /// Print the audit trail of one submission.
+    History(HistoryArgs),
+}
+
+#[derive(clap::Args)]
+struct ExportArgs {
+    /// The receiver's SQLite database.
+    #[arg(long, default_value = "cchc.sqlite")]
+    db: PathBuf,
+    /// The form's phan-anh.json (labels, `due_days`, `holidays`); default: the built-in form.
+    #[arg(long)]
+    schema: Option<PathBuf>,
+    /// The sheet to write (.xlsx).
+    #[arg(short, long)]
+    out: PathBuf,
+}
+
+#[derive(clap::Args)]
+struct AnswerArgs {
+    /// The receiver's SQLite database.
+    #[arg(long, default_value = "cchc.sqlite")]
+    db: PathBuf,
+    /// The filled sheet (.xlsx, .xls, .ods or .csv).
+    file: PathBuf,
+    /// "Today" as yyyy-mm-dd (answer dates may not be later); default: today in Vietnam.
+    #[arg(long)]
+    today: Option<String>,
+}
+
+#[derive(clap::Args)]
+struct HistoryArgs {
+    /// The receiver's SQLite database.
+    #[arg(long, default_value = "cchc.sqlite")]
+    db: PathBuf,
+    /// The reference, e.g. PAKN-2026-000123.
+    reference: String,
+    /// `text` or `jsonl`.
+    #[arg(long, default_value = "text", value_parser = ["text", "jsonl"])]
+    format: String,
 }
 
 #[derive(clap::Args)]
@@ -33,23 +81,33 @@ struct ListArgs {
 pub fn run(args: Args) -> u8 {
     match args.command {
         Command::List(a) => list(a),
+        Command::Export(a) => export(a),
+        Command::Answer(a) => answer(a),
+        Command::History(a) => history(a),
+    }
+}
+
+/// Opens an existing database (never creates one: a mistyped path must not look empty).
+fn open(db: &std::path::Path, command: &str) -> Option<Store> {
+    if !db.is_file() {
+        eprintln!(
+            "cchc phan-anh {command}: {}: không có cơ sở dữ liệu (no database; `cchc serve --db` creates it)",
+            db.display()
+        );
+        return None;
+    }
+    match Store::open(db) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            eprintln!("cchc phan-anh {command}: {e}");
+            None
+        }
     }
 }
 
 fn list(args: ListArgs) -> u8 {
-    if !args.db.is_file() {
-        eprintln!(
-            "cchc phan-anh list: {}: không có cơ sở dữ liệu (no database; `cchc serve --db` creates it)",
-            args.db.display()
-        );
+    let Some(store) = open(&args.db, "list") else {
         return 1;
-    }
-    let store = match Store::open(&args.db) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("cchc phan-anh list: {e}");
-            return 1;
-        }
     };
     let items = match store.list() {
         Ok(i) => i,
@@ -120,4 +178,167 @@ fn status_label(code: &str) -> &str {
         "moi" => "mới tiếp nhận",
         other => other,
     }
+}
+
+/// The form and its calendar: `due_days` and `holidays` of the schema file.
+fn form_and_calendar(
+    path: Option<&std::path::Path>,
+) -> Result<(Schema, u32, Vec<Date>), String> {
+    let Some(path) = path else {
+        return Ok((Schema::default_nd20(), answers::DEFAULT_DUE_DAYS, Vec::new()));
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let schema = Schema::from_json(&text).map_err(|errs| {
+        let list: Vec<String> = errs.iter().map(|e| e.message(Lang::Vi)).collect();
+        format!("{}: {}", path.display(), list.join("; "))
+    })?;
+    let (due, holidays) = answers::calendar(&schema);
+    Ok((schema, due, holidays))
+}
+
+fn export(args: ExportArgs) -> u8 {
+    let (schema, due_days, holidays) = match form_and_calendar(args.schema.as_deref()) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("cchc phan-anh export: {e}");
+            return 2;
+        }
+    };
+    let Some(store) = open(&args.db, "export") else {
+        return 1;
+    };
+    let pending = match store.pending() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("cchc phan-anh export: {e}");
+            return 1;
+        }
+    };
+    if let Err(e) = answers::write_sheet(&args.out, &schema, &pending, due_days, &holidays) {
+        eprintln!("cchc phan-anh export: {e}");
+        return 1;
+    }
+    eprintln!(
+        "{} phản ánh, kiến nghị chờ xử lý → {} (hạn trả lời: {due_days} ngày làm việc, {} ngày nghỉ lễ trong lịch)",
+        pending.len(),
+        args.out.display(),
+        holidays.len()
+    );
+    0
+}
+
+fn answer(args: AnswerArgs) -> u8 {
+    let today = match crate::check_field::resolve_today(args.today.as_deref()) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("cchc phan-anh answer: {e}");
+            return 2;
+        }
+    };
+    let ext = args
+        .file
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let rows = match ext.as_str() {
+        "csv" => crate::import::table::read_csv(&args.file),
+        _ => crate::import::table::read_xlsx(&args.file, None),
+    };
+    let rows = match rows {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("cchc phan-anh answer: {}: {e}", args.file.display());
+            return 1;
+        }
+    };
+    let Some(mut store) = open(&args.db, "answer") else {
+        return 1;
+    };
+    let received = match store.received_days() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("cchc phan-anh answer: {e}");
+            return 1;
+        }
+    };
+    let known = |r: &str| received.get(r).copied();
+    let updates = match answers::read_sheet(&rows, &known, today) {
+        Ok(u) => u,
+        Err(problems) => {
+            for p in &problems {
+                eprintln!(
+                    "{}: dòng {}, cột {}: {}",
+                    args.file.display(),
+                    p.row,
+                    p.column,
+                    p.message
+                );
+            }
+            eprintln!(
+                "cchc phan-anh answer: {} lỗi; chưa ghi gì vào cơ sở dữ liệu (nothing applied)",
+                problems.len()
+            );
+            return 1;
+        }
+    };
+    let bar = indicatif::ProgressBar::new(updates.len() as u64);
+    if updates.len() < 500 {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    let (_, now) = crate::serve::now_vn();
+    let source = args
+        .file
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let changed = store.apply_answers(&updates, &now, &source, |n| bar.set_position(n as u64));
+    bar.finish_and_clear();
+    match changed {
+        Ok(n) => {
+            eprintln!(
+                "{} dòng đọc được, {n} phản ánh, kiến nghị được cập nhật (rows read, submissions changed)",
+                updates.len()
+            );
+            0
+        }
+        Err(e) => {
+            eprintln!("cchc phan-anh answer: {e}; chưa ghi gì (nothing applied)");
+            1
+        }
+    }
+}
+
+fn history(args: HistoryArgs) -> u8 {
+    let Some(store) = open(&args.db, "history") else {
+        return 1;
+    };
+    let trail = match store.history(&args.reference) {
+        Ok(Some(t)) => t,
+        Ok(None) => {
+            eprintln!(
+                "cchc phan-anh history: không có mã số {} (unknown reference)",
+                args.reference
+            );
+            return 1;
+        }
+        Err(e) => {
+            eprintln!("cchc phan-anh history: {e}");
+            return 1;
+        }
+    };
+    for (at, action, detail) in trail {
+        if args.format == "jsonl" {
+            let detail: Value =
+                serde_json::from_str(&detail).unwrap_or(Value::String(detail.clone()));
+            println!("{}", json!({"at": at, "action": action, "detail": detail}));
+        } else {
+            let label = match action.as_str() {
+                "received" => "tiếp nhận",
+                "answer" => "cập nhật trả lời",
+                other => other,
+            };
+            println!("{at}  {label}  {detail}");
+        }
+    }
+    0
 }

@@ -565,7 +565,7 @@ fn storage_failure() -> Response {
 }
 
 /// Now, Vietnam time (UTC+7): `(year, RFC 3339 time)`.
-fn now_vn() -> (i32, String) {
+pub fn now_vn() -> (i32, String) {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)

@@ -11,8 +11,8 @@ use std::path::Path;
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
-/// The layout version in `PRAGMA user_version`.
-const VERSION: i64 = 1;
+/// The layout version in `PRAGMA user_version` (2: answers and the audit trail).
+const VERSION: i64 = 2;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS sequence (
@@ -44,6 +44,23 @@ CREATE TABLE IF NOT EXISTS attachment (
     content BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS attachment_submission ON attachment(submission_id);
+CREATE TABLE IF NOT EXISTS answer (
+    submission_id INTEGER PRIMARY KEY REFERENCES submission(id),
+    status TEXT NOT NULL,
+    answer TEXT NOT NULL DEFAULT '',
+    agency TEXT NOT NULL DEFAULT '',
+    answered_on TEXT NOT NULL DEFAULT '',
+    publish INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS audit (
+    id INTEGER PRIMARY KEY,
+    submission_id INTEGER NOT NULL REFERENCES submission(id),
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS audit_submission ON audit(submission_id);
 CREATE TABLE IF NOT EXISTS spam (
     id INTEGER PRIMARY KEY,
     reference TEXT NOT NULL,
@@ -109,6 +126,37 @@ pub struct Listed {
     /// `(field, name, size)` of each attachment.
     pub files: Vec<(String, String, u64)>,
 }
+
+/// A submission staff still have to answer, for the answer sheet.
+#[derive(Clone, Debug)]
+pub struct Pending {
+    pub reference: String,
+    pub received_at: String,
+    pub status: String,
+    pub values_json: String,
+    pub answer: String,
+    pub agency: String,
+    pub answered_on: String,
+    pub publish: bool,
+}
+
+/// One row of a filled answer sheet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerUpdate {
+    pub reference: String,
+    /// A status code (`da-tra-loi`, …).
+    pub status: String,
+    pub answer: String,
+    pub agency: String,
+    /// `yyyy-mm-dd` or empty.
+    pub answered_on: String,
+    pub publish: bool,
+    /// The sheet row it came from (for the audit trail).
+    pub line: usize,
+}
+
+/// One line of the audit trail: `(at, action, detail JSON)`.
+pub type AuditEntry = (String, String, String);
 
 /// The database.
 pub struct Store {
@@ -216,6 +264,10 @@ impl Store {
             ],
         )?;
         let id = tx.last_insert_rowid();
+        tx.execute(
+            "INSERT INTO audit(submission_id, at, action, detail) VALUES (?1, ?2, 'received', ?3)",
+            params![id, s.received_at, s.form],
+        )?;
         for (field, name, mime, bytes) in &s.attachments {
             tx.execute(
                 "INSERT INTO attachment(submission_id, field, name, mime, size, content)
@@ -309,6 +361,158 @@ impl Store {
             out.push(listed);
         }
         Ok(out)
+    }
+
+    /// The submissions staff still have to answer (status `moi` or `dang-xu-ly`), oldest first,
+    /// with what was already filled in.
+    pub fn pending(&self) -> Result<Vec<Pending>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.reference, s.received_at, s.status, s.values_json,
+                    COALESCE(a.answer, ''), COALESCE(a.agency, ''), COALESCE(a.answered_on, ''),
+                    COALESCE(a.publish, 0)
+             FROM submission s LEFT JOIN answer a ON a.submission_id = s.id
+             WHERE s.status IN ('moi', 'dang-xu-ly') ORDER BY s.year, s.number",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Pending {
+                reference: r.get(0)?,
+                received_at: r.get(1)?,
+                status: r.get(2)?,
+                values_json: r.get(3)?,
+                answer: r.get(4)?,
+                agency: r.get(5)?,
+                answered_on: r.get(6)?,
+                publish: r.get::<_, i64>(7)? != 0,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every reference with its day of receipt (to check an answer sheet before applying it).
+    pub fn received_days(
+        &self,
+    ) -> Result<std::collections::HashMap<String, cchc_widgets::date::Date>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT reference, received_at FROM submission")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = std::collections::HashMap::new();
+        for row in rows {
+            let (reference, at) = row?;
+            if let Some(d) = at.get(..10).and_then(cchc_widgets::date::Date::parse_iso) {
+                out.insert(reference, d);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Whether a submission with this reference exists.
+    pub fn exists(&self, reference: &str) -> Result<bool, StoreError> {
+        let n: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM submission WHERE reference = ?1",
+            params![reference],
+            |r| r.get(0),
+        )?;
+        Ok(n > 0)
+    }
+
+    /// Applies the staff's answers, all or nothing (one transaction); each change is kept in the
+    /// audit trail with what changed. Returns how many submissions changed. Unknown references
+    /// must have been refused before (an unknown one here rolls everything back).
+    pub fn apply_answers(
+        &mut self,
+        updates: &[AnswerUpdate],
+        at: &str,
+        source: &str,
+        mut progress: impl FnMut(usize),
+    ) -> Result<usize, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut changed = 0;
+        for (i, u) in updates.iter().enumerate() {
+            let id: i64 = tx
+                .query_row(
+                    "SELECT id FROM submission WHERE reference = ?1",
+                    params![u.reference],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .ok_or_else(|| StoreError(format!("{}: no such submission", u.reference)))?;
+            let before: Option<(String, String, String, String, i64)> = tx
+                .query_row(
+                    "SELECT status, answer, agency, answered_on, publish FROM answer
+                     WHERE submission_id = ?1",
+                    params![id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                )
+                .optional()?;
+            let after = (
+                u.status.clone(),
+                u.answer.clone(),
+                u.agency.clone(),
+                u.answered_on.clone(),
+                i64::from(u.publish),
+            );
+            if before.as_ref() == Some(&after) {
+                progress(i + 1);
+                continue;
+            }
+            let mut detail = serde_json::Map::new();
+            let fields = ["status", "answer", "agency", "answered_on"];
+            let old = before.clone().unwrap_or_default();
+            let pairs = [
+                (&old.0, &after.0),
+                (&old.1, &after.1),
+                (&old.2, &after.2),
+                (&old.3, &after.3),
+            ];
+            for (name, (o, n)) in fields.iter().zip(pairs) {
+                if o != n {
+                    detail.insert((*name).into(), serde_json::json!({"from": o, "to": n}));
+                }
+            }
+            if old.4 != after.4 || before.is_none() {
+                detail.insert(
+                    "publish".into(),
+                    serde_json::json!({"from": old.4 != 0, "to": u.publish}),
+                );
+            }
+            detail.insert("source".into(), serde_json::json!(format!("{source}:{}", u.line)));
+            tx.execute(
+                "INSERT INTO answer(submission_id, status, answer, agency, answered_on, publish, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT(submission_id) DO UPDATE SET status = ?2, answer = ?3, agency = ?4,
+                     answered_on = ?5, publish = ?6, updated_at = ?7",
+                params![id, u.status, u.answer, u.agency, u.answered_on, i64::from(u.publish), at],
+            )?;
+            tx.execute(
+                "UPDATE submission SET status = ?2 WHERE id = ?1",
+                params![id, u.status],
+            )?;
+            tx.execute(
+                "INSERT INTO audit(submission_id, at, action, detail) VALUES (?1, ?2, 'answer', ?3)",
+                params![id, at, serde_json::Value::Object(detail).to_string()],
+            )?;
+            changed += 1;
+            progress(i + 1);
+        }
+        tx.commit()?;
+        Ok(changed)
+    }
+
+    /// The audit trail of one submission, oldest first: `(at, action, detail JSON)`; `None` when
+    /// the reference is unknown.
+    pub fn history(&self, reference: &str) -> Result<Option<Vec<AuditEntry>>, StoreError> {
+        if !self.exists(reference)? {
+            return Ok(None);
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT a.at, a.action, a.detail FROM audit a JOIN submission s ON s.id = a.submission_id
+             WHERE s.reference = ?1 ORDER BY a.id",
+        )?;
+        let rows = stmt.query_map(params![reference], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(Some(rows.collect::<Result<_, _>>()?))
     }
 
     /// How many honeypot submissions were kept apart.
