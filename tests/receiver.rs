@@ -807,3 +807,121 @@ fn staff_export_answer_in_excel_and_every_change_is_in_the_history() {
     assert_eq!(sheet.rows().count(), 2);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn publishing_keeps_personal_data_out() {
+    let dir = temp_dir("publish");
+    let db = dir.join("pakn.sqlite");
+    let s = Server::start(&db, &[]);
+    let personal = good("Chậm cấp sổ đỏ cho nhà số 12 ngõ 34 phố Hàng Bông")
+        .replace(
+            "Hồ sơ nộp từ tháng 3 đến nay chưa có kết quả, quá hạn 45 ngày \\\"rồi\\\".",
+            "Tôi là H'Hen, CCCD 066190012345, gọi 0912 345 678 hoặc hhen.nie@gmail.com; hồ sơ theo Nghị định 43/2014/NĐ-CP quá hạn 45 ngày.",
+        )
+        .replace("\"cam_ket\":true", "\"cam_ket\":true,\"cong_khai\":true");
+    assert!(personal.contains("cong_khai") && personal.contains("0912 345 678"));
+    let mut refs = Vec::new();
+    for body in [personal.clone(), good("Không đồng ý công khai"), personal] {
+        let (status, _, text) = post(&s, "/api/phan-anh", &body, &[]);
+        assert_eq!(status, 201, "{text}");
+        refs.push(json(&text)["reference"].as_str().unwrap().to_string());
+    }
+    drop(s);
+    let db_s = db.to_str().unwrap();
+    let today = today_vn().to_vi();
+    let sheet = dir.join("tra-loi.xlsx");
+    let answer = "Sở Tài nguyên và Môi trường đã cấp giấy chứng nhận.";
+    filled_sheet(
+        &sheet,
+        &[
+            [
+                &refs[0],
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                answer,
+                "Sở Tài nguyên và Môi trường",
+                "Đã trả lời",
+                &today,
+                "Có",
+            ],
+            [
+                &refs[1],
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                answer,
+                "Sở Tài nguyên và Môi trường",
+                "Đã trả lời",
+                &today,
+                "Có",
+            ],
+            [
+                &refs[2],
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                answer,
+                "Sở Tài nguyên và Môi trường",
+                "Đã trả lời",
+                &today,
+                "Không",
+            ],
+        ],
+    );
+    let (code, _, err) = cchc(&["phan-anh", "answer", "--db", db_s, sheet.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let out = dir.join("phan-anh-da-tra-loi.json");
+    let (code, _, err) = cchc(&[
+        "phan-anh",
+        "publish",
+        "--db",
+        db_s,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    let doc = json(&text);
+    assert_eq!(doc["format"], "cchc-phan-anh-da-tra-loi");
+    // Only the one marked for publishing whose sender agreed.
+    let items = doc["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "{text}");
+    assert_eq!(items[0]["reference"], refs[0].as_str());
+    assert_eq!(items[0]["answer"], answer);
+    assert_eq!(items[0]["answering_agency"], "Sở Tài nguyên và Môi trường");
+    assert_eq!(items[0]["status"], "da-tra-loi");
+    // No personal data: not the sender's fields, not what they typed inside the text.
+    for leak in [
+        "H'Hen Niê",
+        "0912",
+        "066190012345",
+        "hhen.nie",
+        "Hàng Bông",
+        "24133",
+        "Thôn 3",
+    ] {
+        assert!(!text.contains(leak), "{leak} leaked: {text}");
+    }
+    assert!(
+        text.contains("Nghị định 43/2014/NĐ-CP"),
+        "document numbers are kept"
+    );
+    assert!(items[0]["content"]
+        .as_str()
+        .unwrap()
+        .contains("[số điện thoại]"));
+    // `cchc check` knows the file and finds nothing personal in it.
+    let (code, out_check, err_check) = cchc(&["check", out.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{out_check}{err_check}");
+    let _ = std::fs::remove_dir_all(dir);
+}

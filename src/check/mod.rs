@@ -12,8 +12,10 @@
 //! Errors make the file unusable; warnings do not.
 
 mod chi_tieu;
+mod da_tra_loi;
 mod i18n;
 pub mod locate;
+mod personal;
 mod phan_anh;
 mod tthc;
 
@@ -38,6 +40,9 @@ pub enum Kind {
     /// A language catalogue, `pkg/i18n/<lang>.json`.
     #[serde(rename = "i18n")]
     I18n,
+    /// The answered feedback `cchc phan-anh publish` writes, `phan-anh-da-tra-loi.json`.
+    #[serde(rename = "phan-anh-da-tra-loi")]
+    DaTraLoi,
 }
 
 impl Kind {
@@ -48,14 +53,21 @@ impl Kind {
             Kind::ChiTieu => "chi-tieu",
             Kind::PhanAnh => "phan-anh",
             Kind::I18n => "i18n",
+            Kind::DaTraLoi => "phan-anh-da-tra-loi",
         }
     }
 
     /// Parses [`Kind::name`].
     pub fn parse(s: &str) -> Option<Kind> {
-        [Kind::Tthc, Kind::ChiTieu, Kind::PhanAnh, Kind::I18n]
-            .into_iter()
-            .find(|k| k.name() == s)
+        [
+            Kind::Tthc,
+            Kind::ChiTieu,
+            Kind::PhanAnh,
+            Kind::I18n,
+            Kind::DaTraLoi,
+        ]
+        .into_iter()
+        .find(|k| k.name() == s)
     }
 }
 
@@ -160,7 +172,17 @@ pub fn check_with_details(text: &str, kind: Option<Kind>, lang: Lang, read: Read
         Some(Kind::ChiTieu) => chi_tieu::check(text, lang, &mut report.records),
         Some(Kind::PhanAnh) => phan_anh::check(text, lang, &mut report.records),
         Some(Kind::I18n) => i18n::check(text, lang, &mut report.records),
+        Some(Kind::DaTraLoi) => da_tra_loi::check(text, lang, &mut report.records),
         None => unknown_kind(text, lang),
+    };
+    // What any published data file must not carry: citizens' personal data.
+    let problems = match kind {
+        Some(Kind::I18n) | None => problems,
+        Some(_) => {
+            let mut p = problems;
+            p.extend(personal::warnings(text, lang));
+            p
+        }
     };
     for p in problems {
         report.push(p);
@@ -190,6 +212,7 @@ fn detect_value(v: &Value) -> Option<Kind> {
             match o.get("format").and_then(Value::as_str) {
                 Some(crate::tracker::model::FORMAT) => return Some(Kind::ChiTieu),
                 Some(crate::feedback::schema::FORMAT) => return Some(Kind::PhanAnh),
+                Some(da_tra_loi::FORMAT) => return Some(Kind::DaTraLoi),
                 _ => {}
             }
             let has = |k: &str| o.contains_key(k);
@@ -217,7 +240,9 @@ fn detect_value(v: &Value) -> Option<Kind> {
 
 fn sniff(text: &str) -> Option<Kind> {
     let has = |w: &str| text.contains(w);
-    if has("\"cchc-chi-tieu\"") {
+    if has("\"cchc-phan-anh-da-tra-loi\"") {
+        Some(Kind::DaTraLoi)
+    } else if has("\"cchc-chi-tieu\"") {
         Some(Kind::ChiTieu)
     } else if has("\"cchc-phan-anh\"") {
         Some(Kind::PhanAnh)

@@ -17,9 +17,15 @@ pub(super) fn check(text: &str, lang: Lang, records: &mut usize) -> Vec<Problem>
         .and_then(Value::as_array)
         .map_or(0, <[Value]>::len);
     let mut out = Vec::new();
-    match Schema::from_json(body) {
+    match Schema::from_json_checked(body) {
         Err(errors) => out.extend(errors.iter().map(|e| converted(body, e, lang))),
-        Ok(schema) => {
+        Ok((schema, warnings)) => {
+            // Unknown keys: the widget ignores them (a newer version's key, or a typo).
+            for w in &warnings {
+                let mut p = converted(body, w, lang);
+                p.severity = Severity::Warning;
+                out.push(p);
+            }
             if schema.endpoint.is_none() {
                 out.push(problem(
                     Severity::Warning,

@@ -36,6 +36,7 @@ fn field(name: &str, kind: FieldType, label: Text) -> Field {
         max_files: None,
         autocomplete: None,
         messages: Messages::new(),
+        public: false,
     }
 }
 
@@ -269,14 +270,19 @@ fn content_fields() -> Vec<Field> {
             "A proposal needs a proposed solution or initiative; enter it."
         )),
     );
-    vec![
+    // What may be published with the answer (Nghị định 20/2008, Điều 13), never the sender.
+    let mut fields = vec![
         hinh_thuc,
         noi_dung_loai,
         van_ban,
         tieu_de,
         noi_dung,
         phuong_an,
-    ]
+    ];
+    for f in &mut fields {
+        f.public = true;
+    }
+    fields
 }
 
 fn closing_fields() -> Vec<Field> {
@@ -337,6 +343,9 @@ impl Schema {
             honeypot: Some("website".into()),
             messages: Messages::new(),
             fields,
+            due_days: None,
+            holidays: Vec::new(),
+            answers_page: None,
         }
     }
 }

@@ -31,6 +31,8 @@ pub mod form;
 pub mod freetext;
 pub mod messages;
 pub mod name;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod personal;
 pub mod phone;
 pub mod schema;
 #[cfg(not(target_arch = "wasm32"))]

@@ -307,6 +307,9 @@ pub struct Field {
     /// Message overrides by code (see docs/phan-anh-format.md for codes and placeholders).
     #[serde(skip_serializing_if = "Messages::is_empty")]
     pub messages: Messages,
+    /// May be published with the answer (`cchc phan-anh publish`; read natively).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub public: bool,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -345,6 +348,15 @@ pub struct Schema {
     pub messages: Messages,
     /// Fields in display order.
     pub fields: Vec<Field>,
+    /// Working days to answer a submission (`cchc phan-anh export`'s due date; read natively).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_days: Option<u64>,
+    /// The agency's days off, `yyyy-mm-dd` (Tết moves every year; read natively).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub holidays: Vec<String>,
+    /// The page that shows answered feedback (`<cchc-feedback-answers>`), https:// or /.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answers_page: Option<String>,
 }
 
 impl Schema {
@@ -397,7 +409,18 @@ impl Schema {
         v.to_string()
     }
 
+    /// [`Schema::from_json`] plus the warnings: unknown keys, which this version ignores (a
+    /// newer file's additions, or typos that `cchc check` shows).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_json_checked(json: &str) -> Result<(Schema, Vec<SchemaError>), Vec<SchemaError>> {
+        Schema::load(json, false)
+    }
+
     fn parse(json: &str, builtin: bool) -> Result<Schema, Vec<SchemaError>> {
+        Schema::load(json, builtin).map(|(s, _)| s)
+    }
+
+    fn load(json: &str, builtin: bool) -> Result<(Schema, Vec<SchemaError>), Vec<SchemaError>> {
         let value = crate::json::parse(json).map_err(|e| {
             vec![SchemaError::new(
                 "$",
@@ -419,7 +442,7 @@ impl Schema {
         };
         let schema = loader.schema(&value);
         match (schema, loader.errors.is_empty()) {
-            (Some(s), true) => Ok(s),
+            (Some(s), true) => Ok((s, loader.warnings)),
             _ => Err(loader.errors),
         }
     }
@@ -486,7 +509,18 @@ fn is_safe_url(url: &str) -> bool {
 }
 
 const SCHEMA_KEYS: &[&str] = &[
-    "$schema", "format", "version", "title", "intro", "endpoint", "honeypot", "messages", "fields",
+    "$schema",
+    "format",
+    "version",
+    "title",
+    "intro",
+    "endpoint",
+    "honeypot",
+    "messages",
+    "fields",
+    "due_days",
+    "holidays",
+    "answers_page",
 ];
 const FIELD_KEYS: &[&str] = &[
     "name",
@@ -509,6 +543,7 @@ const FIELD_KEYS: &[&str] = &[
     "autocomplete",
     "messages",
     "pattern",
+    "public",
 ];
 
 /// An object's members, each key once: a repeated key counts with its last value (what
@@ -525,6 +560,9 @@ fn members(o: &Value) -> impl Iterator<Item = &(String, Value)> {
 #[derive(Default)]
 struct Loader {
     errors: Vec<SchemaError>,
+    /// Unknown keys: a newer file's additions (ignored by this version) or typos (`cchc check`
+    /// shows them as warnings).
+    warnings: Vec<SchemaError>,
     /// Texts read are built-in ones ([`Text::builtin`]).
     builtin: bool,
 }
@@ -579,7 +617,7 @@ impl Loader {
     fn keys(&mut self, o: &Value, allowed: &[&str], path: &str) {
         let unknown = members(o).filter(|(k, _)| !allowed.contains(&k.as_str()));
         for key in unknown.map(|(k, _)| k) {
-            self.err(
+            self.warnings.push(SchemaError::new(
                 &crate::contract::sub_path(path, key),
                 "unknown_key",
                 msg!(
@@ -587,7 +625,7 @@ impl Loader {
                     "unknown key “{key}”"
                 ),
                 vec![("key", key.to_string())],
-            );
+            ));
         }
     }
 
@@ -758,6 +796,7 @@ impl Loader {
             );
         }
         let messages = self.messages(o, "$");
+        let (due_days, holidays, answers_page) = self.answering(o);
         let indexed = self.fields(o.get("fields"));
         self.cross_checks(&indexed, honeypot.as_deref());
         let fields = indexed.into_iter().map(|(_, f)| f).collect();
@@ -770,7 +809,84 @@ impl Loader {
             honeypot,
             messages,
             fields,
+            due_days,
+            holidays,
+            answers_page,
         })
+    }
+
+    /// `due_days`, `holidays` and `answers_page`: what staff's tools read. The widget does not
+    /// use them, so the wasm does not read them (a smaller form bundle).
+    #[cfg(target_arch = "wasm32")]
+    fn answering(&mut self, _: &Value) -> (Option<u64>, Vec<String>, Option<String>) {
+        (None, Vec::new(), None)
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn answering(&mut self, o: &Value) -> (Option<u64>, Vec<String>, Option<String>) {
+        let due_days = self.uint(o, "due_days", "$", 365);
+        if due_days == Some(0) {
+            self.err_at(
+                "$",
+                "due_days",
+                "value",
+                msg!(
+                    "cần một số nguyên từ 1 đến 365",
+                    "expected a whole number from 1 to 365"
+                ),
+            );
+        }
+        let mut holidays = Vec::new();
+        match o.get("holidays") {
+            None | Some(Value::Null) => {}
+            Some(Value::Arr(list)) => {
+                for (i, d) in list.iter().enumerate() {
+                    match d.as_str().and_then(crate::date::Date::parse_iso) {
+                        Some(day) => holidays.push(day.to_iso()),
+                        None => self.err(
+                            &format!("$.holidays[{i}]"),
+                            "value",
+                            msg!(
+                                "cần một ngày dạng yyyy-mm-dd",
+                                "expected a date as yyyy-mm-dd"
+                            ),
+                            Vec::new(),
+                        ),
+                    }
+                }
+            }
+            Some(_) => self.type_at(
+                "$",
+                "holidays",
+                msg!(
+                    "cần một mảng ngày yyyy-mm-dd",
+                    "expected an array of yyyy-mm-dd dates"
+                ),
+            ),
+        }
+        let answers_page = self.string(o, "answers_page", "$", false);
+        if answers_page.as_deref().is_some_and(|u| !is_safe_url(u)) {
+            self.err_at(
+                "$",
+                "answers_page",
+                "value",
+                msg!(
+                    "địa chỉ phải bắt đầu bằng https:// hoặc / (cùng trang)",
+                    "the URL must start with https:// or / (same origin)"
+                ),
+            );
+        }
+        (due_days, holidays, answers_page)
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn publishing_flag(&mut self, _: &Value, _: &str) -> bool {
+        false
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn publishing_flag(&mut self, o: &Value, path: &str) -> bool {
+        self.boolean(o, "public", path)
     }
 
     fn endpoint(&mut self, v: &Value) -> Option<Endpoint> {
@@ -890,6 +1006,7 @@ impl Loader {
             max_files: self.uint(o, "max_files", path, 50).map(|n| n as usize),
             autocomplete: self.string(o, "autocomplete", path, false),
             messages: self.messages(o, path),
+            public: self.publishing_flag(o, path),
         };
         self.field_rules(&field, path);
         Some(field)
@@ -1141,11 +1258,56 @@ impl Loader {
 mod tests {
     use super::*;
 
+    /// The errors of a refused schema, or the warnings of an accepted one.
     fn codes(json: &str) -> Vec<(String, &'static str)> {
-        match Schema::from_json(json) {
-            Ok(_) => Vec::new(),
+        match Schema::from_json_checked(json) {
+            Ok((_, warnings)) => warnings.into_iter().map(|e| (e.path, e.code)).collect(),
             Err(errs) => errs.into_iter().map(|e| (e.path, e.code)).collect(),
         }
+    }
+
+    #[test]
+    fn unknown_keys_are_warnings_so_an_older_widget_reads_a_newer_file() {
+        let newer = MINI.replace(
+            r#""title":"Góp ý","#,
+            r#""title":"Góp ý","a_key_of_version_1_5":{"x":1},"#,
+        );
+        let (s, warnings) = Schema::from_json_checked(&newer).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(s.fields.len(), 1);
+        assert_eq!(warnings[0].code, "unknown_key");
+        assert_eq!(warnings[0].path, "$.a_key_of_version_1_5");
+        assert!(Schema::from_json(&newer).is_ok());
+    }
+
+    #[test]
+    fn answering_keys_are_read_and_checked() {
+        let json = MINI.replace(
+            r#""title":"Góp ý","#,
+            r#""title":"Góp ý","due_days":15,"holidays":["2026-02-16","2026-02-17"],"answers_page":"/phan-anh/da-tra-loi.html","#,
+        );
+        let (s, _) = Schema::from_json_checked(&json).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(s.due_days, Some(15));
+        assert_eq!(s.holidays, ["2026-02-16", "2026-02-17"]);
+        assert_eq!(s.answers_page.as_deref(), Some("/phan-anh/da-tra-loi.html"));
+        let bad = json
+            .replace("2026-02-17", "17/02/2026")
+            .replace("/phan-anh/", "javascript:");
+        let got = codes(&bad);
+        assert!(
+            got.contains(&("$.holidays[1]".to_string(), "value")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("$.answers_page".to_string(), "value")),
+            "{got:?}"
+        );
+        let public = MINI.replace(r#""required":true"#, r#""required":true,"public":true"#);
+        assert!(
+            Schema::from_json(&public)
+                .unwrap_or_else(|e| panic!("{e:?}"))
+                .fields[0]
+                .public
+        );
     }
 
     const MINI: &str = r#"{"format":"cchc-phan-anh","version":1,"title":"Góp ý",
@@ -1173,7 +1335,6 @@ mod tests {
             ]}"#;
         let got = codes(bad);
         let expect = [
-            ("$.requried", "unknown_key"),
             ("$.format", "format"),
             ("$.version", "version"),
             ("$.endpoint.url", "value"),

@@ -29,9 +29,19 @@ pub const STATUSES: &[(&str, &str)] = &[
 /// Working days to answer when the schema does not say (`due_days`).
 pub const DEFAULT_DUE_DAYS: u32 = 10;
 
-/// The form's answering calendar: working days to answer and the agency's days off.
-pub fn calendar(_schema: &Schema) -> (u32, Vec<Date>) {
-    (DEFAULT_DUE_DAYS, Vec::new())
+/// The form's answering calendar: working days to answer (`due_days`, else
+/// [`DEFAULT_DUE_DAYS`]) and the agency's days off (`holidays`).
+pub fn calendar(schema: &Schema) -> (u32, Vec<Date>) {
+    let days = schema
+        .due_days
+        .and_then(|d| u32::try_from(d).ok())
+        .unwrap_or(DEFAULT_DUE_DAYS);
+    let holidays = schema
+        .holidays
+        .iter()
+        .filter_map(|d| Date::parse_iso(d))
+        .collect();
+    (days, holidays)
 }
 
 /// The sheet's columns, in order: (header, width).
@@ -400,6 +410,106 @@ pub fn read_sheet(
     }
 }
 
+/// The field whose checkbox records the sender's consent to publishing.
+pub const CONSENT_FIELD: &str = "cong_khai";
+
+/// The fields whose values may be published: those the schema marks `public`, else (a schema
+/// written before that key) the built-in form's subject, content, field and kind.
+pub fn public_fields(schema: &Schema) -> Vec<String> {
+    let marked: Vec<String> = schema
+        .fields
+        .iter()
+        .filter(|f| f.public)
+        .map(|f| f.name.clone())
+        .collect();
+    if !marked.is_empty() {
+        return marked;
+    }
+    ["loai", "linh_vuc", "tieu_de", "noi_dung"]
+        .iter()
+        .filter(|n| schema.fields.iter().any(|f| f.name == **n))
+        .map(|n| n.to_string())
+        .collect()
+}
+
+/// The published file (`docs/phan-anh-da-tra-loi-format.md`): the answered items staff marked
+/// for publishing whose sender agreed, newest answer first, only public fields, personal data
+/// in free text masked. Returns the JSON text, the number of items and of masked spans.
+pub fn publish_json(schema: &Schema, marked: &[Pending], today: Date) -> (String, usize, usize) {
+    use cchc_widgets::feedback::personal::mask;
+    use serde_json::{json, Map, Value as J};
+    let public = public_fields(schema);
+    let mut masked = 0;
+    let mut items: Vec<(String, J)> = Vec::new();
+    for p in marked {
+        let finished = matches!(
+            p.status.as_str(),
+            "da-tra-loi" | "chuyen-co-quan-khac" | "khong-thuoc-pham-vi"
+        );
+        let values = cchc_widgets::json::parse(&p.values_json).unwrap_or(Value::Null);
+        let consent = matches!(values.get(CONSENT_FIELD), Some(Value::Bool(true)));
+        if !finished || !consent || !p.publish {
+            continue;
+        }
+        let mut clean = |s: &str| {
+            let (m, n) = mask(s);
+            masked += n;
+            m
+        };
+        let sum = summarize(schema, &values);
+        let mut fields = Map::new();
+        for name in &public {
+            let Some(f) = schema.fields.iter().find(|f| &f.name == name) else {
+                continue;
+            };
+            let shown = match values.get(name) {
+                Some(Value::Str(v)) => f
+                    .options
+                    .iter()
+                    .find(|o| &o.value == v)
+                    .map_or_else(|| v.clone(), |o| o.label.vi.clone()),
+                _ => continue,
+            };
+            fields.insert(
+                name.clone(),
+                json!({"label": f.label.vi, "value": clean(&shown)}),
+            );
+        }
+        let status_label = STATUSES
+            .iter()
+            .find(|(c, _)| *c == p.status)
+            .map_or("", |(_, l)| *l);
+        let item = json!({
+            "reference": p.reference,
+            "received": p.received_at.get(..10).unwrap_or(""),
+            "answered": p.answered_on,
+            "status": p.status,
+            "status_label": status_label,
+            "subject": if public.iter().any(|n| n == "tieu_de") || public.is_empty() { clean(&sum.subject) } else { String::new() },
+            "content": clean(&sum.content),
+            "field": sum.field,
+            "answer": p.answer,
+            "answering_agency": p.agency,
+            "fields": J::Object(fields),
+        });
+        items.push((format!("{} {}", p.answered_on, p.reference), item));
+    }
+    items.sort_by(|a, b| b.0.cmp(&a.0));
+    let n = items.len();
+    let doc = json!({
+        "format": "cchc-phan-anh-da-tra-loi",
+        "version": 1,
+        "title": schema.title.vi,
+        "published_on": today.to_iso(),
+        "items": items.into_iter().map(|(_, i)| i).collect::<Vec<_>>(),
+    });
+    (
+        serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n",
+        n,
+        masked,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -418,3 +528,4 @@ mod tests {
         assert_eq!(parse_sheet_date("mai"), None);
     }
 }
+

@@ -28,6 +28,22 @@ enum Command {
     Answer(AnswerArgs),
     /// Print the audit trail of one submission.
     History(HistoryArgs),
+    /// Write the answered feedback marked for publishing, without personal data, for
+    /// `<cchc-feedback-answers>`.
+    Publish(PublishArgs),
+}
+
+#[derive(clap::Args)]
+struct PublishArgs {
+    /// The receiver's SQLite database.
+    #[arg(long, default_value = "cchc.sqlite")]
+    db: PathBuf,
+    /// The form's phan-anh.json (which fields are public); default: the built-in form.
+    #[arg(long)]
+    schema: Option<PathBuf>,
+    /// The file to write (phan-anh-da-tra-loi.json).
+    #[arg(short, long)]
+    out: PathBuf,
 }
 
 #[derive(clap::Args)]
@@ -84,6 +100,7 @@ pub fn run(args: Args) -> u8 {
         Command::Export(a) => export(a),
         Command::Answer(a) => answer(a),
         Command::History(a) => history(a),
+        Command::Publish(a) => publish(a),
     }
 }
 
@@ -340,5 +357,39 @@ fn history(args: HistoryArgs) -> u8 {
             println!("{at}  {label}  {detail}");
         }
     }
+    0
+}
+
+fn publish(args: PublishArgs) -> u8 {
+    let (schema, _, _) = match form_and_calendar(args.schema.as_deref()) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("cchc phan-anh publish: {e}");
+            return 2;
+        }
+    };
+    let Some(store) = open(&args.db, "publish") else {
+        return 1;
+    };
+    let marked = match store.marked_for_publishing() {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("cchc phan-anh publish: {e}");
+            return 1;
+        }
+    };
+    let today = crate::check_field::today_vn();
+    let (text, items, masked) = answers::publish_json(&schema, &marked, today);
+    // Written beside, then renamed: the portal never serves a half-written file.
+    let tmp = args.out.with_extension("json.tmp");
+    if let Err(e) = std::fs::write(&tmp, &text).and_then(|_| std::fs::rename(&tmp, &args.out)) {
+        eprintln!("cchc phan-anh publish: {}: {e}", args.out.display());
+        return 1;
+    }
+    eprintln!(
+        "{items} phản ánh, kiến nghị được công khai → {} ({} được đánh dấu; chỉ những mục người gửi đồng ý công khai; {masked} thông tin cá nhân đã che)",
+        args.out.display(),
+        marked.len()
+    );
     0
 }

@@ -406,6 +406,29 @@ impl Store {
         Ok(out)
     }
 
+    /// The submissions staff marked for publishing, with their answers, oldest first.
+    pub fn marked_for_publishing(&self) -> Result<Vec<Pending>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.reference, s.received_at, s.status, s.values_json,
+                    a.answer, a.agency, a.answered_on, a.publish
+             FROM submission s JOIN answer a ON a.submission_id = s.id
+             WHERE a.publish = 1 ORDER BY s.year, s.number",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Pending {
+                reference: r.get(0)?,
+                received_at: r.get(1)?,
+                status: r.get(2)?,
+                values_json: r.get(3)?,
+                answer: r.get(4)?,
+                agency: r.get(5)?,
+                answered_on: r.get(6)?,
+                publish: r.get::<_, i64>(7)? != 0,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Whether a submission with this reference exists.
     pub fn exists(&self, reference: &str) -> Result<bool, StoreError> {
         let n: i64 = self.conn.query_row(
