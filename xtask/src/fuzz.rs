@@ -80,6 +80,12 @@ pub fn run_all(toolchain: &str, seconds: u64) -> Result<Vec<(String, u64, f64, u
             .output()
             .map_err(|e| format!("cargo fuzz: {e}"))?;
         let log = String::from_utf8_lossy(&result.stderr);
+        if !result.status.success() && log.contains("could not compile") {
+            return Err(format!(
+                "fuzz target `{target}` did not build (the sources changed while fuzzing?):\n{}",
+                log.lines().filter(|l| l.starts_with("error")).collect::<Vec<_>>().join("\n")
+            ));
+        }
         if !result.status.success() {
             let tail: Vec<&str> = log.lines().rev().take(40).collect();
             let tail: Vec<&str> = tail.into_iter().rev().collect();
