@@ -130,6 +130,24 @@ fn push_digits(out: &mut String, neg: bool, mut m: u64, digits: usize) {
     }
 }
 
+/// The value of a non-empty run of ASCII digits (`"007"` → 7): what `str::parse` gives for such
+/// text, without core's generic integer parser; `None` for anything else (a sign included) or
+/// beyond `u64`.
+#[inline(never)]
+pub fn digits(s: &str) -> Option<u64> {
+    if s.is_empty() {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for b in s.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+    }
+    Some(n)
+}
+
 /// `NaN` and the infinities, spelled as the standard library spells them.
 fn special(x: f64) -> Option<&'static str> {
     if x.is_nan() {
@@ -344,6 +362,16 @@ mod tests {
         assert_eq!(signed(x), format!("{x:+}"), "{{:+}} of {:e}", x);
         for p in [0, 1, 2, 3, 6] {
             assert_eq!(fixed(x, p), format!("{x:.p$}"), "{{:.{p}}} of {:e}", x);
+        }
+    }
+
+    #[test]
+    fn digits_like_parse_of_digit_runs() {
+        for s in ["0", "007", "12", "9999", "18446744073709551615"] {
+            assert_eq!(digits(s), s.parse::<u64>().ok(), "{s}");
+        }
+        for s in ["", "+1", "-1", "1a", " 1", "18446744073709551616", "١"] {
+            assert_eq!(digits(s), None, "{s}");
         }
     }
 

@@ -124,8 +124,9 @@ pub fn decode(digits: &str) -> Option<CccdInfo> {
         return None;
     }
     let code = digits.get(..3)?;
-    let century_sex = digits.get(3..4)?.parse::<i32>().ok()?;
-    let yy = digits.get(4..6)?.parse::<i32>().ok()?;
+    let num = |s: &str| i32::try_from(crate::num::digits(s)?).ok();
+    let century_sex = num(digits.get(3..4)?)?;
+    let yy = num(digits.get(4..6)?)?;
     Some(CccdInfo {
         province: CCCD_PROVINCES
             .iter()

@@ -44,8 +44,13 @@ pub fn parse_user_date(input: &str) -> Result<Date, Issue> {
     } else {
         return Err(Issue::new("date_format"));
     };
-    let (year, month, day) = match (y.parse::<i32>(), m.parse::<u8>(), d.parse::<u8>()) {
-        (Ok(y), Ok(m), Ok(d)) => (y, m, d),
+    let num = crate::num::digits;
+    let (year, month, day) = match (
+        num(y).and_then(|v| i32::try_from(v).ok()),
+        num(m).and_then(|v| u8::try_from(v).ok()),
+        num(d).and_then(|v| u8::try_from(v).ok()),
+    ) {
+        (Some(y), Some(m), Some(d)) => (y, m, d),
         _ => return Err(Issue::new("date_format")),
     };
     Date::new(year, month, day).ok_or_else(|| {

@@ -35,7 +35,10 @@ fn valid_local(local: &str) -> bool {
         && local.len() <= 64
         && !local.starts_with('.')
         && !local.ends_with('.')
-        && !local.contains("..")
+        && !local
+            .as_bytes()
+            .windows(2)
+            .any(|w| matches!(w, [b'.', b'.']))
         && local.chars().all(|c| c == '.' || is_atext(c))
 }
 
@@ -70,7 +73,7 @@ pub fn check_email(input: &str) -> Outcome {
 }
 
 fn check_ascii(s: &str) -> Outcome {
-    let Some((local, domain)) = s.rsplit_once('@') else {
+    let Some((local, domain)) = crate::text::rsplit_ascii(s, b'@') else {
         return Outcome::err(Issue::new("email_format"));
     };
     let domain = domain.to_ascii_lowercase();

@@ -78,7 +78,7 @@ fn type_list(accept: &[String]) -> String {
 
 /// The lower-case extension after the last dot, if the name has one.
 pub fn extension(name: &str) -> Option<String> {
-    let (stem, ext) = name.rsplit_once('.')?;
+    let (stem, ext) = crate::text::rsplit_ascii(name, b'.')?;
     (!stem.is_empty() && !ext.is_empty()).then(|| ext.to_ascii_lowercase())
 }
 

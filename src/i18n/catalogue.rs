@@ -83,7 +83,7 @@ impl Catalogue {
             .to_ascii_lowercase();
         let field = |key: &'static str, default: &str, max_chars: usize| match root.get(key) {
             None | Some(Value::Null) => Ok(default.to_string()),
-            Some(Value::Str(s)) if s.chars().count() <= max_chars => Ok(s.clone()),
+            Some(Value::Str(s)) if crate::text::char_count(s) <= max_chars => Ok(s.clone()),
             Some(_) => Err(CatalogueError::Field(key)),
         };
         let name = field("name", "", 200)?;

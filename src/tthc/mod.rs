@@ -636,7 +636,7 @@ impl Catalog {
                 cands.push(id);
             }
         }
-        if key.chars().count() >= 3 {
+        if text::char_count(key) >= 3 {
             for (i, k) in ix.terms.iter().enumerate() {
                 if k.len().abs_diff(key.len()) <= 1 && text::within_one_edit(k, key) {
                     cands.push(i as u32);

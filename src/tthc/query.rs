@@ -541,7 +541,7 @@ fn alternatives(ix: &Index, t: &Token, typing: bool) -> Vec<Alt> {
             push(&mut alts, id, fallback, None, false);
         }
     }
-    if known.is_none() && t.folded.chars().count() >= 3 {
+    if known.is_none() && crate::text::char_count(&t.folded) >= 3 {
         for (id, key) in ix.terms.iter().enumerate() {
             if key.len().abs_diff(t.folded.len()) <= 1 && text::within_one_edit(key, &t.folded) {
                 push(&mut alts, id as u32, 0.7, None, false);

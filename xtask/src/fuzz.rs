@@ -83,7 +83,10 @@ pub fn run_all(toolchain: &str, seconds: u64) -> Result<Vec<(String, u64, f64, u
         if !result.status.success() && log.contains("could not compile") {
             return Err(format!(
                 "fuzz target `{target}` did not build (the sources changed while fuzzing?):\n{}",
-                log.lines().filter(|l| l.starts_with("error")).collect::<Vec<_>>().join("\n")
+                log.lines()
+                    .filter(|l| l.starts_with("error"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
             ));
         }
         if !result.status.success() {

@@ -994,6 +994,17 @@ fn test() -> Res {
             over.join("; ")
         ));
     }
+    // The receiver's tests run on SQLite always, and on PostgreSQL too when CCHC_TEST_PG names
+    // a server that lets the role create databases (`.ci/run` starts Debian's and sets it).
+    match env::var("CCHC_TEST_PG") {
+        Ok(url) => eprintln!(
+            "receiver tests: SQLite and PostgreSQL ({})",
+            url.split('@').next_back().unwrap_or("")
+        ),
+        Err(_) => eprintln!(
+            "receiver tests: SQLite only (set CCHC_TEST_PG=postgres://user:password@host/db, as .ci/run does, for PostgreSQL too)"
+        ),
+    }
     run("cargo", &["test", "--workspace"])?;
     run(
         "cargo",

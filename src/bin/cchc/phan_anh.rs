@@ -106,7 +106,7 @@ pub fn run(args: Args) -> u8 {
 
 /// Opens an existing database (never creates one: a mistyped path must not look empty).
 fn open(db: &std::path::Path, command: &str) -> Option<Store> {
-    if !db.is_file() {
+    if !Store::exists_at(db) {
         eprintln!(
             "cchc phan-anh {command}: {}: không có cơ sở dữ liệu (no database; `cchc serve --db` creates it)",
             db.display()
@@ -123,7 +123,7 @@ fn open(db: &std::path::Path, command: &str) -> Option<Store> {
 }
 
 fn list(args: ListArgs) -> u8 {
-    let Some(store) = open(&args.db, "list") else {
+    let Some(mut store) = open(&args.db, "list") else {
         return 1;
     };
     let items = match store.list() {
@@ -221,7 +221,7 @@ fn export(args: ExportArgs) -> u8 {
             return 2;
         }
     };
-    let Some(store) = open(&args.db, "export") else {
+    let Some(mut store) = open(&args.db, "export") else {
         return 1;
     };
     let pending = match store.pending() {
@@ -326,7 +326,7 @@ fn answer(args: AnswerArgs) -> u8 {
 }
 
 fn history(args: HistoryArgs) -> u8 {
-    let Some(store) = open(&args.db, "history") else {
+    let Some(mut store) = open(&args.db, "history") else {
         return 1;
     };
     let trail = match store.history(&args.reference) {
@@ -368,7 +368,7 @@ fn publish(args: PublishArgs) -> u8 {
             return 2;
         }
     };
-    let Some(store) = open(&args.db, "publish") else {
+    let Some(mut store) = open(&args.db, "publish") else {
         return 1;
     };
     let marked = match store.marked_for_publishing() {

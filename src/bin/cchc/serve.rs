@@ -236,7 +236,7 @@ async fn serve(app: Arc<App>, args: Args, origins: Vec<HeaderValue>) -> u8 {
     eprintln!(
         "cchc serve: {} → {} (body ≤ {} bytes, {} submissions/min per client)",
         args.root.display(),
-        args.db.display(),
+        Store::shown(&args.db),
         app.max_body,
         args.rate_limit
     );
@@ -463,7 +463,7 @@ async fn healthz(State(app): State<Arc<App>>) -> Response {
     let ok = tokio::task::spawn_blocking(move || {
         app.store
             .lock()
-            .map(|s| s.ping().is_ok())
+            .map(|mut s| s.ping().is_ok())
             .unwrap_or(false)
     })
     .await
@@ -609,7 +609,7 @@ fn receive(app: &App, form: usize, key: Option<String>, bytes: &[u8]) -> Respons
     };
     let lang = Lang::from_tag(&body.lang);
     if let Some(k) = &key {
-        let prior = app.store.lock().map_err(|_| ()).and_then(|s| s.find_key(k).map_err(|e| {
+        let prior = app.store.lock().map_err(|_| ()).and_then(|mut s| s.find_key(k).map_err(|e| {
             eprintln!("cchc serve: {e}");
         }));
         match prior {

@@ -638,7 +638,7 @@ impl Form {
 
 /// Updates the character count of a text area (characters of the NFC text, as the core counts).
 fn update_count(el: &web_sys::HtmlTextAreaElement, count: &Element, max: usize, lang: Lang) {
-    let n = crate::text::nfc(&el.value()).chars().count();
+    let n = crate::text::char_count(&crate::text::nfc(&el.value()));
     count.set_text_content(Some(&count_message(n, max, lang)));
     let _ = count
         .class_list()

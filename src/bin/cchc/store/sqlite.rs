@@ -1,17 +1,14 @@
-//! Where the receiver keeps submissions: one SQLite file (the embedded default, nothing to
-//! install). Every read and write of the database goes through this module.
-//!
-//! Durability is the point: the receiver answers `201` only after [`Store::insert`] returned, and
-//! `insert` returns only after SQLite committed the transaction in WAL mode with `synchronous =
-//! FULL` (the commit is on disk, also across a power cut). One transaction holds the idempotency
-//! check, the year's next number, the submission and its attachments: a crash at any point
-//! leaves either all of it or none of it, and a number is never handed out twice.
+//! The SQLite database (the embedded default): WAL mode, `synchronous = FULL`, one immediate
+//! transaction per write.
 
 use std::path::Path;
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
-/// The layout version in `PRAGMA user_version` (2: answers and the audit trail).
+use super::{
+    audit_detail, AnswerRow, AnswerUpdate, AuditEntry, Listed, NewSubmission, Pending, StoreError, Stored,
+};
+
 const VERSION: i64 = 2;
 
 const SCHEMA: &str = "
@@ -72,100 +69,14 @@ CREATE TABLE IF NOT EXISTS spam (
 ";
 
 /// A storage failure, with what to do about it.
-#[derive(Debug)]
-pub struct StoreError(String);
 
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl From<rusqlite::Error> for StoreError {
-    fn from(e: rusqlite::Error) -> StoreError {
-        StoreError(format!("SQLite: {e}"))
-    }
-}
-
-/// A submission to store: already validated, attachments checked by their bytes.
-pub struct NewSubmission<'a> {
-    /// The form it came through (the endpoint path, e.g. `/api/phan-anh`).
-    pub form: &'a str,
-    /// Year of receipt, Vietnam time (the reference's year).
-    pub year: i32,
-    /// RFC 3339 time of receipt, `+07:00`.
-    pub received_at: &'a str,
-    pub submitted_at: Option<&'a str>,
-    pub lang: &'a str,
-    pub idempotency_key: Option<&'a str>,
-    /// The normalised values as JSON.
-    pub values_json: &'a str,
-    /// The validator's warnings as JSON.
-    pub warnings_json: &'a str,
-    /// `(field, name, MIME type, bytes)`.
-    pub attachments: Vec<(&'a str, &'a str, &'a str, &'a [u8])>,
-}
-
-/// The outcome of storing.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Stored {
-    pub reference: String,
-    /// The idempotency key was seen before: nothing new was stored, this is the first reference.
-    pub repeated: bool,
-}
-
-/// One stored submission, for `cchc phan-anh list`.
-#[derive(Clone, Debug)]
-pub struct Listed {
-    pub reference: String,
-    pub form: String,
-    pub status: String,
-    pub received_at: String,
-    pub lang: String,
-    pub values_json: String,
-    /// `(field, name, size)` of each attachment.
-    pub files: Vec<(String, String, u64)>,
-}
-
-/// A submission staff still have to answer, for the answer sheet.
-#[derive(Clone, Debug)]
-pub struct Pending {
-    pub reference: String,
-    pub received_at: String,
-    pub status: String,
-    pub values_json: String,
-    pub answer: String,
-    pub agency: String,
-    pub answered_on: String,
-    pub publish: bool,
-}
-
-/// One row of a filled answer sheet.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AnswerUpdate {
-    pub reference: String,
-    /// A status code (`da-tra-loi`, …).
-    pub status: String,
-    pub answer: String,
-    pub agency: String,
-    /// `yyyy-mm-dd` or empty.
-    pub answered_on: String,
-    pub publish: bool,
-    /// The sheet row it came from (for the audit trail).
-    pub line: usize,
-}
-
-/// One line of the audit trail: `(at, action, detail JSON)`.
-pub type AuditEntry = (String, String, String);
-
-/// The database.
-pub struct Store {
+pub struct Sqlite {
     conn: Connection,
 }
 
-impl Store {
+impl Sqlite {
     /// Opens (creating if needed) the database at `path`.
-    pub fn open(path: &Path) -> Result<Store, StoreError> {
+    pub fn open(path: &Path) -> Result<Sqlite, StoreError> {
         let conn = Connection::open(path).map_err(|e| {
             StoreError(format!(
                 "cannot open the database {}: {e} (check that the folder exists and is writable)",
@@ -191,17 +102,17 @@ impl Store {
         }
         conn.execute_batch(SCHEMA)?;
         conn.execute_batch(&format!("PRAGMA user_version = {VERSION}"))?;
-        Ok(Store { conn })
+        Ok(Sqlite { conn })
     }
 
     /// Whether the database answers (for `/healthz`).
-    pub fn ping(&self) -> Result<(), StoreError> {
+    pub fn ping(&mut self) -> Result<(), StoreError> {
         self.conn.query_row("SELECT 1", [], |_| Ok(()))?;
         Ok(())
     }
 
     /// The first answer to an idempotency key: `(reference, spam)`.
-    pub fn find_key(&self, key: &str) -> Result<Option<(String, bool)>, StoreError> {
+    pub fn find_key(&mut self, key: &str) -> Result<Option<(String, bool)>, StoreError> {
         let found = self
             .conn
             .query_row(
@@ -328,7 +239,7 @@ impl Store {
     }
 
     /// Every stored submission (not spam), oldest first.
-    pub fn list(&self) -> Result<Vec<Listed>, StoreError> {
+    pub fn list(&mut self) -> Result<Vec<Listed>, StoreError> {
         let mut files = self.conn.prepare(
             "SELECT field, name, size FROM attachment WHERE submission_id = ?1 ORDER BY id",
         )?;
@@ -365,7 +276,7 @@ impl Store {
 
     /// The submissions staff still have to answer (status `moi` or `dang-xu-ly`), oldest first,
     /// with what was already filled in.
-    pub fn pending(&self) -> Result<Vec<Pending>, StoreError> {
+    pub fn pending(&mut self) -> Result<Vec<Pending>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT s.reference, s.received_at, s.status, s.values_json,
                     COALESCE(a.answer, ''), COALESCE(a.agency, ''), COALESCE(a.answered_on, ''),
@@ -388,26 +299,17 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Every reference with its day of receipt (to check an answer sheet before applying it).
-    pub fn received_days(
-        &self,
-    ) -> Result<std::collections::HashMap<String, cchc_widgets::date::Date>, StoreError> {
+    /// Every reference with its time of receipt.
+    pub fn received_at(&mut self) -> Result<Vec<(String, String)>, StoreError> {
         let mut stmt = self
             .conn
             .prepare("SELECT reference, received_at FROM submission")?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-        let mut out = std::collections::HashMap::new();
-        for row in rows {
-            let (reference, at) = row?;
-            if let Some(d) = at.get(..10).and_then(cchc_widgets::date::Date::parse_iso) {
-                out.insert(reference, d);
-            }
-        }
-        Ok(out)
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The submissions staff marked for publishing, with their answers, oldest first.
-    pub fn marked_for_publishing(&self) -> Result<Vec<Pending>, StoreError> {
+    pub fn marked_for_publishing(&mut self) -> Result<Vec<Pending>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT s.reference, s.received_at, s.status, s.values_json,
                     a.answer, a.agency, a.answered_on, a.publish
@@ -430,7 +332,7 @@ impl Store {
     }
 
     /// Whether a submission with this reference exists.
-    pub fn exists(&self, reference: &str) -> Result<bool, StoreError> {
+    pub fn exists(&mut self, reference: &str) -> Result<bool, StoreError> {
         let n: i64 = self.conn.query_row(
             "SELECT COUNT(*) FROM submission WHERE reference = ?1",
             params![reference],
@@ -462,46 +364,26 @@ impl Store {
                 )
                 .optional()?
                 .ok_or_else(|| StoreError(format!("{}: no such submission", u.reference)))?;
-            let before: Option<(String, String, String, String, i64)> = tx
+            let before: Option<AnswerRow> = tx
                 .query_row(
                     "SELECT status, answer, agency, answered_on, publish FROM answer
                      WHERE submission_id = ?1",
                     params![id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get::<_, i64>(4)? != 0)),
                 )
                 .optional()?;
-            let after = (
+            let after: AnswerRow = (
                 u.status.clone(),
                 u.answer.clone(),
                 u.agency.clone(),
                 u.answered_on.clone(),
-                i64::from(u.publish),
+                u.publish,
             );
             if before.as_ref() == Some(&after) {
                 progress(i + 1);
                 continue;
             }
-            let mut detail = serde_json::Map::new();
-            let fields = ["status", "answer", "agency", "answered_on"];
-            let old = before.clone().unwrap_or_default();
-            let pairs = [
-                (&old.0, &after.0),
-                (&old.1, &after.1),
-                (&old.2, &after.2),
-                (&old.3, &after.3),
-            ];
-            for (name, (o, n)) in fields.iter().zip(pairs) {
-                if o != n {
-                    detail.insert((*name).into(), serde_json::json!({"from": o, "to": n}));
-                }
-            }
-            if old.4 != after.4 || before.is_none() {
-                detail.insert(
-                    "publish".into(),
-                    serde_json::json!({"from": old.4 != 0, "to": u.publish}),
-                );
-            }
-            detail.insert("source".into(), serde_json::json!(format!("{source}:{}", u.line)));
+            let detail = audit_detail(before.as_ref(), &after, source, u.line);
             tx.execute(
                 "INSERT INTO answer(submission_id, status, answer, agency, answered_on, publish, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -515,7 +397,7 @@ impl Store {
             )?;
             tx.execute(
                 "INSERT INTO audit(submission_id, at, action, detail) VALUES (?1, ?2, 'answer', ?3)",
-                params![id, at, serde_json::Value::Object(detail).to_string()],
+                params![id, at, detail],
             )?;
             changed += 1;
             progress(i + 1);
@@ -526,7 +408,7 @@ impl Store {
 
     /// The audit trail of one submission, oldest first: `(at, action, detail JSON)`; `None` when
     /// the reference is unknown.
-    pub fn history(&self, reference: &str) -> Result<Option<Vec<AuditEntry>>, StoreError> {
+    pub fn history(&mut self, reference: &str) -> Result<Option<Vec<AuditEntry>>, StoreError> {
         if !self.exists(reference)? {
             return Ok(None);
         }
@@ -539,7 +421,7 @@ impl Store {
     }
 
     /// How many honeypot submissions were kept apart.
-    pub fn spam_count(&self) -> Result<u64, StoreError> {
+    pub fn spam_count(&mut self) -> Result<u64, StoreError> {
         let n: i64 = self
             .conn
             .query_row("SELECT COUNT(*) FROM spam", [], |r| r.get(0))?;
@@ -575,7 +457,7 @@ mod tests {
     #[test]
     fn numbers_per_year_and_keys_are_kept() {
         let path = temp_db("seq");
-        let mut s = Store::open(&path).unwrap();
+        let mut s = Sqlite::open(&path).unwrap();
         let a = s.insert(&new(Some("k1"), 2026)).unwrap();
         let b = s.insert(&new(Some("k2"), 2026)).unwrap();
         let c = s.insert(&new(None, 2027)).unwrap();
@@ -587,7 +469,7 @@ mod tests {
         assert_eq!(s.list().unwrap().len(), 3);
         drop(s);
         // Reopened, numbering goes on and the layout is kept.
-        let mut s = Store::open(&path).unwrap();
+        let mut s = Sqlite::open(&path).unwrap();
         assert_eq!(s.insert(&new(None, 2026)).unwrap().reference, "PAKN-2026-000003");
         let listed = s.list().unwrap();
         assert_eq!(listed[0].files, [("tep".to_string(), "a.pdf".to_string(), 8)]);
@@ -596,7 +478,7 @@ mod tests {
 
     #[test]
     fn spam_is_kept_apart() {
-        let mut s = Store::open(&temp_db("spam")).unwrap();
+        let mut s = Sqlite::open(&temp_db("spam")).unwrap();
         let x = s
             .insert_spam("/api/phan-anh", 2026, "2026-12-06T10:00:00+07:00", Some("s1"), "{}")
             .unwrap();
