@@ -68,8 +68,7 @@ CREATE TABLE IF NOT EXISTS spam (
 );
 ";
 
-/// A storage failure, with what to do about it.
-
+/// A SQLite database file.
 pub struct Sqlite {
     conn: Connection,
 }
