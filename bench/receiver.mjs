@@ -28,7 +28,19 @@ const argv = process.argv.slice(2);
 const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 && argv[i + 1] ? argv[i + 1] : dflt; };
 const BIN = path.resolve(opt('--bin', path.join(ROOT, 'target/release/cchc')));
 const WRITE = !argv.includes('--no-write');
+// PostgreSQL too when a server is given (as `.ci/run` and `cargo xtask test` use it).
+const PG = opt('--pg', process.env.CCHC_TEST_PG || '');
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-bench-receiver-'));
+
+/** A fresh database for one phase: a SQLite file, or a new database on the PostgreSQL server. */
+function freshDb(kind, name) {
+  if (kind === 'sqlite') return path.join(TMP, `${name}.sqlite`);
+  const db = `cchc_bench_${name}`;
+  const quiet = { env: { ...process.env, PGOPTIONS: '-c client_min_messages=warning' } };
+  execFileSync('psql', [PG, '-q', '-c', `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`], quiet);
+  execFileSync('psql', [PG, '-q', '-c', `CREATE DATABASE ${db}`]);
+  return PG.replace(/\/[^/]*$/, `/${db}`);
+}
 
 function start(db, extra = []) {
   const child = spawn(BIN, ['serve', '--root', path.join(ROOT, 'www'), '--schema', path.join(ROOT, 'www/data/phan-anh.json'),
@@ -88,14 +100,15 @@ async function load(addr, { clients, total, pdf = false, tag }) {
   return { clients, total, pdf, per_s: total / secs, p50_ms: pct(lat, 50), p99_ms: pct(lat, 99), not_201: bad };
 }
 
-async function throughput() {
+async function throughput(kind) {
   const out = { cchc: [], node_demo: [] };
-  const s = await start(path.join(TMP, 'load.sqlite'), ['--rate-limit', '1000000']);
+  const s = await start(freshDb(kind, 'load'), ['--rate-limit', '1000000']);
   await load(s.addr, { clients: 4, total: 100, tag: 'warm' });
   for (const clients of [1, 8, 32]) out.cchc.push(await load(s.addr, { clients, total: clients === 1 ? 300 : 1000, tag: `c${clients}` }));
   out.cchc.push(await load(s.addr, { clients: 8, total: 100, pdf: true, tag: 'pdf' }));
   out.rss_after_mb = rss(s.child.pid);
   s.child.kill('SIGTERM');
+  if (kind !== 'sqlite') return out;
   // The floor: the demo node endpoint (parses JSON, answers a made-up reference, stores nothing).
   const demo = createServer({ root: ROOT });
   await new Promise((r) => demo.listen(0, '127.0.0.1', r));
@@ -113,10 +126,14 @@ function rss(pid) {
   } catch { return null; }
 }
 
-async function killNine() {
-  const db = path.join(TMP, 'kill.sqlite');
-  let s = await start(db, ['--rate-limit', '1000000']);
-  let addr = s.addr;
+async function killNine(kind) {
+  const db = freshDb(kind, 'kill');
+  // SQLite: one receiver, killed and restarted. PostgreSQL: two receivers behind a (simulated)
+  // load balancer, one killed for good: clients retry on the other.
+  const two = kind !== 'sqlite';
+  const servers = [await start(db, ['--rate-limit', '1000000'])];
+  if (two) servers.push(await start(db, ['--rate-limit', '1000000']));
+  const addrs = servers.map((x) => x.addr);
   const clients = 16; const perClient = 40; const total = clients * perClient;
   let done = 0; let errors = 0;
   const answers = new Map();
@@ -125,7 +142,10 @@ async function killNine() {
       const key = `k9-${c}-${i}`;
       const text = body(`Người ${c}, bản nháp ${i}`);
       const got = [];
+      let attempt = 0;
       for (;;) {
+        const addr = addrs[(c + attempt) % addrs.length];
+        attempt++;
         try {
           const r = await post(addr, text, key);
           if (r.status === 201) {
@@ -143,14 +163,18 @@ async function killNine() {
   }));
   while (done < total / 3) await new Promise((r) => setTimeout(r, 2));
   const atKill = done;
-  // SIGKILL with requests in flight; the clients keep retrying the dead address until the
-  // restarted server is up (as a portal's reverse proxy would answer 502 meanwhile).
-  s.child.kill('SIGKILL');
-  await new Promise((r) => s.child.once('exit', r));
-  s = await start(db, ['--rate-limit', '1000000']);
-  addr = s.addr;
+  // SIGKILL with requests in flight.
+  servers[0].child.kill('SIGKILL');
+  await new Promise((r) => servers[0].child.once('exit', r));
+  if (two) {
+    addrs[0] = addrs[1];
+  } else {
+    // The clients keep retrying the dead address until the restarted server is up.
+    servers[0] = await start(db, ['--rate-limit', '1000000']);
+    addrs[0] = servers[0].addr;
+  }
   await run;
-  s.child.kill('SIGTERM');
+  for (const x of servers) x.child.kill('SIGTERM');
   const listed = execFileSync(BIN, ['phan-anh', 'list', '--db', db, '--format', 'jsonl'], { encoding: 'utf8' })
     .split('\n').filter(Boolean).map((l) => JSON.parse(l).reference);
   const count = new Map();
@@ -160,7 +184,7 @@ async function killNine() {
     if (got.every((r) => r === got[0])) consistent++;
     if (count.get(got[0]) === 1) once++;
   }
-  return { drafts: total, done_at_kill: atKill, failed_attempts: errors, stored: listed.length, unique_stored: count.size, keys_all_first_reference: consistent, references_stored_once: once };
+  return { receivers: servers.length, drafts: total, done_at_kill: atKill, failed_attempts: errors, stored: listed.length, unique_stored: count.size, keys_all_first_reference: consistent, references_stored_once: once };
 }
 
 function slowConnection(addr, kind) {
@@ -210,9 +234,15 @@ async function flood() {
 const machine = `${os.cpus()[0]?.model || 'cpu'} × ${os.cpus().length}, ${os.type()} ${os.release()}`;
 const result = { date: new Date().toISOString().slice(0, 10), machine, bin: path.relative(ROOT, BIN) };
 console.error('throughput…');
-result.throughput = await throughput();
+result.throughput = await throughput('sqlite');
 console.error('kill -9…');
-result.kill9 = await killNine();
+result.kill9 = await killNine('sqlite');
+if (PG) {
+  console.error('PostgreSQL…');
+  result.pg = { server: execFileSync('psql', [PG, '-tAc', 'SHOW server_version'], { encoding: 'utf8' }).trim() };
+  result.pg.throughput = (await throughput('pg')).cchc;
+  result.pg.kill9 = await killNine('pg');
+}
 console.error('flood…');
 result.flood = await flood();
 fs.rmSync(TMP, { recursive: true, force: true });
@@ -232,9 +262,10 @@ ${result.date}, ${machine}; \`${result.bin}\` (\`cargo build --release\`), SQLit
 ${result.throughput.cchc.map((r) => row('`cchc serve`', r)).join('\n')}
 ${result.throughput.node_demo.map((r) => row('demo node endpoint (no validation, no storage)', r)).join('\n')}
 
+${result.pg ? `\nOn PostgreSQL ${result.pg.server} (Debian's, default settings, same machine; \`--db postgres://…\`):\n\n| server | concurrent clients | body | submissions | per second | p50 ms | p99 ms | not 201 |\n|---|---:|---|---:|---:|---:|---:|---:|\n${result.pg.throughput.map((r) => row('\`cchc serve\` on PostgreSQL', r)).join('\n')}\n` : '\n(PostgreSQL not measured in this run: no server given.)\n'}
 **kill -9 under load.** ${k.drafts} drafts from 16 clients that resend their draft (same \`Idempotency-Key\`) until they get a \`201\` (every fourth one resends once more after it); the server was killed with SIGKILL after ${k.done_at_kill} drafts had their answer, with requests in flight, and restarted on the same database; ${k.failed_attempts} attempts failed (reset or refused) meanwhile and were retried. Stored: ${k.stored} rows, ${k.unique_stored} distinct references; ${k.references_stored_once} of ${k.drafts} drafts have their reference stored exactly once; ${k.keys_all_first_reference} of ${k.drafts} keys got only their first reference on every answer.
 
-**Flood.** With \`--timeout 15\`: 300 requests declaring a 1 GB body, 60 uploads declaring 40 MB and sending 1 KB every 50 ms, 300 connections whose headers never end, all at once. Answers: oversized ${JSON.stringify(fl.oversized)}, slow uploads ${JSON.stringify(fl.drip)}, endless headers ${JSON.stringify(fl.endless_headers)} (\`closed\`: the connection was closed without an answer). A real submission sent during the flood got HTTP ${fl.real_submission_during_flood}. Server memory (RSS): ${fl.idle_rss_mb} MB idle, **${fl.peak_rss_mb} MB at the peak** (bodies in flight are bounded by \`--max-buffered\`, 84 MB by default for the demo form).
+${result.pg ? `**kill -9 with two receivers on PostgreSQL.** ${result.pg.kill9.drafts} drafts from 16 clients spread over two \`cchc serve\` instances on one database (a client retries on the other instance, as a load balancer would); one instance was killed with SIGKILL after ${result.pg.kill9.done_at_kill} drafts had their answer and not restarted; ${result.pg.kill9.failed_attempts} attempts failed and were retried. Stored: ${result.pg.kill9.stored} rows, ${result.pg.kill9.unique_stored} distinct references; ${result.pg.kill9.references_stored_once} of ${result.pg.kill9.drafts} stored exactly once; ${result.pg.kill9.keys_all_first_reference} of ${result.pg.kill9.drafts} keys got only their first reference.\n\n` : ''}**Flood.** With \`--timeout 15\`: 300 requests declaring a 1 GB body, 60 uploads declaring 40 MB and sending 1 KB every 50 ms, 300 connections whose headers never end, all at once. Answers: oversized ${JSON.stringify(fl.oversized)}, slow uploads ${JSON.stringify(fl.drip)}, endless headers ${JSON.stringify(fl.endless_headers)} (\`closed\`: the connection was closed without an answer). A real submission sent during the flood got HTTP ${fl.real_submission_during_flood}. Server memory (RSS): ${fl.idle_rss_mb} MB idle, **${fl.peak_rss_mb} MB at the peak** (bodies in flight are bounded by \`--max-buffered\`, 84 MB by default for the demo form).
 `;
 if (WRITE) {
   updateSection('receiver', md);
