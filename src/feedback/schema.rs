@@ -844,7 +844,7 @@ impl Loader {
                     match d.as_str().and_then(crate::date::Date::parse_iso) {
                         Some(day) => holidays.push(day.to_iso()),
                         None => self.err(
-                            &format!("$.holidays[{i}]"),
+                            &indexed("$.holidays", i),
                             "value",
                             msg!(
                                 "cần một ngày dạng yyyy-mm-dd",

@@ -240,26 +240,29 @@ const WIDGETS: [Widget; 3] = [
         stem: "cchc_search",
         kind: "tthc-search",
         budget: 100 * 1024,
-        // Within its budget since 2026-12-06 (102,055 B).
-        ceiling: 100 * 1024,
+        // Within its budget since 2026-12-06; measured 100,163 B on 2026-12-06 once core's
+        // formatting machinery was out of the wasm.
+        ceiling: 100_300,
     },
     Widget {
         feature: "tracker",
         stem: "cchc_tracker",
         kind: "index-tracker",
         budget: 90 * 1024,
-        // Measured 92,235 B on 2026-12-06.
-        ceiling: 92_300,
+        // Within its budget since 2026-12-06: measured 90,808 B (core's formatting machinery out
+        // of the wasm).
+        ceiling: 90_900,
     },
     Widget {
         feature: "form",
         stem: "cchc_form",
         kind: "feedback-form",
         budget: 90 * 1024,
-        // Measured 92,950 B with the agency's schema and 94,787 B with the built-in form (the
-        // ceiling holds both pages) on 2026-12-06, after the Idempotency-Key the receiver needs
-        // (issue 12: +399 B).
-        ceiling: 94_850,
+        // Measured 90,543 B with the agency's schema (within its budget) and 92,397 B with the
+        // built-in form (the ceiling holds both pages) on 2026-12-06, after core's formatting
+        // machinery left the wasm and the schema reader learnt `public`, `holidays`, `due_days`
+        // and `answers_page` (issue 13: +248 B).
+        ceiling: 92_450,
     },
 ];
 
