@@ -614,6 +614,12 @@ impl Loader {
         Some(v)
     }
 
+    /// Unknown keys are warnings, which only `cchc check` shows: the widget ignores them and
+    /// does not look for them (less code in the form's wasm).
+    #[cfg(target_arch = "wasm32")]
+    fn keys(&mut self, _: &Value, _: &[&str], _: &str) {}
+
+    #[cfg(not(target_arch = "wasm32"))]
     fn keys(&mut self, o: &Value, allowed: &[&str], path: &str) {
         let unknown = members(o).filter(|(k, _)| !allowed.contains(&k.as_str()));
         for key in unknown.map(|(k, _)| k) {
