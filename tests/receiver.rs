@@ -445,6 +445,55 @@ fn serves_the_portal_with_the_right_types_and_headers() {
 }
 
 #[test]
+fn sigterm_finishes_a_request_in_flight_then_exits() {
+    let dir = temp_dir("term-flight");
+    let mut s = Server::start(&dir.join("pakn.sqlite"), &[]);
+    // A submission whose body is still arriving when the server is told to stop.
+    let body = good("gửi dở khi máy chủ dừng");
+    let (head, tail) = body.split_at(body.len() / 2);
+    let mut stream = TcpStream::connect(&s.addr).unwrap();
+    write!(
+        stream,
+        "POST /api/phan-anh HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{head}",
+        s.addr,
+        body.len()
+    )
+    .unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let pid = s.child.id().to_string();
+    assert!(Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap()
+        .success());
+    std::thread::sleep(Duration::from_millis(300));
+    stream.write_all(tail.as_bytes()).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    assert!(
+        answer.starts_with("HTTP/1.1 201"),
+        "the request in flight is finished: {answer}"
+    );
+    let start = Instant::now();
+    loop {
+        if let Some(code) = s.child.try_wait().unwrap() {
+            assert!(code.success(), "{code}");
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(12),
+            "still running after SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(list(&dir.join("pakn.sqlite")).len(), 1, "and stored");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn sigterm_stops_it_within_seconds() {
     let dir = temp_dir("term");
     let mut s = Server::start(&dir.join("pakn.sqlite"), &[]);
