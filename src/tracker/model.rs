@@ -233,6 +233,11 @@ pub struct Plan {
     pub indicators: Vec<Indicator>,
     /// Tasks.
     pub tasks: Vec<Task>,
+    /// The day progress was last reported for this plan (the plan's `reported_on`, else its
+    /// agency's): tasks past their deadline are judged as of this day, never as of today.
+    pub reported_on: Option<Date>,
+    /// How often progress is reported, in months (`reporting_months`; default 3, a quarter).
+    pub reporting_months: u8,
 }
 
 /// The eight reform areas (NQ 76/NQ-CP's six, plus direction and impact as PAR INDEX scores them).
@@ -775,9 +780,12 @@ impl Cx {
         let province = self.text(o, "province", path, false);
         // Plain loops rather than `enumerate().filter_map()` chains: the same items in the same
         // order, and each chain cost the wasm several KB of closure code.
+        // A report date given for the agency covers each of its plans that has none.
+        let reported_on = self.date(o, "reported_on", path);
         let mut plans: Vec<Plan> = Vec::new();
         for (i, p) in self.list(o, "plans", path, false).iter().enumerate() {
-            if let Some(p) = self.plan(p, &item_path(path, "plans", i)) {
+            if let Some(mut p) = self.plan(p, &item_path(path, "plans", i)) {
+                p.reported_on = p.reported_on.or(reported_on);
                 plans.push(p);
             }
         }
@@ -1042,6 +1050,11 @@ impl Cx {
             source_url: self.text(o, "source_url", path, false),
             indicators: Vec::new(),
             tasks: Vec::new(),
+            reported_on: self.date(o, "reported_on", path),
+            reporting_months: self
+                .uint(o, "reporting_months", path)
+                .filter(|m| (1..=12).contains(m))
+                .map_or(3, |m| m as u8),
         };
         let inds = self.list(o, "indicators", path, false);
         let tasks = self.list(o, "tasks", path, false);

@@ -58,8 +58,10 @@ impl Status {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TaskState {
-    /// Past its due date with no completion reported.
+    /// Not completed as of the last report after its due date (days counted to that report).
     Overdue,
+    /// Past its due date, and no report since then: unknown, never "overdue".
+    NotReported,
     /// Inside its window.
     InWindow,
     /// Its window has not opened.
@@ -83,6 +85,7 @@ impl TaskState {
     pub fn label(self, lang: Lang) -> &'static str {
         lang.text(match self {
             Self::Overdue => msg!("Quá hạn", "Overdue"),
+            Self::NotReported => msg!("Chưa có báo cáo", "Not reported"),
             Self::InWindow => msg!("Đang thực hiện", "In its window"),
             Self::NotStarted => msg!("Chưa đến kỳ", "Not started"),
             Self::Recurring => msg!("Thường xuyên", "Ongoing"),
@@ -97,14 +100,15 @@ impl TaskState {
     fn order(self) -> u8 {
         match self {
             Self::Overdue => 0,
-            Self::InWindow => 1,
-            Self::NotStarted => 2,
-            Self::Recurring => 3,
-            Self::Waiting => 4,
-            Self::NoDeadline => 5,
-            Self::DoneLate => 6,
-            Self::Done => 7,
-            Self::Cancelled => 8,
+            Self::NotReported => 1,
+            Self::InWindow => 2,
+            Self::NotStarted => 3,
+            Self::Recurring => 4,
+            Self::Waiting => 5,
+            Self::NoDeadline => 6,
+            Self::DoneLate => 7,
+            Self::Done => 8,
+            Self::Cancelled => 9,
         }
     }
 }
@@ -137,6 +141,11 @@ pub struct AgencyEvaluation {
     pub tasks: Vec<TaskEvaluation>,
     /// Counts for the summary line.
     pub counts: Counts,
+    /// The latest progress report of the agency's plans, if any.
+    pub reported_on: Option<Date>,
+    /// That report is older than the plans' reporting period before the day evaluated: the
+    /// figures may be out of date (the widget and `cchc tracker` say so).
+    pub report_stale: bool,
 }
 
 /// Counts of statuses and task states.
@@ -327,11 +336,20 @@ fn agency(a: &Agency, as_of: Date, lang: Lang) -> AgencyEvaluation {
             indicators.push(indicator(&p.id, i, as_of, lang));
         }
         for t in &p.tasks {
-            tasks.push(task(&p.id, t, as_of, lang));
+            tasks.push(task(&p.id, t, as_of, p.reported_on, lang));
         }
     }
     crate::sort::sort_by_key(&mut tasks, task_sort_key);
     let counts = counts(&cards, &indicators, &tasks);
+    // The latest report, and whether it is older than its plan's reporting period.
+    let mut reported_on: Option<Date> = None;
+    let mut report_stale = false;
+    for p in &a.plans {
+        if let Some(r) = p.reported_on.filter(|r| *r <= as_of) {
+            reported_on = Some(reported_on.map_or(r, |x| x.max(r)));
+            report_stale |= r.days_until(as_of) > i64::from(p.reporting_months) * 31;
+        }
+    }
     AgencyEvaluation {
         id: a.id.clone(),
         name: a.name.clone(),
@@ -340,6 +358,8 @@ fn agency(a: &Agency, as_of: Date, lang: Lang) -> AgencyEvaluation {
         indicators,
         tasks,
         counts,
+        reported_on,
+        report_stale,
     }
 }
 
@@ -1098,8 +1118,14 @@ fn task_sort_key(t: &TaskEvaluation) -> (u8, i64, String) {
     (t.state.order(), by_date, t.id.clone())
 }
 
-fn task(plan_id: &str, t: &Task, as_of: Date, lang: Lang) -> TaskEvaluation {
-    let st = t.deadline.state_at(as_of);
+fn task(
+    plan_id: &str,
+    t: &Task,
+    as_of: Date,
+    reported_on: Option<Date>,
+    lang: Lang,
+) -> TaskEvaluation {
+    let mut st = t.deadline.state_at(as_of);
     let due = t.deadline.end.map(Date::to_vi).unwrap_or_default();
     let (state, reason) = match t.progress {
         TaskProgress::Cancelled => (TaskState::Cancelled, String::new()),
@@ -1130,16 +1156,37 @@ fn task(plan_id: &str, t: &Task, as_of: Date, lang: Lang) -> TaskEvaluation {
                 tr!(lang, "Kỳ thực hiện đã kết thúc", "Its period has ended").to_string(),
             ),
             (DeadlineKind::Recurring, _) => (TaskState::Recurring, t.deadline.text.clone()),
-            (_, DeadlineState::PastDue) => (
-                TaskState::Overdue,
-                tr!(
-                    lang,
-                    "Quá hạn {days} ngày (hạn {due}); chưa có báo cáo hoàn thành",
-                    "Overdue by {days} days (due {due}); no completion reported",
-                    days = st.days_overdue.unwrap_or(0),
-                    due = due
+            // Past due: overdue only as of a report made after the deadline that does not say
+            // it was completed; without one, nobody knows (issue 11).
+            (_, DeadlineState::PastDue) => match reported_on
+                .filter(|r| *r <= as_of)
+                .zip(t.deadline.end)
+                .filter(|(r, end)| r > end)
+            {
+                Some((report, end)) => {
+                    st.days_overdue = Some(end.days_until(report));
+                    (
+                        TaskState::Overdue,
+                        tr!(
+                            lang,
+                            "Chưa hoàn thành theo báo cáo ngày {report}: quá hạn {days} ngày (hạn {due})",
+                            "Not completed according to the report of {report}: {days} days past due (due {due})",
+                            report = report.to_vi(),
+                            days = end.days_until(report),
+                            due = due
+                        ),
+                    )
+                }
+                None => (
+                    TaskState::NotReported,
+                    tr!(
+                        lang,
+                        "Đã qua hạn {due}; chưa có báo cáo tiến độ nào sau hạn",
+                        "Past its due date {due}; no progress report since then",
+                        due = due
+                    ),
                 ),
-            ),
+            },
             (_, DeadlineState::NotStarted) => (
                 TaskState::NotStarted,
                 tr!(

@@ -872,15 +872,50 @@ fn status_of_indicators_and_tasks_at_several_dates() {
     assert_eq!(a.indicators.get(1).map(|i| i.status), Some(Status::NoData));
     let state = |id: &str| a.tasks.iter().find(|t| t.id == id).map(|t| t.state);
     assert_eq!(state("t1"), Some(TaskState::InWindow));
-    assert_eq!(state("t2"), Some(TaskState::Overdue));
+    // Due in January, and no report since: unknown, not overdue (issue 11).
+    assert_eq!(state("t2"), Some(TaskState::NotReported));
     assert_eq!(state("t3"), Some(TaskState::Recurring));
     assert_eq!(state("t4"), Some(TaskState::Waiting));
     assert_eq!(state("t5"), Some(TaskState::DoneLate));
     assert_eq!(state("t6"), Some(TaskState::NotStarted));
     assert_eq!(state("t7"), Some(TaskState::NoDeadline));
-    // Sorted: overdue first, done last.
+    // Sorted: overdue and unreported first, done last.
     assert_eq!(a.tasks.first().map(|t| t.id.as_str()), Some("t2"));
     assert_eq!(a.tasks.last().map(|t| t.id.as_str()), Some("t5"));
+    // A report after the deadline that does not say "done": overdue as of that report, days
+    // counted to it, not to today.
+    let reported = MINI.replace(
+        r#""plans": [{"id": "p", "title": "KH 2025", "year": 2025,"#,
+        r#""plans": [{"id": "p", "title": "KH 2025", "year": 2025, "reported_on": "2025-04-15","#,
+    );
+    assert_ne!(reported, MINI);
+    let doc2 = load(&reported).unwrap_or_else(|e| panic!("{e:?}"));
+    let ev2 = evaluate(&doc2, date("2025-08-01"), Lang::Vi);
+    let t2 = ev2.agencies[0]
+        .tasks
+        .iter()
+        .find(|t| t.id == "t2")
+        .unwrap_or_else(|| panic!());
+    assert_eq!(t2.state, TaskState::Overdue);
+    assert_eq!(t2.days_overdue, Some(74), "31/01 → 15/04");
+    assert!(
+        t2.reason.contains("báo cáo ngày 15/04/2025"),
+        "{}",
+        t2.reason
+    );
+    // An agency's report date covers its plans; a report dated after "today" does not count.
+    let future = reported.replace("2025-04-15", "2025-09-01");
+    let ev3 = evaluate(
+        &load(&future).unwrap_or_else(|e| panic!("{e:?}")),
+        date("2025-08-01"),
+        Lang::Vi,
+    );
+    let t2 = ev3.agencies[0]
+        .tasks
+        .iter()
+        .find(|t| t.id == "t2")
+        .unwrap_or_else(|| panic!());
+    assert_eq!(t2.state, TaskState::NotReported);
     // Year end: the indicator's deadline has passed, cấp xã is off track; t1 overdue.
     let end = evaluate(&doc, date("2026-01-05"), Lang::En);
     let a = end.agencies.first().unwrap_or_else(|| panic!());
@@ -892,7 +927,7 @@ fn status_of_indicators_and_tasks_at_several_dates() {
     assert_eq!(xa, Some(Status::OffTrack));
     assert_eq!(
         a.tasks.iter().find(|t| t.id == "t1").map(|t| t.state),
-        Some(TaskState::Overdue)
+        Some(TaskState::NotReported)
     );
     assert!(a.tasks.iter().all(|t| !t.state_label.is_empty()));
     // Before the plan: everything upcoming, nothing overdue except the December task.
@@ -1066,5 +1101,7 @@ fn demo_data_loads_and_every_deadline_is_read() {
     let ev = evaluate(&doc, date("2025-11-23"), Lang::Vi);
     assert_eq!(ev.agencies.len(), 2);
     let json = serde_json::to_string(&ev).unwrap_or_default();
-    assert!(json.contains("\"status\":\"no_data\"") && json.contains("\"state\":\"overdue\""));
+    // The demo plan has no progress report: past-due tasks are "not reported", never overdue.
+    assert!(json.contains("\"status\":\"no_data\"") && json.contains("\"state\":\"not_reported\""));
+    assert!(!json.contains("\"state\":\"overdue\""));
 }

@@ -131,7 +131,7 @@ test('plan indicators show each part, with a progress bar where a value exists',
   await context.close();
 });
 
-test('tasks come overdue first; filters change the list and the announced count', async () => {
+test('tasks come past-due first; with no progress report they are "not reported", never overdue; filters change the list and the announced count', async () => {
   const { page, context } = await ready();
   // A page of 25 is rendered; "Xem thêm" adds the next page and moves focus to its first task.
   assert.equal((await inWidget(page, 't', tasksOf)).length, 25);
@@ -144,10 +144,15 @@ test('tasks come overdue first; filters change the list and the announced count'
   const all = await inWidget(page, 't', tasksOf);
   assert.equal(all.length, 78);
   assert.equal(await page.evaluate(() => document.getElementById('t').shadowRoot.activeElement?.dataset.id), all[75].id);
-  const firstOther = all.findIndex((t) => t.status !== 'overdue');
-  assert.equal(firstOther, 8, 'eight tasks are overdue on 1 October 2025');
-  assert.ok(all.slice(firstOther).every((t) => t.status !== 'overdue'));
-  assert.match(all[0].text, /Quá hạn · quá 274 ngày/);
+  // The demo plan has no progress report: the eight tasks past their deadline on 1 October 2025
+  // are "Chưa có báo cáo" (issue 11), not "Quá hạn · quá 274 ngày".
+  const firstOther = all.findIndex((t) => t.status !== 'not_reported');
+  assert.equal(firstOther, 8, 'eight tasks are past due without a report on 1 October 2025');
+  assert.ok(all.every((t) => t.status !== 'overdue'));
+  assert.match(all[0].text, /Chưa có báo cáo/);
+  assert.doesNotMatch(all[0].text, /Quá hạn/);
+  // ...and the agency says so at the top, above its figures.
+  assert.match(await inWidget(page, 't', (r) => r.querySelector('.trk-stale')?.textContent || ''), /Chưa có báo cáo tiến độ/);
   assert.match(all[0].text, /Tháng 12\/2024 \(01\/12\/2024 – 31\/12\/2024\)/);
   const host = page.locator('#t');
   assert.match(await count(), /Hiển thị 78\/78/);
@@ -182,9 +187,9 @@ test('filters work from the keyboard alone', async () => {
   const { page, context } = await ready();
   await page.locator('#t #trk-f-state').focus();
   const before = (await inWidget(page, 't', tasksOf)).length;
-  await page.keyboard.press('ArrowDown'); // "Tất cả" → "Quá hạn (8)"
+  await page.keyboard.press('ArrowDown'); // "Tất cả" → "Chưa có báo cáo (8)"
   const after = await inWidget(page, 't', tasksOf);
-  assert.ok(after.length < before && after.every((t) => t.status === 'overdue'), `${before} → ${after.length}`);
+  assert.ok(after.length < before && after.every((t) => t.status === 'not_reported'), `${before} → ${after.length}`);
   // Tab reaches the buttons and the table regions.
   const focusables = await inWidget(page, 't', (r) => [...r.querySelectorAll('button, select, [tabindex="0"], summary, a[href]')].length);
   assert.ok(focusables > 10);
@@ -194,7 +199,7 @@ test('filters work from the keyboard alone', async () => {
 test('CSV download holds exactly the filtered tasks, UTF-8 with BOM', async () => {
   const { page, context } = await ready();
   const host = page.locator('#t');
-  await host.locator('#trk-f-state').selectOption('overdue');
+  await host.locator('#trk-f-state').selectOption('not_reported');
   const shown = await inWidget(page, 't', tasksOf);
   const [download] = await Promise.all([page.waitForEvent('download'), host.locator('button', { hasText: 'Tải CSV' }).click()]);
   assert.match(download.suggestedFilename(), /^nhiem-vu-ha-tinh-2025-10-01\.csv$/);
@@ -204,7 +209,7 @@ test('CSV download holds exactly the filtered tasks, UTF-8 with BOM', async () =
   assert.match(lines[0], /^"Mã","Lĩnh vực","Mục tiêu","Nhiệm vụ"/);
   assert.equal(lines.length - 1, shown.length);
   for (const [i, t] of shown.entries()) assert.ok(lines[i + 1].startsWith(`"${t.id}",`), lines[i + 1]);
-  assert.ok(lines.slice(1).every((l) => l.includes('"Quá hạn"')));
+  assert.ok(lines.slice(1).every((l) => l.includes('"Chưa có báo cáo"')), 'the CSV carries the new status');
   assert.match(lines[1], /"Sở Nội vụ"/);
   // The object URL is revoked after the download.
   await page.waitForTimeout(1200);
@@ -283,7 +288,7 @@ test('axe: zero violations on the tracker page (screen and after filtering)', as
   const { page, context, errors } = await ready();
   let violations = await axe(page);
   assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
-  await page.locator('#t #trk-f-state').selectOption('overdue');
+  await page.locator('#t #trk-f-state').selectOption('not_reported');
   violations = await axe(page);
   assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
   assert.deepEqual(errors, []);

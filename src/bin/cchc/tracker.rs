@@ -78,6 +78,34 @@ fn text(ev: &Evaluation) -> String {
     let mut out = String::new();
     for a in &ev.agencies {
         let _ = writeln!(out, "# {} ({})", a.name, ev.as_of);
+        // The same honesty as the widget: how fresh the progress figures are.
+        match a.reported_on {
+            Some(r) if a.report_stale => {
+                let _ = writeln!(
+                    out,
+                    "! Số liệu tiến độ có thể đã cũ: báo cáo gần nhất ngày {} (progress figures may be out of date)",
+                    r.to_vi()
+                );
+            }
+            Some(r) => {
+                let _ = writeln!(out, "Báo cáo tiến độ gần nhất (latest progress report): {}", r.to_vi());
+            }
+            None if a.tasks.is_empty() => {}
+            None => {
+                let _ = writeln!(
+                    out,
+                    "! Chưa có báo cáo tiến độ: nhiệm vụ đã qua hạn là “Chưa có báo cáo”, không phải quá hạn (no progress report)"
+                );
+            }
+        }
+        let states: Vec<String> = a
+            .counts
+            .tasks
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(s, n)| format!("{} {n}", s.label(cchc_widgets::i18n::Lang::Vi)))
+            .collect();
+        let _ = writeln!(out, "Nhiệm vụ (tasks) {}: {}", a.tasks.len(), states.join(", "));
         for c in &a.cards {
             let latest = c.latest.as_ref().map_or(String::from("-"), |l| {
                 let score = l.score.map_or(String::from("-"), |s| s.to_string());

@@ -262,11 +262,36 @@ fn render_agency(view: &Rc<View>, slot: &web_sys::Element, i: usize) {
             .text(&a.name)
             .0,
     );
+    if let Some(note) = report_note(a, lang) {
+        crate::web::dom::append(&sec.0, &E::new("p").class("trk-stale").text(&note).el());
+    }
     crate::web::dom::append(&sec.0, &summary(a, lang));
     crate::web::dom::append(&sec.0, &cards::section(view, i));
     crate::web::dom::append(&sec.0, &indicators::section(view, i));
     crate::web::dom::append(&sec.0, &tasks::section(view, i));
     crate::web::dom::append(slot, &sec.0);
+}
+
+/// What the citizen must know about the progress figures: the latest report is older than the
+/// reporting period, or no report exists while tasks are past their deadline.
+fn report_note(a: &AgencyEvaluation, lang: Lang) -> Option<String> {
+    match a.reported_on {
+        Some(r) if a.report_stale => Some(tr!(
+            lang,
+            "Số liệu tiến độ có thể đã cũ: báo cáo gần nhất ngày {date}.",
+            "Progress figures may be out of date: the latest report is of {date}.",
+            date = r.to_vi()
+        )),
+        Some(_) => None,
+        None => (count_of(&a.counts.tasks, tracker::status::TaskState::NotReported) > 0).then(|| {
+            tr!(
+                lang,
+                "Chưa có báo cáo tiến độ: nhiệm vụ đã qua hạn được ghi “Chưa có báo cáo”, không phải quá hạn.",
+                "No progress report yet: tasks past their deadline are shown as “Not reported”, not as overdue."
+            )
+            .to_string()
+        }),
+    }
 }
 
 /// One line of counts: how many targets per status and tasks per state.
@@ -277,6 +302,7 @@ fn summary(a: &AgencyEvaluation, lang: Lang) -> web_sys::Element {
     let achieved = count_of(&a.counts.targets, crate::tracker::Status::Achieved);
     let nodata = count_of(&a.counts.targets, crate::tracker::Status::NoData);
     let overdue = count_of(&a.counts.tasks, tracker::status::TaskState::Overdue);
+    let unreported = count_of(&a.counts.tasks, tracker::status::TaskState::NotReported);
     crate::web::dom::append(
         &ul.0,
         &li(tr!(
@@ -292,10 +318,11 @@ fn summary(a: &AgencyEvaluation, lang: Lang) -> web_sys::Element {
         &ul.0,
         &li(tr!(
             lang,
-            "{tasks} nhiệm vụ: {overdue} quá hạn",
-            "{tasks} tasks: {overdue} overdue",
+            "{tasks} nhiệm vụ: {overdue} quá hạn theo báo cáo, {unreported} đã qua hạn nhưng chưa có báo cáo",
+            "{tasks} tasks: {overdue} overdue according to reports, {unreported} past due with no report",
             tasks = a.tasks.len(),
-            overdue = overdue
+            overdue = overdue,
+            unreported = unreported
         )),
     );
     ul.el()

@@ -52,6 +52,7 @@ pub fn status_key(s: Status) -> (&'static str, &'static str) {
 pub fn task_key(s: TaskState) -> (&'static str, &'static str) {
     match s {
         TaskState::Overdue => ("overdue", "!"),
+        TaskState::NotReported => ("not_reported", "?"),
         TaskState::InWindow => ("in_window", "◷"),
         TaskState::NotStarted => ("not_started", "○"),
         TaskState::Recurring => ("recurring", "↻"),
@@ -64,8 +65,9 @@ pub fn task_key(s: TaskState) -> (&'static str, &'static str) {
 }
 
 /// Every task state, in the order the core sorts them.
-pub const TASK_STATES: [TaskState; 9] = [
+pub const TASK_STATES: [TaskState; 10] = [
     TaskState::Overdue,
+    TaskState::NotReported,
     TaskState::InWindow,
     TaskState::NotStarted,
     TaskState::Recurring,
