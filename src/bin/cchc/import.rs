@@ -8,6 +8,7 @@
 
 mod chi_tieu;
 pub mod table;
+mod tien_do;
 mod tthc;
 
 use std::io::{IsTerminal, Write};
@@ -29,12 +30,15 @@ enum What {
     Tthc(tthc::Args),
     /// A plan's task framework (XLSX or CSV laid out like the plan's appendix) into chi-tieu.json.
     ChiTieu(chi_tieu::Args),
+    /// A progress report (báo cáo tiến độ) into the plan's tasks in chi-tieu.json.
+    TienDo(tien_do::Args),
 }
 
 pub fn run(args: Args) -> u8 {
     match args.what {
         What::Tthc(a) => tthc::run(a),
         What::ChiTieu(a) => chi_tieu::run(a),
+        What::TienDo(a) => tien_do::run(a),
     }
 }
 
