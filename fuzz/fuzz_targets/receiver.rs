@@ -1,5 +1,6 @@
 //! The receiver's request handling: the POST body, the attachments matched to the values and
-//! checked by their bytes (the raw input is also tried as a file of every type).
+//! checked by their bytes (the raw input is also tried as a file of every type), and the masking
+//! of personal data that `cchc phan-anh publish` applies to citizens' text.
 #![no_main]
 use cchc_widgets::feedback::submission::{check_attachments, content_matches, parse_body};
 use cchc_widgets::feedback::Schema;
@@ -15,6 +16,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    let _ = cchc_widgets::feedback::personal::mask(text);
     if let Ok(body) = parse_body(text) {
         let schema = Schema::default_nd20();
         let _ = check_attachments(&schema, &body.values, &body.files, Lang::Vi);

@@ -28,16 +28,6 @@ impl Kind {
             Kind::Street => "[địa chỉ]",
         }
     }
-
-    /// Its name in `cchc check`'s warnings.
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Phone => "phone",
-            Kind::IdNumber => "cccd",
-            Kind::Email => "email",
-            Kind::Street => "street_address",
-        }
-    }
 }
 
 /// The personal-looking spans of `text`, as byte ranges, in order, not overlapping.
@@ -137,10 +127,7 @@ fn numbers(text: &str, out: &mut Vec<(Kind, std::ops::Range<usize>)>) {
             Some(rest) if plus => format!("0{rest}"),
             _ => digits.clone(),
         };
-        let kind = if national.starts_with('0')
-            && (10..=11).contains(&national.len())
-            && national.len() >= 10
-        {
+        let kind = if national.starts_with('0') && (10..=11).contains(&national.len()) {
             // 10-digit mobiles, 11-digit landlines; a 12-digit CCCD also starts with 0.
             Some(Kind::Phone)
         } else if national.len() == 12 || national.len() == 9 {

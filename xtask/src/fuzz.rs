@@ -24,7 +24,10 @@ pub const TARGETS: &[(&str, &str)] = &[
         "form",
         "schema loader, every validator, whole forms, dvhc lists",
     ),
-    ("receiver", "POST body, attachments, magic numbers"),
+    (
+        "receiver",
+        "POST body, attachments, magic numbers, personal-data masking",
+    ),
     ("catalogue", "language catalogues"),
 ];
 

@@ -8,6 +8,7 @@ mod answers;
 mod check;
 mod check_field;
 mod deadline;
+mod files;
 mod i18n;
 mod import;
 mod phan_anh;

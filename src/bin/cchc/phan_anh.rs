@@ -6,7 +6,6 @@ use serde_json::{json, Value};
 
 use cchc_widgets::date::Date;
 use cchc_widgets::feedback::Schema;
-use cchc_widgets::i18n::Lang;
 
 use crate::answers;
 use crate::store::Store;
@@ -204,11 +203,7 @@ fn form_and_calendar(
     let Some(path) = path else {
         return Ok((Schema::default_nd20(), answers::DEFAULT_DUE_DAYS, Vec::new()));
     };
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let schema = Schema::from_json(&text).map_err(|errs| {
-        let list: Vec<String> = errs.iter().map(|e| e.message(Lang::Vi)).collect();
-        format!("{}: {}", path.display(), list.join("; "))
-    })?;
+    let schema = crate::files::read_schema(path)?;
     let (due, holidays) = answers::calendar(&schema);
     Ok((schema, due, holidays))
 }
@@ -380,10 +375,8 @@ fn publish(args: PublishArgs) -> u8 {
     };
     let today = crate::check_field::today_vn();
     let (text, items, masked) = answers::publish_json(&schema, &marked, today);
-    // Written beside, then renamed: the portal never serves a half-written file.
-    let tmp = args.out.with_extension("json.tmp");
-    if let Err(e) = std::fs::write(&tmp, &text).and_then(|_| std::fs::rename(&tmp, &args.out)) {
-        eprintln!("cchc phan-anh publish: {}: {e}", args.out.display());
+    if let Err(e) = crate::files::replace(&args.out, &text) {
+        eprintln!("cchc phan-anh publish: {e}");
         return 1;
     }
     eprintln!(

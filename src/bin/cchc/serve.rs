@@ -173,11 +173,7 @@ fn load_forms(paths: &[PathBuf]) -> Result<Vec<Form>, String> {
     }
     let mut forms: Vec<Form> = Vec::new();
     for p in paths {
-        let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
-        let schema = Schema::from_json(&text).map_err(|errs| {
-            let list: Vec<String> = errs.iter().map(|e| e.message(Lang::Vi)).collect();
-            format!("{}: {}", p.display(), list.join("; "))
-        })?;
+        let schema = crate::files::read_schema(p)?;
         let url = schema.endpoint.as_ref().map(|e| e.url.clone()).ok_or_else(|| {
             format!(
                 "{}: biểu mẫu không có endpoint.url (the form has no endpoint.url); add \"endpoint\": {{\"url\": \"/api/phan-anh\"}}",

@@ -142,12 +142,7 @@ fn run_inner(args: &Args) -> Result<String, Failure> {
         ));
         return Err((1, out.join("\n")));
     }
-    let written = pretty(&doc);
-    // Beside, then renamed: the portal never serves half a file.
-    let tmp = args.into.with_extension("json.tmp");
-    std::fs::write(&tmp, written)
-        .and_then(|_| std::fs::rename(&tmp, &args.into))
-        .map_err(|e| (1, format!("{}: {e}", args.into.display())))?;
+    crate::files::replace(&args.into, &pretty(&doc)).map_err(|e| (1, e))?;
     Ok(format!(
         "{} nhiệm vụ có báo cáo ngày {} → {} (tasks reported)",
         updates.len(),

@@ -127,9 +127,8 @@ impl Store {
     /// Opens (creating the tables if needed) the database: a `postgres://` or `postgresql://`
     /// URL, else a SQLite file path.
     pub fn open(db: &Path) -> Result<Store, StoreError> {
-        let text = db.to_string_lossy();
-        if text.starts_with("postgres://") || text.starts_with("postgresql://") {
-            return Ok(Store::Postgres(Box::new(postgres::Pg::open(&text)?)));
+        if is_postgres(db) {
+            return Ok(Store::Postgres(Box::new(postgres::Pg::open(&db.to_string_lossy())?)));
         }
         Ok(Store::Sqlite(sqlite::Sqlite::open(db)?))
     }
@@ -141,8 +140,7 @@ impl Store {
 
     /// Whether `db` names a database that exists (a PostgreSQL URL is taken to: connecting tells).
     pub fn exists_at(db: &Path) -> bool {
-        let text = db.to_string_lossy();
-        text.starts_with("postgres://") || text.starts_with("postgresql://") || db.is_file()
+        is_postgres(db) || db.is_file()
     }
 
     /// Whether the database answers (for `/healthz`).
@@ -223,6 +221,12 @@ impl Store {
     pub fn spam_count(&mut self) -> Result<u64, StoreError> {
         each!(self, s => s.spam_count())
     }
+}
+
+/// Whether `db` is a PostgreSQL URL rather than a SQLite file.
+fn is_postgres(db: &Path) -> bool {
+    let text = db.to_string_lossy();
+    text.starts_with("postgres://") || text.starts_with("postgresql://")
 }
 
 /// A stored answer: `(status, answer, agency, answered_on, publish)`.

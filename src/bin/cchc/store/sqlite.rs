@@ -273,16 +273,15 @@ impl Sqlite {
         Ok(out)
     }
 
-    /// The submissions staff still have to answer (status `moi` or `dang-xu-ly`), oldest first,
-    /// with what was already filled in.
-    pub fn pending(&mut self) -> Result<Vec<Pending>, StoreError> {
-        let mut stmt = self.conn.prepare(
+    /// Submissions with what staff filled in so far, oldest first, `filter` on `s` and `a`.
+    fn answered(&mut self, filter: &str) -> Result<Vec<Pending>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
             "SELECT s.reference, s.received_at, s.status, s.values_json,
                     COALESCE(a.answer, ''), COALESCE(a.agency, ''), COALESCE(a.answered_on, ''),
                     COALESCE(a.publish, 0)
              FROM submission s LEFT JOIN answer a ON a.submission_id = s.id
-             WHERE s.status IN ('moi', 'dang-xu-ly') ORDER BY s.year, s.number",
-        )?;
+             WHERE {filter} ORDER BY s.year, s.number"
+        ))?;
         let rows = stmt.query_map([], |r| {
             Ok(Pending {
                 reference: r.get(0)?,
@@ -296,6 +295,11 @@ impl Sqlite {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The submissions staff still have to answer (status `moi` or `dang-xu-ly`).
+    pub fn pending(&mut self) -> Result<Vec<Pending>, StoreError> {
+        self.answered("s.status IN ('moi', 'dang-xu-ly')")
     }
 
     /// Every reference with its time of receipt.
@@ -307,27 +311,9 @@ impl Sqlite {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// The submissions staff marked for publishing, with their answers, oldest first.
+    /// The submissions staff marked for publishing, with their answers.
     pub fn marked_for_publishing(&mut self) -> Result<Vec<Pending>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT s.reference, s.received_at, s.status, s.values_json,
-                    a.answer, a.agency, a.answered_on, a.publish
-             FROM submission s JOIN answer a ON a.submission_id = s.id
-             WHERE a.publish = 1 ORDER BY s.year, s.number",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(Pending {
-                reference: r.get(0)?,
-                received_at: r.get(1)?,
-                status: r.get(2)?,
-                values_json: r.get(3)?,
-                answer: r.get(4)?,
-                agency: r.get(5)?,
-                answered_on: r.get(6)?,
-                publish: r.get::<_, i64>(7)? != 0,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.answered("a.publish = 1")
     }
 
     /// Whether a submission with this reference exists.
