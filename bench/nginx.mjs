@@ -128,6 +128,12 @@ for (const f of allFiles) {
   } else {
     copyFile(src, path.join(site, 'pre', f));
     copyFile(src, path.join(site, 'doc', 'du-lieu', f.slice('/data/'.length)));
+    // The data's own siblings, as `cchc import`/`cchc precompress` write them beside the file.
+    for (const ext of ['gz', 'br']) {
+      if (!fs.existsSync(`${src}.${ext}`)) continue;
+      copyFile(`${src}.${ext}`, path.join(site, 'pre', `${f}.${ext}`));
+      copyFile(`${src}.${ext}`, path.join(site, 'doc', 'du-lieu', `${f.slice('/data/'.length)}.${ext}`));
+    }
   }
 }
 spawnSync('chmod', ['-R', 'a+rX', tmp]); // workers run as an unprivileged user

@@ -441,3 +441,55 @@ fn exit_codes() {
     let o = cchc(&["check", &demo.to_string_lossy(), "--format", "json"]);
     assert_eq!(code(&o), 0, "{}", stdout(&o));
 }
+
+/// The demo's data is committed with `.gz`/`.br` siblings (a server with `gzip_static` sends them
+/// instead of the file): after regenerating a data file, `cchc precompress www/data` must follow.
+#[test]
+fn demo_data_precompressed_siblings_match() {
+    let out = cchc(&["precompress", "--check", "www/data"]);
+    assert!(
+        out.status.success(),
+        "stale siblings in www/data (run `cargo run -- precompress --fast www/data`):\n{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(Path::new("www/data/tthc.json.br").exists());
+}
+
+/// Import writes the list with its siblings, `cchc check` accepts them, and a hand edit that
+/// leaves an old sibling behind is an error that names the sibling and the fix.
+#[test]
+fn published_files_carry_matching_siblings_and_check_finds_stale_ones() {
+    let dir = std::env::temp_dir().join(format!("cchc-precompress-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("phan-anh.json");
+    std::fs::copy("www/data/phan-anh.json", &file).unwrap();
+    let out = cchc(&["precompress", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for ext in ["gz", "br"] {
+        assert!(dir.join(format!("phan-anh.json.{ext}")).exists());
+    }
+    let ok = cchc(&["check", file.to_str().unwrap()]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
+    let edited = std::fs::read_to_string(&file)
+        .unwrap()
+        .replacen('{', "{ ", 1);
+    std::fs::write(&file, edited).unwrap();
+    let stale = cchc(&["check", file.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&stale.stdout);
+    assert_eq!(stale.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("phan-anh.json.br") && text.contains("cchc precompress"),
+        "{text}"
+    );
+    let again = cchc(&["precompress", "--check", dir.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(1));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -12,6 +12,7 @@ mod files;
 mod i18n;
 mod import;
 mod phan_anh;
+mod precompress;
 mod search;
 mod serve;
 mod store;
@@ -52,6 +53,8 @@ enum Command {
     Serve(serve::Args),
     /// The staff's view of the received feedback (phản ánh, kiến nghị).
     PhanAnh(phan_anh::Args),
+    /// Write FILE.gz and FILE.br beside data files edited by hand, or check that they match.
+    Precompress(precompress::Args),
 }
 
 fn main() -> ExitCode {
@@ -75,6 +78,7 @@ fn main() -> ExitCode {
         Command::I18n(a) => i18n::run(a),
         Command::Serve(a) => serve::run(a),
         Command::PhanAnh(a) => phan_anh::run(a),
+        Command::Precompress(a) => precompress::run(a),
     };
     ExitCode::from(code)
 }

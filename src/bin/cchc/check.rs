@@ -76,6 +76,30 @@ pub fn run(args: Args) -> u8 {
     if report.kind == Some(Kind::I18n) {
         catalogue_file_name(&args.file, &text, lang, &mut report);
     }
+    // A server with gzip_static/brotli_static sends FILE.gz/FILE.br instead of FILE: one left
+    // from an earlier version would hide this one from every citizen.
+    let bytes = std::fs::read(&args.file).unwrap_or_default();
+    for (s, why) in crate::files::stale_siblings(&args.file, &bytes) {
+        let (message, hint) = match lang {
+            Lang::En => (
+                format!("{}: does not match this file ({why}): a server with gzip_static/brotli_static sends it instead", s.display()),
+                format!("run `cchc precompress {}`, or delete it", args.file.display()),
+            ),
+            _ => (
+                format!("{}: không khớp với tệp này ({why}): máy chủ có gzip_static/brotli_static sẽ gửi tệp nén cũ này thay cho tệp", s.display()),
+                format!("chạy `cchc precompress {}` hoặc xoá tệp nén", args.file.display()),
+            ),
+        };
+        report.errors.push(Problem {
+            severity: Severity::Error,
+            code: "stale_precompressed".into(),
+            path: None,
+            line: None,
+            column: None,
+            message,
+            hint,
+        });
+    }
     let printed = match args.format {
         Format::Json => print_json(&report),
         Format::Text => print_text(&args.file, &report, lang),

@@ -105,12 +105,13 @@ pub(crate) fn spinner(bytes: usize, what: &str) -> indicatif::ProgressBar {
 /// Writes `text` to `out` (`-` = stdout), then checks it as the widget will; returns the exit code.
 pub(crate) fn write_checked(out: &Path, text: &str, kind: Kind, lang: Lang) -> u8 {
     let written = if out.as_os_str() == "-" {
-        std::io::stdout().lock().write_all(text.as_bytes())
+        (std::io::stdout().lock().write_all(text.as_bytes())).map_err(|e| format!("stdout: {e}"))
     } else {
-        std::fs::write(out, text)
+        // With `.gz` and `.br` beside it, for servers that send precompressed files.
+        crate::files::publish(out, text)
     };
     if let Err(e) = written {
-        eprintln!("{}: {e}", out.display());
+        eprintln!("{e}");
         return 1;
     }
     // Split details were written beside the file first: checked with it.

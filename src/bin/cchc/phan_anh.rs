@@ -375,7 +375,7 @@ fn publish(args: PublishArgs) -> u8 {
     };
     let today = crate::check_field::today_vn();
     let (text, items, masked) = answers::publish_json(&schema, &marked, today);
-    if let Err(e) = crate::files::replace(&args.out, &text) {
+    if let Err(e) = crate::files::publish(&args.out, &text) {
         eprintln!("cchc phan-anh publish: {e}");
         return 1;
     }

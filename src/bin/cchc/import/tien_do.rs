@@ -142,7 +142,7 @@ fn run_inner(args: &Args) -> Result<String, Failure> {
         ));
         return Err((1, out.join("\n")));
     }
-    crate::files::replace(&args.into, &pretty(&doc)).map_err(|e| (1, e))?;
+    crate::files::publish(&args.into, &pretty(&doc)).map_err(|e| (1, e))?;
     Ok(format!(
         "{} nhiệm vụ có báo cáo ngày {} → {} (tasks reported)",
         updates.len(),

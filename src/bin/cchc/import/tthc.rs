@@ -428,7 +428,7 @@ fn split_details(out: &Path, procs: &mut [Procedure]) -> Result<(), String> {
         }
         let path = target.join(&name);
         let body = serde_json::to_string(&Value::Object(obj)).unwrap_or_default();
-        std::fs::write(&path, body).map_err(|e| format!("{}: {e}", path.display()))?;
+        crate::files::publish_at(&path, &body, 9)?;
     }
     Ok(())
 }
