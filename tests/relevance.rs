@@ -59,7 +59,13 @@ fn catalog() -> Catalog {
     let path = root("www/data/tthc.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     match Catalog::from_json_str(&text) {
-        Ok((c, _)) => c,
+        Ok((mut c, _)) => {
+            // As `cchc search` does (RELEVANCE_THESAURUS=0: as a widget without it).
+            if std::env::var("RELEVANCE_THESAURUS").map_or(true, |v| v != "0") {
+                c.set_thesaurus(cchc_widgets::tthc::builtin_thesaurus());
+            }
+            c
+        }
         Err(e) => panic!("{path}: {}", e.message(Lang::En)),
     }
 }
