@@ -263,7 +263,7 @@ pub(crate) fn parse(ix: &Index, dict: &Dictionary, q: &str, typing: bool) -> Par
                     .get(pos..m.start)
                     .unwrap_or(&[])
                     .iter()
-                    .map(|t| (t.clone(), 1.0, false)),
+                    .map(|t| (t.clone(), 1.0, TYPED)),
             );
             // An acronym stands for its expansion letter by letter (BHYT = bảo hiểm y tế): the
             // expansion weighs as much as the one word typed, so a document that spells the
@@ -274,7 +274,8 @@ pub(crate) fn parse(ix: &Index, dict: &Dictionary, q: &str, typing: bool) -> Par
                 1.0
             };
             situational |= m.situation;
-            w.extend(exp.iter().map(|t| (t.clone(), scale, m.situation)));
+            let origin = if m.situation { SITUATION } else { DICTIONARY };
+            w.extend(exp.iter().map(|t| (t.clone(), scale, origin)));
             weight *= if m.fuzzy { 0.9 } else { 0.97 };
             pos = m.start + m.len;
             if pos >= words.len() {
@@ -286,13 +287,14 @@ pub(crate) fn parse(ix: &Index, dict: &Dictionary, q: &str, typing: bool) -> Par
                 .get(pos..)
                 .unwrap_or(&[])
                 .iter()
-                .map(|t| (t.clone(), 1.0, false)),
+                .map(|t| (t.clone(), 1.0, TYPED)),
         );
         let mut r = reading(ix, dict, &w, typing_here, weight, &mut memo);
         if situational {
-            // The situation's official words carry the query; the rest is context.
+            // The situation's official words carry the query, with the documents the
+            // dictionary recognised ("sổ đỏ bị ghi sai tên"); the other words are context.
             for (s, word) in r.slots.iter_mut().zip(&w) {
-                if !word.2 && s.required {
+                if word.2 == TYPED && s.required {
                     s.required = false;
                     s.weight = 0.5;
                 }
@@ -501,9 +503,15 @@ impl Memo {
     }
 }
 
-/// A word of a reading: the token, its weight, and whether it comes from a life situation's
-/// expansion.
-type Word = (Token, f32, bool);
+/// A word of a reading: the token, its weight, and where it comes from ([`TYPED`],
+/// [`DICTIONARY`], [`SITUATION`]).
+type Word = (Token, f32, u8);
+/// Typed by the citizen.
+const TYPED: u8 = 0;
+/// From a dictionary entry's official wording.
+const DICTIONARY: u8 = 1;
+/// From a life situation's official wording.
+const SITUATION: u8 = 2;
 
 fn reading(
     ix: &Index,
