@@ -324,7 +324,10 @@ impl Catalog {
                     limit: per_term,
                     ..Query::text(term)
                 };
-                for h in self.search_inner(&q).hits {
+                let hits = self.search_inner(&q).hits;
+                // Only what the term itself names: hits far below its best are tangents.
+                let best = hits.first().map_or(0.0, |h| h.score);
+                for h in hits.iter().filter(|h| h.score >= best * 0.6) {
                     if !procs.contains(&h.index) {
                         procs.push(h.index);
                     }

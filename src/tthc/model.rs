@@ -482,8 +482,18 @@ impl Procedure {
         let one = |s: Option<&str>| s.map(|s| vec![s.to_string()]).unwrap_or_default();
         match part {
             Part::Documents => d.map(|d| d.documents.clone()).unwrap_or_default(),
-            Part::Time => one(facts.time),
-            Part::Fee => one(facts.fee),
+            // Without a separate value, the channel lines carry time and fee.
+            Part::Time | Part::Fee => {
+                let v = if part == Part::Time {
+                    facts.time
+                } else {
+                    facts.fee
+                };
+                match v {
+                    Some(v) => one(Some(v)),
+                    None => d.map(|d| d.channels.clone()).unwrap_or_default(),
+                }
+            }
             Part::Conditions => d.map(|d| d.conditions.clone()).unwrap_or_default(),
             Part::Steps => d.map(|d| d.steps.clone()).unwrap_or_default(),
             Part::Place => {
