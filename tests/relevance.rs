@@ -1,9 +1,11 @@
-//! Relevance regression test: the labelled query set (`tests/relevance/queries.tsv`) against the
-//! real demo catalogue (`www/data/tthc.json`).
+//! Relevance regression test: the labelled query sets against the real demo catalogue
+//! (`www/data/tthc.json`): the name-style set (`tests/relevance/queries.tsv`) and the
+//! question-style set (`tests/relevance/questions.tsv`: questions, life situations, colloquial).
 //!
 //! Prints S@3 (an expected code among the first 3 results) and MRR@10 (reciprocal rank of the first
 //! expected code in the top 10) overall and per category, and fails when S@3 drops below the floor
-//! recorded in `tests/relevance/floor.txt`. `RELEVANCE_VERBOSE=1` also prints every query that
+//! recorded in `tests/relevance/floor.txt` (name-style) or `tests/relevance/questions-floor.txt`.
+//! `RELEVANCE_VERBOSE=1` also prints every query that
 //! misses the top 3, with the top results the engine returned; `RELEVANCE_VERBOSE=2` every query
 //! whose right answer is not first. `RELEVANCE_TYPING=1` runs the set as if each query were still
 //! being typed (the floor is checked on complete queries).
@@ -31,7 +33,11 @@ fn root(path: &str) -> String {
 }
 
 fn cases() -> Vec<Case> {
-    let path = root("tests/relevance/queries.tsv");
+    cases_of("tests/relevance/queries.tsv")
+}
+
+fn cases_of(file: &str) -> Vec<Case> {
+    let path = root(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate().skip(1) {
@@ -53,7 +59,13 @@ fn catalog() -> Catalog {
     let path = root("www/data/tthc.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     match Catalog::from_json_str(&text) {
-        Ok((c, _)) => c,
+        Ok((mut c, _)) => {
+            // As `cchc search` does (RELEVANCE_THESAURUS=0: as a widget without it).
+            if std::env::var("RELEVANCE_THESAURUS").map_or(true, |v| v != "0") {
+                c.set_thesaurus(cchc_widgets::tthc::builtin_thesaurus());
+            }
+            c
+        }
         Err(e) => panic!("{path}: {}", e.message(Lang::En)),
     }
 }
@@ -106,8 +118,8 @@ impl Tally {
     }
 }
 
-fn floor() -> f64 {
-    let path = root("tests/relevance/floor.txt");
+fn floor(file: &str) -> f64 {
+    let path = root(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     text.lines()
         .map(str::trim)
@@ -170,9 +182,27 @@ fn timing_print() {
 
 #[test]
 fn relevance_does_not_regress() {
+    check_set(
+        "tests/relevance/queries.tsv",
+        "tests/relevance/floor.txt",
+        100,
+    );
+}
+
+#[test]
+fn questions_do_not_regress() {
+    check_set(
+        "tests/relevance/questions.tsv",
+        "tests/relevance/questions-floor.txt",
+        150,
+    );
+}
+
+fn check_set(file: &str, floor_file: &str, min_cases: usize) {
     let c = catalog();
-    let cases = cases();
-    assert!(cases.len() >= 100, "only {} queries", cases.len());
+    let cases = cases_of(file);
+    assert!(cases.len() >= min_cases, "only {} queries", cases.len());
+    println!("{file}");
     let level = std::env::var("RELEVANCE_VERBOSE").unwrap_or_default();
     let verbose = !level.is_empty() && level != "0";
     // Level 2 also lists the queries answered right but not first.
@@ -219,10 +249,10 @@ fn relevance_does_not_regress() {
             }
         }
     }
-    let floor = floor();
+    let floor = floor(floor_file);
     assert!(
         all.s_at_3() + 1e-9 >= floor,
-        "S@3 {:.3} fell below the floor {floor} (tests/relevance/floor.txt); run with RELEVANCE_VERBOSE=1",
+        "S@3 {:.3} fell below the floor {floor} ({floor_file}); run with RELEVANCE_VERBOSE=1",
         all.s_at_3()
     );
 }

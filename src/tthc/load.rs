@@ -20,6 +20,8 @@ use crate::text::{self, cat};
 pub(crate) struct Loaded {
     pub procedures: Vec<Procedure>,
     pub synonyms: Vec<(String, Vec<String>)>,
+    /// The agency's own life situations and life events.
+    pub thesaurus: super::Thesaurus,
     pub agency: Option<String>,
     pub warnings: Vec<Warning>,
 }
@@ -175,7 +177,13 @@ fn own_file(obj: Object, recs: Records, out: &mut Loaded) -> Result<(), DataErro
         _ => None,
     };
     if let Some(syn) = &obj.synonyms {
-        synonyms(syn, out);
+        out.synonyms = phrase_map(syn, "synonyms", &mut out.warnings);
+    }
+    if let Some(v) = &obj.situations {
+        out.thesaurus.situations = phrase_map(v, "situations", &mut out.warnings);
+    }
+    if let Some(v) = &obj.life_events {
+        out.thesaurus.events = life_events(v, &mut out.warnings);
     }
     if obj.procedures != Some(true) {
         return Err(error(
@@ -190,15 +198,17 @@ fn own_file(obj: Object, recs: Records, out: &mut Loaded) -> Result<(), DataErro
     Ok(())
 }
 
-fn synonyms(v: &Value, out: &mut Loaded) {
+/// `synonyms` or `situations`: an object from a phrase to a string or a list of strings.
+fn phrase_map(v: &Value, base: &str, warnings: &mut Vec<Warning>) -> Vec<(String, Vec<String>)> {
+    let mut out = Vec::new();
     let Value::Obj(members) = v else {
-        out.warnings.push(Warning {
+        warnings.push(Warning {
             kind: WarningKind::ValueIgnored,
             line: None,
-            path: "synonyms".into(),
+            path: base.into(),
             detail: "must be an object".into(),
         });
-        return;
+        return out;
     };
     // Sorted by key, a repeated key keeping its last value, as serde_json's map did.
     let mut sorted: Vec<&(String, Value)> = members.iter().collect();
@@ -207,27 +217,62 @@ fn synonyms(v: &Value, out: &mut Loaded) {
         if sorted.get(i + 1).is_some_and(|next| next.0 == *key) {
             continue;
         }
-        let items = match val {
-            Value::Str(_) => std::slice::from_ref(val),
-            Value::Arr(a) => a.as_slice(),
-            _ => &[],
-        };
-        let mut list: Vec<String> = Vec::new();
-        for item in items {
-            if let Some(c) = item.as_str().and_then(clean) {
-                list.push(c);
-            }
-        }
+        let list = strings_of(val);
         match clean(key) {
-            Some(k) if !list.is_empty() => out.synonyms.push((k, list)),
-            _ => out.warnings.push(Warning {
+            Some(k) if !list.is_empty() => out.push((k, list)),
+            _ => warnings.push(Warning {
                 kind: WarningKind::ValueIgnored,
                 line: None,
-                path: cat(&["synonyms.", key]),
+                path: cat(&[base, ".", key]),
                 detail: "must be a string or a list of strings".into(),
             }),
         }
     }
+    out
+}
+
+/// The cleaned strings of a string or a list (other items dropped).
+fn strings_of(val: &Value) -> Vec<String> {
+    let items = match val {
+        Value::Str(_) => std::slice::from_ref(val),
+        Value::Arr(a) => a.as_slice(),
+        _ => &[],
+    };
+    let mut list: Vec<String> = Vec::new();
+    for item in items {
+        if let Some(c) = item.as_str().and_then(clean) {
+            list.push(c);
+        }
+    }
+    list
+}
+
+/// `life_events`: a list of `{"name": "...", "terms": ["...", ...]}`.
+fn life_events(v: &Value, warnings: &mut Vec<Warning>) -> Vec<super::EventDef> {
+    let mut out = Vec::new();
+    let Value::Arr(items) = v else {
+        warnings.push(Warning {
+            kind: WarningKind::ValueIgnored,
+            line: None,
+            path: "life_events".into(),
+            detail: "must be a list".into(),
+        });
+        return out;
+    };
+    for (i, item) in items.iter().enumerate() {
+        let name = item.get("name").and_then(Value::as_str).and_then(clean);
+        let terms = item.get("terms").map(strings_of).unwrap_or_default();
+        match name {
+            Some(name) if !terms.is_empty() => out.push(super::EventDef { name, terms }),
+            _ => warnings.push(Warning {
+                kind: WarningKind::ValueIgnored,
+                line: None,
+                path: crate::contract::indexed("life_events", i),
+                detail: "needs a \"name\" and a list of \"terms\"".into(),
+            }),
+        }
+    }
+    out
 }
 
 /// Turns records into procedures one at a time, as the reader delivers them: a record's raw

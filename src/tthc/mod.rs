@@ -19,6 +19,7 @@ mod model;
 mod query;
 mod rank;
 mod raw;
+mod thesaurus;
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use raw::is_own_key;
 
@@ -28,6 +29,10 @@ pub use crate::contract::DataError as LoadError;
 use crate::i18n::Lang;
 use crate::text;
 pub use model::{DetailFacts, Details, DetailsMap, Online, Procedure, Warning, WarningKind};
+pub use query::Part;
+#[cfg(not(target_arch = "wasm32"))]
+pub use thesaurus::{builtin as builtin_thesaurus, BUILTIN_TSV as BUILTIN_THESAURUS_TSV};
+pub use thesaurus::{EventDef, Thesaurus, ThesaurusError};
 
 /// The facets, in display order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -176,6 +181,18 @@ pub struct SearchResults {
     pub facets: Vec<Facet>,
     /// "Did you mean" queries, when few or no procedures match.
     pub suggestions: Vec<String>,
+    /// The part of a procedure the query asks about ("cần giấy tờ gì" → the documents), for
+    /// showing that part of the top result.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub asks: Option<Part>,
+}
+
+/// A life event to browse ("Sự kiện đời sống") with its procedures in this catalogue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LifeEvent {
+    pub name: String,
+    /// Positions in [`Catalog::procedures`], in the order of the event's terms.
+    pub procedures: Vec<usize>,
 }
 
 /// The loaded procedures, their index and dictionary.
@@ -185,6 +202,10 @@ pub struct Catalog {
     agency: Option<String>,
     index: index::Index,
     dict: query::Dictionary,
+    /// The agency's synonyms, kept to rebuild the dictionary when a thesaurus is attached.
+    synonyms: Vec<(String, Vec<String>)>,
+    /// The attached thesaurus, after the agency's own situations and life events.
+    thesaurus: Thesaurus,
     /// Facet value labels and, per document, its value ids.
     facet_labels: [Vec<String>; 4],
     doc_values: Vec<[Vec<u32>; 4]>,
@@ -207,18 +228,23 @@ impl Catalog {
         let loaded = load::load(text, max_bytes)?;
         let mut c = Catalog::new(loaded.procedures, &loaded.synonyms);
         c.agency = loaded.agency;
+        if !loaded.thesaurus.is_empty() {
+            c.set_thesaurus(loaded.thesaurus);
+        }
         Ok((c, loaded.warnings))
     }
 
     /// Builds a catalogue from procedures already in memory, with extra dictionary entries.
     pub fn new(procedures: Vec<Procedure>, synonyms: &[(String, Vec<String>)]) -> Catalog {
         let index = index::Index::build(&procedures);
-        let dict = query::Dictionary::new(&index, synonyms);
+        let dict = query::Dictionary::new(&index, synonyms, &[]);
         let mut c = Catalog {
             procedures,
             agency: None,
             index,
             dict,
+            synonyms: synonyms.to_vec(),
+            thesaurus: Thesaurus::default(),
             facet_labels: Default::default(),
             doc_values: Vec::new(),
         };
@@ -267,6 +293,56 @@ impl Catalog {
         self.doc_values = docs;
     }
 
+    /// Attaches a life-situation thesaurus ([`Thesaurus::parse`]): its situations join the
+    /// dictionary, its life events are offered by [`Catalog::life_events`]. The agency's own
+    /// situations and life events (from `tthc.json`) are kept and come after the attached ones,
+    /// so they extend or override them. The index is not rebuilt.
+    pub fn set_thesaurus(&mut self, mut t: Thesaurus) {
+        let own = std::mem::take(&mut self.thesaurus);
+        t.extend(own);
+        let mut words = t.words.clone();
+        words.extend(self.synonyms.iter().cloned());
+        self.dict = query::Dictionary::new(&self.index, &words, &t.situations);
+        self.thesaurus = t;
+    }
+
+    /// The attached thesaurus (with the agency's entries).
+    pub fn thesaurus(&self) -> &Thesaurus {
+        &self.thesaurus
+    }
+
+    /// The life events of the thesaurus with their procedures in this catalogue: each term is
+    /// searched like a typed query and its best matches (at most `per_term`) join the event in
+    /// the terms' order, without repeats. Events without any procedure here are left out.
+    pub fn life_events(&self, per_term: usize) -> Vec<LifeEvent> {
+        let mut out = Vec::new();
+        for e in &self.thesaurus.events {
+            let mut procs: Vec<usize> = Vec::new();
+            for term in &e.terms {
+                let q = Query {
+                    typing: false,
+                    limit: per_term,
+                    ..Query::text(term)
+                };
+                let hits = self.search_inner(&q).hits;
+                // Only what the term itself names: hits far below its best are tangents.
+                let best = hits.first().map_or(0.0, |h| h.score);
+                for h in hits.iter().filter(|h| h.score >= best * 0.6) {
+                    if !procs.contains(&h.index) {
+                        procs.push(h.index);
+                    }
+                }
+            }
+            if !procs.is_empty() {
+                out.push(LifeEvent {
+                    name: e.name.clone(),
+                    procedures: procs,
+                });
+            }
+        }
+        out
+    }
+
     /// All procedures, in file order.
     pub fn procedures(&self) -> &[Procedure] {
         &self.procedures
@@ -295,6 +371,7 @@ impl Catalog {
         let mut results = self.search_inner(q);
         if !q.text.trim().is_empty() {
             results.suggestions = self.suggest(q, results.total);
+            results.asks = query::asks(&q.text);
         }
         results
     }
@@ -366,6 +443,7 @@ impl Catalog {
             hits,
             facets: self.facets(&counts, &selected, q.lang),
             suggestions: Vec::new(),
+            asks: None,
         }
     }
 

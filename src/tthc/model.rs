@@ -471,6 +471,41 @@ impl Procedure {
         }
     }
 
+    /// What the procedure says about one part ([`super::Part`]), as lines to show, given its
+    /// details record (inline `details` or its entry in the `details_url` file; `None` while
+    /// unknown): the documents, the time, the fee, where and how to submit (agencies, then the
+    /// channels), the conditions or the steps. Empty when the data does not say.
+    pub fn part(&self, part: super::Part, details: Option<&Details>) -> Vec<String> {
+        use super::Part;
+        let d = details.or(self.details.as_ref());
+        let facts = self.with_details(d);
+        let one = |s: Option<&str>| s.map(|s| vec![s.to_string()]).unwrap_or_default();
+        match part {
+            Part::Documents => d.map(|d| d.documents.clone()).unwrap_or_default(),
+            // Without a separate value, the channel lines carry time and fee.
+            Part::Time | Part::Fee => {
+                let v = if part == Part::Time {
+                    facts.time
+                } else {
+                    facts.fee
+                };
+                match v {
+                    Some(v) => one(Some(v)),
+                    None => d.map(|d| d.channels.clone()).unwrap_or_default(),
+                }
+            }
+            Part::Conditions => d.map(|d| d.conditions.clone()).unwrap_or_default(),
+            Part::Steps => d.map(|d| d.steps.clone()).unwrap_or_default(),
+            Part::Place => {
+                let mut out = self.agencies.clone();
+                if let Some(d) = d {
+                    out.extend(d.channels.iter().cloned());
+                }
+                out
+            }
+        }
+    }
+
     /// Takes the details out, for a details file (`details_url`), with the facts only the detail
     /// view shows moved into them (`url`, `time`, `fee`): the list keeps what search, the result
     /// list and the facets use. `None`, and nothing moved, when the procedure has no details.

@@ -22,6 +22,8 @@ use crate::text::{self, Token};
 
 /// At most this many syllables of a query are used (a 10,000-character paste stays fast).
 const MAX_TOKENS: usize = 16;
+/// At most this many syllables in a life situation's official wording.
+const MAX_EXPANSION: usize = 32;
 /// At most this many readings.
 const MAX_READINGS: usize = 8;
 
@@ -63,6 +65,9 @@ pub(crate) struct Parsed {
 #[derive(Debug, Default)]
 pub(crate) struct Dictionary {
     pub entries: HashMap<String, Vec<Vec<Token>>, super::index::Fnv>,
+    /// Life situations ([`super::Thesaurus`]): a reading that uses one of these needs only the
+    /// official words it stands for; the rest of the sentence ("vợ tôi mới …") is context.
+    pub situations: HashMap<String, Vec<Vec<Token>>, super::index::Fnv>,
     pub max_len: usize,
     fillers_exact: Vec<String>,
     fillers_folded: Vec<String>,
@@ -107,7 +112,11 @@ impl Dictionary {
     /// The built-in table plus the agency's `extra` entries. Acronyms the data itself uses
     /// ("sổ BHXH", "thẻ BHYT") are also entered the other way round, so that a query spelling
     /// them out ("sổ bảo hiểm xã hội") finds the titles that abbreviate.
-    pub fn new(ix: &Index, extra: &[(String, Vec<String>)]) -> Dictionary {
+    pub fn new(
+        ix: &Index,
+        extra: &[(String, Vec<String>)],
+        situations: &[(String, Vec<String>)],
+    ) -> Dictionary {
         let mut d = Dictionary::default();
         let mut reverse: Vec<(String, String)> = Vec::new();
         for (k, vs) in dict::BUILTIN {
@@ -122,6 +131,28 @@ impl Dictionary {
         }
         for (phrase, acronym) in reverse {
             d.add(&phrase, std::slice::from_ref(&acronym));
+        }
+        for (k, vs) in situations {
+            let key = text::tokenize(k);
+            if key.is_empty() || key.len() > MAX_TOKENS {
+                continue;
+            }
+            d.max_len = d.max_len.max(key.len());
+            let mut list: Vec<Vec<Token>> = Vec::new();
+            for v in vs {
+                let t = text::tokenize(v);
+                if !t.is_empty() && t.len() <= MAX_EXPANSION && !list.contains(&t) {
+                    list.push(t);
+                }
+            }
+            if !list.is_empty() {
+                let into = d.situations.entry(spaced(&key, false)).or_default();
+                for t in list {
+                    if !into.contains(&t) {
+                        into.push(t);
+                    }
+                }
+            }
         }
         for (verb, meant) in dict::VERBS {
             d.verbs.push((text::fold(verb), text::fold(meant)));
@@ -168,7 +199,7 @@ impl Dictionary {
 
     /// Length (in tokens) of the filler starting at `i`, if any.
     fn filler_at(&self, tokens: &[Token], i: usize) -> usize {
-        for len in [3usize, 2, 1] {
+        for len in [4usize, 3, 2, 1] {
             let Some(window) = tokens.get(i..i + len) else {
                 continue;
             };
@@ -214,12 +245,13 @@ pub(crate) fn parse(ix: &Index, dict: &Dictionary, q: &str, typing: bool) -> Par
         }
     }
     let typing_last = typing && tokens.last().is_some_and(|t| words.last() == Some(t));
-    let matches = dictionary_matches(dict, &words);
+    let matches = dictionary_matches(ix, dict, &words);
     let mut readings = Vec::new();
     let mut memo = Memo::default();
     for choice in combinations(&matches) {
-        let mut w: Vec<(Token, f32)> = Vec::with_capacity(words.len() + 4);
+        let mut w: Vec<Word> = Vec::with_capacity(words.len() + 4);
         let mut weight = 1.0;
+        let mut situational = false;
         let mut pos = 0;
         let mut typing_here = typing_last;
         for (m, &pick) in matches.iter().zip(&choice) {
@@ -231,17 +263,19 @@ pub(crate) fn parse(ix: &Index, dict: &Dictionary, q: &str, typing: bool) -> Par
                     .get(pos..m.start)
                     .unwrap_or(&[])
                     .iter()
-                    .map(|t| (t.clone(), 1.0)),
+                    .map(|t| (t.clone(), 1.0, TYPED)),
             );
             // An acronym stands for its expansion letter by letter (BHYT = bảo hiểm y tế): the
             // expansion weighs as much as the one word typed, so a document that spells the
             // acronym itself is not outscored merely because the expansion has more syllables.
-            let scale = if m.len == 1 {
+            let scale = if m.len == 1 && !m.situation {
                 (1.0 / exp.len().max(1) as f32).min(1.0)
             } else {
                 1.0
             };
-            w.extend(exp.iter().map(|t| (t.clone(), scale)));
+            situational |= m.situation;
+            let origin = if m.situation { SITUATION } else { DICTIONARY };
+            w.extend(exp.iter().map(|t| (t.clone(), scale, origin)));
             weight *= if m.fuzzy { 0.9 } else { 0.97 };
             pos = m.start + m.len;
             if pos >= words.len() {
@@ -253,9 +287,20 @@ pub(crate) fn parse(ix: &Index, dict: &Dictionary, q: &str, typing: bool) -> Par
                 .get(pos..)
                 .unwrap_or(&[])
                 .iter()
-                .map(|t| (t.clone(), 1.0)),
+                .map(|t| (t.clone(), 1.0, TYPED)),
         );
-        readings.push(reading(ix, dict, &w, typing_here, weight, &mut memo));
+        let mut r = reading(ix, dict, &w, typing_here, weight, &mut memo);
+        if situational {
+            // The situation's official words carry the query, with the documents the
+            // dictionary recognised ("sổ đỏ bị ghi sai tên"); the other words are context.
+            for (s, word) in r.slots.iter_mut().zip(&w) {
+                if word.2 == TYPED && s.required {
+                    s.required = false;
+                    s.weight = 0.5;
+                }
+            }
+        }
+        readings.push(r);
     }
     readings.retain(|r| !r.slots.is_empty());
     parsed.readings = readings;
@@ -344,6 +389,8 @@ struct Match<'a> {
     expansions: &'a [Vec<Token>],
     /// Found only after correcting a regional spelling ("xổ đỏ" → sổ đỏ).
     fuzzy: bool,
+    /// A life situation ([`Dictionary::situations`]).
+    situation: bool,
 }
 
 fn joined(words: &[Token]) -> String {
@@ -359,9 +406,13 @@ fn joined(words: &[Token]) -> String {
 
 /// Looks a window of words up, as typed or, for phrases of two or more words, with one word in
 /// a regional spelling of it ("xổ đỏ", "xang tên").
-fn lookup<'a>(dict: &'a Dictionary, w: &[Token]) -> Option<(&'a Vec<Vec<Token>>, bool)> {
-    if let Some(e) = dict.entries.get(&joined(w)) {
-        return Some((e, false));
+fn lookup<'a>(dict: &'a Dictionary, w: &[Token]) -> Option<(&'a Vec<Vec<Token>>, bool, bool)> {
+    let key = joined(w);
+    if let Some(e) = dict.entries.get(&key) {
+        return Some((e, false, false));
+    }
+    if let Some(e) = dict.situations.get(&key) {
+        return Some((e, false, true));
     }
     if w.len() < 2 {
         return None;
@@ -376,7 +427,7 @@ fn lookup<'a>(dict: &'a Dictionary, w: &[Token]) -> Option<(&'a Vec<Vec<Token>>,
                 key.push_str(if j == k { &v } else { &u.folded });
             }
             if let Some(e) = dict.entries.get(&key) {
-                return Some((e, true));
+                return Some((e, true, false));
             }
         }
     }
@@ -384,7 +435,7 @@ fn lookup<'a>(dict: &'a Dictionary, w: &[Token]) -> Option<(&'a Vec<Vec<Token>>,
 }
 
 /// Dictionary phrases found in the tokens, longest first, not overlapping.
-fn dictionary_matches<'a>(dict: &'a Dictionary, words: &[Token]) -> Vec<Match<'a>> {
+fn dictionary_matches<'a>(ix: &Index, dict: &'a Dictionary, words: &[Token]) -> Vec<Match<'a>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -393,12 +444,18 @@ fn dictionary_matches<'a>(dict: &'a Dictionary, words: &[Token]) -> Vec<Match<'a
             let Some(w) = words.get(i..i + len) else {
                 continue;
             };
-            if let Some((e, fuzzy)) = lookup(dict, w) {
+            if let Some((e, fuzzy, situation)) = lookup(dict, w) {
+                // A situation does not cut a phrase the procedures use: "mua nhà" is a purchase,
+                // but in "mua nhà ở xã hội" its last word starts "nhà ở".
+                if situation && continues_a_pair(ix, w, words.get(i + len)) {
+                    continue;
+                }
                 found = Some(Match {
                     start: i,
                     len,
                     expansions: e,
                     fuzzy,
+                    situation,
                 });
                 break;
             }
@@ -412,6 +469,17 @@ fn dictionary_matches<'a>(dict: &'a Dictionary, words: &[Token]) -> Vec<Match<'a
         }
     }
     out
+}
+
+/// Whether the last word of `w` and the word after it form a pair the index knows.
+fn continues_a_pair(ix: &Index, w: &[Token], next: Option<&Token>) -> bool {
+    let (Some(last), Some(next)) = (w.last(), next) else {
+        return false;
+    };
+    match (ix.term_ids.get(&last.folded), ix.term_ids.get(&next.folded)) {
+        (Some(&a), Some(&b)) => ix.has_pair(a, b),
+        _ => false,
+    }
 }
 
 /// Alternatives already computed for a word in this query (readings share most words).
@@ -435,18 +503,28 @@ impl Memo {
     }
 }
 
+/// A word of a reading: the token, its weight, and where it comes from ([`TYPED`],
+/// [`DICTIONARY`], [`SITUATION`]).
+type Word = (Token, f32, u8);
+/// Typed by the citizen.
+const TYPED: u8 = 0;
+/// From a dictionary entry's official wording.
+const DICTIONARY: u8 = 1;
+/// From a life situation's official wording.
+const SITUATION: u8 = 2;
+
 fn reading(
     ix: &Index,
     dict: &Dictionary,
-    words: &[(Token, f32)],
+    words: &[Word],
     typing_last: bool,
     weight: f32,
     memo: &mut Memo,
 ) -> Reading {
     let mut slots: Vec<Slot> = Vec::with_capacity(words.len());
     let mut filler_left = 0;
-    let tokens: Vec<Token> = words.iter().map(|(t, _)| t.clone()).collect();
-    for (i, (t, scale)) in words.iter().enumerate() {
+    let tokens: Vec<Token> = words.iter().map(|(t, _, _)| t.clone()).collect();
+    for (i, (t, scale, _)) in words.iter().enumerate() {
         if filler_left == 0 {
             filler_left = dict.filler_at(&tokens, i);
         }
@@ -464,7 +542,7 @@ fn reading(
         });
     }
     if !slots.iter().any(|s| s.required) {
-        for (s, (_, scale)) in slots.iter_mut().zip(words) {
+        for (s, (_, scale, _)) in slots.iter_mut().zip(words) {
             s.required = true;
             s.weight = *scale;
         }
@@ -617,4 +695,136 @@ fn promote_by_pairs(ix: &Index, slots: &mut [Slot]) {
             }
         }
     }
+}
+
+/// A part of a procedure a question can ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    /// Thành phần hồ sơ ("cần giấy tờ gì").
+    Documents,
+    /// Thời hạn giải quyết ("mất bao lâu").
+    Time,
+    /// Phí, lệ phí ("hết bao nhiêu tiền").
+    Fee,
+    /// Cơ quan thực hiện and cách thức ("nộp ở đâu", "làm online được không").
+    Place,
+    /// Yêu cầu, điều kiện ("cần điều kiện gì").
+    Conditions,
+    /// Trình tự thực hiện ("gồm những bước nào").
+    Steps,
+}
+
+impl Part {
+    /// The JSON spelling.
+    pub fn key(self) -> &'static str {
+        match self {
+            Part::Documents => "documents",
+            Part::Time => "time",
+            Part::Fee => "fee",
+            Part::Place => "place",
+            Part::Conditions => "conditions",
+            Part::Steps => "steps",
+        }
+    }
+}
+
+/// Question cues, folded, with the part they ask for. Strong cues are questions; weak cues are
+/// nouns that also occur in procedure names ("lệ phí trước bạ"), used only when no strong cue is
+/// present. Within each kind, the cue that ends last in the query wins ("lệ phí trước bạ nộp ở
+/// đâu" asks where).
+const STRONG_CUES: &[(&str, Part)] = &[
+    ("giay to gi", Part::Documents),
+    ("giay to nao", Part::Documents),
+    ("giay gi", Part::Documents),
+    ("ho so gi", Part::Documents),
+    ("ho so gom", Part::Documents),
+    ("ho so nhu the nao", Part::Documents),
+    ("thanh phan ho so", Part::Documents),
+    ("can nhung gi", Part::Documents),
+    ("can nhung giay", Part::Documents),
+    ("can gi", Part::Documents),
+    ("can mang", Part::Documents),
+    ("mang theo", Part::Documents),
+    ("chuan bi nhung gi", Part::Documents),
+    ("chuan bi gi", Part::Documents),
+    ("bao lau", Part::Time),
+    ("may ngay", Part::Time),
+    ("bao nhieu ngay", Part::Time),
+    ("bao nhieu lau", Part::Time),
+    ("thoi han", Part::Time),
+    ("thoi gian giai quyet", Part::Time),
+    ("khi nao co", Part::Time),
+    ("bao gio co", Part::Time),
+    ("bao nhieu tien", Part::Fee),
+    ("het bao nhieu", Part::Fee),
+    ("ton bao nhieu", Part::Fee),
+    ("mat bao nhieu", Part::Fee),
+    ("mat phi", Part::Fee),
+    ("co mat phi", Part::Fee),
+    ("mien phi khong", Part::Fee),
+    ("phi bao nhieu", Part::Fee),
+    ("le phi bao nhieu", Part::Fee),
+    ("la bao nhieu", Part::Fee),
+    ("o dau", Part::Place),
+    ("cho nao", Part::Place),
+    ("noi nao", Part::Place),
+    ("co quan nao", Part::Place),
+    ("den dau", Part::Place),
+    ("lam online", Part::Place),
+    ("nop online", Part::Place),
+    ("truc tuyen duoc khong", Part::Place),
+    ("online duoc khong", Part::Place),
+    ("dieu kien gi", Part::Conditions),
+    ("dieu kien nao", Part::Conditions),
+    ("can dieu kien", Part::Conditions),
+    ("co du dieu kien", Part::Conditions),
+    ("nhung buoc nao", Part::Steps),
+    ("cac buoc", Part::Steps),
+    ("trinh tu", Part::Steps),
+    ("quy trinh", Part::Steps),
+];
+
+const WEAK_CUES: &[(&str, Part)] = &[
+    ("giay to", Part::Documents),
+    ("ho so", Part::Documents),
+    ("le phi", Part::Fee),
+    ("bao nhieu", Part::Fee),
+    ("dieu kien", Part::Conditions),
+];
+
+/// The part of a procedure a query asks for, if it asks one ("cần giấy tờ gì", "mat bao lau").
+/// Cues are matched on whole folded syllables.
+pub(crate) fn asks(q: &str) -> Option<Part> {
+    let tokens = text::tokenize(q);
+    if tokens.len() > 40 {
+        return None;
+    }
+    let folded = spaced(&tokens, false);
+    let padded = {
+        let mut p = String::with_capacity(folded.len() + 2);
+        p.push(' ');
+        p.push_str(&folded);
+        p.push(' ');
+        p
+    };
+    for cues in [STRONG_CUES, WEAK_CUES] {
+        let mut best: Option<(usize, Part)> = None;
+        for &(cue, part) in cues {
+            let mut needle = String::with_capacity(cue.len() + 2);
+            needle.push(' ');
+            needle.push_str(cue);
+            needle.push(' ');
+            if let Some(at) = padded.rfind(&needle) {
+                let end = at + needle.len();
+                if best.is_none_or(|(e, _)| end > e) {
+                    best = Some((end, part));
+                }
+            }
+        }
+        if let Some((_, part)) = best {
+            return Some(part);
+        }
+    }
+    None
 }

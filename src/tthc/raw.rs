@@ -154,6 +154,9 @@ pub(crate) struct Object<'a> {
     pub synonyms: Option<Value>,
     /// `agency` of `tthc.json` (a string or `{"name": ...}`), as a tree: small.
     pub agency: Option<Value>,
+    /// `situations` and `life_events` of `tthc.json` (the agency's thesaurus), as trees: small.
+    pub situations: Option<Value>,
+    pub life_events: Option<Value>,
     /// `procedures` of `tthc.json`: `Some(true)` when present and an array (its items went to the
     /// sink given to [`object`] as they were read), `Some(false)` when present but not an array.
     pub procedures: Option<bool>,
@@ -226,6 +229,8 @@ pub(crate) fn object<'a>(
             "details" => o.details = Some(r.value()?),
             "synonyms" => o.synonyms = Some(r.value()?),
             "agency" => o.agency = Some(r.value()?),
+            "situations" => o.situations = Some(r.value()?),
+            "life_events" => o.life_events = Some(r.value()?),
             "procedures" => o.procedures = Some(items(r, records)?),
             k => match slot(k).and_then(|i| o.values.get_mut(i)) {
                 Some(place) => *place = Some(loose(r)?),

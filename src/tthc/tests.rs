@@ -461,3 +461,54 @@ fn a_corrected_unknown_word_is_shown_even_when_results_are_found() {
         vec!["cấp giấy phép xây dựng".to_string()]
     );
 }
+
+/// Issue 14: the part a question asks for, with and without diacritics.
+#[test]
+fn asks_detects_the_part() {
+    use super::Part;
+    let cases = [
+        ("đăng ký kết hôn cần giấy tờ gì", Some(Part::Documents)),
+        ("dang ky ket hon can giay to gi", Some(Part::Documents)),
+        ("cấp lại cccd mất bao lâu", Some(Part::Time)),
+        ("lam ho chieu het bao nhieu tien", Some(Part::Fee)),
+        ("lệ phí trước bạ nhà đất nộp ở đâu", Some(Part::Place)),
+        ("lệ phí trước bạ", Some(Part::Fee)),
+        ("nhập quốc tịch cần điều kiện gì", Some(Part::Conditions)),
+        ("thời hạn là bao nhiêu ngày", Some(Part::Time)),
+        ("đăng ký kết hôn", None),
+        ("", None),
+    ];
+    for (q, want) in cases {
+        assert_eq!(super::query::asks(q), want, "{q}");
+    }
+}
+
+/// Issue 14: a thesaurus attached after load; agencies' situations and life events in the file.
+#[test]
+fn thesaurus_attached_and_from_the_data_file() {
+    let text = r#"{"version":1,"situations":{"sinh em bé":["đăng ký khai sinh"]},
+        "life_events":[{"name":"Khai sinh","terms":["đăng ký khai sinh"]},{"name":"x"}],
+        "procedures":[{"code":"1.1","name":"Thủ tục đăng ký khai sinh"},
+                      {"code":"1.2","name":"Thủ tục đăng ký kết hôn"},
+                      {"code":"1.3","name":"Cấp phép bé"}]}"#;
+    let (mut c, w) = Catalog::from_json_str(text).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(w.len(), 1, "{w:?}"); // life_events[1] has no terms
+    let top = |c: &Catalog, q: &str| {
+        c.search(&Query::text(q))
+            .hits
+            .first()
+            .map(|h| h.code.clone())
+    };
+    assert_eq!(top(&c, "vợ tôi mới sinh em bé").as_deref(), Some("1.1"));
+    let events = c.life_events(3);
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].procedures, [0]);
+    let t = super::Thesaurus::parse("cưới vợ\tđăng ký kết hôn\n@Kết hôn\tđăng ký kết hôn\n")
+        .unwrap_or_default();
+    c.set_thesaurus(t);
+    assert_eq!(top(&c, "sắp cưới vợ").as_deref(), Some("1.2"));
+    // The agency's entries are kept after the attached ones.
+    assert_eq!(top(&c, "sinh em bé").as_deref(), Some("1.1"));
+    let names: Vec<String> = c.life_events(3).into_iter().map(|e| e.name).collect();
+    assert_eq!(names, ["Kết hôn", "Khai sinh"]);
+}

@@ -7,7 +7,7 @@
 use std::io::{BufRead, Read, Write};
 
 use cchc_widgets::i18n::Lang;
-use cchc_widgets::tthc::{Catalog, Query, SearchResults};
+use cchc_widgets::tthc::{Catalog, Details, Part, Query, SearchResults, Thesaurus};
 
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -35,6 +35,15 @@ pub struct Args {
     /// Language of messages on stderr (vi, en).
     #[arg(long, default_value = "vi")]
     lang: String,
+    /// A life-situation thesaurus to use instead of the built-in one (data/tinh-huong.tsv format).
+    #[arg(long)]
+    thesaurus: Option<std::path::PathBuf>,
+    /// Search without any thesaurus (as a widget that has not loaded one).
+    #[arg(long, conflicts_with = "thesaurus")]
+    no_thesaurus: bool,
+    /// Print the life events (Sự kiện đời sống) and their procedures instead of searching.
+    #[arg(long)]
+    life_events: bool,
     /// The query; without it, queries are read from stdin, one per line.
     #[arg(trailing_var_arg = true)]
     query: Vec<String>,
@@ -67,12 +76,38 @@ pub fn run(args: Args) -> u8 {
             return 1;
         }
     };
+    let mut catalog = catalog;
+    if !args.no_thesaurus {
+        let t = match &args.thesaurus {
+            None => cchc_widgets::tthc::builtin_thesaurus(),
+            Some(path) => {
+                let parsed = std::fs::read_to_string(path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|t| Thesaurus::parse(&t).map_err(|e| e.message()));
+                match parsed {
+                    Ok(t) => t,
+                    Err(e) => {
+                        eprintln!("{}: {e}", path.display());
+                        return 1;
+                    }
+                }
+            }
+        };
+        catalog.set_thesaurus(t);
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    if args.life_events {
+        return life_events(&mut out, &catalog, args.format.unwrap_or(Format::Text));
+    }
+    let ctx = Ctx {
+        catalog: &catalog,
+        data: &args.data,
+    };
     if !args.query.is_empty() {
         let q = args.query.join(" ");
         let r = search(&catalog, &q, args.top);
-        return emit(&mut out, &q, &r, args.format.unwrap_or(Format::Text), true);
+        return emit(&mut out, &ctx, &q, &r, args.format.unwrap_or(Format::Text), true);
     }
     let format = args.format.unwrap_or(Format::Jsonl);
     for line in std::io::stdin().lock().lines() {
@@ -81,7 +116,7 @@ pub fn run(args: Args) -> u8 {
             return 1;
         };
         let r = search(&catalog, &q, args.top);
-        let code = emit(&mut out, &q, &r, format, false);
+        let code = emit(&mut out, &ctx, &q, &r, format, false);
         if code != 0 {
             return code;
         }
@@ -107,7 +142,94 @@ fn search(catalog: &Catalog, q: &str, top: usize) -> SearchResults {
     })
 }
 
-fn emit(out: &mut impl Write, q: &str, r: &SearchResults, format: Format, single: bool) -> u8 {
+/// What `emit` needs besides the results: the catalogue and where its data file is (to read a
+/// procedure's details file for the part a question asks).
+struct Ctx<'a> {
+    catalog: &'a Catalog,
+    data: &'a std::path::Path,
+}
+
+/// The top hit's answer to the part the query asks for (details read from its `details_url`
+/// file next to the data file when the list does not carry them).
+fn answer(ctx: &Ctx<'_>, r: &SearchResults) -> Option<(Part, Vec<String>)> {
+    let part = r.asks?;
+    let p = ctx.catalog.procedure(r.hits.first()?.index)?;
+    let from_file = match (&p.details, &p.details_url) {
+        (None, Some(url)) => {
+            let path = ctx.data.parent().unwrap_or(std::path::Path::new(".")).join(url);
+            std::fs::read_to_string(path)
+                .ok()
+                .and_then(|t| Details::parse_file(&t).ok())
+                .and_then(|mut m| m.remove(&p.code))
+        }
+        _ => None,
+    };
+    Some((part, p.part(part, from_file.as_ref())))
+}
+
+/// How `cchc search` names a part in text output.
+fn part_label(part: Part) -> &'static str {
+    match part {
+        Part::Documents => "Thành phần hồ sơ",
+        Part::Time => "Thời hạn giải quyết",
+        Part::Fee => "Phí, lệ phí",
+        Part::Place => "Nơi thực hiện, cách thức",
+        Part::Conditions => "Yêu cầu, điều kiện",
+        Part::Steps => "Trình tự thực hiện",
+    }
+}
+
+fn life_events(out: &mut impl Write, catalog: &Catalog, format: Format) -> u8 {
+    let events = catalog.life_events(4);
+    let text = match format {
+        Format::Text => {
+            let mut s = String::new();
+            for e in &events {
+                s.push_str(&format!("## {}\n", e.name));
+                for &i in &e.procedures {
+                    if let Some(p) = catalog.procedure(i) {
+                        s.push_str(&format!("{}\t{}\n", p.code, p.name));
+                    }
+                }
+            }
+            s
+        }
+        Format::Json | Format::Jsonl => {
+            let v: Vec<serde_json::Value> = events
+                .iter()
+                .map(|e| {
+                    let codes: Vec<&str> = e
+                        .procedures
+                        .iter()
+                        .filter_map(|&i| catalog.procedure(i).map(|p| p.code.as_str()))
+                        .collect();
+                    serde_json::json!({ "name": e.name, "codes": codes })
+                })
+                .collect();
+            let mut t = serde_json::to_string_pretty(&v).unwrap_or_default();
+            t.push('\n');
+            t
+        }
+    };
+    match out.write_all(text.as_bytes()) {
+        Ok(()) => 0,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            eprintln!("stdout: {e}");
+            1
+        }
+    }
+}
+
+fn emit(
+    out: &mut impl Write,
+    ctx: &Ctx<'_>,
+    q: &str,
+    r: &SearchResults,
+    format: Format,
+    single: bool,
+) -> u8 {
+    let answer = answer(ctx, r);
     let results: Vec<serde_json::Value> = r
         .hits
         .iter()
@@ -128,10 +250,23 @@ fn emit(out: &mut impl Write, q: &str, r: &SearchResults, format: Format, single
             for sug in &r.suggestions {
                 s.push_str(&format!("? {sug}\n"));
             }
+            if let Some((part, lines)) = &answer {
+                s.push_str(&format!("> {} ({}):\n", part_label(*part), part.key()));
+                if lines.is_empty() {
+                    s.push_str(">   (không có thông tin / not given)\n");
+                }
+                for l in lines {
+                    s.push_str(&format!(">   {l}\n"));
+                }
+            }
             out.write_all(s.as_bytes())
         }
         Format::Json | Format::Jsonl => {
             let mut v = serde_json::json!({ "query": q, "results": results });
+            if let (Some(o), Some((part, lines))) = (v.as_object_mut(), &answer) {
+                o.insert("asks".into(), part.key().into());
+                o.insert("answer".into(), serde_json::json!(lines));
+            }
             if format == Format::Json || single {
                 if let Some(o) = v.as_object_mut() {
                     o.insert("total".into(), r.total.into());
