@@ -2,7 +2,7 @@
 //! inline SVG, no script, no request. Every text from the data is escaped: a procedure named
 //! `<script>` prints as those characters.
 //!
-//! Print rules: A4 portrait, black on white, body 10.5 pt, the QR code 36 mm with its quiet
+//! Print rules: A4 portrait, black on white, body 10 pt, the QR code 36 mm with its quiet
 //! zone, rows, list items, headings with what follows, and the header kept whole across page
 //! breaks (`break-inside: avoid`), the checklist's header repeated on each page; a booklet puts
 //! each procedure on a new page after a cover with the table of contents.
@@ -12,15 +12,15 @@ use crate::num::push_int;
 
 /// The stylesheet of sheets and booklets.
 pub const CSS: &str = r#"
-@page { size: A4 portrait; margin: 14mm 14mm 16mm 14mm;
+@page { size: A4 portrait; margin: 12mm 13mm 14mm 13mm;
   @bottom-right { content: "Trang " counter(page) "/" counter(pages); font: 8pt sans-serif; color: #000; } }
 * { box-sizing: border-box; }
 html { background: #fff; color: #000; }
-body { margin: 0; font: 10.5pt/1.4 "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #000; background: #fff; }
+body { margin: 0; font: 10pt/1.35 "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #000; background: #fff; }
 main { max-width: 182mm; margin: 0 auto; padding: 8mm 0; }
 @media print { main { max-width: none; padding: 0; } }
 h1 { font-size: 15pt; line-height: 1.25; margin: 0 0 2mm; }
-h2 { font-size: 12pt; margin: 5mm 0 2mm; padding-bottom: 1mm; border-bottom: 1.5pt solid #000; break-after: avoid; page-break-after: avoid; }
+h2 { font-size: 12pt; margin: 4mm 0 1.5mm; padding-bottom: 1mm; border-bottom: 1.5pt solid #000; break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 10.5pt; margin: 2mm 0 1mm; break-after: avoid; }
 p, li, tr, .office, .call { break-inside: avoid; page-break-inside: avoid; }
 p { margin: 0 0 1.5mm; orphans: 3; widows: 3; }
@@ -40,7 +40,7 @@ a { color: #000; }
 .call b { font-size: 12pt; }
 .checklist { border-collapse: collapse; width: 100%; }
 .checklist thead { display: table-header-group; }
-.checklist th, .checklist td { text-align: left; vertical-align: top; padding: 1.5mm 2mm; border: .5pt solid #000; }
+.checklist th, .checklist td { text-align: left; vertical-align: top; padding: 1mm 1.5mm; border: .5pt solid #000; }
 .checklist th { font-weight: 700; }
 .checklist .box { width: 9mm; text-align: center; }
 .checklist .box span { display: inline-block; width: 4.5mm; height: 4.5mm; border: 1.2pt solid #000; margin-top: .5mm; }
@@ -48,7 +48,7 @@ a { color: #000; }
 .checklist .case td { font-weight: 700; border-left: none; border-right: none; padding-top: 3mm; }
 .form { display: block; font-size: 9pt; }
 ul.lines { margin: 0; padding-left: 5mm; }
-ul.lines li { margin: 0 0 1.2mm; }
+ul.lines li { margin: 0 0 .8mm; }
 .office { margin: 0 0 2mm; }
 .office p { margin: 0; }
 .foot { margin-top: 5mm; border-top: 1pt solid #000; padding-top: 2mm; font-size: 9pt; break-inside: avoid; page-break-inside: avoid; }

@@ -14,6 +14,7 @@ mod import;
 mod phan_anh;
 mod search;
 mod serve;
+mod sheet;
 mod store;
 mod target;
 mod tracker;
@@ -52,6 +53,8 @@ enum Command {
     Serve(serve::Args),
     /// The staff's view of the received feedback (phản ánh, kiến nghị).
     PhanAnh(phan_anh::Args),
+    /// Write printable procedure sheets (one, or a booklet) as HTML with QR codes and hotlines.
+    Sheet(sheet::Args),
 }
 
 fn main() -> ExitCode {
@@ -75,6 +78,7 @@ fn main() -> ExitCode {
         Command::I18n(a) => i18n::run(a),
         Command::Serve(a) => serve::run(a),
         Command::PhanAnh(a) => phan_anh::run(a),
+        Command::Sheet(a) => sheet::run(a),
     };
     ExitCode::from(code)
 }
