@@ -152,6 +152,7 @@ pub mod words {
     pub const NOT_STATED: &str = "Dữ liệu chưa ghi";
     pub const POSTAL: &str = "Có thể nộp hồ sơ hoặc nhận kết quả qua bưu chính.";
     pub const HOTLINE: &str = "Đường dây nóng";
+    pub const MORE: &str = " … (xem đầy đủ trên Cổng Dịch vụ công)";
 }
 
 /// What a sheet is built from besides the procedure.
@@ -202,7 +203,16 @@ pub fn build(p: &Procedure, inp: Inputs<'_>) -> Sheet {
     fact(words::RESULT, d.and_then(|d| d.result.clone()));
 
     let mut sections = Vec::new();
-    let mut how: Vec<String> = d.map(|d| d.channels.clone()).unwrap_or_default();
+    // A channel line is "channel: time; fee; note"; the portal's notes often restate the steps
+    // at length, so a long one is cut at a sentence (the QR code opens the full text).
+    let mut how: Vec<String> = d
+        .map(|d| {
+            d.channels
+                .iter()
+                .map(|c| shortened(c, CHANNEL_MAX))
+                .collect()
+        })
+        .unwrap_or_default();
     if p.postal && !how.iter().any(|c| c.starts_with("Dịch vụ bưu chính")) {
         how.push(words::POSTAL.to_string());
     }
@@ -314,6 +324,28 @@ pub fn build(p: &Procedure, inp: Inputs<'_>) -> Sheet {
         source: inp.source.map(str::to_string),
         long_chars,
     }
+}
+
+/// The longest channel line printed, in characters.
+pub const CHANNEL_MAX: usize = 160;
+
+/// `s` cut to about `max` characters at the end of a clause (`;`, `.`, `,`) when longer, with
+/// [`words::MORE`] after it.
+pub fn shortened(s: &str, max: usize) -> String {
+    if char_count(s) <= max {
+        return s.to_string();
+    }
+    let end = s.char_indices().nth(max).map_or(s.len(), |(i, _)| i);
+    let head = s.get(..end).unwrap_or(s);
+    let cut = head
+        .rfind(['.', ';'])
+        .filter(|&i| i > end / 2)
+        .or_else(|| head.rfind(',').filter(|&i| i > end / 2))
+        .or_else(|| head.rfind(' '))
+        .unwrap_or(end);
+    let mut out = head.get(..cut).unwrap_or(head).trim_end().to_string();
+    out.push_str(words::MORE);
+    out
 }
 
 /// A document line as a checklist row ([`documents::parse`]).

@@ -155,6 +155,18 @@ fn qr_is_a_valid_code_with_quiet_zone() {
 }
 
 #[test]
+fn long_channel_notes_are_cut_at_a_clause() {
+    let long = "Trực tiếp: 60 Ngày làm việc; Thời hạn giải quyết lần đầu không quá 30 ngày. Ở vùng sâu, vùng xa thì không quá 45 ngày kể từ ngày thụ lý";
+    let s = shortened(long, 80);
+    assert_eq!(
+        s,
+        "Trực tiếp: 60 Ngày làm việc; Thời hạn giải quyết lần đầu không quá 30 ngày … (xem đầy đủ trên Cổng Dịch vụ công)"
+    );
+    assert_eq!(shortened("ngắn", 80), "ngắn");
+    assert!(shortened(&"đ".repeat(300), 80).starts_with(&"đ".repeat(80)));
+}
+
+#[test]
 fn dates_and_budget() {
     assert_eq!(printed_date("2026-05-04"), "04/05/2026");
     assert_eq!(printed_date(" tháng 5/2026 "), "tháng 5/2026");

@@ -152,7 +152,7 @@ fn choose<'a>(
     if args.all {
         return Ok((all.iter().collect(), Some("Bộ thủ tục hành chính".into())));
     }
-    let (what, wanted, get): (&str, &str, fn(&Procedure) -> Vec<&str>) =
+    let (what, wanted, get): (&str, &str, ValuesOf) =
         if let Some(f) = &args.field {
             ("lĩnh vực", f, |p| p.field.as_deref().into_iter().collect())
         } else if let Some(a) = &args.agency {
@@ -193,6 +193,9 @@ fn choose<'a>(
     };
     Ok((chosen, Some(title)))
 }
+
+/// The values of a procedure a booklet is chosen by (its field, or its agencies).
+type ValuesOf = fn(&Procedure) -> Vec<&str>;
 
 /// "No such code", with the codes closest to it (one or two characters apart, or sharing the
 /// start).
