@@ -14,11 +14,13 @@ pub mod i18n;
 // `cchc check`: native only (it keeps serde_json, which must not reach the WebAssembly).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod check;
+pub mod contacts;
 pub mod contract;
 pub mod date;
 pub mod feedback;
 pub mod json;
 pub mod num;
+pub mod sheet;
 pub mod sort;
 pub mod text;
 pub mod tracker;

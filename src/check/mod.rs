@@ -14,6 +14,7 @@
 mod chi_tieu;
 mod da_tra_loi;
 mod i18n;
+mod lien_he;
 pub mod locate;
 mod personal;
 mod phan_anh;
@@ -43,6 +44,9 @@ pub enum Kind {
     /// The answered feedback `cchc phan-anh publish` writes, `phan-anh-da-tra-loi.json`.
     #[serde(rename = "phan-anh-da-tra-loi")]
     DaTraLoi,
+    /// The agency's contacts, `lien-he.json`.
+    #[serde(rename = "lien-he")]
+    LienHe,
 }
 
 impl Kind {
@@ -54,6 +58,7 @@ impl Kind {
             Kind::PhanAnh => "phan-anh",
             Kind::I18n => "i18n",
             Kind::DaTraLoi => "phan-anh-da-tra-loi",
+            Kind::LienHe => "lien-he",
         }
     }
 
@@ -65,6 +70,7 @@ impl Kind {
             Kind::PhanAnh,
             Kind::I18n,
             Kind::DaTraLoi,
+            Kind::LienHe,
         ]
         .into_iter()
         .find(|k| k.name() == s)
@@ -173,11 +179,13 @@ pub fn check_with_details(text: &str, kind: Option<Kind>, lang: Lang, read: Read
         Some(Kind::PhanAnh) => phan_anh::check(text, lang, &mut report.records),
         Some(Kind::I18n) => i18n::check(text, lang, &mut report.records),
         Some(Kind::DaTraLoi) => da_tra_loi::check(text, lang, &mut report.records),
+        Some(Kind::LienHe) => lien_he::check(text, lang, &mut report.records),
         None => unknown_kind(text, lang),
     };
-    // What any published data file must not carry: citizens' personal data.
+    // What any published data file must not carry: citizens' personal data (a contacts file
+    // holds only the agency's own contact points, meant to be public).
     let problems = match kind {
-        Some(Kind::I18n) | None => problems,
+        Some(Kind::I18n) | Some(Kind::LienHe) | None => problems,
         Some(_) => {
             let mut p = problems;
             p.extend(personal::warnings(text, lang));
@@ -213,6 +221,7 @@ fn detect_value(v: &Value) -> Option<Kind> {
                 Some(crate::tracker::model::FORMAT) => return Some(Kind::ChiTieu),
                 Some(crate::feedback::schema::FORMAT) => return Some(Kind::PhanAnh),
                 Some(da_tra_loi::FORMAT) => return Some(Kind::DaTraLoi),
+                Some(crate::contacts::FORMAT) => return Some(Kind::LienHe),
                 _ => {}
             }
             let has = |k: &str| o.contains_key(k);
@@ -242,6 +251,8 @@ fn sniff(text: &str) -> Option<Kind> {
     let has = |w: &str| text.contains(w);
     if has("\"cchc-phan-anh-da-tra-loi\"") {
         Some(Kind::DaTraLoi)
+    } else if has("\"cchc-lien-he\"") {
+        Some(Kind::LienHe)
     } else if has("\"cchc-chi-tieu\"") {
         Some(Kind::ChiTieu)
     } else if has("\"cchc-phan-anh\"") {

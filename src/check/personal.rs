@@ -15,6 +15,8 @@ const CONTACT_KEYS: &[&str] = &[
     "contacts",
     "lien_he",
     "hotline",
+    "hotlines",
+    "offices",
     "duong_day_nong",
     "agency_contact",
     "co_quan_lien_he",

@@ -29,6 +29,7 @@ pub mod email;
 pub mod file;
 pub mod form;
 pub mod freetext;
+pub mod hotline;
 pub mod messages;
 pub mod name;
 #[cfg(not(target_arch = "wasm32"))]

@@ -822,27 +822,10 @@ fn national_details(map: &mut Object, ctx: &mut Ctx, methods: Option<&str>) -> O
     (!d.is_empty()).then_some(d)
 }
 
-/// `--Tên giấy tờMẫu đơn, tờ khaiSố lượngGiấy A1 bản chínhGiấy B1 bản sao…` → one item per document.
+/// The portal's flattened document table → one tidy line per document
+/// ([`super::documents::tidy`]).
 fn documents(s: &str) -> Vec<String> {
-    let body = s
-        .find("Số lượng")
-        .and_then(|i| s.get(i + "Số lượng".len()..))
-        .unwrap_or(s);
-    let mut out = Vec::new();
-    let mut rest = body;
-    while !rest.is_empty() {
-        let next = ["bản chính", "bản sao"]
-            .iter()
-            .filter_map(|m| rest.find(m).map(|i| i + m.len()))
-            .min();
-        let Some(end) = next else {
-            out.extend(clean(rest));
-            break;
-        };
-        out.extend(rest.get(..end).and_then(clean));
-        rest = rest.get(end..).unwrap_or("");
-    }
-    out
+    super::documents::tidy(s)
 }
 
 /// `Tên văn bản pháp lýMã văn bảnLuật Khiếu nại02/2011/QH13…` → items ending at each document number.
@@ -924,7 +907,10 @@ mod tests {
         let docs = documents(
             "--Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai1 bản chínhGiấy khai sinh1 bản sao",
         );
-        assert_eq!(docs, vec!["Tờ khai1 bản chính", "Giấy khai sinh1 bản sao"]);
+        assert_eq!(
+            docs,
+            vec!["Tờ khai: 1 bản chính", "Giấy khai sinh: 1 bản sao"]
+        );
         let l = legal("Tên văn bản pháp lýMã văn bảnLuật Khiếu nại năm 201102/2011/QH13Nghị định 05/2012/NĐ-CP05/2012/NĐ-CP");
         assert_eq!(
             l.first().map(String::as_str),

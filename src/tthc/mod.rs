@@ -13,6 +13,7 @@
 //!   data with highlight spans and "did you mean" suggestions.
 
 mod dict;
+pub mod documents;
 mod index;
 mod load;
 mod model;

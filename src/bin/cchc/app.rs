@@ -15,6 +15,7 @@ mod phan_anh;
 mod precompress;
 mod search;
 mod serve;
+mod sheet;
 mod store;
 mod target;
 mod tracker;
@@ -55,6 +56,8 @@ enum Command {
     PhanAnh(phan_anh::Args),
     /// Write FILE.gz and FILE.br beside data files edited by hand, or check that they match.
     Precompress(precompress::Args),
+    /// Write printable procedure sheets (one, or a booklet) as HTML with QR codes and hotlines.
+    Sheet(sheet::Args),
 }
 
 fn main() -> ExitCode {
@@ -79,6 +82,7 @@ fn main() -> ExitCode {
         Command::Serve(a) => serve::run(a),
         Command::PhanAnh(a) => phan_anh::run(a),
         Command::Precompress(a) => precompress::run(a),
+        Command::Sheet(a) => sheet::run(a),
     };
     ExitCode::from(code)
 }

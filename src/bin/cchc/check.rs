@@ -21,6 +21,8 @@ pub enum KindArg {
     PhanAnh,
     /// A language catalogue (pkg/i18n/<lang>.json).
     I18n,
+    /// The agency's contacts (lien-he.json).
+    LienHe,
 }
 
 /// Output formats.
@@ -70,6 +72,7 @@ pub fn run(args: Args) -> u8 {
         KindArg::ChiTieu => Kind::ChiTieu,
         KindArg::PhanAnh => Kind::PhanAnh,
         KindArg::I18n => Kind::I18n,
+        KindArg::LienHe => Kind::LienHe,
     });
     // The details files `details_url` names are read beside the file, as the widget fetches them.
     let mut report = check_with_details(&text, kind, lang, &details_beside(&args.file));
