@@ -30,6 +30,9 @@
   var I18N = { /*__CCHC_I18N__*/ };
   // The built-in form (Nghị định 20/2008) for a feedback form without `schema`: data, checked.
   var FORM = 'phan-anh-mac-dinh.json', FORM_HASH = '__CCHC_FORM_HASH__';
+  // The search's words (abbreviations, life situations, question words): data, checked, asked for
+  // by the core once the widget is ready (not on the startup path).
+  var WORDS = 'tinh-huong.tsv', WORDS_HASH = '__CCHC_WORDS_HASH__';
   var cores = {};
   var catalogues = {};
   var added = {};
@@ -211,6 +214,8 @@
       if (dir) urls.push([dir.replace(/\/?$/, '/') + 'tinh.json', 20]);
     } else if (attr(host, 'src')) {
       urls.push([abs(attr(host, 'src'), page), t]);
+      // Requested when the core reads the key (a getter), once the widget is ready.
+      if (kind === 'tthc-search') Object.defineProperty(out, base + WORDS, { configurable: true, enumerable: true, get: function () { return get(file(WORDS, WORDS_HASH), t, WORDS_HASH); } });
     }
     for (var i = 0; i < urls.length; i++) {
       var u = urls[i];

@@ -32,8 +32,8 @@ use crate::text;
 pub use model::{DetailFacts, Details, DetailsMap, Online, Procedure, Warning, WarningKind};
 pub use query::Part;
 #[cfg(not(target_arch = "wasm32"))]
-pub use thesaurus::{builtin as builtin_thesaurus, BUILTIN_TSV as BUILTIN_THESAURUS_TSV};
-pub use thesaurus::{EventDef, Thesaurus, ThesaurusError};
+pub use thesaurus::builtin as builtin_thesaurus;
+pub use thesaurus::{EventDef, Thesaurus, ThesaurusError, BUILTIN_TSV as BUILTIN_THESAURUS_TSV};
 
 /// The facets, in display order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -238,7 +238,7 @@ impl Catalog {
     /// Builds a catalogue from procedures already in memory, with extra dictionary entries.
     pub fn new(procedures: Vec<Procedure>, synonyms: &[(String, Vec<String>)]) -> Catalog {
         let index = index::Index::build(&procedures);
-        let dict = query::Dictionary::new(&index, synonyms, &[]);
+        let dict = query::Dictionary::new(&index, synonyms, &[], &[]);
         let mut c = Catalog {
             procedures,
             agency: None,
@@ -303,7 +303,7 @@ impl Catalog {
         t.extend(own);
         let mut words = t.words.clone();
         words.extend(self.synonyms.iter().cloned());
-        self.dict = query::Dictionary::new(&self.index, &words, &t.situations);
+        self.dict = query::Dictionary::new(&self.index, &words, &t.situations, &t.fillers);
         self.thesaurus = t;
     }
 

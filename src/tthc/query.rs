@@ -109,23 +109,18 @@ const AMBIGUOUS_FILLERS: [&str; 10] = [
 ];
 
 impl Dictionary {
-    /// The built-in table plus the agency's `extra` entries. Acronyms the data itself uses
+    /// The thesaurus's everyday words and the agency's synonyms (`extra`), its situations and
+    /// its question and filler words ([`super::Thesaurus`]). Acronyms the data itself uses
     /// ("sổ BHXH", "thẻ BHYT") are also entered the other way round, so that a query spelling
     /// them out ("sổ bảo hiểm xã hội") finds the titles that abbreviate.
     pub fn new(
         ix: &Index,
         extra: &[(String, Vec<String>)],
         situations: &[(String, Vec<String>)],
+        fillers: &[String],
     ) -> Dictionary {
         let mut d = Dictionary::default();
         let mut reverse: Vec<(String, String)> = Vec::new();
-        for (k, vs) in dict::BUILTIN {
-            let mut list = Vec::with_capacity(vs.len());
-            for v in *vs {
-                list.push(v.to_string());
-            }
-            d.add_entry(ix, k, &list, &mut reverse);
-        }
         for (k, vs) in extra {
             d.add_entry(ix, k, vs, &mut reverse);
         }
@@ -157,7 +152,7 @@ impl Dictionary {
         for (verb, meant) in dict::VERBS {
             d.verbs.push((text::fold(verb), text::fold(meant)));
         }
-        for f in dict::FILLERS {
+        for f in fillers {
             let t = text::tokenize(f);
             d.fillers_exact.push(spaced(&t, true));
             d.fillers_folded.push(spaced(&t, false));

@@ -8,7 +8,11 @@ fn catalog() -> &'static Catalog {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/tthc.json");
         let text = std::fs::read_to_string(path).unwrap_or_default();
         match Catalog::from_json_str(&text) {
-            Ok((c, _)) => c,
+            // As the CLI and the widget use it: with the built-in thesaurus.
+            Ok((mut c, _)) => {
+                c.set_thesaurus(super::builtin_thesaurus());
+                c
+            }
             Err(e) => panic!("{path}: {}", e.message(Lang::En)),
         }
     })

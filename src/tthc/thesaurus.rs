@@ -20,8 +20,14 @@
 //! A situation line is a phrase and the official wordings it stands for (`|` between them): a
 //! reading that uses it needs only those words, the rest of the sentence is context ("vợ tôi mới
 //! sinh con"). A line starting with `=` is an everyday word: it is read as its official wordings,
-//! and the other words of the query still count ("mất sổ hồng"). A line starting with `@` is a
-//! life event: its name and the terms that find its procedures.
+//! and the other words of the query still count ("mất sổ hồng"); the abbreviations and everyday
+//! names of the procedures ("cccd", "sổ đỏ", "bằng lái") are such lines. A line starting with `@`
+//! is a life event: its name and the terms that find its procedures. A line starting with `~` is a
+//! question or filler word ("tôi muốn", "ở đâu"): it says how someone asks, so it weighs little.
+//!
+//! Everything the engine knows about words is here, none of it in the wasm: the widget's loader
+//! fetches `pkg/tinh-huong.tsv` (checked against its hash) together with the data and the view
+//! attaches it before it reports ready.
 
 use crate::num::int;
 use crate::text::cat;
@@ -35,6 +41,8 @@ pub struct Thesaurus {
     pub words: Vec<(String, Vec<String>)>,
     /// Life events, in display order.
     pub events: Vec<EventDef>,
+    /// Question and filler words ("tôi muốn", "ở đâu", "làm sao"): they weigh little.
+    pub fillers: Vec<String>,
 }
 
 /// One life event as the data defines it.
@@ -86,6 +94,15 @@ impl Thesaurus {
                 line: i + 1,
                 detail,
             };
+            if let Some(f) = line.strip_prefix('~') {
+                // Not `clean`: "không" is a filler word, and a placeholder in data.
+                let f = f.trim();
+                if f.is_empty() {
+                    return Err(err("a filler needs a phrase after ~"));
+                }
+                out.fillers.push(crate::text::nfc(f));
+                continue;
+            }
             let Some((head, tail)) = line.split_once('\t') else {
                 return Err(err("expected a tab between the phrase and its meanings"));
             };
@@ -127,6 +144,7 @@ impl Thesaurus {
     pub fn extend(&mut self, other: Thesaurus) {
         self.situations.extend(other.situations);
         self.words.extend(other.words);
+        self.fillers.extend(other.fillers);
         for e in other.events {
             match self.events.iter_mut().find(|x| x.name == e.name) {
                 Some(x) => *x = e,
@@ -136,7 +154,10 @@ impl Thesaurus {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.situations.is_empty() && self.words.is_empty() && self.events.is_empty()
+        self.situations.is_empty()
+            && self.words.is_empty()
+            && self.events.is_empty()
+            && self.fillers.is_empty()
     }
 }
 
@@ -172,9 +193,8 @@ mod tests {
     }
 }
 
-/// The built-in thesaurus (`data/tinh-huong.tsv`), for native builds only: the browser fetches
-/// the same file from `pkg/` instead of carrying it in the wasm.
-#[cfg(not(target_arch = "wasm32"))]
+/// The built-in thesaurus (`data/tinh-huong.tsv`): the CLI and the `SearchIndex` API module carry
+/// it; a widget's wasm never references it (the linker drops it) and fetches `pkg/tinh-huong.tsv`.
 pub const BUILTIN_TSV: &str = include_str!("../../data/tinh-huong.tsv");
 
 /// [`BUILTIN_TSV`] parsed (a test checks that it parses).

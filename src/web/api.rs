@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::Lang;
-use crate::tthc::{Catalog, Query};
+use crate::tthc::{Catalog, Query, Thesaurus, BUILTIN_THESAURUS_TSV};
 
 /// The size limit of `SearchIndex.fromJson` (a widget accepts `contract::MAX_DATA_BYTES`).
 const API_MAX_BYTES: usize = 64 * 1024 * 1024;
@@ -24,9 +24,13 @@ impl SearchIndex {
     pub fn from_json(text: &str) -> Result<SearchIndex, JsError> {
         // A host page that calls the API directly chooses its data knowingly: allow larger files
         // than a widget accepts (the 10× benchmark corpus is 18 MB of JSON).
-        Catalog::from_json_str_with_limit(text, API_MAX_BYTES)
-            .map(|(catalog, _)| SearchIndex { catalog })
-            .map_err(|e| JsError::new(&e.message(Lang::Vi)))
+        let (mut catalog, _) = Catalog::from_json_str_with_limit(text, API_MAX_BYTES)
+            .map_err(|e| JsError::new(&e.message(Lang::Vi)))?;
+        // The words `cchc search` knows (this module is not a widget's: it carries them).
+        if let Ok(t) = Thesaurus::parse(BUILTIN_THESAURUS_TSV) {
+            catalog.set_thesaurus(t);
+        }
+        Ok(SearchIndex { catalog })
     }
 
     /// Codes of the best `top` procedures for a complete query (as `cchc search` ranks them).

@@ -12,7 +12,7 @@
     allow(dead_code)
 )]
 
-#[cfg(feature = "search")]
+#[cfg(feature = "api")]
 mod api;
 pub(crate) mod dom;
 pub mod i18n;

@@ -49,7 +49,11 @@ export async function open(browser, url, { viewport = { width: 1280, height: 900
 export async function settled(page, timeout = 20000) {
   await page.waitForFunction((sel) => {
     const all = [...document.querySelectorAll(sel)];
-    return all.length > 0 && all.every((e) => e.dataset.state === 'ready' || e.dataset.state === 'error');
+    // A ready search widget goes on to attach its thesaurus (pkg/tinh-huong.tsv): wait for that too,
+    // so that a test types into the engine the CLI runs.
+    const search = (e) => e.localName === 'cchc-tthc-search' || e.dataset.cchc === 'tthc-search';
+    return all.length > 0 && all.every((e) => e.dataset.state === 'error'
+      || (e.dataset.state === 'ready' && (!search(e) || e.dataset.thesaurus)));
   }, WIDGETS, { timeout });
   return page.$$eval(WIDGETS, (els) => els.map((e) => ({
     id: e.id, kind: e.localName === 'div' ? e.dataset.cchc : e.localName, state: e.dataset.state,

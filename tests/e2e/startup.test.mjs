@@ -24,7 +24,17 @@ test('a page downloads only the code of its widget kinds', async () => {
     const states = await settled(page);
     assert.ok(states.every((s) => s.state === 'ready'), JSON.stringify(states));
     const files = (await pkgFiles(page)).sort();
-    assert.deepEqual(files, ['cchc-widgets.js', `${stem}.js`, `${stem}_bg.wasm`].sort(), url);
+    // The search's words are data, asked for once the widget is ready.
+    const words = stem === 'cchc_search' ? ['tinh-huong.tsv'] : [];
+    assert.deepEqual(files, ['cchc-widgets.js', `${stem}.js`, `${stem}_bg.wasm`, ...words].sort(), url);
+    if (words.length) {
+      const t = await page.evaluate(() => {
+        const e = performance.getEntriesByType('resource');
+        const one = (re) => e.find((r) => re.test(r.name));
+        return { list: one(/tthc\.json/).responseEnd, words: one(/tinh-huong\.tsv/).startTime };
+      });
+      assert.ok(t.words >= t.list, `the thesaurus was requested at ${t.words} ms, before the list arrived (${t.list} ms)`);
+    }
     assert.deepEqual(errors, []);
     await context.close();
   }
@@ -43,7 +53,7 @@ test('a page downloads only the code of its widget kinds', async () => {
   const states = await settled(page);
   assert.ok(states.every((s) => s.state === 'ready'), JSON.stringify(states));
   const files = (await pkgFiles(page)).sort();
-  assert.deepEqual(files, ['cchc-widgets.js', 'cchc_all.js', 'cchc_all_bg.wasm']);
+  assert.deepEqual(files, ['cchc-widgets.js', 'cchc_all.js', 'cchc_all_bg.wasm', 'tinh-huong.tsv']);
   await context.close();
 });
 
@@ -99,6 +109,25 @@ test('a tampered wasm is refused with the error panel, and retry recovers', asyn
   tamper = false;
   await page.$eval('cchc-index-tracker', (e) => e.shadowRoot.querySelector('[role=alert] button').click());
   await page.waitForFunction(() => document.querySelector('cchc-index-tracker').dataset.state === 'ready');
+  await context.close();
+});
+
+test('a tampered thesaurus is not used; search works on its own words', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route('**/pkg/tinh-huong.tsv*', async (route) => {
+    const resp = await route.fetch();
+    // An entry that would send "cccd" to marriage: refused by its hash, so never seen.
+    const body = Buffer.concat([Buffer.from(await resp.body()), Buffer.from('=cccd\tđăng ký kết hôn\n')]);
+    await route.fulfill({ response: resp, body });
+  });
+  await page.goto(`${srv.base}/www/tra-cuu-thu-tuc.html`);
+  await settled(page);
+  const host = page.locator('cchc-tthc-search');
+  assert.equal(await host.getAttribute('data-state'), 'ready');
+  assert.equal(await host.getAttribute('data-thesaurus'), 'error');
+  await page.locator('cchc-tthc-search >> [part=search-input]').fill('khai sinh');
+  await page.waitForFunction(() => document.querySelector('cchc-tthc-search').shadowRoot.querySelectorAll('[part=result]').length > 0);
   await context.close();
 });
 

@@ -273,19 +273,30 @@ const COMBINED: Widget = Widget {
     ceiling: 0,
 };
 
+/// The `SearchIndex` JS API (README): its own module (`cchc_widgets.js` + `_bg.wasm`) with the
+/// built-in thesaurus compiled in, so that the search widget's wasm carries neither; not a widget
+/// kind (the loader never loads it), no byte budget.
+const API: Widget = Widget {
+    feature: "api",
+    stem: "cchc_widgets",
+    kind: "api",
+    budget: 0,
+    ceiling: 0,
+};
+
+/// The built-in thesaurus in `pkg/` (`src/web/views/search.rs` asks for the same name): the
+/// engine's words as data, fetched by the search widget once it is ready.
+const THESAURUS: &str = "tinh-huong.tsv";
+
 /// The built-in form's schema in `pkg/` (`src/web/views/form.rs` asks for the same name).
 const DEFAULT_FORM: &str = "phan-anh-mac-dinh.json";
 
 /// The classic script every page includes.
 const LOADER: &str = "cchc-widgets.js";
-/// The module host pages import for the `SearchIndex` API (README); a re-export of the search glue.
-const API_MODULE: &str = "cchc_widgets.js";
 
 fn build() -> Res {
     bundle_toolchain()?;
     let v = version()?;
-    // Files of an earlier layout must not linger in pkg/ (a portal copies the whole folder).
-    let _ = fs::remove_file("pkg/cchc_widgets_bg.wasm");
     let mut table = Vec::new();
     for w in WIDGETS.iter().chain([&COMBINED]) {
         build_widget(w)?;
@@ -305,12 +316,16 @@ fn build() -> Res {
             bytes(&glue)? + bytes(&wasm)?
         ));
     }
-    fs::write(
-        format!("pkg/{API_MODULE}"),
-        "// The SearchIndex API (see README): the search widget's module under its historical name.\n\
-         export * from './cchc_search.js';\nexport { default } from './cchc_search.js';\n",
-    )
-    .map_err(|e| e.to_string())?;
+    build_widget(&API)?;
+    // The thesaurus as the widget reads it: without the comments, which only reviewers need.
+    let words = fs::read_to_string(format!("data/{THESAURUS}")).map_err(|e| e.to_string())?;
+    let compact: String = words
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(format!("pkg/{THESAURUS}"), compact).map_err(|e| e.to_string())?;
+    let words_hash = sri256(&format!("pkg/{THESAURUS}"))?;
     // The English catalogue is generated from the Vietnamese/English pairs of the sources (the
     // wasm carries Vietnamese only); `cchc check` judges catalogues a province adds.
     fs::create_dir_all("pkg/i18n").map_err(|e| format!("pkg/i18n: {e}"))?;
@@ -357,7 +372,8 @@ fn build() -> Res {
             &format!("{{{}}}", table.join(",")),
         )
         .replace("{ /*__CCHC_I18N__*/ }", &format!("{{{catalogues}}}"))
-        .replace("__CCHC_FORM_HASH__", &form_hash);
+        .replace("__CCHC_FORM_HASH__", &form_hash)
+        .replace("__CCHC_WORDS_HASH__", &words_hash);
     if loader.contains("__CCHC_") {
         return Err("js/cchc-widgets.js: a build placeholder was not replaced".into());
     }
@@ -478,9 +494,9 @@ fn build_widget(w: &Widget) -> Res {
     let wasm = fs::read(&opt).map_err(|e| format!("{opt}: {e}"))?;
     let (wasm, glue) = short_imports(&wasm, &glue, &format!("./{}_bg.js", w.stem))?;
     let (wasm, glue) = short_exports(&wasm, &glue)?;
-    // The search module is also the `SearchIndex` API module (`default()` with no argument
-    // fetches its wasm): it keeps wasm-bindgen's whole init.
-    let glue = if w.stem == "cchc_search" {
+    // The `SearchIndex` API module (`default()` with no argument fetches its wasm) keeps
+    // wasm-bindgen's whole init.
+    let glue = if w.kind == API.kind {
         glue
     } else {
         module_only_init(&glue)?
@@ -547,7 +563,7 @@ fn precompress(dir: &Path) -> Res {
     collect(dir, &mut files).map_err(|e| format!("{}: {e}", dir.display()))?;
     for f in files {
         let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if !matches!(ext, "js" | "wasm" | "css" | "json") {
+        if !matches!(ext, "js" | "wasm" | "css" | "json" | "tsv") {
             continue;
         }
         let bytes = fs::read(&f).map_err(|e| format!("{}: {e}", f.display()))?;
@@ -904,6 +920,12 @@ fn size() -> Result<Vec<String>, String> {
             "total", "", p.total, p.budget
         );
     }
+    // Not at startup: the search widget asks for its thesaurus once it is ready.
+    let (_, words) = measure(&[THESAURUS.to_string()])?;
+    println!(
+        "\n  {:<26} {:>10} {words:>10}  (the search widget's words, fetched once it is ready)",
+        THESAURUS, ""
+    );
     let (files, combined) = measure(&[
         LOADER.to_string(),
         format!("{}.js", COMBINED.stem),

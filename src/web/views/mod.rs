@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use super::{Ctx, Failure, Kind};
+use super::{Ctx, Failure};
 
 #[cfg(feature = "form")]
 mod form;
@@ -17,10 +17,10 @@ mod tracker;
 pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
     match ctx.kind {
         #[cfg(feature = "search")]
-        Kind::TthcSearch => search::run(ctx).await,
+        super::Kind::TthcSearch => search::run(ctx).await,
         #[cfg(feature = "tracker")]
-        Kind::IndexTracker => tracker::run(ctx).await,
+        super::Kind::IndexTracker => tracker::run(ctx).await,
         #[cfg(feature = "form")]
-        Kind::FeedbackForm => form::run(ctx).await,
+        super::Kind::FeedbackForm => form::run(ctx).await,
     }
 }

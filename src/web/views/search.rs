@@ -16,7 +16,7 @@ use crate::num::int;
 use crate::text::cat;
 use crate::tthc::{
     split_highlights, Catalog, Details, DetailsMap, FacetKey, Filter, Procedure, Query,
-    SearchResults,
+    SearchResults, Thesaurus,
 };
 use crate::web::dom::{clear, document, E, R};
 use crate::web::{load, Ctx, Failure};
@@ -51,8 +51,8 @@ type DetailsCache = Vec<(String, Rc<DetailsMap>)>;
 
 struct View {
     ctx: Rc<Ctx>,
-    /// Shared with the details being loaded.
-    catalog: Rc<Catalog>,
+    /// Shared with the details being loaded; replaced once when the thesaurus arrives.
+    catalog: RefCell<Rc<Catalog>>,
     /// Absolute URL of the data file (details URLs are relative to it).
     data_url: String,
     input: HtmlInputElement,
@@ -69,6 +69,9 @@ struct View {
     announce_seq: Cell<u32>,
     url_seq: Cell<u32>,
 }
+
+/// The built-in thesaurus in `pkg/` (`cargo xtask build` writes it; the loader knows its hash).
+const THESAURUS: &str = "tinh-huong.tsv";
 
 pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
     let src = ctx.attr("src").unwrap_or_default();
@@ -102,6 +105,21 @@ pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
     view.render();
     view.announce_now();
     ctx.ready();
+    // The engine's words (abbreviations, everyday names, life situations, question words): data
+    // beside the bundle (`pkg/tinh-huong.tsv`, checked against its hash), asked for now that
+    // search works, so that they never delay it. Without them, search finds procedures by their
+    // own words.
+    let words = ctx
+        .fetch(&crate::web::pkg_url(THESAURUS), ctx.timeout())
+        .await;
+    let attached = match words.ok().map(|t| Thesaurus::parse(&t)) {
+        Some(Ok(t)) => view.attach_thesaurus(t),
+        _ => false,
+    };
+    // For host pages and tests: whether the words are in use.
+    let _ = ctx
+        .host
+        .set_attribute("data-thesaurus", if attached { "ready" } else { "error" });
     Ok(())
 }
 
@@ -112,6 +130,29 @@ fn absolute(url: &str, base: &str) -> Option<String> {
 }
 
 impl View {
+    fn catalog(&self) -> Rc<Catalog> {
+        self.catalog.borrow().clone()
+    }
+
+    /// Attaches the thesaurus the loader fetched after the widget was ready, and runs what is
+    /// on screen again with it. Skipped (search keeps its own words) while a details file being
+    /// loaded still holds the catalogue.
+    fn attach_thesaurus(&self, t: Thesaurus) -> bool {
+        let mut slot = self.catalog.borrow_mut();
+        let Some(c) = Rc::get_mut(&mut slot) else {
+            return false;
+        };
+        c.set_thesaurus(t);
+        drop(slot);
+        let s = self.state.borrow();
+        let again = s.open.is_none() && !s.text.trim().is_empty();
+        drop(s);
+        if again {
+            self.render();
+        }
+        true
+    }
+
     fn build(ctx: &Rc<Ctx>, catalog: Catalog, data_url: String) -> R<Rc<View>> {
         let lang = ctx.lang;
         clear(&ctx.body);
@@ -173,7 +214,7 @@ impl View {
 
         let view = Rc::new(View {
             ctx: ctx.clone(),
-            catalog: Rc::new(catalog),
+            catalog: RefCell::new(Rc::new(catalog)),
             data_url,
             input,
             status,
@@ -389,7 +430,7 @@ impl View {
         let _ = self.detail.set_attribute("hidden", "");
         clear(&self.detail);
         let _ = self.list_panel.remove_attribute("hidden");
-        let res = self.catalog.search(&self.query(&s));
+        let res = self.catalog().search(&self.query(&s));
         self.status
             .set_text_content(Some(&self.count_text(&res, &s)));
         self.render_suggestions(&res, &s);
@@ -534,8 +575,9 @@ impl View {
             return;
         }
         let ol = E::new("ol").class("cchc-hits");
+        let catalog = self.catalog();
         for (n, hit) in res.hits.iter().enumerate() {
-            let Some(p) = self.catalog.procedure(hit.index) else {
+            let Some(p) = catalog.procedure(hit.index) else {
                 continue;
             };
             let link = E::new("a")
@@ -637,11 +679,8 @@ impl View {
             .attr("data-action", "back")
             .text(tr!(lang, "← Quay lại danh sách", "← Back to the list"));
         crate::web::dom::append(&self.detail, &back.0);
-        let Some(p) = self
-            .catalog
-            .find_code(&code)
-            .and_then(|i| self.catalog.procedure(i))
-        else {
+        let catalog = self.catalog();
+        let Some(p) = catalog.find_code(&code).and_then(|i| catalog.procedure(i)) else {
             let msg = tr!(
                 lang,
                 "Không có thủ tục mã “{code}” trong danh sách.",
@@ -770,7 +809,7 @@ impl View {
         );
         let ctx = self.ctx.clone();
         let (head, into, code) = (head.clone(), into.clone(), p.code.clone());
-        let catalog = self.catalog.clone();
+        let catalog = self.catalog();
         let cache = self.details.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let result = load::fetch_text(&url, 30).await.and_then(|text| {
