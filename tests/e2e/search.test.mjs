@@ -168,9 +168,10 @@ test('at 360 px: usable, no horizontal scroll, axe-clean', async () => {
 
 test('the widget and `cchc search` return the same ranking (one engine)', async () => {
   const queries = ['lam giay khai sinh', 'cap lai cccd', 'doi gplx', 'so do', 'dang ki ket hon', 'hoà giải', 'xây dựng', '1.001193', 'ho chieu', 'thue'];
-  // --no-thesaurus: the widget does not attach the life-situation thesaurus yet (issue 14); once it
-  // loads pkg's tinh-huong.tsv, compare against the CLI's default (the built-in file) instead.
-  const cli = spawnSync('cargo', ['run', '--quiet', '--bin', 'cchc', '--', 'search', '--no-thesaurus', '--data', 'www/data/tthc.json', '--top', '10'],
+  // --no-thesaurus, --no-terms: the widget does not attach the life-situation thesaurus nor the
+  // procedures' own words (terms_url) yet (issue 14); once it loads pkg's tinh-huong.tsv and
+  // tthc-tu-khoa.json, compare against the CLI's default instead.
+  const cli = spawnSync('cargo', ['run', '--quiet', '--bin', 'cchc', '--', 'search', '--no-thesaurus', '--no-terms', '--data', 'www/data/tthc.json', '--top', '10'],
     { cwd: ROOT, input: queries.join('\n') + '\n', encoding: 'utf8' });
   assert.equal(cli.status, 0, cli.stderr);
   const expected = cli.stdout.trim().split('\n').map((l) => JSON.parse(l));
