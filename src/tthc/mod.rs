@@ -198,6 +198,8 @@ pub struct SearchResults {
 
 /// At most this many hỏi đáp entries per search.
 pub const FAQ_HITS: usize = 3;
+/// A hỏi đáp entry is shown when it scores at least this share of the best one.
+const FAQ_CLOSE: f32 = 0.7;
 
 /// A life event to browse ("Sự kiện đời sống") with its procedures in this catalogue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -454,7 +456,8 @@ impl Catalog {
     }
 
     /// The hỏi đáp entries that answer `q`: ranked by the same engine over their own index, kept
-    /// when they cover the query about as well as the best one and at least half of it.
+    /// when they cover the query about as well as the best one and at least half of it, and score
+    /// close to the best.
     fn search_faq(&self, q: &Query) -> Vec<FaqHit> {
         let f = &self.faq;
         if f.entries.is_empty() {
@@ -474,6 +477,17 @@ impl Catalog {
             }
         }
         top_by_score(&mut docs, &s.score, FAQ_HITS);
+        // Entries far below the best are tangents ("đăng ký tạm trú" for a death in the family).
+        let best = docs
+            .first()
+            .and_then(|&d| s.score.get(d as usize))
+            .copied()
+            .unwrap_or(0.0);
+        docs.retain(|&d| {
+            s.score
+                .get(d as usize)
+                .is_some_and(|&x| x >= best * FAQ_CLOSE)
+        });
         let mut out = Vec::with_capacity(docs.len());
         for d in docs {
             let d = d as usize;
