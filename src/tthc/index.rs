@@ -335,6 +335,7 @@ impl Index {
         let mut line: Vec<(u32, u32)> = Vec::new();
         let before = self.terms.len();
         let mut touched: Vec<u32> = Vec::new();
+        let mut seen: Vec<bool> = vec![false; before];
         for &(doc, terms) in items {
             if doc as usize >= self.lengths.len() {
                 continue;
@@ -344,7 +345,14 @@ impl Index {
                 line.clear();
                 text::scan(part, |raw, _, _| line.push(self.word(&mut b, raw)));
                 for &(id, _) in &line {
-                    if id != NO_TERM && !touched.contains(&id) {
+                    let i = id as usize;
+                    if id != NO_TERM && !seen.get(i).copied().unwrap_or(false) {
+                        if seen.len() <= i {
+                            seen.resize(i + 1, false);
+                        }
+                        if let Some(x) = seen.get_mut(i) {
+                            *x = true;
+                        }
                         touched.push(id);
                     }
                 }
