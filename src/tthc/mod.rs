@@ -200,6 +200,9 @@ pub struct SearchResults {
 pub const FAQ_HITS: usize = 3;
 /// A hỏi đáp entry is shown when it scores at least this share of the best one.
 const FAQ_CLOSE: f32 = 0.7;
+/// ... and covers at least this much of the query (its important words: a few dozen entries
+/// share common words with almost any query).
+const FAQ_COVERAGE: f32 = 0.8;
 
 /// A life event to browse ("Sự kiện đời sống") with its procedures in this catalogue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -456,8 +459,8 @@ impl Catalog {
     }
 
     /// The hỏi đáp entries that answer `q`: ranked by the same engine over their own index, kept
-    /// when they cover the query about as well as the best one and at least half of it, and score
-    /// close to the best.
+    /// when they cover most of the query ([`FAQ_COVERAGE`]) about as well as the best one, and
+    /// score close to it ([`FAQ_CLOSE`]).
     fn search_faq(&self, q: &Query) -> Vec<FaqHit> {
         let f = &self.faq;
         if f.entries.is_empty() {
@@ -469,7 +472,7 @@ impl Catalog {
             return Vec::new();
         }
         let s = rank::score(&f.index, &parsed);
-        let need = (s.best_coverage * 0.8).max(0.5) - 1e-4;
+        let need = (s.best_coverage * 0.8).max(FAQ_COVERAGE) - 1e-4;
         let mut docs: Vec<u32> = Vec::new();
         for (d, &c) in s.coverage.iter().enumerate() {
             if c > 0.0 && c >= need {
