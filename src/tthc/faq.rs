@@ -14,7 +14,6 @@ use super::index::Index;
 use super::model::{Procedure, Warning, WarningKind};
 use crate::contract::{self, DataError, DataErrorKind};
 use crate::json::Value;
-use crate::text::cat;
 
 /// One hỏi đáp entry.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -105,45 +104,33 @@ pub(crate) fn parse_file(text: &str) -> Result<(Vec<FaqEntry>, Vec<Warning>), Da
     Ok((entries, warnings))
 }
 
-/// `faq`: a list of `{"question", "answer", "codes", "field"}`.
+/// `faq`: a list of `{"question", "answer", "codes", "field"}`; `codes` a list of strings or one
+/// comma-joined string.
 pub(crate) fn entries(v: &Value, base: &str, warnings: &mut Vec<Warning>) -> Vec<FaqEntry> {
     let mut out = Vec::new();
-    let mut warn = |path: String, detail: &str| {
-        warnings.push(Warning {
-            kind: WarningKind::ValueIgnored,
-            line: None,
-            path,
-            detail: detail.into(),
-        })
-    };
-    let Value::Arr(items) = v else {
-        warn(base.into(), "must be a list");
-        return out;
+    let items = match v {
+        Value::Arr(items) => items.as_slice(),
+        _ => {
+            warn(warnings, base.into(), "must be a list");
+            &[]
+        }
     };
     for (i, item) in items.iter().enumerate() {
-        let path = contract::indexed(base, i);
-        let text = |k: &str| {
-            item.get(k)
-                .and_then(Value::as_str)
-                .and_then(super::load::clean_text)
-        };
-        let (Some(question), Some(answer)) = (text("question"), text("answer")) else {
-            warn(path, "needs a \"question\" and an \"answer\"");
+        let question = text_of(item, "question");
+        let answer = text_of(item, "answer");
+        let (Some(question), Some(answer)) = (question, answer) else {
+            let path = contract::indexed(base, i);
+            warn(warnings, path, "needs a \"question\" and an \"answer\"");
             continue;
         };
         let mut codes: Vec<String> = Vec::new();
         let list = match item.get("codes") {
             Some(Value::Arr(a)) => a.as_slice(),
-            Some(one @ Value::Str(_)) => std::slice::from_ref(one),
-            Some(Value::Null) | None => &[],
-            Some(_) => {
-                warn(cat(&[&path, ".codes"]), "must be a list of codes");
-                &[]
-            }
+            Some(one) => std::slice::from_ref(one),
+            None => &[],
         };
         for c in list {
             for code in c.as_str().unwrap_or("").split([',', ';', ' ', '\n']) {
-                let code = code.trim();
                 if !code.is_empty() && !codes.iter().any(|x| x == code) {
                     codes.push(code.to_string());
                 }
@@ -153,11 +140,25 @@ pub(crate) fn entries(v: &Value, base: &str, warnings: &mut Vec<Warning>) -> Vec
             question,
             answer,
             codes,
-            field: item
-                .get("field")
-                .and_then(Value::as_str)
-                .and_then(super::load::clean),
+            field: text_of(item, "field"),
         });
     }
     out
+}
+
+/// A cleaned text member (lines kept).
+fn text_of(item: &Value, key: &str) -> Option<String> {
+    item.get(key)
+        .and_then(Value::as_str)
+        .and_then(super::load::clean_text)
+}
+
+#[inline(never)]
+fn warn(warnings: &mut Vec<Warning>, path: String, detail: &str) {
+    warnings.push(Warning {
+        kind: WarningKind::ValueIgnored,
+        line: None,
+        path,
+        detail: detail.into(),
+    });
 }

@@ -256,10 +256,15 @@ impl Index {
             list.shrink_to_fit();
         }
         self.weigh();
+        self.sort_terms();
+        self.finish_pairs(b);
+    }
+
+    /// The term ids sorted by key, for prefix lookups.
+    fn sort_terms(&mut self) {
         let mut sorted: Vec<u32> = (0..self.terms.len() as u32).collect();
         crate::sort::sort_by(&mut sorted, |&a, &c| self.term(a).cmp(self.term(c)));
         self.sorted = sorted;
-        self.finish_pairs(b);
     }
 
     /// Average field lengths, each posting's BM25F part, document frequencies.
@@ -372,9 +377,7 @@ impl Index {
         }
         self.weigh();
         if self.terms.len() != before {
-            let mut sorted: Vec<u32> = (0..self.terms.len() as u32).collect();
-            crate::sort::sort_by(&mut sorted, |&a, &c| self.term(a).cmp(self.term(c)));
-            self.sorted = sorted;
+            self.sort_terms();
         }
         let mut pairs = std::mem::take(&mut b.pairs);
         drop(b);
