@@ -8,7 +8,10 @@
 //! the widget uses, and writes `<out>/tthc.json` (the searchable list: what search, the result
 //! list and the facets use) plus `<out>/tthc-chi-tiet/NNN.json` (details of 32 procedures each,
 //! fetched when one is opened, with the facts only the detail view shows: portal link, time, fee,
-//! postal, online payment; see `Procedure::take_details`).
+//! postal, online payment; see `Procedure::take_details`), and `<out>/tthc-tu-khoa.json` (the
+//! procedures' own words derived from their details, `terms_url`; loaded after the widget is
+//! ready). A hỏi đáp file already at `<out>/tthc-hoi-dap.json` (written by `cchc import hoi-dap`)
+//! stays named by `faq_url`.
 
 use std::io::Read;
 
@@ -40,6 +43,17 @@ fn main() {
         eprintln!("{}: {e}", details_dir.display());
         std::process::exit(1);
     }
+    let procs = catalog.procedures();
+    let terms =
+        cchc_widgets::tthc::derive_terms(procs, &|i| procs.get(i).and_then(|p| p.details.as_ref()));
+    if let Err(e) = std::fs::write(
+        dir.join("tthc-tu-khoa.json"),
+        cchc_widgets::tthc::terms_json(&terms),
+    ) {
+        eprintln!("tthc-tu-khoa.json: {e}");
+        std::process::exit(1);
+    }
+    let faq = dir.join("tthc-hoi-dap.json").exists();
     let mut list: Vec<Procedure> = Vec::new();
     for (n, chunk) in catalog.procedures().chunks(CHUNK).enumerate() {
         let name = format!("{n:03}.json");
@@ -58,18 +72,23 @@ fn main() {
             false,
         );
     }
-    let doc = serde_json::json!({
+    let mut doc = serde_json::json!({
         "version": 1,
         "agency": "Cổng Dịch vụ công quốc gia (dữ liệu mẫu)",
         "source": "dichvucong.gov.vn, scraped by chatbot-tthc/chatbot_tthc (2026); public government information, licence unstated: demo and test use only",
         "synonyms": {},
+        "terms_url": "tthc-tu-khoa.json",
         "procedures": list,
     });
+    if let (Some(o), true) = (doc.as_object_mut(), faq) {
+        o.insert("faq_url".into(), "tthc-hoi-dap.json".into());
+    }
     write(&dir.join("tthc.json"), &doc, true);
     eprintln!(
-        "{} procedures, {} details files",
+        "{} procedures, {} details files, terms of {}",
         list.len(),
-        list.len().div_ceil(CHUNK)
+        list.len().div_ceil(CHUNK),
+        terms.len()
     );
 }
 

@@ -493,3 +493,165 @@ fn published_files_carry_matching_siblings_and_check_finds_stale_ones() {
     assert_eq!(again.status.code(), Some(1));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `cchc import hoi-dap`: the template, a good sheet (its file written beside tthc.json, named
+/// by `faq_url`, searched by `cchc search`), a bad sheet (every problem with row and column,
+/// nothing written).
+#[test]
+fn hoi_dap_import_search_and_refusal() {
+    let dir = std::env::temp_dir().join(format!("cchc-hoi-dap-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let list = dir.join("tthc.json");
+    let doc = r#"{"version": 1, "procedures": [
+        {"code": "1.000894", "name": "Thủ tục đăng ký kết hôn", "field": "Hộ tịch", "url": "https://x"},
+        {"code": "1.001193", "name": "Thủ tục đăng ký khai sinh", "field": "Hộ tịch", "url": "https://x"}]}"#;
+    std::fs::write(&list, doc).unwrap();
+    let list_s = list.to_string_lossy().into_owned();
+    let template = dir.join("mau.xlsx");
+    let o = cchc(&[
+        "import",
+        "hoi-dap",
+        "--template",
+        &template.to_string_lossy(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = cchc(&[
+        "import",
+        "hoi-dap",
+        &template.to_string_lossy(),
+        "--into",
+        &list_s,
+    ]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let bad = dir.join("bad.csv");
+    std::fs::write(
+        &bad,
+        "Câu hỏi,Trả lời,Mã thủ tục liên quan\nKết hôn ở đâu?,,1.000894\nHỏi,Đáp,9.9\n",
+    )
+    .unwrap();
+    let o = cchc(&[
+        "import",
+        "hoi-dap",
+        &bad.to_string_lossy(),
+        "--into",
+        &list_s,
+    ]);
+    let err = stderr(&o);
+    assert_eq!(code(&o), 1, "{err}");
+    assert!(
+        err.contains("dòng 2, cột B") && err.contains("dòng 3, cột C"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&list).unwrap(), doc);
+    assert!(!dir.join("tthc-hoi-dap.json").exists());
+    let good = dir.join("good.csv");
+    std::fs::write(
+        &good,
+        "Câu hỏi,Trả lời,Mã thủ tục liên quan,Lĩnh vực\n\"Muốn lấy vợ thì đăng ký kết hôn ở đâu?\",\"Tại Ủy ban nhân dân cấp xã.\nMiễn lệ phí.\",1.000894,\n",
+    )
+    .unwrap();
+    let o = cchc(&[
+        "import",
+        "hoi-dap",
+        &good.to_string_lossy(),
+        "--into",
+        &list_s,
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    for f in [
+        "tthc-hoi-dap.json",
+        "tthc-hoi-dap.json.gz",
+        "tthc-hoi-dap.json.br",
+    ] {
+        assert!(dir.join(f).exists(), "{f}");
+    }
+    let written = std::fs::read_to_string(&list).unwrap();
+    assert!(
+        written.contains("\"faq_url\":\"tthc-hoi-dap.json\""),
+        "{written}"
+    );
+    let o = cchc(&[
+        "search",
+        "--data",
+        &list_s,
+        "--format",
+        "json",
+        "lấy vợ ở đâu",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
+    assert_eq!(v["results"][0]["code"], "1.000894", "{}", stdout(&o));
+    assert_eq!(v["faq"][0]["codes"][0], "1.000894", "{}", stdout(&o));
+    assert_eq!(
+        v["faq"][0]["answer"],
+        "Tại Ủy ban nhân dân cấp xã.\nMiễn lệ phí."
+    );
+    let o = cchc(&["search", "--data", &list_s, "lấy vợ ở đâu"]);
+    assert!(stdout(&o).contains("hỏi đáp\t"), "{}", stdout(&o));
+    let o = cchc(&["check", &list_s]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `cchc import tthc` derives the procedures' own words from the details into a file of their
+/// own, named by `terms_url`, also with `--details split`; `cchc search` reads it.
+#[test]
+fn tthc_import_writes_the_terms_file() {
+    let dir = std::env::temp_dir().join(format!("cchc-terms-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("national.jsonl");
+    let mut lines = String::new();
+    for i in 0..6 {
+        let who = if i < 3 {
+            "Người mang thai hộ; trẻ em bị bỏ rơi"
+        } else {
+            "Doanh nghiệp nhà nước"
+        };
+        lines.push_str(&format!(
+            "{{\"ma_thu_tuc\": \"1.00{i}\", \"ten_thu_tuc\": \"Thủ tục số {i}\", \"linh_vuc\": \"Hộ tịch\", \"detail_url\": \"https://x\", \"doi_tuong_thuc_hien\": \"{who}\"}}\n"
+        ));
+    }
+    std::fs::write(&input, lines).unwrap();
+    let out = dir.join("tthc.json");
+    let o = cchc(&[
+        "import",
+        "tthc",
+        &input.to_string_lossy(),
+        "--details",
+        "split",
+        "-o",
+        &out.to_string_lossy(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let terms = std::fs::read_to_string(dir.join("tthc-tu-khoa.json")).unwrap_or_default();
+    assert!(
+        terms.contains("mang thai") && terms.contains("\"1.000\""),
+        "{terms}"
+    );
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .contains("\"terms_url\": \"tthc-tu-khoa.json\""));
+    let o = cchc(&[
+        "search",
+        "--data",
+        &out.to_string_lossy(),
+        "--format",
+        "json",
+        "mang thai",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
+    assert_eq!(v["total"], 3, "{}", stdout(&o));
+    let o = cchc(&[
+        "search",
+        "--data",
+        &out.to_string_lossy(),
+        "--no-terms",
+        "--format",
+        "json",
+        "mang thai",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
+    assert_eq!(v["total"], 0, "{}", stdout(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}

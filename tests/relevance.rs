@@ -8,7 +8,10 @@
 //! `RELEVANCE_VERBOSE=1` also prints every query that
 //! misses the top 3, with the top results the engine returned; `RELEVANCE_VERBOSE=2` every query
 //! whose right answer is not first. `RELEVANCE_TYPING=1` runs the set as if each query were still
-//! being typed (the floor is checked on complete queries).
+//! being typed (the floor is checked on complete queries). The procedures' own words (the file
+//! `terms_url` names) are attached as `cchc search` does; `RELEVANCE_TERMS=0` leaves them out (a
+//! widget before they arrive). `RELEVANCE_DATA=path/tthc.json` measures another catalogue (the
+//! portal's full records imported with `cchc import tthc --details split`).
 
 use std::collections::BTreeMap;
 
@@ -56,10 +59,22 @@ fn cases_of(file: &str) -> Vec<Case> {
 }
 
 fn catalog() -> Catalog {
-    let path = root("www/data/tthc.json");
+    let path = std::env::var("RELEVANCE_DATA").unwrap_or_else(|_| root("www/data/tthc.json"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    match Catalog::from_json_str(&text) {
+    match Catalog::from_json_str_with_limit(&text, 1 << 30) {
         Ok((mut c, _)) => {
+            let terms = std::env::var("RELEVANCE_TERMS").map_or(true, |v| v != "0");
+            if let (Some(url), true) = (c.terms_url().map(str::to_string), terms) {
+                let dir = std::path::Path::new(&path)
+                    .parent()
+                    .unwrap_or(std::path::Path::new("."));
+                let file = dir.join(url);
+                let t = std::fs::read_to_string(&file)
+                    .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+                if let Err(e) = c.add_terms(&t) {
+                    panic!("{}: {}", file.display(), e.message(Lang::En));
+                }
+            }
             // As `cchc search` does (RELEVANCE_THESAURUS=0: as a widget without it).
             if std::env::var("RELEVANCE_THESAURUS").map_or(true, |v| v != "0") {
                 c.set_thesaurus(cchc_widgets::tthc::builtin_thesaurus());
@@ -142,9 +157,19 @@ fn timing_print() {
         c = Catalog::from_json_str(&text).ok().map(|(c, _)| c);
         builds.push(t0.elapsed().as_secs_f64() * 1000.0);
     }
-    let Some(c) = c else {
+    let Some(mut c) = c else {
         panic!("{path}: does not load")
     };
+    // Attaching the procedures' own words once the widget is ready (`Catalog::add_terms`).
+    let terms = c.terms_url().map(|u| root(&format!("www/data/{u}")));
+    if let Some(t) = terms.and_then(|f| std::fs::read_to_string(f).ok()) {
+        let t0 = std::time::Instant::now();
+        let n = c.add_terms(&t).unwrap_or(0);
+        println!(
+            "TIMING add_terms {:.1} ms for {n} procedures",
+            t0.elapsed().as_secs_f64() * 1000.0
+        );
+    }
     let cases = cases();
     let mut times = Vec::new();
     for _ in 0..rounds {

@@ -160,8 +160,11 @@ fn real_tthc_with_its_details_files_has_no_warning() {
     // Read from elsewhere, the files are missing: said once per file, and no link is claimed missing.
     let elsewhere = std::env::temp_dir().join("cchc-no-such-dir/tthc.json");
     let r = check_with_details(TTHC, None, Lang::En, &details_beside(&elsewhere));
-    assert_eq!(r.warnings.len(), 83);
-    assert!(r.warnings.iter().all(|w| w.code == "details_unreadable"));
+    assert_eq!(r.warnings.len(), 85);
+    let count = |code: &str| r.warnings.iter().filter(|w| w.code == code).count();
+    assert_eq!(count("details_unreadable"), 83);
+    assert_eq!(count("faq_unreadable"), 1);
+    assert_eq!(count("terms_unreadable"), 1);
 }
 
 #[test]
@@ -255,4 +258,49 @@ proptest::proptest! {
         proptest::prop_assert!(!r.usable());
         proptest::prop_assert!(r.errors.iter().any(|e| e.line.is_some()));
     }
+}
+
+/// Hỏi đáp entries, inline and in the file `faq_url` names: missing question or answer, unknown
+/// procedure codes, the same question twice, personal data; a broken terms or hỏi đáp file.
+#[test]
+fn faq_entries_and_terms_file_are_checked() {
+    let doc = r#"{"version": 1, "faq_url": "hd.json", "terms_url": "tk.json",
+      "faq": [{"question": "Hỏi A?", "answer": "Đáp.", "codes": ["1.1", "9.9"]},
+              {"question": "hỏi a", "answer": "Đáp lại."},
+              {"question": "Thiếu trả lời"}],
+      "procedures": [{"code": "1.1", "name": "Đăng ký khai sinh", "field": "Hộ tịch", "url": "https://x"}]}"#;
+    let faq = r#"{"version": 1, "faq": [{"question": "Hỏi B?", "answer": "Gọi 0912 345 678.", "codes": "1.1, 8.8"}, {"answer": "x"}]}"#;
+    let read = |name: &str| match name {
+        "hd.json" => Some(Ok(faq.to_string())),
+        "tk.json" => Some(Ok("{\"version\": 1, \"terms\": 5}".to_string())),
+        _ => None,
+    };
+    let r = check_with_details(doc, None, Lang::En, &read);
+    assert!(r.usable(), "{:?}", r.errors);
+    let codes: Vec<(&str, &str)> = r
+        .warnings
+        .iter()
+        .map(|w| (w.code.as_str(), w.path.as_deref().unwrap_or("")))
+        .collect();
+    for want in [
+        ("value_ignored", "faq[2]"),
+        ("faq_unknown_code", "faq[0].codes"),
+        ("faq_duplicate", "faq[1]"),
+        ("faq_unknown_code", "hd.json: faq[0].codes"),
+        ("faq_incomplete", "hd.json: faq[1]"),
+        ("terms_unreadable", "terms_url"),
+    ] {
+        assert!(codes.contains(&want), "{want:?} not in {codes:?}");
+    }
+    assert!(
+        codes
+            .iter()
+            .any(|(c, p)| *c == "personal_data" && p.starts_with("hd.json")),
+        "{codes:?}"
+    );
+    let dup = r.warnings.iter().find(|w| w.code == "faq_duplicate");
+    assert!(dup.is_some_and(|w| w.line.is_some()), "{dup:?}");
+    let broken = |name: &str| (name == "hd.json").then(|| Ok("{\"faq\": []}".to_string()));
+    let r = check_with_details(doc, None, Lang::En, &broken);
+    assert!(r.warnings.iter().any(|w| w.code == "faq_unreadable"));
 }

@@ -18,10 +18,12 @@ pub(super) fn check(
     let mut out = Vec::new();
     match Catalog::from_json_str(text) {
         Err(e) => out.push(load_error(text, &e, lang)),
-        Ok((catalog, warnings)) => {
+        Ok((mut catalog, warnings)) => {
             *records = catalog.procedures().len();
             out.extend(warnings.iter().map(|w| loader_warning(text, w, lang)));
             out.extend(extra_warnings(text, lang, &catalog, read));
+            out.extend(faq_problems(text, lang, &catalog, read));
+            out.extend(terms_problem(text, lang, &mut catalog, read));
         }
     }
     out
@@ -358,5 +360,202 @@ fn is_blank(v: Option<&Value>) -> bool {
             folded.is_empty() || folded.trim_end_matches('.') == "khong co thong tin"
         }
         _ => false,
+    }
+}
+
+/// The file `terms_url` names (the procedures' own words), read through `read` and attached as
+/// the widget does: a file that is missing or broken (search then works without it).
+fn terms_problem(
+    text: &str,
+    lang: Lang,
+    catalog: &mut Catalog,
+    read: ReadDetails,
+) -> Option<Problem> {
+    let url = catalog.terms_url()?.to_string();
+    let why = match read(&url)? {
+        Ok(t) => catalog.add_terms(&t).err()?.message(lang),
+        Err(e) => e,
+    };
+    Some(problem(
+        Severity::Warning,
+        "terms_unreadable",
+        Some("terms_url"),
+        locate(text, "terms_url"),
+        match lang {
+            Lang::En => format!("Cannot read the terms file {url}: {why}"),
+            _ => format!("Không đọc được tệp từ khóa {url}: {why}"),
+        },
+        lang.pick(
+            "Kiểm tra terms_url (đường dẫn tính từ thư mục của tệp này) hoặc tạo lại bằng cchc import tthc; thiếu tệp này, tìm kiếm vẫn chạy nhưng không dùng được từ ngữ trong chi tiết thủ tục.",
+            "Check terms_url (relative to this file's folder) or rebuild with cchc import tthc; without the file search still works, without the words of the procedures' details.",
+        ),
+    ))
+}
+
+/// The hỏi đáp entries, inline (`faq`) and in the file `faq_url` names (read through `read`, as
+/// the widget fetches it): a file that cannot be read, an entry without question or answer (the
+/// widget leaves it out), a procedure code the catalogue does not have (its link would lead
+/// nowhere), the same question twice, and personal data in the file (inline entries get the
+/// `personal_data` warnings of the whole file).
+fn faq_problems(text: &str, lang: Lang, catalog: &Catalog, read: ReadDetails) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let inline = match serde_json::from_str::<Value>(body) {
+        Ok(Value::Object(mut o)) => o.remove("faq"),
+        _ => None,
+    };
+    if let Some(Value::Array(items)) = &inline {
+        entry_problems(items, "faq", Some(text), lang, catalog, &mut out);
+    }
+    let Some(url) = catalog.faq_url() else {
+        return out;
+    };
+    let file = match read(url) {
+        None => return out,
+        Some(Ok(t)) => t,
+        Some(Err(e)) => {
+            out.push(problem(
+                Severity::Warning,
+                "faq_unreadable",
+                Some("faq_url"),
+                locate(text, "faq_url"),
+                match lang {
+                    Lang::En => format!("Cannot read the hỏi đáp file {url}: {e}"),
+                    _ => format!("Không đọc được tệp hỏi đáp {url}: {e}"),
+                },
+                lang.pick(
+                    "Kiểm tra faq_url (đường dẫn tính từ thư mục của tệp này) hoặc tạo lại tệp bằng cchc import hoi-dap.",
+                    "Check faq_url (relative to this file's folder) or rebuild the file with cchc import hoi-dap.",
+                ),
+            ));
+            return out;
+        }
+    };
+    let parsed = serde_json::from_str::<Value>(file.strip_prefix('\u{feff}').unwrap_or(&file));
+    let items = match parsed {
+        Ok(Value::Object(o)) if o.get("version") == Some(&Value::from(1)) => match o.get("faq") {
+            Some(Value::Array(items)) => Some(items.clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let Some(items) = items else {
+        out.push(problem(
+            Severity::Warning,
+            "faq_unreadable",
+            Some("faq_url"),
+            locate(text, "faq_url"),
+            match lang {
+                Lang::En => {
+                    format!("The hỏi đáp file {url} is not {{\"version\": 1, \"faq\": [...]}}")
+                }
+                _ => format!("Tệp hỏi đáp {url} không có dạng {{\"version\": 1, \"faq\": [...]}}"),
+            },
+            lang.pick(
+                "Tạo lại tệp bằng cchc import hoi-dap, hoặc sửa theo docs/tthc-format.md.",
+                "Rebuild the file with cchc import hoi-dap, or fix it as docs/tthc-format.md says.",
+            ),
+        ));
+        return out;
+    };
+    let base = format!("{url}: faq");
+    entry_problems(&items, &base, None, lang, catalog, &mut out);
+    for mut p in super::personal::warnings(&file, lang) {
+        p.path = Some(format!("{url}: {}", p.path.as_deref().unwrap_or("")));
+        p.line = None;
+        p.column = None;
+        out.push(p);
+    }
+    out
+}
+
+fn entry_problems(
+    items: &[Value],
+    base: &str,
+    located: Option<&str>,
+    lang: Lang,
+    catalog: &Catalog,
+    out: &mut Vec<Problem>,
+) {
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("{base}[{i}]");
+        let pos = |key: &str| {
+            located.and_then(|t| {
+                locate(
+                    t,
+                    &format!("{path}{}{key}", if key.is_empty() { "" } else { "." }),
+                )
+            })
+        };
+        let text = |k: &str| {
+            item.get(k)
+                .and_then(Value::as_str)
+                .map(str::trim)
+                .unwrap_or("")
+        };
+        let (q, a) = (text("question"), text("answer"));
+        // Inline entries without question or answer are reported by the loader (value_ignored).
+        if (q.is_empty() || a.is_empty()) && located.is_none() {
+            out.push(problem(
+                Severity::Warning,
+                "faq_incomplete",
+                Some(&path),
+                None,
+                lang.pick("Mục hỏi đáp thiếu câu hỏi hoặc trả lời", "A hỏi đáp entry lacks its question or answer").to_string(),
+                lang.pick("Điền câu hỏi và trả lời, hoặc xoá mục này; tiện ích bỏ qua nó.", "Fill in the question and the answer, or delete the entry; the widget leaves it out."),
+            ));
+        }
+        // The same words, whatever the marks, case and punctuation.
+        let words: Vec<String> = crate::text::tokenize(q)
+            .into_iter()
+            .map(|t| t.folded)
+            .collect();
+        let key = words.join(" ");
+        if !key.is_empty() {
+            match seen.iter().find(|(k, _)| *k == key) {
+                Some((_, first)) => out.push(problem(
+                    Severity::Warning,
+                    "faq_duplicate",
+                    Some(&path),
+                    pos("question"),
+                    match lang {
+                        Lang::En => format!("Same question as {base}[{first}]"),
+                        _ => format!("Câu hỏi trùng với {base}[{first}]"),
+                    },
+                    lang.pick("Gộp hai mục làm một.", "Merge the two entries."),
+                )),
+                None => seen.push((key, i)),
+            }
+        }
+        let codes: Vec<String> = match item.get("codes") {
+            Some(Value::Array(a)) => a
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect(),
+            Some(Value::String(s)) => vec![s.clone()],
+            _ => Vec::new(),
+        };
+        for code in codes.iter().flat_map(|c| c.split([',', ';', ' ', '\n'])) {
+            let code = code.trim();
+            if code.is_empty() || catalog.find_code(code).is_some() {
+                continue;
+            }
+            out.push(problem(
+                Severity::Warning,
+                "faq_unknown_code",
+                Some(&format!("{path}.codes")),
+                pos("codes"),
+                match lang {
+                    Lang::En => format!("Procedure {code} is not in the catalogue"),
+                    _ => format!("Thủ tục {code} không có trong danh mục"),
+                },
+                lang.pick(
+                    "Sửa mã thủ tục (mã trên Cổng Dịch vụ công, ví dụ 1.001193) hoặc bỏ nó: đường dẫn tới thủ tục sẽ không mở được.",
+                    "Correct the procedure code (as on the public-service portal, e.g. 1.001193) or remove it: the link to the procedure would lead nowhere.",
+                ),
+            ));
+        }
     }
 }

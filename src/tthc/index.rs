@@ -15,15 +15,22 @@ use std::collections::HashMap;
 use super::model::Procedure;
 use crate::text;
 
-/// Indexed text fields, in weight order.
-pub(crate) const FIELDS: usize = 3;
-/// Field weights: the name counts far more than lĩnh vực, which counts more than the agency.
-pub(crate) const FIELD_WEIGHT: [f32; FIELDS] = [3.0, 1.0, 0.6];
+/// Indexed text fields, in weight order: name, lĩnh vực, agency (from the list, [`Index::build`])
+/// and the procedure's own words (compact terms from its details, [`Index::add_terms`]).
+pub(crate) const FIELDS: usize = 4;
+/// The fields the list itself fills.
+const LIST_FIELDS: usize = 3;
+/// The field of the terms derived from the details (đối tượng, điều kiện, thành phần hồ sơ).
+pub(crate) const TERMS: u8 = 3;
+/// Field weights: the name counts far more than lĩnh vực, which counts more than the agency; the
+/// procedure's own words count below the name.
+pub(crate) const FIELD_WEIGHT: [f32; FIELDS] = [3.0, 1.0, 0.6, TERMS_WEIGHT];
+const TERMS_WEIGHT: f32 = 0.8;
 
 /// BM25 length normalisation per field. Names are short and their length says little about
 /// relevance (the right procedure often carries a long list of cases), so they are normalised
-/// gently; lĩnh vực and agency strings fully.
-pub(crate) const B: [f32; FIELDS] = [0.4, 0.75, 0.75];
+/// gently; lĩnh vực, agency strings and terms fully.
+pub(crate) const B: [f32; FIELDS] = [0.4, 0.75, 0.75, 0.75];
 
 /// One occurrence group: a term in one field of one document, with one exact spelling.
 #[derive(Clone, Copy, Debug)]
@@ -212,7 +219,7 @@ impl Index {
                 }
                 agencies.push_str(a);
             }
-            let texts: [&str; FIELDS] = [&p.name, p.field.as_deref().unwrap_or(""), &agencies];
+            let texts: [&str; LIST_FIELDS] = [&p.name, p.field.as_deref().unwrap_or(""), &agencies];
             let mut lens = [0u16; FIELDS];
             for (f, t) in texts.iter().enumerate() {
                 line.clear();
@@ -244,10 +251,24 @@ impl Index {
         ix
     }
 
-    fn finish(&mut self, mut b: Builder) {
+    fn finish(&mut self, b: Builder) {
         for list in &mut self.postings {
             list.shrink_to_fit();
         }
+        self.weigh();
+        self.sort_terms();
+        self.finish_pairs(b);
+    }
+
+    /// The term ids sorted by key, for prefix lookups.
+    fn sort_terms(&mut self) {
+        let mut sorted: Vec<u32> = (0..self.terms.len() as u32).collect();
+        crate::sort::sort_by(&mut sorted, |&a, &c| self.term(a).cmp(self.term(c)));
+        self.sorted = sorted;
+    }
+
+    /// Average field lengths, each posting's BM25F part, document frequencies.
+    fn weigh(&mut self) {
         let n = self.lengths.len().max(1) as f32;
         for f in 0..FIELDS {
             let total: f32 = self.lengths.iter().map(|l| f32::from(l[f])).sum();
@@ -277,13 +298,18 @@ impl Index {
             df.push(n);
         }
         self.df = df;
-        let mut sorted: Vec<u32> = (0..self.terms.len() as u32).collect();
-        crate::sort::sort_by(&mut sorted, |&a, &c| self.term(a).cmp(self.term(c)));
-        self.sorted = sorted;
+    }
+
+    fn finish_pairs(&mut self, mut b: Builder) {
         crate::sort::sort_by(&mut self.codes, |a, b| a.cmp(b));
         // The word and text maps are done with: freed before the pair buffers peak.
-        let mut pairs = std::mem::take(&mut b.pairs);
+        let pairs = std::mem::take(&mut b.pairs);
         drop(b);
+        self.set_pairs(pairs);
+    }
+
+    /// Sorts the pair occurrences into the pair arrays (which must be empty).
+    fn set_pairs(&mut self, mut pairs: Vec<PairEntry>) {
         // Stable: postings of one pair stay in document order.
         radix_sort(&mut pairs);
         pairs.dedup();
@@ -303,6 +329,71 @@ impl Index {
             .push(u32::try_from(self.pair_postings.len()).unwrap_or(u32::MAX));
         self.pair_keys.shrink_to_fit();
         self.pair_starts.shrink_to_fit();
+    }
+
+    /// Adds compact terms to documents in place, as the [`TERMS`] field: `(document, terms)`, the
+    /// terms separated by `|` (adjacent pairs count within a term, never across two). Only what
+    /// the new words touch is redone: their posting lists, the field's lengths and weights, the
+    /// document frequencies, the sorted term list when new words came, and the pair arrays.
+    pub fn add_terms(&mut self, items: &[(u32, &str)]) {
+        let mut b = Builder::default();
+        let mut line: Vec<(u32, u32)> = Vec::new();
+        let before = self.terms.len();
+        let mut touched: Vec<u32> = Vec::new();
+        let mut seen: Vec<bool> = vec![false; before];
+        for &(doc, terms) in items {
+            if doc as usize >= self.lengths.len() {
+                continue;
+            }
+            let mut added = 0u16;
+            for part in terms.split('|') {
+                line.clear();
+                text::scan(part, |raw, _, _| line.push(self.word(&mut b, raw)));
+                for &(id, _) in &line {
+                    let i = id as usize;
+                    if id != NO_TERM && !seen.get(i).copied().unwrap_or(false) {
+                        if seen.len() <= i {
+                            seen.resize(i + 1, false);
+                        }
+                        if let Some(x) = seen.get_mut(i) {
+                            *x = true;
+                        }
+                        touched.push(id);
+                    }
+                }
+                added = added.saturating_add(self.add_tokens(&mut b, doc, TERMS, &line));
+            }
+            if let Some(l) = self.lengths.get_mut(doc as usize) {
+                l[usize::from(TERMS)] = l[usize::from(TERMS)].saturating_add(added);
+            }
+        }
+        // Postings were appended after later documents' ones: back into document order.
+        for &id in &touched {
+            if let Some(list) = self.postings.get_mut(id as usize) {
+                if list.windows(2).any(|w| w[0].doc > w[1].doc) {
+                    crate::sort::sort_by_key(list, |p| p.doc);
+                }
+            }
+        }
+        self.weigh();
+        if self.terms.len() != before {
+            self.sort_terms();
+        }
+        let mut pairs = std::mem::take(&mut b.pairs);
+        drop(b);
+        let keys = std::mem::take(&mut self.pair_keys);
+        let starts = std::mem::take(&mut self.pair_starts);
+        let postings = std::mem::take(&mut self.pair_postings);
+        pairs.reserve(postings.len());
+        for (i, &k) in keys.iter().enumerate() {
+            let start = starts.get(i).copied().unwrap_or(0) as usize;
+            let end = starts.get(i + 1).copied().unwrap_or(0) as usize;
+            for p in postings.get(start..end).unwrap_or(&[]) {
+                pairs.push([(k >> 32) as u32, k as u32, p.doc << 2 | u32::from(p.field)]);
+            }
+        }
+        drop(postings);
+        self.set_pairs(pairs);
     }
 
     /// The (term, exact) ids of a raw word, keyed on first sight.

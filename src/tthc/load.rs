@@ -23,6 +23,11 @@ pub(crate) struct Loaded {
     /// The agency's own life situations and life events.
     pub thesaurus: super::Thesaurus,
     pub agency: Option<String>,
+    /// Where the procedures' own words ([`super::terms`]) and the hỏi đáp are, when in their own files.
+    pub terms_url: Option<String>,
+    pub faq_url: Option<String>,
+    /// The hỏi đáp inline (`faq`).
+    pub faq: Vec<super::faq::FaqEntry>,
     pub warnings: Vec<Warning>,
 }
 
@@ -185,6 +190,11 @@ fn own_file(obj: Object, recs: Records, out: &mut Loaded) -> Result<(), DataErro
     if let Some(v) = &obj.life_events {
         out.thesaurus.events = life_events(v, &mut out.warnings);
     }
+    out.terms_url = url_of(obj.terms_url.as_ref(), "terms_url", &mut out.warnings);
+    out.faq_url = url_of(obj.faq_url.as_ref(), "faq_url", &mut out.warnings);
+    if let Some(v) = &obj.faq {
+        out.faq = super::faq::entries(v, "faq", &mut out.warnings);
+    }
     if obj.procedures != Some(true) {
         return Err(error(
             DataErrorKind::Shape,
@@ -196,6 +206,23 @@ fn own_file(obj: Object, recs: Records, out: &mut Loaded) -> Result<(), DataErro
     }
     recs.finish(out);
     Ok(())
+}
+
+/// `terms_url` or `faq_url`: a string; anything else is reported and ignored.
+fn url_of(v: Option<&Value>, key: &str, warnings: &mut Vec<Warning>) -> Option<String> {
+    match v? {
+        Value::Str(s) => clean(s),
+        Value::Null => None,
+        _ => {
+            warnings.push(Warning {
+                kind: WarningKind::ValueIgnored,
+                line: None,
+                path: key.into(),
+                detail: "must be a string".into(),
+            });
+            None
+        }
+    }
 }
 
 /// `synonyms` or `situations`: an object from a phrase to a string or a list of strings.
@@ -633,6 +660,12 @@ fn clean_all(v: Vec<String>) -> Vec<String> {
         }
     }
     out
+}
+
+/// A text whose lines matter (a hỏi đáp answer): each line [`clean`]ed, empty lines dropped.
+pub(crate) fn clean_text(s: &str) -> Option<String> {
+    let lines = clean_lines(s);
+    (!lines.is_empty()).then(|| text::join(&lines, "\n"))
 }
 
 /// The cleaned non-empty lines of `s`.

@@ -14,12 +14,14 @@
 
 mod dict;
 pub mod documents;
+mod faq;
 mod index;
 mod load;
 mod model;
 mod query;
 mod rank;
 mod raw;
+mod terms;
 mod thesaurus;
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use raw::is_own_key;
@@ -29,8 +31,11 @@ use serde::Serialize;
 pub use crate::contract::DataError as LoadError;
 use crate::i18n::Lang;
 use crate::text;
+pub use faq::{FaqEntry, FaqHit};
 pub use model::{DetailFacts, Details, DetailsMap, Online, Procedure, Warning, WarningKind};
 pub use query::Part;
+#[cfg(not(target_arch = "wasm32"))]
+pub use terms::{derive as derive_terms, to_json as terms_json, MAX_TERMS};
 #[cfg(not(target_arch = "wasm32"))]
 pub use thesaurus::builtin as builtin_thesaurus;
 pub use thesaurus::{EventDef, Thesaurus, ThesaurusError, BUILTIN_TSV as BUILTIN_THESAURUS_TSV};
@@ -186,7 +191,19 @@ pub struct SearchResults {
     /// showing that part of the top result.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub asks: Option<Part>,
+    /// The hỏi đáp entries that answer the query (at most [`FAQ_HITS`], best first), apart from
+    /// the procedures.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub faq: Vec<FaqHit>,
 }
+
+/// At most this many hỏi đáp entries per search.
+pub const FAQ_HITS: usize = 3;
+/// A hỏi đáp entry is shown when it scores at least this share of the best one.
+const FAQ_CLOSE: f32 = 0.7;
+/// ... and covers at least this much of the query (its important words: a few dozen entries
+/// share common words with almost any query).
+const FAQ_COVERAGE: f32 = 0.8;
 
 /// A life event to browse ("Sự kiện đời sống") with its procedures in this catalogue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -210,6 +227,11 @@ pub struct Catalog {
     /// Facet value labels and, per document, its value ids.
     facet_labels: [Vec<String>; 4],
     doc_values: Vec<[Vec<u32>; 4]>,
+    /// `terms_url` and `faq_url` of `tthc.json`: files to attach after load.
+    terms_url: Option<String>,
+    faq_url: Option<String>,
+    /// The hỏi đáp entries and their own index.
+    faq: faq::Faq,
 }
 
 /// The size limit of a data file in the browser (see [`crate::contract::MAX_DATA_BYTES`]).
@@ -229,6 +251,11 @@ impl Catalog {
         let loaded = load::load(text, max_bytes)?;
         let mut c = Catalog::new(loaded.procedures, &loaded.synonyms);
         c.agency = loaded.agency;
+        c.terms_url = loaded.terms_url;
+        c.faq_url = loaded.faq_url;
+        if !loaded.faq.is_empty() {
+            c.faq = faq::Faq::new(loaded.faq);
+        }
         if !loaded.thesaurus.is_empty() {
             c.set_thesaurus(loaded.thesaurus);
         }
@@ -248,9 +275,63 @@ impl Catalog {
             thesaurus: Thesaurus::default(),
             facet_labels: Default::default(),
             doc_values: Vec::new(),
+            terms_url: None,
+            faq_url: None,
+            faq: faq::Faq::default(),
         };
         c.build_facets();
         c
+    }
+
+    /// Where the procedures' own words are (`terms_url` of `tthc.json`, relative to it): a file to
+    /// fetch once the widget is ready and hand to [`Catalog::add_terms`].
+    pub fn terms_url(&self) -> Option<&str> {
+        self.terms_url.as_deref()
+    }
+
+    /// Where the hỏi đáp entries are (`faq_url`, relative to `tthc.json`), for
+    /// [`Catalog::add_faq`].
+    pub fn faq_url(&self) -> Option<&str> {
+        self.faq_url.as_deref()
+    }
+
+    /// Adds the procedures' own words from a terms file (`{"version": 1, "terms": {code:
+    /// "term|term"}}`, see `terms_url`) to the index, in place: searches that follow also look
+    /// there, below the name. Codes not in the catalogue are skipped. Returns how many procedures
+    /// got terms. Call it once per file: terms added twice count twice.
+    pub fn add_terms(&mut self, text: &str) -> Result<usize, LoadError> {
+        let terms = terms::parse(text)?;
+        let mut items: Vec<(u32, &str)> = Vec::with_capacity(terms.len());
+        for (code, t) in &terms {
+            let key = text::fold(code.trim());
+            if let Ok(i) = self
+                .index
+                .codes
+                .binary_search_by(|(c, _)| c.as_str().cmp(key.as_str()))
+            {
+                if let Some((_, doc)) = self.index.codes.get(i) {
+                    items.push((*doc, t));
+                }
+            }
+        }
+        self.index.add_terms(&items);
+        Ok(items.len())
+    }
+
+    /// Adds the hỏi đáp entries of a file (`{"version": 1, "faq": [...]}`, see `faq_url`) after
+    /// the ones `tthc.json` carries, and rebuilds their small index. Returns the warnings (entries
+    /// left out).
+    pub fn add_faq(&mut self, text: &str) -> Result<Vec<Warning>, LoadError> {
+        let (more, warnings) = faq::parse_file(text)?;
+        let mut all = std::mem::take(&mut self.faq.entries);
+        all.extend(more);
+        self.faq = faq::Faq::new(all);
+        Ok(warnings)
+    }
+
+    /// The hỏi đáp entries, in file order.
+    pub fn faq(&self) -> &[FaqEntry] {
+        &self.faq.entries
     }
 
     fn build_facets(&mut self) {
@@ -373,8 +454,58 @@ impl Catalog {
         if !q.text.trim().is_empty() {
             results.suggestions = self.suggest(q, results.total);
             results.asks = query::asks(&q.text);
+            results.faq = self.search_faq(q);
         }
         results
+    }
+
+    /// The hỏi đáp entries that answer `q`: ranked by the same engine over their own index, kept
+    /// when they cover most of the query ([`FAQ_COVERAGE`]) about as well as the best one, and
+    /// score close to it ([`FAQ_CLOSE`]).
+    fn search_faq(&self, q: &Query) -> Vec<FaqHit> {
+        let f = &self.faq;
+        if f.entries.is_empty() {
+            return Vec::new();
+        }
+        let typing = q.typing && !q.text.ends_with(char::is_whitespace);
+        let parsed = query::parse(&f.index, &self.dict, &q.text, typing);
+        if parsed.readings.is_empty() {
+            return Vec::new();
+        }
+        let s = rank::score(&f.index, &parsed);
+        let need = (s.best_coverage * 0.8).max(FAQ_COVERAGE) - 1e-4;
+        let mut docs: Vec<u32> = Vec::new();
+        for (d, &c) in s.coverage.iter().enumerate() {
+            if c > 0.0 && c >= need {
+                docs.push(d as u32);
+            }
+        }
+        top_by_score(&mut docs, &s.score, FAQ_HITS);
+        // Entries far below the best are tangents ("đăng ký tạm trú" for a death in the family).
+        let best = docs
+            .first()
+            .and_then(|&d| s.score.get(d as usize))
+            .copied()
+            .unwrap_or(0.0);
+        docs.retain(|&d| {
+            s.score
+                .get(d as usize)
+                .is_some_and(|&x| x >= best * FAQ_CLOSE)
+        });
+        let mut out = Vec::with_capacity(docs.len());
+        for d in docs {
+            let d = d as usize;
+            let Some(e) = f.entries.get(d) else { continue };
+            let score = s.score.get(d).copied().unwrap_or(0.0);
+            out.push(FaqHit {
+                index: d,
+                question: e.question.clone(),
+                codes: e.codes.clone(),
+                score: (f64::from(score) * 100.0).round() / 100.0,
+                highlights: spans(&f.index, d, &e.question, Some(&s), &parsed),
+            });
+        }
+        out
     }
 
     fn search_inner(&self, q: &Query) -> SearchResults {
@@ -445,6 +576,7 @@ impl Catalog {
             facets: self.facets(&counts, &selected, q.lang),
             suggestions: Vec::new(),
             asks: None,
+            faq: Vec::new(),
         }
     }
 
@@ -506,40 +638,7 @@ impl Catalog {
         let p = self.procedures.get(d);
         let name = p.map(|p| p.name.clone()).unwrap_or_default();
         let score = scored.and_then(|s| s.score.get(d)).copied().unwrap_or(0.0);
-        let reading = scored.and_then(|s| s.reading.get(d)).copied().unwrap_or(0);
-        let mut terms: Vec<u32> = Vec::new();
-        if let Some(r) = parsed.readings.get(usize::from(reading)) {
-            for s in &r.slots {
-                for a in &s.alts {
-                    if a.weight >= 0.5 {
-                        terms.push(a.term);
-                    }
-                }
-            }
-        }
-        let mut highlights: Vec<Span> = Vec::new();
-        let mut terms_of_name = self.index.name_terms(d).iter();
-        // Byte end of the last highlighted token: highlights separated only by spaces merge.
-        let mut last_end_byte = 0usize;
-        text::scan(&name, |_, bytes, chars| {
-            let hit = terms_of_name
-                .next()
-                .is_some_and(|id| *id != index::NO_TERM && terms.contains(id));
-            if !hit {
-                return;
-            }
-            let gap_is_space = name
-                .get(last_end_byte..bytes.start)
-                .is_some_and(|g| g.bytes().all(|c| c == b' '));
-            match highlights.last_mut() {
-                Some(l) if gap_is_space => l.end = chars.end,
-                _ => highlights.push(Span {
-                    start: chars.start,
-                    end: chars.end,
-                }),
-            }
-            last_end_byte = bytes.end;
-        });
+        let highlights = spans(&self.index, d, &name, scored, parsed);
         Hit {
             index: d,
             code: p.map(|p| p.code.clone()).unwrap_or_default(),
@@ -729,6 +828,51 @@ impl Catalog {
         };
         cands.into_iter().max_by_key(rank)
     }
+}
+
+/// The matched syllables of document `d`'s name (char ranges), merged across spaces.
+fn spans(
+    ix: &index::Index,
+    d: usize,
+    name: &str,
+    scored: Option<&rank::Scored>,
+    parsed: &query::Parsed,
+) -> Vec<Span> {
+    let reading = scored.and_then(|s| s.reading.get(d)).copied().unwrap_or(0);
+    let mut terms: Vec<u32> = Vec::new();
+    if let Some(r) = parsed.readings.get(usize::from(reading)) {
+        for s in &r.slots {
+            for a in &s.alts {
+                if a.weight >= 0.5 {
+                    terms.push(a.term);
+                }
+            }
+        }
+    }
+    let mut highlights: Vec<Span> = Vec::new();
+    let mut terms_of_name = ix.name_terms(d).iter();
+    // Byte end of the last highlighted token: highlights separated only by spaces merge.
+    let mut last_end_byte = 0usize;
+    text::scan(name, |_, bytes, chars| {
+        let hit = terms_of_name
+            .next()
+            .is_some_and(|id| *id != index::NO_TERM && terms.contains(id));
+        if !hit {
+            return;
+        }
+        let gap_is_space = name
+            .get(last_end_byte..bytes.start)
+            .is_some_and(|g| g.bytes().all(|c| c == b' '));
+        match highlights.last_mut() {
+            Some(l) if gap_is_space => l.end = chars.end,
+            _ => highlights.push(Span {
+                start: chars.start,
+                end: chars.end,
+            }),
+        }
+        last_end_byte = bytes.end;
+    });
+    highlights
 }
 
 /// Keeps the `n` documents of highest score, best first (ties: file order).

@@ -19,9 +19,11 @@ const FOLDED_ONLY: f32 = 0.6;
 /// Phrase bonus per adjacent pair, relative to the pair's mean idf.
 const PAIR_BONUS: f32 = 0.9;
 
-/// How much a word found only in lĩnh vực or agency counts towards covering the query, relative
-/// to a word found in the name ("hộ chiếu" is not covered by the field "Hộ tịch").
-const COVERAGE_BY_FIELD: [f32; FIELDS] = [1.0, 0.6, 0.6];
+/// How much a word found only in lĩnh vực, agency or the procedure's own words counts towards
+/// covering the query, relative to a word found in the name ("hộ chiếu" is not covered by the
+/// field "Hộ tịch").
+const COVERAGE_BY_FIELD: [f32; FIELDS] = [1.0, 0.6, 0.6, TERMS_COVERAGE];
+const TERMS_COVERAGE: f32 = 0.6;
 /// Alternatives at least this strong (the word itself, Telex, a correction confirmed by a known
 /// pair) cover their slot fully; weaker guesses (an unconfirmed regional variant) partly.
 const STRONG_ALT: f32 = 0.8;

@@ -157,6 +157,10 @@ pub(crate) struct Object<'a> {
     /// `situations` and `life_events` of `tthc.json` (the agency's thesaurus), as trees: small.
     pub situations: Option<Value>,
     pub life_events: Option<Value>,
+    /// `terms_url`, `faq_url` and `faq` of `tthc.json` (hỏi đáp inline), as trees: small.
+    pub terms_url: Option<Value>,
+    pub faq_url: Option<Value>,
+    pub faq: Option<Value>,
     /// `procedures` of `tthc.json`: `Some(true)` when present and an array (its items went to the
     /// sink given to [`object`] as they were read), `Some(false)` when present but not an array.
     pub procedures: Option<bool>,
@@ -231,6 +235,9 @@ pub(crate) fn object<'a>(
             "agency" => o.agency = Some(r.value()?),
             "situations" => o.situations = Some(r.value()?),
             "life_events" => o.life_events = Some(r.value()?),
+            "terms_url" => o.terms_url = Some(r.value()?),
+            "faq_url" => o.faq_url = Some(r.value()?),
+            "faq" => o.faq = Some(r.value()?),
             "procedures" => o.procedures = Some(items(r, records)?),
             k => match slot(k).and_then(|i| o.values.get_mut(i)) {
                 Some(place) => *place = Some(loose(r)?),

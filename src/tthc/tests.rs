@@ -516,3 +516,174 @@ fn thesaurus_attached_and_from_the_data_file() {
     let names: Vec<String> = c.life_events(3).into_iter().map(|e| e.name).collect();
     assert_eq!(names, ["Kết hôn", "Khai sinh"]);
 }
+
+/// A small catalogue of own-format records.
+fn small(extra: &str) -> Catalog {
+    let text = [
+        r#"{"version": 1, "#,
+        extra,
+        r#""procedures": [
+        {"code": "1.1", "name": "Đăng ký khai sinh", "field": "Hộ tịch"},
+        {"code": "1.2", "name": "Đăng ký kết hôn", "field": "Hộ tịch"},
+        {"code": "1.3", "name": "Cấp giấy phép xây dựng", "field": "Xây dựng"}]}"#,
+    ]
+    .concat();
+    match Catalog::from_json_str(&text) {
+        Ok((c, _)) => c,
+        Err(e) => panic!("{}", e.message(Lang::En)),
+    }
+}
+
+fn codes(c: &Catalog, q: &str) -> Vec<String> {
+    let r = c.search(&Query {
+        typing: false,
+        ..Query::text(q)
+    });
+    r.hits.iter().map(|h| h.code.clone()).collect()
+}
+
+#[test]
+fn terms_attach_after_load_and_rank_below_the_name() {
+    let mut c = small(r#""terms_url": "tthc-tu-khoa.json", "#);
+    assert_eq!(c.terms_url(), Some("tthc-tu-khoa.json"));
+    assert!(codes(&c, "bản vẽ").is_empty());
+    let added = c.add_terms(
+        r#"{"version": 1, "terms": {"1.1": "giấy chứng sinh|trẻ em", "1.3": ["bản vẽ", "kết hôn"], "9.9": "x", "1.2": null}}"#,
+    );
+    assert_eq!(added, Ok(2));
+    assert_eq!(codes(&c, "bản vẽ"), ["1.3"]);
+    assert_eq!(
+        codes(&c, "giấy chứng sinh").first().map(String::as_str),
+        Some("1.1")
+    );
+    assert_eq!(
+        codes(&c, "giay chung sinh").first().map(String::as_str),
+        Some("1.1")
+    );
+    // The name still wins over the same words among the terms.
+    assert_eq!(
+        codes(&c, "kết hôn").first().map(String::as_str),
+        Some("1.2")
+    );
+    // Terms never pair across `|`: "sinh trẻ" is no phrase.
+    let ix = &c.index;
+    let id = |w: &str| ix.term_ids.get(w).copied().unwrap_or(u32::MAX);
+    assert!(ix.has_pair(id("chung"), id("sinh")));
+    assert!(!ix.has_pair(id("sinh"), id("tre")));
+    // Highlights stay on the name.
+    let r = c.search(&Query::text("trẻ em"));
+    assert!(r.hits.iter().all(|h| h.highlights.is_empty()));
+    for bad in [
+        "",
+        "[]",
+        r#"{"version": 2, "terms": {}}"#,
+        r#"{"version": 1}"#,
+        r#"{"version": 1, "terms": {"1.1": 5}}"#,
+    ] {
+        assert!(c.add_terms(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn derived_terms_are_distinctive_words_not_in_the_name() {
+    let mut procs = Vec::new();
+    for i in 0..6 {
+        let audience = if i < 3 {
+            "Cha, mẹ của trẻ em; người mang thai hộ"
+        } else {
+            "Tổ chức kinh doanh"
+        };
+        procs.push(Procedure {
+            code: crate::text::cat(&["1.", &crate::num::int(i)]),
+            name: if i == 0 {
+                "Đăng ký khai sinh cho trẻ em".into()
+            } else {
+                "Thủ tục khác".into()
+            },
+            details: Some(Details {
+                audience: Some(audience.into()),
+                documents: vec!["Tên giấy tờMẫu đơn, tờ khaiSố lượng bản chính".into()],
+                ..Details::default()
+            }),
+            ..Procedure::default()
+        });
+    }
+    let terms = derive_terms(&procs, &|i| procs.get(i).and_then(|p| p.details.as_ref()));
+    let of = |code: &str| {
+        terms
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default()
+    };
+    // "trẻ em" is in procedure 1.0's name: not repeated there.
+    assert!(!of("1.0").contains("trẻ em"), "{}", of("1.0"));
+    assert!(of("1.1").contains("trẻ em"), "{}", of("1.1"));
+    assert!(of("1.1").contains("mang thai"), "{}", of("1.1"));
+    // Glued table cells and function words make no term.
+    assert!(terms
+        .iter()
+        .all(|(_, t)| !t.contains("tờmẫu") && !t.contains("của")));
+    let json = terms_json(&terms);
+    let mut c = Catalog::new(procs.clone(), &[]);
+    assert_eq!(c.add_terms(&json), Ok(terms.len()));
+}
+
+#[test]
+fn faq_is_searched_apart_from_the_procedures() {
+    let faq = r#""faq": [
+        {"question": "Con ngoài giá thú có được ghi tên cha trong giấy khai sinh không?",
+         "answer": "Được, khi cha làm thủ tục nhận con.\nNộp tờ khai.", "codes": ["1.1"], "field": "Hộ tịch"},
+        {"question": "Xây nhà ở nông thôn có cần giấy phép không?", "answer": "Tùy trường hợp.",
+         "codes": "1.3, 1.2"},
+        {"question": "", "answer": "thiếu câu hỏi"}], "#;
+    let mut c = small(faq);
+    assert_eq!(c.faq().len(), 2);
+    assert_eq!(
+        c.faq()[0].answer,
+        "Được, khi cha làm thủ tục nhận con.\nNộp tờ khai."
+    );
+    assert_eq!(c.faq()[1].codes, ["1.3", "1.2"]);
+    let r = c.search(&Query::text("ghi tên cha vào giấy khai sinh"));
+    assert_eq!(r.faq.first().map(|f| f.index), Some(0));
+    assert!(!r.faq[0].highlights.is_empty());
+    // Procedure results keep their meaning.
+    assert_eq!(r.hits.first().map(|h| h.code.as_str()), Some("1.1"));
+    assert!(c.search(&Query::text("đăng ký kết hôn")).faq.is_empty());
+    assert!(c.search(&Query::text("")).faq.is_empty());
+    // A file named by faq_url adds entries.
+    let w = c.add_faq(r#"{"version": 1, "faq": [{"question": "Đăng ký kết hôn ở đâu?", "answer": "UBND cấp xã.", "codes": ["1.2"]}, 7]}"#);
+    assert_eq!(w.map(|w| w.len()), Ok(1));
+    assert_eq!(c.faq().len(), 3);
+    let r = c.search(&Query::text("kết hôn ở đâu"));
+    assert_eq!(
+        r.faq.first().map(|f| f.codes.clone()),
+        Some(vec!["1.2".to_string()])
+    );
+    for bad in [
+        "",
+        "{",
+        r#"{"version": 1}"#,
+        r#"{"version": 1, "faq": {}}"#,
+        "[1]",
+    ] {
+        assert!(c.add_faq(bad).is_err(), "{bad}");
+    }
+}
+
+proptest::proptest! {
+    /// Garbage terms and hỏi đáp files, and queries over them, never panic.
+    #[test]
+    fn terms_and_faq_never_panic(s in "\\PC{0,80}", q in "\\PC{0,30}") {
+        let mut c = small("");
+        let _ = c.add_terms(&s);
+        let terms = crate::text::cat(&[r#"{"version": 1, "terms": {"1.1": "#, &crate::json::quoted(&s), "}}"]);
+        let _ = c.add_terms(&terms);
+        let _ = c.add_faq(&s);
+        let faq = crate::text::cat(&[r#"{"version": 1, "faq": [{"question": "#, &crate::json::quoted(&s),
+            r#", "answer": "#, &crate::json::quoted(&q), "}]}"]);
+        let _ = c.add_faq(&faq);
+        let _ = c.search(&Query::text(&q));
+        let _ = c.search(&Query::text(&s));
+    }
+}

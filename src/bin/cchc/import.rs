@@ -7,6 +7,7 @@
 //! widget accepts.
 
 mod chi_tieu;
+mod hoi_dap;
 pub mod table;
 mod tien_do;
 mod tthc;
@@ -32,6 +33,8 @@ enum What {
     ChiTieu(chi_tieu::Args),
     /// A progress report (báo cáo tiến độ) into the plan's tasks in chi-tieu.json.
     TienDo(tien_do::Args),
+    /// Hỏi đáp (questions and answers linked to procedures) from a spreadsheet, for tthc.json.
+    HoiDap(hoi_dap::Args),
 }
 
 pub fn run(args: Args) -> u8 {
@@ -39,6 +42,7 @@ pub fn run(args: Args) -> u8 {
         What::Tthc(a) => tthc::run(a),
         What::ChiTieu(a) => chi_tieu::run(a),
         What::TienDo(a) => tien_do::run(a),
+        What::HoiDap(a) => hoi_dap::run(a),
     }
 }
 

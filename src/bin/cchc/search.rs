@@ -41,6 +41,10 @@ pub struct Args {
     /// Search without any thesaurus (as a widget that has not loaded one).
     #[arg(long, conflicts_with = "thesaurus")]
     no_thesaurus: bool,
+    /// Search without the procedures' own words (the `terms_url` file), as a widget before it
+    /// has loaded them.
+    #[arg(long)]
+    no_terms: bool,
     /// Print the life events (Sự kiện đời sống) and their procedures instead of searching.
     #[arg(long)]
     life_events: bool,
@@ -77,6 +81,7 @@ pub fn run(args: Args) -> u8 {
         }
     };
     let mut catalog = catalog;
+    attach_files(&mut catalog, &args.data, !args.no_terms, lang);
     if !args.no_thesaurus {
         let t = match &args.thesaurus {
             None => cchc_widgets::tthc::builtin_thesaurus(),
@@ -122,6 +127,39 @@ pub fn run(args: Args) -> u8 {
         }
     }
     0
+}
+
+/// Reads the files `tthc.json` names (`terms_url`: the procedures' own words; `faq_url`: the
+/// hỏi đáp), relative to it, and attaches them as the widget does once it is ready. A file on
+/// another server is not read; a missing or broken file is reported and search goes on without it.
+pub(crate) fn attach_files(catalog: &mut Catalog, data: &std::path::Path, terms: bool, lang: Lang) {
+    let dir = data.parent().unwrap_or(std::path::Path::new("."));
+    let local = |url: &str| !url.contains("://") && !url.starts_with('/');
+    if let Some(url) = catalog.terms_url().filter(|u| terms && local(u)).map(str::to_string) {
+        let path = dir.join(&url);
+        match std::fs::read_to_string(&path) {
+            Ok(t) => {
+                if let Err(e) = catalog.add_terms(&t) {
+                    eprintln!("{}: {}", path.display(), e.message(lang));
+                }
+            }
+            Err(e) => eprintln!("{}: {e}", path.display()),
+        }
+    }
+    if let Some(url) = catalog.faq_url().filter(|u| local(u)).map(str::to_string) {
+        let path = dir.join(&url);
+        match std::fs::read_to_string(&path) {
+            Ok(t) => match catalog.add_faq(&t) {
+                Ok(warnings) => {
+                    for w in warnings {
+                        eprintln!("{}: {}", path.display(), w.message(lang));
+                    }
+                }
+                Err(e) => eprintln!("{}: {}", path.display(), e.message(lang)),
+            },
+            Err(e) => eprintln!("{}: {e}", path.display()),
+        }
+    }
 }
 
 fn read_data(path: &std::path::Path) -> Result<String, String> {
@@ -250,6 +288,14 @@ fn emit(
             for sug in &r.suggestions {
                 s.push_str(&format!("? {sug}\n"));
             }
+            for f in &r.faq {
+                s.push_str(&format!(
+                    "hỏi đáp\t{:.2}\t{}\t→ {}\n",
+                    f.score,
+                    f.question,
+                    f.codes.join(" ")
+                ));
+            }
             if let Some((part, lines)) = &answer {
                 s.push_str(&format!("> {} ({}):\n", part_label(*part), part.key()));
                 if lines.is_empty() {
@@ -266,6 +312,18 @@ fn emit(
             if let (Some(o), Some((part, lines))) = (v.as_object_mut(), &answer) {
                 o.insert("asks".into(), part.key().into());
                 o.insert("answer".into(), serde_json::json!(lines));
+            }
+            if let (Some(o), false) = (v.as_object_mut(), r.faq.is_empty()) {
+                let faq: Vec<serde_json::Value> = r
+                    .faq
+                    .iter()
+                    .map(|f| {
+                        let answer = ctx.catalog.faq().get(f.index).map(|e| e.answer.as_str());
+                        serde_json::json!({ "question": f.question, "answer": answer,
+                            "codes": f.codes, "score": f.score })
+                    })
+                    .collect();
+                o.insert("faq".into(), faq.into());
             }
             if format == Format::Json || single {
                 if let Some(o) = v.as_object_mut() {

@@ -112,6 +112,10 @@ pub struct Args {
     /// Language of the report on stderr (vi, en).
     #[arg(long, default_value = "vi")]
     lang: String,
+    /// Do not derive the procedures' own words (the terms file `<name>-tu-khoa.json` that search
+    /// uses below the name) from the details.
+    #[arg(long)]
+    no_terms: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -351,11 +355,22 @@ fn write(args: &Args, procedures: &[Procedure], agency: Option<String>, lang: La
             .and_then(|n| n.to_str())
             .unwrap_or("")
     );
+    // The procedures' own words, from the details (whatever happens to the details below), in a
+    // file of their own: inline they would add far more than 5% to the list every visitor loads
+    // before the first search (docs/tthc-format.md).
+    let terms_url = match write_terms(args, &procs, lang) {
+        Ok(url) => url,
+        Err(e) => {
+            eprintln!("{e}");
+            return 1;
+        }
+    };
     let render = |procs: &[Procedure]| {
         let doc = OutDoc {
             version: 1,
             agency: agency.as_deref(),
             source: &source,
+            terms_url: terms_url.as_deref(),
             procedures: procs,
         };
         serde_json::to_string_pretty(&doc).unwrap_or_default()
@@ -403,7 +418,45 @@ struct OutDoc<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     agency: Option<&'a str>,
     source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    terms_url: Option<&'a str>,
     procedures: &'a [Procedure],
+}
+
+/// Derives the procedures' own words from their details and writes `<stem>-tu-khoa.json` beside
+/// the output (with `.gz` and `.br`); returns its `terms_url`, or `None` when there are no terms
+/// (no details, `--no-terms`, or stdout).
+fn write_terms(args: &Args, procs: &[Procedure], lang: Lang) -> Result<Option<String>, String> {
+    if args.no_terms || !procs.iter().any(|p| p.details.is_some()) {
+        return Ok(None);
+    }
+    let terms = cchc_widgets::tthc::derive_terms(procs, &|i| {
+        procs.get(i).and_then(|p| p.details.as_ref())
+    });
+    if terms.is_empty() {
+        return Ok(None);
+    }
+    if args.output.as_os_str() == "-" {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "ghi ra stdout: bỏ qua tệp từ khóa (cần -o TỆP)",
+                "writing to stdout: no terms file (needs -o FILE)",
+            )
+        );
+        return Ok(None);
+    }
+    let (dir, stem) = super::out_parts(&args.output);
+    let name = format!("{stem}-tu-khoa.json");
+    crate::files::publish(&dir.join(&name), &cchc_widgets::tthc::terms_json(&terms))?;
+    eprintln!(
+        "{}",
+        match lang {
+            Lang::En => format!("wrote {name}: terms of {} procedures", terms.len()),
+            _ => format!("đã ghi {name}: từ khóa của {} thủ tục", terms.len()),
+        }
+    );
+    Ok(Some(name))
 }
 
 /// Writes `<stem>-chi-tiet/NNN.json` ({code: details}) and points each procedure at its file. The
