@@ -40,6 +40,8 @@
   var combine = null;
   var SELECTOR = 'cchc-tthc-search,cchc-index-tracker,cchc-feedback-form,[data-cchc]';
   var handles = new WeakMap();
+  // Widgets given data only the combined module reads (the national portal's records).
+  var whole = new WeakMap();
 
   function attr(host, name) {
     var v = host.getAttribute(name);
@@ -251,14 +253,8 @@
       input.setAttribute('enterkeyhint', 'search');
       input.setAttribute('aria-describedby', 'cchc-q-hint');
       try { input.value = new URLSearchParams(location.search).get('tthc-q') || ''; } catch (e) { /* old browser */ }
-      var s = input.style;
-      s.setProperty('display', 'block');
-      s.setProperty('box-sizing', 'border-box');
-      s.setProperty('width', '100%');
-      s.setProperty('font-size', '1.1rem');
-      s.setProperty('padding', '.6rem');
-      s.setProperty('margin-top', '.3rem');
-      s.setProperty('border', '2px solid #5f6368');
+      // CSSOM, which a strict CSP allows (a style attribute in markup it would not).
+      input.style.cssText = 'display:block;box-sizing:border-box;width:100%;font-size:1.1rem;padding:.6rem;margin-top:.3rem;border:2px solid #5f6368';
       form.appendChild(label);
       form.appendChild(hint);
       form.appendChild(input);
@@ -313,7 +309,19 @@
     if (!root.firstChild) early(root, kind);
     var cat = catalogue(tag);
     cat.then(function (c) { if (c && handles.get(host) === null) relabel(root, c); }, function () {});
-    var key = moduleFor(kind);
+    var key = whole.has(host) ? '*' : moduleFor(kind);
+    // The search's own module does not read the national portal's records: given such a file,
+    // its core asks for the module that does, and the widget starts again with it.
+    if (key !== '*' && FILES['*']) data.upgrade = function () {
+      setTimeout(function () {
+        var h = handles.get(host);
+        handles.delete(host);
+        try { if (h) h.destroy(); } catch (e) { /* never break the host page */ }
+        while (root.firstChild) root.removeChild(root.firstChild);
+        whole.set(host, 1);
+        start(host);
+      }, 0);
+    };
     Promise.all([loadCore(key), cat]).then(function (r) {
       if (!host.isConnected || handles.get(host) !== null) return;
       var core = r[0];

@@ -19,6 +19,8 @@ use crate::text::{self, cat};
 #[derive(Debug, Default)]
 pub(crate) struct Loaded {
     pub procedures: Vec<Procedure>,
+    /// Records of the national portal's shape were left out: this bundle does not read them.
+    pub national_skipped: bool,
     pub synonyms: Vec<(String, Vec<String>)>,
     /// The agency's own life situations and life events.
     pub thesaurus: super::Thesaurus,
@@ -97,6 +99,15 @@ pub(crate) fn load(text: &str, max_bytes: usize) -> Result<Loaded, DataError> {
                 "expected an object, an array or JSON Lines".into(),
             ),
         });
+    }
+    if out.national_skipped {
+        return Err(error(
+            DataErrorKind::Shape,
+            None,
+            None,
+            None,
+            NATIONAL_RECORDS.into(),
+        ));
     }
     if out.procedures.is_empty() {
         return Err(error(
@@ -306,6 +317,8 @@ fn life_events(v: &Value, warnings: &mut Vec<Warning>) -> Vec<super::EventDef> {
 /// values are dropped as soon as it is converted. A repeated code is merged into the first.
 struct Records {
     base: &'static str,
+    /// A national record was met by a bundle that does not read them.
+    national_skipped: bool,
     /// The index of the next record (its path).
     next: usize,
     by_code: std::collections::HashMap<String, usize, super::index::Fnv>,
@@ -317,6 +330,7 @@ impl Records {
     fn new(base: &'static str) -> Records {
         Records {
             base,
+            national_skipped: false,
             next: 0,
             by_code: Default::default(),
             procedures: Vec::new(),
@@ -344,6 +358,10 @@ impl Records {
                 return;
             }
         };
+        if !READS_NATIONAL && is_national(&map) {
+            self.national_skipped = true;
+            return;
+        }
         let Some(p) = procedure(&mut map, &mut ctx) else {
             return;
         };
@@ -367,6 +385,7 @@ impl Records {
     fn finish(mut self, out: &mut Loaded) {
         self.procedures.shrink_to_fit();
         out.procedures = self.procedures;
+        out.national_skipped |= self.national_skipped;
         out.warnings.append(&mut self.warnings);
     }
 }
@@ -579,10 +598,29 @@ fn split_list(s: &str) -> Vec<String> {
     out
 }
 
+/// The detail of the error a browser bundle without the national portal's reader (the search
+/// widget's own: 4.6 KB gzip less) gives a file of such records: the loader then mounts the widget
+/// again with the module that reads them (`cchc_all`).
+pub const NATIONAL_RECORDS: &str = "the national portal's records: read by the full module";
+
+/// Whether this build reads the national portal's records: the CLI, the combined module and the
+/// `SearchIndex` API do (cargo feature `national`); the search widget's own module does not.
+const READS_NATIONAL: bool = cfg!(any(not(target_arch = "wasm32"), feature = "national"));
+
+fn is_national(map: &Object) -> bool {
+    map.contains_key("ma_thu_tuc") || map.contains_key("ten_thu_tuc")
+}
+
 fn procedure(map: &mut Object, ctx: &mut Ctx) -> Option<Procedure> {
-    let national = map.contains_key("ma_thu_tuc") || map.contains_key("ten_thu_tuc");
-    let p = if national {
-        national_record(map, ctx)
+    let p = if is_national(map) {
+        #[cfg(any(not(target_arch = "wasm32"), feature = "national"))]
+        {
+            national_record(map, ctx)
+        }
+        #[cfg(all(target_arch = "wasm32", not(feature = "national")))]
+        {
+            return None;
+        }
     } else {
         own_record(map, ctx)
     };
@@ -708,6 +746,10 @@ fn ministry(folder: &str) -> Option<&'static str> {
     })
 }
 
+#[cfg_attr(
+    all(target_arch = "wasm32", not(feature = "national")),
+    allow(dead_code)
+)]
 fn national_record(map: &mut Object, ctx: &mut Ctx) -> Procedure {
     let name = ctx.key_text(map, "ten_thu_tuc").unwrap_or_default();
     let methods = ctx.string(map, "cach_thuc_thuc_hien");
@@ -759,6 +801,10 @@ fn national_record(map: &mut Object, ctx: &mut Ctx) -> Procedure {
 /// Splits the flattened table `Hình thức nộp…Mô tảTrực tuyến5 Ngày làm việc10 USD…` into rows,
 /// at each channel name that starts a row ([`model::is_row_start`]); a channel named inside a
 /// description stays in its row.
+#[cfg_attr(
+    all(target_arch = "wasm32", not(feature = "national")),
+    allow(dead_code)
+)]
 fn channel_rows(methods: &str) -> Vec<String> {
     let body = methods
         .find("Mô tả")
@@ -819,6 +865,10 @@ fn time_and_fee(methods: &str) -> (Option<String>, Option<String>) {
 }
 
 /// Steps split at "Bước N", other long fields at line breaks; flattened tables best-effort.
+#[cfg_attr(
+    all(target_arch = "wasm32", not(feature = "national")),
+    allow(dead_code)
+)]
 fn national_details(map: &mut Object, ctx: &mut Ctx, methods: Option<&str>) -> Option<Details> {
     let raw_steps = map
         .get("trinh_tu_thuc_hien")
@@ -866,6 +916,10 @@ fn documents(s: &str) -> Vec<String> {
 /// item per "bản chính"/"bản sao", as the table reads. The cell-by-cell reading above costs the
 /// search bundle 3 KB gzip it does not have; `cchc import tthc` tidies the data once for everyone.
 #[cfg(target_arch = "wasm32")]
+#[cfg_attr(
+    all(target_arch = "wasm32", not(feature = "national")),
+    allow(dead_code)
+)]
 fn documents(s: &str) -> Vec<String> {
     let body = s
         .find("Số lượng")
@@ -889,6 +943,10 @@ fn documents(s: &str) -> Vec<String> {
 }
 
 /// `Tên văn bản pháp lýMã văn bảnLuật Khiếu nại02/2011/QH13…` → items ending at each document number.
+#[cfg_attr(
+    all(target_arch = "wasm32", not(feature = "national")),
+    allow(dead_code)
+)]
 fn legal(s: &str) -> Vec<String> {
     let body = s.strip_prefix("Tên văn bản pháp lýMã văn bản").unwrap_or(s);
     let mut out = Vec::new();

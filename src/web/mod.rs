@@ -179,6 +179,16 @@ impl Ctx {
         }
     }
 
+    /// Asks the loader to mount this widget again with the module that has everything (the
+    /// combined one); false when the loader offers no such thing.
+    pub fn upgrade(&self) -> bool {
+        let f = js_sys::Reflect::get(&self.prefetch.borrow(), &JsValue::from_str("upgrade"));
+        match f.ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+            Some(f) => f.call0(&JsValue::NULL).is_ok(),
+            None => false,
+        }
+    }
+
     fn take_prefetched(&self, url: &str) -> Option<js_sys::Promise> {
         let map = self.prefetch.borrow();
         let map = map.dyn_ref::<js_sys::Object>()?;

@@ -236,3 +236,18 @@ test('the built-in form is data beside the bundle, asked for with the code and c
   assert.doesNotMatch(f.text, /ngân hàng/);
   await c2.close();
 });
+
+test("the national portal's records: the search widget switches to the module that reads them", async () => {
+  const { page, context, errors } = await open(browser, `${srv.base}/tests/e2e/pages/national.html`);
+  const states = await settled(page);
+  assert.deepEqual(states.map((s) => s.state), ['ready']);
+  const files = (await pkgFiles(page)).sort();
+  // Its own module first (it does not read these records), then the combined one.
+  assert.ok(files.includes('cchc_search_bg.wasm') && files.includes('cchc_all_bg.wasm'), files.join(' '));
+  await page.locator('cchc-tthc-search >> [part=search-input]').fill('dang ky tai khoan dien tu');
+  await page.waitForFunction(() => document.querySelector('cchc-tthc-search').shadowRoot.querySelector('[part=result]'));
+  const first = await page.$eval('cchc-tthc-search', (e) => e.shadowRoot.querySelector('[part=result]').dataset.code);
+  assert.equal(first, '1.000236');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

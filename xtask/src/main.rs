@@ -266,7 +266,7 @@ const WIDGETS: [Widget; 3] = [
 /// on the page weigh more apart than together (issue 10: "a combined module for pages with
 /// several kinds when that measures faster"); held by the startup goal, not by a byte budget.
 const COMBINED: Widget = Widget {
-    feature: "search,tracker,form",
+    feature: "search,tracker,form,national",
     stem: "cchc_all",
     kind: "*",
     budget: 0,
@@ -277,7 +277,7 @@ const COMBINED: Widget = Widget {
 /// built-in thesaurus compiled in, so that the search widget's wasm carries neither; not a widget
 /// kind (the loader never loads it), no byte budget.
 const API: Widget = Widget {
-    feature: "api",
+    feature: "api,national",
     stem: "cchc_widgets",
     kind: "api",
     budget: 0,

@@ -76,11 +76,18 @@ const THESAURUS: &str = "tinh-huong.tsv";
 pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
     let src = ctx.attr("src").unwrap_or_default();
     let text = ctx.fetch_attr("src").await?;
-    let (catalog, _warnings) =
-        Catalog::from_json_str(&text).map_err(|error| LoadFailure::Data {
-            url: src.clone(),
-            error,
-        })?;
+    let (catalog, _warnings) = match Catalog::from_json_str(&text) {
+        Ok(c) => c,
+        // The national portal's records: this module does not read them, the combined one does.
+        Err(e) if e.detail == crate::tthc::NATIONAL_RECORDS && ctx.upgrade() => return Ok(()),
+        Err(error) => {
+            return Err(LoadFailure::Data {
+                url: src.clone(),
+                error,
+            }
+            .into())
+        }
+    };
     drop(text);
     if catalog.procedures().is_empty() {
         return Err(LoadFailure::Data {
