@@ -15,8 +15,8 @@ use crate::i18n::{format_count, Lang};
 use crate::num::int;
 use crate::text::cat;
 use crate::tthc::{
-    split_highlights, Catalog, Details, DetailsMap, FacetKey, Filter, Procedure, Query,
-    SearchResults, Thesaurus,
+    split_highlights, Catalog, Details, DetailsMap, FacetKey, Filter, LifeEvent, Part, Procedure,
+    Query, SearchResults, Thesaurus,
 };
 use crate::web::dom::{clear, document, E, R};
 use crate::web::{load, Ctx, Failure};
@@ -49,6 +49,9 @@ struct State {
 /// cost the wasm more code than it saves time).
 type DetailsCache = Vec<(String, Rc<DetailsMap>)>;
 
+/// What to do with a procedure's details once they are there ([`View::with_details`]).
+type DetailsThen = dyn FnOnce(Result<Option<&Details>, LoadFailure>);
+
 struct View {
     ctx: Rc<Ctx>,
     /// Shared with the details being loaded; replaced once when the thesaurus arrives.
@@ -66,6 +69,8 @@ struct View {
     state: RefCell<State>,
     /// Details files by URL, once fetched.
     details: Rc<RefCell<DetailsCache>>,
+    /// Life events to browse when the box is empty (once the thesaurus is attached).
+    events: RefCell<Vec<LifeEvent>>,
     announce_seq: Cell<u32>,
     url_seq: Cell<u32>,
 }
@@ -119,10 +124,18 @@ pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
     let words = ctx
         .fetch(&crate::web::pkg_url(THESAURUS), ctx.timeout())
         .await;
-    let attached = match words.ok().map(|t| Thesaurus::parse(&t)) {
-        Some(Ok(t)) => view.attach_thesaurus(t),
-        _ => false,
+    let words = words.ok().and_then(|t| Thesaurus::parse(&t).ok());
+    // The hỏi đáp, when the list names its file. (The procedures' own words, `terms_url`, are
+    // not attached here yet: `Index::add_terms` costs the bundle 0.5 KB gzip it does not have.)
+    let faq = view
+        .catalog()
+        .faq_url()
+        .and_then(|u| absolute(u, &view.data_url));
+    let faq = match faq {
+        Some(u) => ctx.fetch(&u, ctx.timeout()).await.ok(),
+        None => None,
     };
+    let attached = view.attach(words, faq);
     // For host pages and tests: whether the words are in use.
     let _ = ctx
         .host
@@ -141,23 +154,28 @@ impl View {
         self.catalog.borrow().clone()
     }
 
-    /// Attaches the thesaurus the loader fetched after the widget was ready, and runs what is
-    /// on screen again with it. Skipped (search keeps its own words) while a details file being
-    /// loaded still holds the catalogue.
-    fn attach_thesaurus(&self, t: Thesaurus) -> bool {
+    /// Attaches what arrives after the widget is ready (the thesaurus, the hỏi đáp), works out
+    /// the life events, and runs what is on screen again.
+    /// Skipped while a details file being loaded still holds the catalogue; true when the
+    /// thesaurus is in use.
+    fn attach(&self, words: Option<Thesaurus>, faq: Option<String>) -> bool {
         let mut slot = self.catalog.borrow_mut();
         let Some(c) = Rc::get_mut(&mut slot) else {
             return false;
         };
-        c.set_thesaurus(t);
+        let has = words.is_some();
+        if let Some(t) = words {
+            c.set_thesaurus(t);
+        }
+        if let Some(t) = faq {
+            let _ = c.add_faq(&t);
+        }
+        *self.events.borrow_mut() = c.life_events(4);
         drop(slot);
-        let s = self.state.borrow();
-        let again = s.open.is_none() && !s.text.trim().is_empty();
-        drop(s);
-        if again {
+        if self.state.borrow().open.is_none() {
             self.render();
         }
-        true
+        has
     }
 
     fn build(ctx: &Rc<Ctx>, catalog: Catalog, data_url: String) -> R<Rc<View>> {
@@ -236,6 +254,7 @@ impl View {
                 ..State::default()
             }),
             details: Rc::new(RefCell::new(Vec::new())),
+            events: RefCell::new(Vec::new()),
             announce_seq: Cell::new(0),
             url_seq: Cell::new(0),
         });
@@ -575,23 +594,121 @@ impl View {
     }
 
     fn render_results(&self, res: &SearchResults, s: &State) {
-        let lang = self.ctx.lang;
         clear(&self.results);
+        if s.text.trim().is_empty() && s.filters.is_empty() {
+            self.render_events(s);
+        }
+        if let (Some(part), Some(top)) = (res.asks, res.hits.first()) {
+            self.render_asks(part, top.index);
+        }
         if res.hits.is_empty() {
             self.render_empty(s);
+        } else {
+            self.render_hits(res, s);
+        }
+        self.render_faq(res, s);
+    }
+
+    /// A link that opens a procedure's detail (the list's click handler does it).
+    fn open_link(&self, s: &State, code: &str) -> E {
+        E::new("a")
+            .attr("href", &self.url_for(s, Some(code)))
+            .attr("data-action", "open")
+            .attr("data-code", code)
+    }
+
+    /// Procedures as links in a list, for life events and hỏi đáp.
+    fn links(&self, s: &State, codes: &mut dyn Iterator<Item = usize>) -> E {
+        let ul = E::new("ul");
+        let catalog = self.catalog();
+        for p in codes.filter_map(|i| catalog.procedure(i)) {
+            let a = self.open_link(s, &p.code).text(&p.name);
+            crate::web::dom::append(&ul.0, &E::new("li").child(a).0);
+        }
+        ul
+    }
+
+    /// "Sự kiện đời sống": the thesaurus's life events, each a list of procedures to open.
+    fn render_events(&self, s: &State) {
+        let lang = self.ctx.lang;
+        let events = self.events.borrow();
+        if events.is_empty() {
             return;
         }
+        let sec = E::new("section")
+            .class("cchc-events")
+            .child(E::new("h2").text(tr!(lang, "Sự kiện đời sống", "Life events")));
+        for e in events.iter() {
+            let d = E::new("details")
+                .child(E::new("summary").text(&e.name))
+                .child(self.links(s, &mut e.procedures.iter().copied()));
+            crate::web::dom::append(&sec.0, &d.0);
+        }
+        crate::web::dom::append(&self.results, &sec.0);
+    }
+
+    /// The part of the top procedure a question asks for ("cần giấy tờ gì" → its documents),
+    /// drawn like the detail view (its details file fetched when needed).
+    fn render_asks(&self, part: Part, index: usize) {
+        let lang = self.ctx.lang;
+        let catalog = self.catalog();
+        let Some(p) = catalog.procedure(index) else {
+            return;
+        };
+        let (head, sections) = (E::new("div"), E::new("div"));
+        let sec = E::new("section")
+            .class("cchc-asks")
+            .child(E::new("h2").text(&p.name));
+        crate::web::dom::append(&sec.0, &head.0);
+        crate::web::dom::append(&sec.0, &sections.0);
+        crate::web::dom::append(&self.results, &sec.0);
+        match (&p.details, p.details_url.clone()) {
+            (None, Some(rel)) => self.load_details(&head.0, &sections.0, p, rel, Some(part)),
+            (d, _) => View::show(&head.0, &sections.0, p, d.as_ref(), lang, Some(part)),
+        }
+    }
+
+    /// The agency's hỏi đáp that match, each with its answer and its procedures.
+    fn render_faq(&self, res: &SearchResults, s: &State) {
+        let lang = self.ctx.lang;
+        if res.faq.is_empty() {
+            return;
+        }
+        let catalog = self.catalog();
+        let sec = E::new("section")
+            .class("cchc-faq")
+            .child(E::new("h2").text(tr!(lang, "Hỏi đáp", "Questions and answers")));
+        for h in &res.faq {
+            let Some(e) = catalog.faq().get(h.index) else {
+                continue;
+            };
+            let q = E::new("summary");
+            for (piece, marked) in split_highlights(&h.question, &h.highlights) {
+                if marked {
+                    crate::web::dom::append(&q.0, &E::new("mark").text(piece).0);
+                } else {
+                    crate::web::dom::append(&q.0, &crate::web::dom::text_node(piece));
+                }
+            }
+            let d = E::new("details")
+                .part("faq-item")
+                .child(q)
+                .child(E::new("p").class("cchc-faq-answer").text(&e.answer))
+                .child(self.links(s, &mut e.codes.iter().filter_map(|c| catalog.find_code(c))));
+            crate::web::dom::append(&sec.0, &d.0);
+        }
+        crate::web::dom::append(&self.results, &sec.0);
+    }
+
+    fn render_hits(&self, res: &SearchResults, s: &State) {
+        let lang = self.ctx.lang;
         let ol = E::new("ol").class("cchc-hits");
         let catalog = self.catalog();
         for (n, hit) in res.hits.iter().enumerate() {
             let Some(p) = catalog.procedure(hit.index) else {
                 continue;
             };
-            let link = E::new("a")
-                .attr("href", &self.url_for(s, Some(&p.code)))
-                .attr("data-action", "open")
-                .attr("data-code", &p.code)
-                .class("cchc-hit-name");
+            let link = self.open_link(s, &p.code).class("cchc-hit-name");
             for (piece, marked) in split_highlights(&hit.name, &hit.highlights) {
                 if marked {
                     crate::web::dom::append(&link.0, &E::new("mark").text(piece).0);
@@ -718,18 +835,30 @@ impl View {
         crate::web::dom::append(&art.0, &sections.0);
         crate::web::dom::append(&self.detail, &art.0);
         match (&p.details, p.details_url.clone()) {
-            (None, Some(rel)) => self.load_details(&head.0, &sections.0, p, rel),
-            (d, _) => View::show(&head.0, &sections.0, p, d.as_ref(), lang),
+            (None, Some(rel)) => self.load_details(&head.0, &sections.0, p, rel, None),
+            (d, _) => View::show(&head.0, &sections.0, p, d.as_ref(), lang, None),
         }
     }
 
     /// An opened procedure: its facts and portal link into `head`, completed from its details
     /// record `d` (`Procedure::with_details`; `None`: none, or not read yet), and the sections of
     /// `d` into `sections`.
-    fn show(head: &Element, sections: &Element, p: &Procedure, d: Option<&Details>, lang: Lang) {
+    /// A procedure's facts and detail sections; `only`: just what answers that part (the
+    /// facts for time, fee and place, else that one section).
+    fn show(
+        head: &Element,
+        sections: &Element,
+        p: &Procedure,
+        d: Option<&Details>,
+        lang: Lang,
+        only: Option<Part>,
+    ) {
         clear(head);
         if let Some(d) = d {
-            render_details(sections, d, lang);
+            render_details(sections, d, lang, only);
+        }
+        if matches!(only, Some(Part::Documents | Part::Steps | Part::Conditions)) {
+            return;
         }
         let f = p.with_details(d);
         let dl = E::new("dl").class("cchc-facts");
@@ -771,7 +900,7 @@ impl View {
             yes_no(p.online_payment),
         );
         crate::web::dom::append(head, dl);
-        if let Some(url) = f.url.filter(|u| is_http(u)) {
+        if let Some(url) = f.url.filter(|u| is_http(u) && only.is_none()) {
             let a =
                 E::new("a")
                     .class("cchc-button cchc-cta")
@@ -791,32 +920,66 @@ impl View {
 
     /// Reads the details file of `p` (once per page), then shows its facts, link and details;
     /// meanwhile the facts the list has.
-    fn load_details(&self, head: &Element, into: &Element, p: &Procedure, rel: String) {
+    fn load_details(
+        &self,
+        head: &Element,
+        into: &Element,
+        p: &Procedure,
+        rel: String,
+        only: Option<Part>,
+    ) {
         let lang = self.ctx.lang;
-        let url = absolute(&rel, &self.data_url).unwrap_or(rel);
+        let (h, i, code) = (head.clone(), into.clone(), p.code.clone());
+        let catalog = self.catalog();
+        let later = self.with_details(
+            &rel,
+            p.code.clone(),
+            Box::new(move |r| {
+                if !i.is_connected() {
+                    return;
+                }
+                clear(&i);
+                match r {
+                    Ok(d) => {
+                        if let Some(p) = catalog.find_code(&code).and_then(|x| catalog.procedure(x))
+                        {
+                            View::show(&h, &i, p, d, lang, only);
+                        }
+                    }
+                    Err(f) => detail_error(&i, &f, lang),
+                }
+            }),
+        );
+        if later {
+            View::show(head, into, p, None, lang, only);
+            crate::web::dom::append(
+                into,
+                &E::new("p")
+                    .class("cchc-loading")
+                    .attr("role", "status")
+                    .text(tr!(
+                        lang,
+                        "Đang tải chi tiết thủ tục…",
+                        "Loading the details…",
+                    ))
+                    .0,
+            );
+        }
+    }
+
+    /// Calls `then` with the details of `code` from the details file at `rel` (relative to the
+    /// list): at once when that file was fetched before, else once it arrives (`Err` when it
+    /// cannot be read; never when the widget is gone). True when `then` runs later.
+    fn with_details(&self, rel: &str, code: String, then: Box<DetailsThen>) -> bool {
+        let url = absolute(rel, &self.data_url).unwrap_or_else(|| rel.to_string());
         let cached = (self.details.borrow().iter())
             .find(|(u, _)| *u == url)
             .map(|(_, map)| map.clone());
         if let Some(map) = cached {
-            View::show(head, into, p, map.get(&p.code), lang);
-            return;
+            then(Ok(map.get(&code)));
+            return false;
         }
-        View::show(head, into, p, None, lang);
-        crate::web::dom::append(
-            into,
-            &E::new("p")
-                .class("cchc-loading")
-                .attr("role", "status")
-                .text(tr!(
-                    lang,
-                    "Đang tải chi tiết thủ tục…",
-                    "Loading the details…",
-                ))
-                .0,
-        );
         let ctx = self.ctx.clone();
-        let (head, into, code) = (head.clone(), into.clone(), p.code.clone());
-        let catalog = self.catalog();
         let cache = self.details.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let result = load::fetch_text(&url, 30).await.and_then(|text| {
@@ -825,23 +988,19 @@ impl View {
                     error,
                 })
             });
-            if !ctx.alive() || !into.is_connected() {
+            if !ctx.alive() {
                 return;
             }
-            clear(&into);
             match result {
                 Ok(map) => {
                     let map = Rc::new(map);
                     cache.borrow_mut().push((url, map.clone()));
-                    if let Some(p) = catalog.find_code(&code).and_then(|i| catalog.procedure(i)) {
-                        View::show(&head, &into, p, map.get(&code), ctx.lang);
-                    }
+                    then(Ok(map.get(&code)));
                 }
-                Err(f) => {
-                    detail_error(&into, &f, ctx.lang);
-                }
+                Err(f) => then(Err(f)),
             }
         });
+        true
     }
 
     fn after_open_change(&self, was_open: Option<String>) {
@@ -1050,32 +1209,41 @@ fn css_escape(s: &str) -> String {
     s.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
-fn render_details(into: &Element, d: &Details, lang: Lang) {
-    let sections: [(&str, &[String], bool); 5] = [
+fn render_details(into: &Element, d: &Details, lang: Lang, only: Option<Part>) {
+    let sections: [(&str, &[String], bool, Option<Part>); 5] = [
         (
             tr!(lang, "Thành phần hồ sơ", "Documents to submit"),
             &d.documents,
             false,
+            Some(Part::Documents),
         ),
-        (tr!(lang, "Trình tự thực hiện", "Steps"), &d.steps, true),
+        (
+            tr!(lang, "Trình tự thực hiện", "Steps"),
+            &d.steps,
+            true,
+            Some(Part::Steps),
+        ),
         (
             tr!(lang, "Cách thức thực hiện", "How to submit"),
             &d.channels,
             false,
+            Some(Part::Place),
         ),
         (
             tr!(lang, "Yêu cầu, điều kiện", "Requirements"),
             &d.conditions,
             false,
+            Some(Part::Conditions),
         ),
         (
             tr!(lang, "Căn cứ pháp lý", "Legal basis"),
             &d.legal_basis,
             false,
+            None,
         ),
     ];
-    for (title, items, ordered) in sections {
-        if items.is_empty() {
+    for (title, items, ordered, part) in sections {
+        if items.is_empty() || only.is_some_and(|o| part != Some(o)) {
             continue;
         }
         crate::web::dom::append(into, &E::new("h3").text(title).0);
@@ -1084,6 +1252,9 @@ fn render_details(into: &Element, d: &Details, lang: Lang) {
             crate::web::dom::append(&list.0, &E::new("li").text(item).0);
         }
         crate::web::dom::append(into, &list.0);
+    }
+    if only.is_some() {
+        return;
     }
     if let Some(r) = &d.result {
         crate::web::dom::append(into, &E::new("h3").text(tr!(lang, "Kết quả", "Result")).0);
