@@ -248,7 +248,6 @@
       var input = el('input');
       input.id = 'cchc-q';
       input.type = 'search';
-      input.name = 'q';
       input.autocomplete = 'off';
       input.setAttribute('enterkeyhint', 'search');
       input.setAttribute('aria-describedby', 'cchc-q-hint');
@@ -290,7 +289,7 @@
   function kindOf(host) {
     var tag = host.localName;
     var k = tag.indexOf('cchc-') === 0 ? tag.slice(5) : host.getAttribute('data-cchc');
-    return k && k !== '*' && FILES.hasOwnProperty(k) ? k : null;
+    return k && k !== '*' && k !== '+' && FILES.hasOwnProperty(k) ? k : null;
   }
 
   function start(host) {
@@ -309,15 +308,12 @@
     if (!root.firstChild) early(root, kind);
     var cat = catalogue(tag);
     cat.then(function (c) { if (c && handles.get(host) === null) relabel(root, c); }, function () {});
-    var key = whole.has(host) ? '*' : moduleFor(kind);
-    // The search's own module does not read the national portal's records: given such a file,
-    // its core asks for the module that does, and the widget starts again with it.
-    if (key !== '*' && FILES['*']) data.upgrade = function () {
+    var key = whole.has(host) ? '+' : moduleFor(kind);
+    // The search's own module (and the combined one) do not read the national portal's records:
+    // given such a file, the core asks for the module that does, and the widget starts again.
+    if (key !== '+' && FILES['+']) data.upgrade = function () {
       setTimeout(function () {
-        var h = handles.get(host);
-        handles.delete(host);
-        try { if (h) h.destroy(); } catch (e) { /* never break the host page */ }
-        while (root.firstChild) root.removeChild(root.firstChild);
+        reset(host);
         whole.set(host, 1);
         start(host);
       }, 0);
@@ -339,21 +335,25 @@
     });
   }
 
+  // Destroys the widget in `host` and empties its shadow root.
+  function reset(host) {
+    var h = handles.get(host), root = host.shadowRoot;
+    handles.delete(host);
+    try { if (h) h.destroy(); } catch (e) { /* never break the host page */ }
+    if (root) while (root.firstChild) root.removeChild(root.firstChild);
+  }
+
   function stop(host) {
     // Deferred: an element moved within the page is disconnected and reconnected at once.
     Promise.resolve().then(function () {
-      if (host.isConnected || !handles.has(host)) return;
-      var h = handles.get(host);
-      handles.delete(host);
-      if (h) { try { h.destroy(); } catch (e) { /* never break the host page */ } }
-      if (host.shadowRoot) while (host.shadowRoot.firstChild) host.shadowRoot.removeChild(host.shadowRoot.firstChild);
+      if (!host.isConnected && handles.has(host)) reset(host);
     });
   }
 
   if (window.customElements) {
     Object.keys(FILES).forEach(function (k) {
       var name = 'cchc-' + k;
-      if (k === '*' || customElements.get(name)) return;
+      if (k === '*' || k === '+' || customElements.get(name)) return;
       customElements.define(name, class extends HTMLElement {
         connectedCallback() { start(this); }
         disconnectedCallback() { stop(this); }

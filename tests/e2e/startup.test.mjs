@@ -242,8 +242,8 @@ test("the national portal's records: the search widget switches to the module th
   const states = await settled(page);
   assert.deepEqual(states.map((s) => s.state), ['ready']);
   const files = (await pkgFiles(page)).sort();
-  // Its own module first (it does not read these records), then the combined one.
-  assert.ok(files.includes('cchc_search_bg.wasm') && files.includes('cchc_all_bg.wasm'), files.join(' '));
+  // Its own module first (it does not read these records), then the one that does.
+  assert.ok(files.includes('cchc_search_bg.wasm') && files.includes('cchc_search_full_bg.wasm'), files.join(' '));
   await page.locator('cchc-tthc-search >> [part=search-input]').fill('dang ky tai khoan dien tu');
   await page.waitForFunction(() => document.querySelector('cchc-tthc-search').shadowRoot.querySelector('[part=result]'));
   const first = await page.$eval('cchc-tthc-search', (e) => e.shadowRoot.querySelector('[part=result]').dataset.code);

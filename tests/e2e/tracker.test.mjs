@@ -133,17 +133,17 @@ test('plan indicators show each part, with a progress bar where a value exists',
 
 test('tasks come past-due first; with no progress report they are "not reported", never overdue; filters change the list and the announced count', async () => {
   const { page, context } = await ready();
-  // A page of 25 is rendered; "Xem thêm" adds the next page and moves focus to its first task.
-  assert.equal((await inWidget(page, 't', tasksOf)).length, 25);
+  // A page of 10 is rendered; "Xem thêm" adds the next page and moves focus to its first task.
+  assert.equal((await inWidget(page, 't', tasksOf)).length, 10);
   const count = () => inWidget(page, 't', (r) => r.querySelector('[role=status][aria-live]').textContent);
-  assert.match(await count(), /78\/78 nhiệm vụ phù hợp; đang hiện 25/);
-  await page.locator('#t button', { hasText: 'Xem thêm 25 nhiệm vụ' }).click();
-  assert.equal((await inWidget(page, 't', tasksOf)).length, 50);
-  await page.locator('#t button', { hasText: 'Xem thêm 25 nhiệm vụ' }).click();
-  await page.locator('#t button', { hasText: 'Xem thêm 3 nhiệm vụ' }).click();
+  assert.match(await count(), /78\/78 nhiệm vụ phù hợp; đang hiện 10/);
+  await page.locator('#t button', { hasText: 'Xem thêm 10 nhiệm vụ' }).click();
+  assert.equal((await inWidget(page, 't', tasksOf)).length, 20);
+  for (let shown = 20; shown < 70; shown += 10) await page.locator('#t button', { hasText: 'Xem thêm 10 nhiệm vụ' }).click();
+  await page.locator('#t button', { hasText: 'Xem thêm 8 nhiệm vụ' }).click();
   const all = await inWidget(page, 't', tasksOf);
   assert.equal(all.length, 78);
-  assert.equal(await page.evaluate(() => document.getElementById('t').shadowRoot.activeElement?.dataset.id), all[75].id);
+  assert.equal(await page.evaluate(() => document.getElementById('t').shadowRoot.activeElement?.dataset.id), all[70].id);
   // The demo plan has no progress report: the eight tasks past their deadline on 1 October 2025
   // are "Chưa có báo cáo" (issue 11), not "Quá hạn · quá 274 ngày".
   const firstOther = all.findIndex((t) => t.status !== 'not_reported');
@@ -178,7 +178,7 @@ test('tasks come past-due first; with no progress report they are "not reported"
   assert.match(await count(), /Không có nhiệm vụ phù hợp/);
   assert.match(await inWidget(page, 't', (r) => r.querySelector('.trk-task-list').textContent), /Bỏ lọc/);
   await host.locator('button', { hasText: 'Bỏ lọc' }).click();
-  assert.equal((await inWidget(page, 't', tasksOf)).length, 25);
+  assert.equal((await inWidget(page, 't', tasksOf)).length, 10);
   assert.match(await count(), /78\/78/);
   await context.close();
 });

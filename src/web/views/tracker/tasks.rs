@@ -24,8 +24,10 @@ use crate::num::int;
 use super::fmt::{add, badge, cat, mk, task_key, window, TASK_STATES};
 use super::View;
 
-/// Tasks rendered at once; "Xem thêm" adds another page.
-pub const PAGE: usize = 25;
+/// Tasks rendered at once; "Xem thêm" adds another page. Ten: what a phone screen shows in a
+/// few swipes, and a third of the layout work of 25 on the page's first render (startup on a
+/// cheap phone, BENCHMARKS.md).
+pub const PAGE: usize = 10;
 
 /// Value of the "no lead written" option.
 const NO_LEAD: &str = "-";
