@@ -47,6 +47,7 @@ fn main() {
         ("search", "SEARCH"),
         ("index-tracker", "TRACKER"),
         ("feedback-form", "FORM"),
+        ("feedback-answers", "ANSWERS"),
     ] {
         if env::var_os(format!("CARGO_FEATURE_{feature}")).is_none() {
             css = without_section(&css, kind);

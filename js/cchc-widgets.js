@@ -2,7 +2,8 @@
  *
  * Classic script, no dependencies: <script src=".../cchc-widgets.js" defer></script>
  * Widgets: <cchc-tthc-search src="tthc.json">, <cchc-index-tracker src="chi-tieu.json">,
- * <cchc-feedback-form schema="phan-anh.json">, or <div data-cchc="tthc-search" data-src="...">.
+ * <cchc-feedback-form schema="phan-anh.json">, <cchc-feedback-answers src="phan-anh-da-tra-loi.json">
+ * (its own module only, never the combined one), or <div data-cchc="tthc-search" data-src="...">.
  *
  * What happens, for each widget kind on the page and nothing else (a page with no widget downloads
  * no wasm):
@@ -115,7 +116,7 @@
       }
       combine = !!all && n > 1 && sum > all[3];
     }
-    return combine ? '*' : kind;
+    return combine && kind != 'feedback-answers' ? '*' : kind;
   }
 
   // The URL of a file of pkg/ with its hash in the query: a new build of a file is a new URL, so

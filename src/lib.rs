@@ -12,6 +12,7 @@
 #[macro_use]
 pub mod i18n;
 // `cchc check`: native only (it keeps serde_json, which must not reach the WebAssembly).
+pub mod answers;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod check;
 pub mod contacts;

@@ -79,6 +79,8 @@ pub enum Kind {
     IndexTracker,
     #[cfg(feature = "form")]
     FeedbackForm,
+    #[cfg(feature = "answers")]
+    FeedbackAnswers,
 }
 
 impl Kind {
@@ -90,6 +92,8 @@ impl Kind {
             "index-tracker" => Some(Kind::IndexTracker),
             #[cfg(feature = "form")]
             "feedback-form" => Some(Kind::FeedbackForm),
+            #[cfg(feature = "answers")]
+            "feedback-answers" => Some(Kind::FeedbackAnswers),
             _ => None,
         }
     }
@@ -101,6 +105,8 @@ impl Kind {
             Kind::IndexTracker => "index-tracker",
             #[cfg(feature = "form")]
             Kind::FeedbackForm => "feedback-form",
+            #[cfg(feature = "answers")]
+            Kind::FeedbackAnswers => "feedback-answers",
         }
     }
 }

@@ -1,12 +1,14 @@
 //! One view per widget. Each `run` fetches what it needs, renders, then calls `ctx.ready()`.
 //!
-//! Each view is behind its cargo feature (`search`, `tracker`, `form`): the bundle of one widget
+//! Each view is behind its cargo feature (`search`, `tracker`, `form`, `answers`): the bundle of one widget
 //! carries only its own view, and through it only the core code that view reaches.
 
 use std::rc::Rc;
 
 use super::{Ctx, Failure};
 
+#[cfg(feature = "answers")]
+mod answers;
 #[cfg(feature = "form")]
 mod form;
 #[cfg(feature = "search")]
@@ -22,5 +24,7 @@ pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
         super::Kind::IndexTracker => tracker::run(ctx).await,
         #[cfg(feature = "form")]
         super::Kind::FeedbackForm => form::run(ctx).await,
+        #[cfg(feature = "answers")]
+        super::Kind::FeedbackAnswers => answers::run(ctx).await,
     }
 }
