@@ -6,7 +6,7 @@ import { serve, launch, settled, ROOT } from '../tests/e2e/helpers.mjs';
 
 const out = path.resolve(process.argv[2] || path.join(ROOT, 'tests/e2e/artifacts/pages'));
 fs.mkdirSync(out, { recursive: true });
-const pages = ['index', 'tra-cuu-thu-tuc', 'chi-tieu-cchc', 'phan-anh-kien-nghi'];
+const pages = ['index', 'tra-cuu-thu-tuc', 'chi-tieu-cchc', 'phan-anh-kien-nghi', 'phan-anh-da-tra-loi'];
 const srv = await serve();
 const browser = await launch();
 for (const name of pages) {

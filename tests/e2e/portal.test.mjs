@@ -13,6 +13,7 @@ const PAGES = [
   ['tra-cuu-thu-tuc.html', ['cchc-tthc-search']],
   ['chi-tieu-cchc.html', ['cchc-index-tracker']],
   ['phan-anh-kien-nghi.html', ['feedback-form']],
+  ['phan-anh-da-tra-loi.html', ['feedback-answers']],
 ];
 
 for (const [file, kinds] of PAGES) {
