@@ -49,29 +49,34 @@ struct Vocab {
     posts: Vec<Vec<Post>>,
 }
 
+/// Keys being collected: each distinct key allocated once (a sort of every occurrence, two
+/// strings each, took most of the build).
+type Collect = std::collections::BTreeMap<String, Vec<Post>>;
+
+/// Records one occurrence of `key` in `doc`'s `field` (occurrences come in item, then field order).
+fn add(map: &mut Collect, key: &str, doc: u32, field: u8) {
+    let post = Post {
+        doc,
+        field,
+        count: 1,
+    };
+    match map.get_mut(key) {
+        Some(list) => match list.last_mut() {
+            Some(p) if p.doc == doc && p.field == field => p.count = p.count.saturating_add(1),
+            _ => list.push(post),
+        },
+        None => {
+            map.insert(key.to_string(), vec![post]);
+        }
+    }
+}
+
 impl Vocab {
-    fn build(mut raw: Vec<(String, u32, u8)>) -> Vocab {
-        crate::sort::sort_by(&mut raw, |a, b| {
-            a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
-        });
+    fn build(map: Collect) -> Vocab {
         let mut v = Vocab::default();
-        for (key, doc, field) in raw {
-            if v.keys.last() != Some(&key) {
-                v.keys.push(key);
-                v.posts.push(Vec::new());
-            }
-            if let Some(list) = v.posts.last_mut() {
-                match list.last_mut() {
-                    Some(p) if p.doc == doc && p.field == field => {
-                        p.count = p.count.saturating_add(1)
-                    }
-                    _ => list.push(Post {
-                        doc,
-                        field,
-                        count: 1,
-                    }),
-                }
-            }
+        for (k, p) in map {
+            v.keys.push(k);
+            v.posts.push(p);
         }
         v
     }
@@ -104,8 +109,8 @@ pub(super) struct Index {
 
 impl Index {
     pub fn build(items: &[Item]) -> Index {
-        let mut folded = Vec::new();
-        let mut exact = Vec::new();
+        let mut folded = Collect::new();
+        let mut exact = Collect::new();
         for (d, item) in items.iter().enumerate() {
             let d = u32::try_from(d).unwrap_or(u32::MAX);
             let texts = [
@@ -119,8 +124,8 @@ impl Index {
                 let f = u8::try_from(f).unwrap_or(0);
                 let tokens = text::tokenize(t);
                 for tok in &tokens {
-                    exact.push((tok.exact.clone(), d, f));
-                    folded.push((tok.folded.clone(), d, f));
+                    add(&mut exact, &tok.exact, d, f);
+                    add(&mut folded, &tok.folded, d, f);
                 }
                 // An abbreviation also stands for its words, and the words for it.
                 for (abbr, words) in ABBREVIATIONS {
@@ -128,11 +133,11 @@ impl Index {
                     let a: Vec<&str> = abbr.split(' ').collect();
                     if contains_run(&tokens, &a) {
                         for x in &w {
-                            folded.push(((*x).to_string(), d, f));
+                            add(&mut folded, x, d, f);
                         }
                     }
                     if contains_run(&tokens, &w) {
-                        folded.push(((*abbr).replace(' ', ""), d, f));
+                        add(&mut folded, abbr, d, f);
                     }
                 }
             }
