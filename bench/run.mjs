@@ -247,7 +247,7 @@ async function main() {
     texts.set(n, JSON.stringify(recs));
   }
   const queries = readQueries(args.set);
-  const qstats = querySetStats(queries, records);
+  const qstats = { ...querySetStats(queries, records), file: `tests/relevance/${args.set}.tsv` };
   if (qstats.missingCodes.length) console.error(`warning: expected codes not in data: ${qstats.missingCodes.join('; ')}`);
 
   const loadBefore = os.loadavg().map((x) => Math.round(x * 100) / 100);
