@@ -14,7 +14,7 @@ export function renderMarkdown(result) {
   lines.push(`Measured ${result.date || ''} on ${m.cpu || '?'} (${m.cores || '?'} cores), ${m.os || ''}, ` +
     `${result.browser || 'Chromium'} headless, node ${m.node || ''}` +
     (m.loadavg ? `, load average ${m.loadavg.before} → ${m.loadavg.after}. ` : '. ') +
-    `Query set: ${result.querySet ? result.querySet.n : '?'} queries (tests/relevance/queries.tsv).`);
+    `Query set: ${result.querySet ? result.querySet.n : '?'} queries (${(result.querySet && result.querySet.file) || 'tests/relevance/queries.tsv'}).`);
   lines.push('');
   lines.push('| Engine | Records | Data gzip | S@3 | MRR@10 | Build (median) ms | Query p50 ms | Query p95 ms | Memory MB |');
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');

@@ -45,12 +45,14 @@ const MIME = {
 };
 
 function parseArgs(argv) {
-  const args = { sizes: null, engines: '', write: true };
+  const args = { sizes: null, engines: '', write: true, set: 'queries' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--sizes') args.sizes = argv[++i];
     else if (a === '--engines') args.engines = argv[++i] || '';
     else if (a === '--no-write') args.write = false;
+    // --set questions: the question-style set (tests/relevance/questions.tsv, issue 14).
+    else if (a === '--set') args.set = /^[a-z-]+$/.test(argv[i + 1] || '') ? argv[++i] : 'queries';
     else if (a === '--help' || a === '-h') {
       console.log('usage: node bench/run.mjs [--sizes 2642,26420] [--engines MiniSearch,FlexSearch,Fuse.js] [--no-write]');
       process.exit(0);
@@ -110,8 +112,8 @@ function makeTenfold(records, factor = 10, seed = 42) {
 
 // ------------------------------------------------------------------ query set checks
 
-function readQueries() {
-  const tsv = readFileSync(path.join(ROOT, 'tests', 'relevance', 'queries.tsv'), 'utf8');
+function readQueries(set) {
+  const tsv = readFileSync(path.join(ROOT, 'tests', 'relevance', `${set}.tsv`), 'utf8');
   const lines = tsv.split('\n').filter((l) => l.trim());
   const header = lines.shift().split('\t');
   const [qi, ei, ci] = ['query', 'expected', 'category'].map((h) => header.indexOf(h));
@@ -244,8 +246,8 @@ async function main() {
     }
     texts.set(n, JSON.stringify(recs));
   }
-  const queries = readQueries();
-  const qstats = querySetStats(queries, records);
+  const queries = readQueries(args.set);
+  const qstats = { ...querySetStats(queries, records), file: `tests/relevance/${args.set}.tsv` };
   if (qstats.missingCodes.length) console.error(`warning: expected codes not in data: ${qstats.missingCodes.join('; ')}`);
 
   const loadBefore = os.loadavg().map((x) => Math.round(x * 100) / 100);
@@ -264,7 +266,7 @@ async function main() {
     const page = await browser.newPage();
     page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'log') console.error(`[page] ${m.text()}`); });
     page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-    const q = new URLSearchParams({ sizes: sizes.join(','), engines: args.engines });
+    const q = new URLSearchParams({ sizes: sizes.join(','), engines: args.engines, set: args.set });
     await page.goto(`http://127.0.0.1:${port}/bench/bench.html?${q}`);
     await page.waitForFunction(() => window.__benchDone === true, null, { timeout: 45 * 60 * 1000, polling: 1000 });
     result = await page.evaluate(() => window.__benchResult);
@@ -293,9 +295,10 @@ async function main() {
   }
   if (args.write) {
     mkdirSync(path.dirname(RESULTS), { recursive: true });
-    writeFileSync(RESULTS, JSON.stringify(result, null, 2) + '\n');
-    console.error(`wrote ${path.relative(ROOT, RESULTS)}`);
-    updateSection('search', renderMarkdown(result));
+    const file = args.set === 'queries' ? RESULTS : RESULTS.replace('.json', `-${args.set}.json`);
+    writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+    console.error(`wrote ${path.relative(ROOT, file)}`);
+    updateSection(args.set === 'queries' ? 'search' : `search-${args.set}`, renderMarkdown(result));
     console.error('updated BENCHMARKS.md (search section)');
   }
   console.log(JSON.stringify({ date: result.date, machine: result.machine, browser: result.browser, querySet: { n: qstats.n, byCategory: qstats.byCategory }, results: summarize(result) }, null, 2));

@@ -290,7 +290,8 @@
   function kindOf(host) {
     var tag = host.localName;
     var k = tag.indexOf('cchc-') === 0 ? tag.slice(5) : host.getAttribute('data-cchc');
-    return k && k !== '*' && k !== '+' && FILES.hasOwnProperty(k) ? k : null;
+    // `*` and `+` name modules, not kinds.
+    return /^[a-z]/.test(k) && FILES.hasOwnProperty(k) ? k : null;
   }
 
   function start(host) {
@@ -312,7 +313,7 @@
     var key = whole.has(host) ? '+' : moduleFor(kind);
     // The search's own module (and the combined one) do not read the national portal's records:
     // given such a file, the core asks for the module that does, and the widget starts again.
-    if (key !== '+' && FILES['+']) data.upgrade = function () {
+    if (key !== '+') data.upgrade = function () {
       setTimeout(function () {
         reset(host);
         whole.set(host, 1);
@@ -354,7 +355,7 @@
   if (window.customElements) {
     Object.keys(FILES).forEach(function (k) {
       var name = 'cchc-' + k;
-      if (k === '*' || k === '+' || customElements.get(name)) return;
+      if (!/^[a-z]/.test(k) || customElements.get(name)) return;
       customElements.define(name, class extends HTMLElement {
         connectedCallback() { start(this); }
         disconnectedCallback() { stop(this); }

@@ -78,14 +78,17 @@ impl Server {
             .expect("cchc serve starts");
         let stderr = child.stderr.take().expect("stderr");
         let mut lines = BufReader::new(stderr).lines();
+        let mut said = Vec::new();
         let addr = loop {
-            let line = lines
-                .next()
-                .expect("cchc serve printed its address")
-                .expect("stderr line");
+            let Some(line) = lines.next() else {
+                // Exited before listening: say what it said (a rare failure seen once under CI load).
+                panic!("cchc serve exited before printing its address: {said:?}");
+            };
+            let line = line.expect("stderr line");
             if let Some(a) = line.strip_prefix("cchc serve: listening on http://") {
                 break a.to_string();
             }
+            said.push(line);
         };
         // Keep draining stderr so the server never blocks on a full pipe.
         std::thread::spawn(move || for _ in lines {});

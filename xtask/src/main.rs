@@ -1093,6 +1093,11 @@ fn bench(args: &[String]) -> Res {
         let mut a = vec!["bench/run.mjs"];
         a.extend(extra);
         run("node", &a)?;
+        // The question-style set (issue 14) beside the peers, on the real records.
+        run(
+            "node",
+            &["bench/run.mjs", "--set", "questions", "--sizes", "2642"],
+        )?;
     }
     for name in ["tracker", "form"] {
         let script = format!("bench/{name}.mjs");

@@ -50,7 +50,11 @@ struct State {
 type DetailsCache = Vec<(String, Rc<DetailsMap>)>;
 
 /// What to do with a procedure's details once they are there ([`View::with_details`]).
-type DetailsThen = dyn FnOnce(Result<Option<&Details>, LoadFailure>);
+type DetailsThen = dyn FnOnce(Result<Option<&Details>, &LoadFailure>);
+
+/// Details files being fetched, each with who waits for which procedure in it: typing a question
+/// re-renders the answer on every keystroke, and all of them wait for one request.
+type DetailsWaiting = Vec<(String, Vec<(String, Box<DetailsThen>)>)>;
 
 struct View {
     ctx: Rc<Ctx>,
@@ -69,6 +73,8 @@ struct View {
     state: RefCell<State>,
     /// Details files by URL, once fetched.
     details: Rc<RefCell<DetailsCache>>,
+    /// Details files on their way ([`View::with_details`]).
+    waiting: Rc<RefCell<DetailsWaiting>>,
     /// Life events to browse when the box is empty (once the thesaurus is attached).
     events: RefCell<Vec<LifeEvent>>,
     announce_seq: Cell<u32>,
@@ -254,6 +260,7 @@ impl View {
                 ..State::default()
             }),
             details: Rc::new(RefCell::new(Vec::new())),
+            waiting: Rc::new(RefCell::new(Vec::new())),
             events: RefCell::new(Vec::new()),
             announce_seq: Cell::new(0),
             url_seq: Cell::new(0),
@@ -946,7 +953,7 @@ impl View {
                             View::show(&h, &i, p, d, lang, only);
                         }
                     }
-                    Err(f) => detail_error(&i, &f, lang),
+                    Err(f) => detail_error(&i, f, lang),
                 }
             }),
         );
@@ -979,8 +986,16 @@ impl View {
             then(Ok(map.get(&code)));
             return false;
         }
+        let mut waiting = self.waiting.borrow_mut();
+        if let Some((_, list)) = waiting.iter_mut().find(|(u, _)| *u == url) {
+            list.push((code, then));
+            return true;
+        }
+        waiting.push((url.clone(), vec![(code, then)]));
+        drop(waiting);
         let ctx = self.ctx.clone();
         let cache = self.details.clone();
+        let waiting = self.waiting.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let result = load::fetch_text(&url, 30).await.and_then(|text| {
                 Details::parse_file(&text).map_err(|error| LoadFailure::Data {
@@ -988,6 +1003,13 @@ impl View {
                     error,
                 })
             });
+            let list = {
+                let mut w = waiting.borrow_mut();
+                match w.iter().position(|(u, _)| *u == url) {
+                    Some(i) => w.swap_remove(i).1,
+                    None => Vec::new(),
+                }
+            };
             if !ctx.alive() {
                 return;
             }
@@ -995,9 +1017,15 @@ impl View {
                 Ok(map) => {
                     let map = Rc::new(map);
                     cache.borrow_mut().push((url, map.clone()));
-                    then(Ok(map.get(&code)));
+                    for (code, then) in list {
+                        then(Ok(map.get(&code)));
+                    }
                 }
-                Err(f) => then(Err(f)),
+                Err(f) => {
+                    for (_, then) in list {
+                        then(Err(&f));
+                    }
+                }
             }
         });
         true

@@ -31,7 +31,18 @@ impl From<rusqlite::Error> for StoreError {
 
 impl From<::postgres::Error> for StoreError {
     fn from(e: ::postgres::Error) -> StoreError {
-        StoreError(format!("PostgreSQL: {e}"))
+        // `Display` of a server error is only "db error"; the server's own words (severity, code,
+        // message, detail) are what an administrator needs.
+        match e.as_db_error() {
+            Some(db) => StoreError(format!(
+                "PostgreSQL: {} {}: {}{}",
+                db.severity(),
+                db.code().code(),
+                db.message(),
+                db.detail().map(|d| format!(" ({d})")).unwrap_or_default()
+            )),
+            None => StoreError(format!("PostgreSQL: {e}")),
+        }
     }
 }
 

@@ -83,6 +83,35 @@ pub struct Pg {
     years: std::collections::HashSet<i32>,
 }
 
+fn newer(v: i64) -> StoreError {
+    StoreError(format!(
+        "the database was written by a newer cchc (layout {v}, this one knows {VERSION}); upgrade cchc"
+    ))
+}
+
+/// Creates the tables (first start, or an upgrade) under an advisory lock, so instances starting
+/// together create them once.
+fn create_schema(client: &mut Client) -> Result<(), StoreError> {
+    let mut tx = client.transaction()?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHEMA_LOCK])?;
+    tx.batch_execute(SCHEMA)?;
+    let version: Option<String> = tx
+        .query_opt("SELECT value FROM cchc_meta WHERE key = 'layout'", &[])?
+        .map(|r| r.get(0));
+    if let Some(v) = version.and_then(|v| v.parse::<i64>().ok()) {
+        if v > VERSION {
+            return Err(newer(v));
+        }
+    }
+    tx.execute(
+        "INSERT INTO cchc_meta(key, value) VALUES ('layout', $1)
+         ON CONFLICT (key) DO UPDATE SET value = $1",
+        &[&VERSION.to_string()],
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
 impl Pg {
     pub fn open(url: &str) -> Result<Pg, StoreError> {
         let mut client = Client::connect(url, NoTls).map_err(|e| {
@@ -91,25 +120,26 @@ impl Pg {
                 redact(url)
             ))
         })?;
-        let mut tx = client.transaction()?;
-        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHEMA_LOCK])?;
-        tx.batch_execute(SCHEMA)?;
-        let version: Option<String> = tx
-            .query_opt("SELECT value FROM cchc_meta WHERE key = 'layout'", &[])?
-            .map(|r| r.get(0));
-        if let Some(v) = version.and_then(|v| v.parse::<i64>().ok()) {
-            if v > VERSION {
-                return Err(StoreError(format!(
-                    "the database was written by a newer cchc (layout {v}, this one knows {VERSION}); upgrade cchc"
-                )));
-            }
+        // A database already at this layout is used as it is: no DDL, so an instance starting
+        // beside others under load takes no table lock (CREATE INDEX IF NOT EXISTS locks the
+        // table before it finds the index, and could deadlock with a running insert).
+        let exists: bool = client
+            .query_one("SELECT to_regclass('cchc_meta') IS NOT NULL", &[])?
+            .get(0);
+        let current: Option<String> = if exists {
+            client
+                .query_opt("SELECT value FROM cchc_meta WHERE key = 'layout'", &[])?
+                .map(|r| r.get(0))
+        } else {
+            None
+        };
+        let current = current.and_then(|v| v.parse::<i64>().ok());
+        if let Some(v) = current.filter(|&v| v > VERSION) {
+            return Err(newer(v));
         }
-        tx.execute(
-            "INSERT INTO cchc_meta(key, value) VALUES ('layout', $1)
-             ON CONFLICT (key) DO UPDATE SET value = $1",
-            &[&VERSION.to_string()],
-        )?;
-        tx.commit()?;
+        if current != Some(VERSION) {
+            create_schema(&mut client)?;
+        }
         Ok(Pg {
             client,
             years: Default::default(),
