@@ -23,8 +23,9 @@
   var script = document.currentScript;
   var base = new URL('.', script && script.src ? script.src : document.baseURI).href;
   var VERSION = '__CCHC_VERSION__';
-  // Written by `cargo xtask build`: kind -> [file stem, SHA-256 of the glue, SHA-256 of the wasm,
-  // gzip bytes of both], with '*' for the module that has all three kinds; and the built-in
+  // Written by `cargo xtask build`: kind -> [file stem, SHA-256 of the glue, gzip bytes of glue
+  // and wasm], with '*' for the module that has all three kinds (the SHA-256 of the wasm is the
+  // glue's export `W`: one hash per module here, checked in a chain); and the built-in
   // catalogues: language tag -> SHA-256. A catalogue not listed here was added by the portal: it
   // is data (shown as text only), fetched without a hash.
   var FILES = { /*__CCHC_FILES__*/ };
@@ -66,12 +67,14 @@
     return btoa(s);
   }
 
-  // The wasm, compiled while it downloads and checked against its hash before anything runs.
-  function compile(url, hash) {
+  // The wasm, compiled while it downloads and checked, before anything runs, against the hash its
+  // glue `g` (a promise, checked by its own hash) exports.
+  function compile(url, g) {
     var subtle = window.crypto && crypto.subtle;
     if (!subtle || !WebAssembly.compileStreaming || !window.ReadableStream) {
-      // http:// (no crypto.subtle) or an old browser: the browser checks the whole body itself.
-      return fetch(url, { integrity: hash }).then(ok)
+      // http:// (no crypto.subtle) or an old browser: the browser checks the whole body itself,
+      // once the glue has said what to expect.
+      return g.then(function (m) { return fetch(url, { integrity: m.W }); }).then(ok)
         .then(function (r) { return r.arrayBuffer(); })
         .then(function (b) { return WebAssembly.compile(b); });
     }
@@ -80,10 +83,9 @@
       // Our own Response, so a server sending the wrong MIME type does not stop streaming.
       var mod = WebAssembly.compileStreaming(new Response(two[0], { headers: { 'Content-Type': 'application/wasm' } }))
         .then(null, function (e) { return e; });
-      return new Response(two[1]).arrayBuffer()
-        .then(function (b) { return subtle.digest('SHA-256', b); })
+      return Promise.all([new Response(two[1]).arrayBuffer().then(function (b) { return subtle.digest('SHA-256', b); }), g])
         .then(function (d) {
-          if ('sha256-' + b64(d) !== hash) throw new Error('integrity check failed: ' + url);
+          if ('sha256-' + b64(d[0]) !== d[1].W) throw new Error('integrity check failed: ' + url);
           return mod;
         })
         .then(function (m) { if (m instanceof Error) throw m; return m; });
@@ -112,9 +114,9 @@
       var all = FILES['*'], seen = {}, sum = 0, n = 0, list = document.querySelectorAll(SELECTOR);
       for (var i = 0; i < list.length; i++) {
         var k = kindOf(list[i]);
-        if (k && !seen[k]) { seen[k] = 1; sum += FILES[k][3]; n++; }
+        if (k && !seen[k]) { seen[k] = 1; sum += FILES[k][2]; n++; }
       }
-      combine = !!all && n > 1 && sum > all[3];
+      combine = !!all && n > 1 && sum > all[2];
     }
     return combine && kind != 'feedback-answers' ? '*' : kind;
   }
@@ -129,11 +131,9 @@
 
   function loadCore(kind) {
     if (!cores[kind]) {
-      var f = FILES[kind];
-      cores[kind] = Promise.all([
-        glue(file(f[0] + '.js', f[1]), f[1]),
-        compile(file(f[0] + '_bg.wasm', f[2]), f[2]),
-      ]).then(function (r) {
+      var f = FILES[kind], g = glue(file(f[0] + '.js', f[1]), f[1]);
+      // The wasm's URL changes with its glue's hash, which changes with the wasm's.
+      cores[kind] = Promise.all([g, compile(file(f[0] + '_bg.wasm', f[1]), g)]).then(function (r) {
         var m = r[0];
         return m.default({ module_or_path: r[1] }).then(function () {
           m.set_base_url(base);
