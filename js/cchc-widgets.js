@@ -34,7 +34,8 @@
   var FORM = 'phan-anh-mac-dinh.json', FORM_HASH = '__CCHC_FORM_HASH__';
   // The search's words (abbreviations, life situations, question words): data, checked, asked for
   // by the core once the widget is ready (not on the startup path).
-  var WORDS = 'tinh-huong.tsv', WORDS_HASH = '__CCHC_WORDS_HASH__';
+  // Its hash is the search glue's export `T` (only a page with a search downloads it).
+  var WORDS = 'tinh-huong.tsv', words;
   var cores = {};
   var catalogues = {};
   var added = {};
@@ -135,6 +136,7 @@
       // The wasm's URL changes with its glue's hash, which changes with the wasm's.
       cores[kind] = Promise.all([g, compile(file(f[0] + '_bg.wasm', f[1]), g)]).then(function (r) {
         var m = r[0];
+        words = words || m.T;
         return m.default({ module_or_path: r[1] }).then(function () {
           m.set_base_url(base);
           return m;
@@ -218,7 +220,7 @@
     } else if (attr(host, 'src')) {
       urls.push([abs(attr(host, 'src'), page), t]);
       // Requested when the core reads the key (a getter), once the widget is ready.
-      if (kind === 'tthc-search') Object.defineProperty(out, base + WORDS, { configurable: true, enumerable: true, get: function () { return get(file(WORDS, WORDS_HASH), t, WORDS_HASH); } });
+      if (kind === 'tthc-search') Object.defineProperty(out, base + WORDS, { configurable: true, enumerable: true, get: function () { return get(file(WORDS, words), t, words); } });
     }
     for (var i = 0; i < urls.length; i++) {
       var u = urls[i];

@@ -372,13 +372,15 @@ fn communes_not_yet_loaded_are_checked_by_shape_only() {
 }
 
 /// What `www/data/phan-anh.json` holds: the default form plus the demo server's endpoint (an
-/// absolute path, so it works whether the site is served from www/ or from the repo root).
+/// absolute path, so it works whether the site is served from www/ or from the repo root) and
+/// the demo's answers page, which the success panel links to.
 fn published_demo_schema() -> Schema {
     Schema {
         endpoint: Some(schema::Endpoint {
             url: "/api/phan-anh".into(),
             timeout_ms: 20_000,
         }),
+        answers_page: Some("/phan-anh-da-tra-loi.html".into()),
         ..Schema::default_nd20()
     }
 }

@@ -385,8 +385,8 @@ impl Schema {
     }
 
     /// The built-in Nghị định 20/2008 form as `pkg/phan-anh-mac-dinh.json`: Vietnamese texts
-    /// only (the English is in `pkg/i18n/en.json`, like every built-in text) and no
-    /// whitespace, ~1.2 KB gzip less for every page with the built-in form.
+    /// only (the English is in `pkg/i18n/en.json`, like every built-in text), no whitespace and
+    /// nothing only the staff's tools read, ~1.2 KB gzip less for every page with the built-in form.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn bundle_json() -> String {
         fn vi_only(v: &mut serde_json::Value) {
@@ -406,6 +406,13 @@ impl Schema {
         }
         let mut v = serde_json::to_value(Schema::default_nd20()).unwrap_or_default();
         vi_only(&mut v);
+        // `public` is for `cchc phan-anh publish`, which reads the built-in form natively; the
+        // widget does not read it.
+        if let Some(fields) = v.get_mut("fields").and_then(|f| f.as_array_mut()) {
+            for f in fields.iter_mut().filter_map(|f| f.as_object_mut()) {
+                f.remove("public");
+            }
+        }
         v.to_string()
     }
 
@@ -821,11 +828,18 @@ impl Loader {
         })
     }
 
-    /// `due_days`, `holidays` and `answers_page`: what staff's tools read. The widget does not
-    /// use them, so the wasm does not read them (a smaller form bundle).
+    /// `due_days` and `holidays` are what staff's tools read: the wasm does not read them (a
+    /// smaller form bundle). `answers_page` the success panel links to; a wrong one is left out
+    /// there (`cchc check` names it).
     #[cfg(target_arch = "wasm32")]
-    fn answering(&mut self, _: &Value) -> (Option<u64>, Vec<String>, Option<String>) {
-        (None, Vec::new(), None)
+    fn answering(&mut self, o: &Value) -> (Option<u64>, Vec<String>, Option<String>) {
+        // Only a link's target: `https://` or a path is enough here (not `javascript:`).
+        let page = self.string(o, "answers_page", "$", false);
+        (
+            None,
+            Vec::new(),
+            page.filter(|u| u.starts_with("https://") || u.starts_with('/')),
+        )
     }
 
     #[cfg(not(target_arch = "wasm32"))]

@@ -122,6 +122,10 @@ test('a valid submission is POSTed once and shows the reference; the draft is th
   await success.waitFor();
   assert.match(await success.innerText(), /Mã số tiếp nhận của bạn\s+PAKN-\d{4}-\d{6}/);
   assert.equal(await activeId(page), 'cchc-success', 'focus moves to the confirmation');
+  // The schema names the answers page: the panel links to it, opened at this reference.
+  const reference = (await success.locator('.cchc-reference').innerText()).trim();
+  const link = success.getByRole('link', { name: 'Xem trả lời khi cơ quan công bố' });
+  assert.equal(await link.getAttribute('href'), `/phan-anh-da-tra-loi.html?pakn-ma=${reference}`);
   await page.waitForTimeout(300);
   assert.equal(posts.length - before, 1, 'double click submits once');
   // The contract of docs/phan-anh-format.md: normalised values.

@@ -317,9 +317,20 @@ const LOADER: &str = "cchc-widgets.js";
 fn build() -> Res {
     bundle_toolchain()?;
     let v = version()?;
+    // The thesaurus as the widget reads it: without the comments, which only reviewers need.
+    let words = fs::read_to_string(format!("data/{THESAURUS}")).map_err(|e| e.to_string())?;
+    let compact: String = words
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(format!("pkg/{THESAURUS}"), compact).map_err(|e| e.to_string())?;
+    // Its hash is in the glue of every module with the search (`T`), not in the loader's table:
+    // a page without a search does not download it.
+    let words_hash = sri256(&format!("pkg/{THESAURUS}"))?;
     let mut table = Vec::new();
     for w in WIDGETS.iter().chain([&COMBINED, &SEARCH_FULL]) {
-        build_widget(w)?;
+        build_widget(w, &words_hash)?;
         let glue = format!("pkg/{}.js", w.stem);
         let wasm = format!("pkg/{}_bg.wasm", w.stem);
         let bytes = |p: &str| {
@@ -337,16 +348,7 @@ fn build() -> Res {
             bytes(&glue)? + bytes(&wasm)?
         ));
     }
-    build_widget(&API)?;
-    // The thesaurus as the widget reads it: without the comments, which only reviewers need.
-    let words = fs::read_to_string(format!("data/{THESAURUS}")).map_err(|e| e.to_string())?;
-    let compact: String = words
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    fs::write(format!("pkg/{THESAURUS}"), compact).map_err(|e| e.to_string())?;
-    let words_hash = sri256(&format!("pkg/{THESAURUS}"))?;
+    build_widget(&API, &words_hash)?;
     // The English catalogue is generated from the Vietnamese/English pairs of the sources (the
     // wasm carries Vietnamese only); `cchc check` judges catalogues a province adds.
     fs::create_dir_all("pkg/i18n").map_err(|e| format!("pkg/i18n: {e}"))?;
@@ -393,8 +395,7 @@ fn build() -> Res {
             &format!("{{{}}}", table.join(",")),
         )
         .replace("{ /*__CCHC_I18N__*/ }", &format!("{{{catalogues}}}"))
-        .replace("__CCHC_FORM_HASH__", &form_hash)
-        .replace("__CCHC_WORDS_HASH__", &words_hash);
+        .replace("__CCHC_FORM_HASH__", &form_hash);
     if loader.contains("__CCHC_") {
         return Err("js/cchc-widgets.js: a build placeholder was not replaced".into());
     }
@@ -440,7 +441,7 @@ fn write_catalogues() -> Result<String, String> {
 }
 
 /// Builds one widget's wasm and glue into `pkg/` (`<stem>.js`, `<stem>_bg.wasm`).
-fn build_widget(w: &Widget) -> Res {
+fn build_widget(w: &Widget, words_hash: &str) -> Res {
     let toolchain = format!("+{BUNDLE_TOOLCHAIN}");
     eprintln!(
         "$ RUSTFLAGS=\"{BUNDLE_RUSTFLAGS}\" CARGO_TARGET_DIR={BUNDLE_TARGET_DIR} (widget {})",
@@ -528,7 +529,12 @@ fn build_widget(w: &Widget) -> Res {
     let glue = if w.kind == API.kind {
         glue
     } else {
-        format!("{glue}export const W = \"{}\";\n", sri256(&opt)?)
+        let words = if w.feature.contains("search") {
+            format!("export const T = \"{words_hash}\";\n")
+        } else {
+            String::new()
+        };
+        format!("{glue}export const W = \"{}\";\n{words}", sri256(&opt)?)
     };
     fs::write(&glue_path, glue).map_err(|e| format!("{glue_path}: {e}"))?;
     minify_js(&glue_path, true)

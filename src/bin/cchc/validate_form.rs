@@ -31,8 +31,9 @@ pub struct Args {
     /// for an agency's own form; `cargo xtask build` ships it as `pkg/phan-anh-mac-dinh.json`).
     #[arg(long)]
     print_default_schema: bool,
-    /// With --print-default-schema: print it as `pkg/` ships it, Vietnamese texts only and
-    /// compact (the widget translates them with the page's language catalogue).
+    /// With --print-default-schema: print it as `pkg/` ships it, Vietnamese texts only,
+    /// compact and without `public` (the widget translates the texts with the page's language
+    /// catalogue; `public` is for `cchc phan-anh publish`).
     #[arg(long, requires = "print_default_schema")]
     vi_only: bool,
     /// Language of the messages: vi (default) or en.

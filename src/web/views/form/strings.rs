@@ -34,6 +34,7 @@ pub(crate) enum T {
     SuccessTitle,
     SuccessReference,
     SuccessKeep,
+    SuccessAnswers,
     SuccessNoReference,
     FailTitle,
     FailNetwork,
@@ -99,6 +100,10 @@ impl T {
             T::SuccessKeep => msg!(
                 "Hãy ghi lại mã số này để theo dõi kết quả xử lý.",
                 "Keep this number to follow up on your feedback."
+            ),
+            T::SuccessAnswers => msg!(
+                "Xem trả lời khi cơ quan công bố",
+                "See the answer once the agency publishes it"
             ),
             T::SuccessNoReference => msg!(
                 "Cơ quan tiếp nhận đã nhận phản ánh, kiến nghị của bạn.",

@@ -478,6 +478,24 @@ fn show_success(
                     .el(),
             );
             append(&panel.0, &E::new("p").text(T::SuccessKeep.get(lang)).el());
+            // The schema's answers page, opened at this reference (`pakn-ma`).
+            if let Some(page) = &form.schema.answers_page {
+                let sep = if page.contains('?') {
+                    "&pakn-ma="
+                } else {
+                    "?pakn-ma="
+                };
+                append(
+                    &panel.0,
+                    &E::new("p")
+                        .child(
+                            E::new("a")
+                                .attr("href", &crate::text::cat(&[page, sep, r]))
+                                .text(T::SuccessAnswers.get(lang)),
+                        )
+                        .el(),
+                );
+            }
         }
         None => append(
             &panel.0,
