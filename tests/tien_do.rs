@@ -198,7 +198,9 @@ fn example_with_reports(d: &std::path::Path) -> PathBuf {
 
 #[test]
 fn after_the_imports_the_tracker_shows_the_year_quarter_by_quarter() {
-    let d = dir().join("nam");
+    // Its own folder: `dir()` is emptied by the other test, which runs at the same time.
+    let d = std::env::temp_dir().join(format!("cchc-tien-do-nam-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     let ct = example_with_reports(&d);
     let ct_s = ct.to_str().unwrap();
@@ -303,22 +305,29 @@ fn after_the_imports_the_tracker_shows_the_year_quarter_by_quarter() {
     let text = run("text", &[]);
     for expected in [
         "Tiến độ theo quý",
-        "Quý III/2025 (đến 20/09/2025; báo cáo 14/09/2025): Số nhiệm vụ 7 · Đến hạn 4 (57.1%)",
-        "Quá hạn theo báo cáo 1 (14.3%)",
+        "Quý III/2025 (đến 20/09/2025; báo cáo 14/09/2025): Số nhiệm vụ 7 · Đến hạn 4 (57,1%)",
+        "Quá hạn theo báo cáo 1 (14,3%)",
         "    Quý II/2025 (báo cáo 14/06/2025): Đã hoàn thành 20/04/2025 · Minh chứng: Quyết định 15/QĐ-VD (ví dụ)",
     ] {
         assert!(text.contains(expected), "{expected}\n{text}");
     }
     assert!(!text.contains("có thể đã cũ"), "a recent report: {text}");
-    // CSV: the widget's quarter table with agency and plan, and the reports by quarter.
+    // CSV: the widget's quarter table (quarters as columns), each row after agency and plan.
     let csv = run("csv", &[]);
     let lines: Vec<&str> = csv.lines().collect();
-    assert!(
-        lines[0].starts_with("\u{feff}\"Đơn vị\",\"Kế hoạch\",\"Quý\",\"Tính đến ngày\""),
-        "{csv}"
+    assert_eq!(
+        lines[0],
+        "\u{feff}\"Đơn vị\",\"Kế hoạch\",\"Quý\",\"Quý I/2025\",\"Quý II/2025\",\"Quý III/2025\""
     );
-    assert_eq!(lines.len(), 4, "{csv}");
-    assert!(lines[3].starts_with("\"vi-du\",\"kh-vi-du-2025\",\"Quý III/2025\",\"2025-09-20\",\"2025-09-14\",\"7\",\"4\",\"2\",\"1\",\"1\",\"1\",\"57.1\""), "{csv}");
+    assert_eq!(lines.len(), 1 + 2 + 1 + 5 * 2, "{csv}");
+    for row in [
+        "\"vi-du\",\"kh-vi-du-2025\",\"Báo cáo ngày\",\"14/03/2025\",\"14/06/2025\",\"14/09/2025\"",
+        "\"vi-du\",\"kh-vi-du-2025\",\"Đến hạn\",\"2\",\"3\",\"4\"",
+        "\"vi-du\",\"kh-vi-du-2025\",\"Đến hạn (%)\",\"28,6\",\"42,9\",\"57,1\"",
+        "\"vi-du\",\"kh-vi-du-2025\",\"Quá hạn theo báo cáo\",\"0\",\"0\",\"1\"",
+    ] {
+        assert!(lines.contains(&row), "{row}\n{csv}");
+    }
     let history = run("csv", &["--table", "history"]);
     assert_eq!(history.lines().count(), 1 + 9, "{history}");
     assert!(history.contains("\"VD.5\",\"Quý III/2025\",\"2025-09-14\",\"Đã hoàn thành\",\"2025-09-10\",\"https://example.org/vi-du/qd-45\""), "{history}");

@@ -159,7 +159,7 @@ fn scan_number(chars: &[(usize, char)], mut j: usize) -> usize {
 fn read_number(raw: &str) -> Num {
     if raw.bytes().all(|b| b.is_ascii_digit()) {
         let int = if raw.len() <= 9 {
-            raw.parse::<u32>().ok()
+            crate::num::digits(raw).and_then(|n| u32::try_from(n).ok())
         } else {
             None
         };

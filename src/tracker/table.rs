@@ -2,7 +2,7 @@
 //! downloads) and `cchc tracker` (text and CSV), so both say the same thing in the same words.
 
 use super::model::TaskProgress;
-use super::status::{PlanProgress, QuarterProgress};
+use super::status::PlanProgress;
 use crate::i18n::Lang;
 use crate::num::{fixed, int};
 use crate::text::cat;
@@ -50,51 +50,58 @@ pub fn count_labels(lang: Lang) -> [&'static str; 6] {
     ]
 }
 
-/// A share (0–1) as a percentage with one decimal, "." as the decimal mark ("28.6").
-pub fn percent(share: f64) -> String {
-    fixed(share * 100.0, 1)
+/// A share (0–1) as a percentage with one decimal, in the language's convention ("28,6").
+pub fn percent(share: f64, lang: Lang) -> String {
+    let s = fixed(share * 100.0, 1);
+    match lang.decimal_separator() {
+        "." => s,
+        sep => s.replace('.', sep),
+    }
 }
 
-/// The CSV heading of the quarter table: quarter, the day counted to, the report used, the six
-/// counts, then the five shares in percent.
-pub fn quarter_header(lang: Lang) -> Vec<String> {
-    let mut head: Vec<String> = vec![
-        tr!(lang, "Quý", "Quarter").into(),
-        tr!(lang, "Tính đến ngày", "Counted to").into(),
-        tr!(lang, "Báo cáo ngày", "Report of").into(),
-    ];
-    let labels = count_labels(lang);
-    for h in labels {
-        head.push(h.into());
+/// The plan's quarters as the widget shows them and both shells write them as CSV: a heading
+/// row ("Quý", then "Quý I/2025" …), then one row per measure: the day counted to, the report
+/// used, the number of tasks, then each count followed by its share in percent. Quarters are
+/// columns, so the table stays five columns wide on a phone.
+pub fn quarter_rows(p: &PlanProgress, lang: Lang) -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for l in [
+        tr!(lang, "Quý", "Quarter"),
+        tr!(lang, "Tính đến ngày", "Counted to"),
+        tr!(lang, "Báo cáo ngày", "Report of"),
+    ] {
+        rows.push(vec![l.into()]);
     }
-    for h in labels.iter().skip(1) {
-        head.push(cat(&[h, " (%)"]));
+    for (i, l) in count_labels(lang).into_iter().enumerate() {
+        rows.push(vec![l.into()]);
+        if i > 0 {
+            rows.push(vec![cat(&[l, " (%)"])]);
+        }
     }
-    head
+    for q in &p.quarters {
+        let mut cells = vec![
+            quarter_name(q.quarter, p.year, lang),
+            q.until.to_vi(),
+            q.report.map_or("–".into(), |d| d.to_vi()),
+        ];
+        for (i, n) in q.counts().into_iter().enumerate() {
+            cells.push(int(n));
+            if let Some(s) = i.checked_sub(1).and_then(|k| q.shares.get(k)) {
+                cells.push(percent(*s, lang));
+            }
+        }
+        for (row, c) in rows.iter_mut().zip(cells) {
+            row.push(c);
+        }
+    }
+    rows
 }
 
-/// One quarter as CSV cells, in the order of [`quarter_header`].
-pub fn quarter_row(year: i32, q: &QuarterProgress, lang: Lang) -> Vec<String> {
-    let mut row = vec![
-        quarter_name(q.quarter, year, lang),
-        q.until.to_iso(),
-        q.report.map(|d| d.to_iso()).unwrap_or_default(),
-    ];
-    for n in q.counts() {
-        row.push(int(n));
-    }
-    for s in q.shares {
-        row.push(percent(s));
-    }
-    row
-}
-
-/// The plan's quarters as CSV (UTF-8 with a BOM, so Excel reads Vietnamese).
+/// [`quarter_rows`] as CSV (UTF-8 with a BOM, so Excel reads Vietnamese).
 pub fn quarters_csv(p: &PlanProgress, lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
-    push_strings(&mut out, &quarter_header(lang));
-    for q in &p.quarters {
-        push_strings(&mut out, &quarter_row(p.year, q, lang));
+    for row in quarter_rows(p, lang) {
+        push_strings(&mut out, &row);
     }
     out
 }

@@ -3,9 +3,9 @@
 //!
 //! Loads a `chi-tieu.json`, evaluates every index target, plan indicator and task as of the day and
 //! prints the evaluation the widget renders: one JSON object (default; with each plan's quarters
-//! in `progress` and each task's reports in `history`), a short text report, or CSV: the plans'
-//! progress quarter by quarter (the widget's chart table, with agency and plan) or every task's
-//! reports quarter by quarter.
+//! in `progress` and each task's reports in `history`), a short text report, or CSV: each plan's
+//! quarter table exactly as the widget shows and downloads it (quarters as columns, each row
+//! after the agency and the plan), or every task's reports quarter by quarter.
 //! Problems in the file are listed on stderr with the JSON path of the item. Exit 0 = evaluated,
 //! 1 = the file is unreadable or invalid, 2 = usage error.
 
@@ -100,7 +100,8 @@ fn csv(ev: &Evaluation, table: Table, lang: Lang) -> String {
         tr!(lang, "Kế hoạch", "Plan").to_string(),
     ];
     match table {
-        Table::Quarters => head.extend(table::quarter_header(lang)),
+        // Each plan's table starts with its own heading row (its quarters and year).
+        Table::Quarters => {}
         Table::History => head.extend(
             [
                 tr!(lang, "Mã", "Id"),
@@ -114,14 +115,20 @@ fn csv(ev: &Evaluation, table: Table, lang: Lang) -> String {
             .map(String::from),
         ),
     }
-    table::push_strings(&mut out, &head);
+    if matches!(table, Table::History) {
+        table::push_strings(&mut out, &head);
+    }
     for a in &ev.agencies {
         match table {
             Table::Quarters => {
-                for p in &a.progress {
-                    for q in &p.quarters {
-                        let mut row = vec![a.id.clone(), p.plan_id.clone()];
-                        row.extend(table::quarter_row(p.year, q, lang));
+                for p in a.progress.iter().filter(|p| !p.quarters.is_empty()) {
+                    for (i, cells) in table::quarter_rows(p, lang).into_iter().enumerate() {
+                        let mut row = if i == 0 {
+                            head.clone()
+                        } else {
+                            vec![a.id.clone(), p.plan_id.clone()]
+                        };
+                        row.extend(cells);
                         table::push_strings(&mut out, &row);
                     }
                 }
@@ -226,7 +233,7 @@ fn text(ev: &Evaluation, lang: Lang) -> String {
                 for (i, (label, n)) in labels.iter().zip(q.counts()).enumerate() {
                     let _ = write!(line, "{} {label} {n}", if i == 0 { "" } else { " ·" });
                     if let Some(s) = i.checked_sub(1).and_then(|k| q.shares.get(k)) {
-                        let _ = write!(line, " ({}%)", table::percent(*s));
+                        let _ = write!(line, " ({}%)", table::percent(*s, lang));
                     }
                 }
                 let _ = writeln!(out, "{line}");
