@@ -573,7 +573,8 @@ fn json_number(text: &str) -> Option<f64> {
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    let magnitude = if digits.contains(['e', 'E']) {
+    // A byte scan: `contains(['e', 'E'])` brings std's multi-char searcher into the wasm.
+    let magnitude = if digits.bytes().any(|b| b | 0x20 == b'e') {
         super::lex::correct_parse(digits)
     } else {
         super::lex::decimal(digits)

@@ -86,7 +86,7 @@ impl TaskState {
         lang.text(match self {
             Self::Overdue => msg!("Quá hạn", "Overdue"),
             Self::NotReported => msg!("Chưa có báo cáo", "Not reported"),
-            Self::InWindow => msg!("Đang thực hiện", "In its window"),
+            Self::InWindow => msg!("Đang thực hiện", "In progress"),
             Self::NotStarted => msg!("Chưa đến kỳ", "Not started"),
             Self::Recurring => msg!("Thường xuyên", "Ongoing"),
             Self::Waiting => msg!("Chờ cơ quan khác", "Waiting on another body"),

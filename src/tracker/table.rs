@@ -16,13 +16,8 @@ pub fn quarter_name(quarter: u8, year: i32, lang: Lang) -> String {
         .get(usize::from(quarter).wrapping_sub(1))
         .copied()
         .unwrap_or("?");
-    tr!(
-        lang,
-        "Quý {q}/{year}",
-        "Quarter {q} {year}",
-        q = q,
-        year = year
-    )
+    // Pieces joined with `cat` (one shared body) rather than a placeholder text per call.
+    cat(&[tr!(lang, "Quý ", "Quarter "), q, "/", &int(year)])
 }
 
 impl TaskProgress {
@@ -61,7 +56,8 @@ pub fn percent(share: f64, lang: Lang) -> String {
 
 /// The plan's quarters as the widget shows them and both shells write them as CSV: a heading
 /// row ("Quý", then "Quý I/2025" …), then one row per measure: the day counted to, the report
-/// used, the number of tasks, then each count followed by its share in percent. Quarters are
+/// used, the number of tasks, then each count followed by its share in percent ("–" for done,
+/// late and overdue in a quarter no report has covered: only a report says them). Quarters are
 /// columns, so the table stays five columns wide on a phone.
 pub fn quarter_rows(p: &PlanProgress, lang: Lang) -> Vec<Vec<String>> {
     let mut rows: Vec<Vec<String>> = Vec::new();
@@ -85,9 +81,15 @@ pub fn quarter_rows(p: &PlanProgress, lang: Lang) -> Vec<Vec<String>> {
             q.report.map_or("–".into(), |d| d.to_vi()),
         ];
         for (i, n) in q.counts().into_iter().enumerate() {
-            cells.push(int(n));
+            // Done and overdue are known only from a report: none by then, "–", never 0.
+            let unknown = q.report.is_none() && (2..=4).contains(&i);
+            cells.push(if unknown { "–".into() } else { int(n) });
             if let Some(s) = i.checked_sub(1).and_then(|k| q.shares.get(k)) {
-                cells.push(percent(*s, lang));
+                cells.push(if unknown {
+                    "–".into()
+                } else {
+                    percent(*s, lang)
+                });
             }
         }
         for (row, c) in rows.iter_mut().zip(cells) {

@@ -1274,3 +1274,46 @@ fn bad_reports_are_located() {
         "{got:?}"
     );
 }
+
+#[test]
+fn the_quarter_table_says_only_what_reports_say() {
+    let rows = |json: &str| {
+        let doc = load(json).unwrap_or_else(|e| panic!("{e:?}"));
+        let ev = evaluate(&doc, date("2025-08-01"), Lang::Vi);
+        super::table::quarter_rows(&ev.agencies[0].progress[0], Lang::Vi)
+    };
+    let row = |rows: &[Vec<String>], label: &str| -> Vec<String> {
+        rows.iter()
+            .find(|r| r[0] == label)
+            .map(|r| r[1..].to_vec())
+            .unwrap_or_else(|| panic!("{label}"))
+    };
+    let reported = rows(&mini_reported());
+    assert_eq!(
+        rows_head(&reported),
+        ["Quý", "Quý I/2025", "Quý II/2025", "Quý III/2025"]
+    );
+    assert_eq!(row(&reported, "Đến hạn (%)"), ["28,6", "28,6", "28,6"]);
+    assert_eq!(row(&reported, "Hoàn thành trễ hạn"), ["1", "2", "2"]);
+    assert_eq!(
+        row(&reported, "Báo cáo ngày"),
+        ["14/03/2025", "14/06/2025", "14/06/2025"]
+    );
+    // No report at all: the plan's schedule is known, what was done is not.
+    let bare = rows(MINI);
+    assert_eq!(row(&bare, "Đến hạn"), ["2", "2", "2"]);
+    for label in [
+        "Hoàn thành đúng hạn",
+        "Hoàn thành trễ hạn (%)",
+        "Quá hạn theo báo cáo",
+    ] {
+        assert_eq!(row(&bare, label), ["–", "–", "–"], "{label}");
+    }
+    assert_eq!(row(&bare, "Chưa có báo cáo"), ["1", "1", "1"]);
+}
+
+fn rows_head(rows: &[Vec<String>]) -> Vec<&str> {
+    rows.first()
+        .map(|r| r.iter().map(String::as_str).collect())
+        .unwrap_or_default()
+}
