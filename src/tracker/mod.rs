@@ -12,6 +12,7 @@ pub mod deadline;
 pub mod lex;
 pub mod model;
 pub mod status;
+pub mod table;
 pub mod target;
 
 pub use date::Date;

@@ -384,6 +384,25 @@ pub struct Task {
     pub completed_on: Option<Date>,
     /// Link to the evidence (văn bản, báo cáo).
     pub evidence_url: Option<String>,
+    /// Its progress reports (`reports`, as written: `cchc import tien-do` appends them; the order
+    /// does not matter, the core picks them by date).
+    pub reports: Vec<Report>,
+}
+
+/// One progress report of a task (báo cáo tiến độ định kỳ): what the report of `reported_on`
+/// said about it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    /// The day the report's figures are as of (its cut-off date).
+    pub reported_on: Date,
+    /// Progress as reported.
+    pub progress: TaskProgress,
+    /// Completion date, when reported done.
+    pub completed_on: Option<Date>,
+    /// Evidence as written (document number or link).
+    pub evidence: Option<String>,
+    /// Note.
+    pub note: Option<String>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -554,7 +573,8 @@ fn json_number(text: &str) -> Option<f64> {
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    let magnitude = if digits.contains(['e', 'E']) {
+    // A byte scan: `contains(['e', 'E'])` brings std's multi-char searcher into the wasm.
+    let magnitude = if digits.bytes().any(|b| b | 0x20 == b'e') {
         super::lex::correct_parse(digits)
     } else {
         super::lex::decimal(digits)
@@ -1176,20 +1196,13 @@ impl Cx {
             &crate::contract::sub_path(path, "deadline_text"),
             plan_year,
         );
-        let progress = match self.text(o, "progress", path, false).as_deref() {
-            None | Some("planned") => TaskProgress::Planned,
-            Some("in_progress") => TaskProgress::InProgress,
-            Some("done") => TaskProgress::Done,
-            Some("cancelled") => TaskProgress::Cancelled,
-            Some(other) => {
-                self.error(
-                    &crate::contract::sub_path(path, "progress"),
-                    ErrorCode::UnknownValue,
-                    other,
-                );
-                TaskProgress::Planned
+        let progress = self.progress(o, path);
+        let mut reports = Vec::new();
+        for (i, x) in self.list(o, "reports", path, false).iter().enumerate() {
+            if let Some(r) = self.report(x, &item_path(path, "reports", i)) {
+                reports.push(r);
             }
-        };
+        }
         Some(Task {
             id: id?,
             area: area?,
@@ -1204,6 +1217,48 @@ impl Cx {
             progress,
             completed_on: self.date(o, "completed_on", path),
             evidence_url: self.text(o, "evidence_url", path, false),
+            reports,
+        })
+    }
+
+    /// A `progress` word (absent: planned).
+    fn progress(&mut self, o: &Value, path: &str) -> TaskProgress {
+        match self.text(o, "progress", path, false).as_deref() {
+            None | Some("planned") => TaskProgress::Planned,
+            Some("in_progress") => TaskProgress::InProgress,
+            Some("done") => TaskProgress::Done,
+            Some("cancelled") => TaskProgress::Cancelled,
+            Some(other) => {
+                self.error_at(path, "progress", ErrorCode::UnknownValue, other);
+                TaskProgress::Planned
+            }
+        }
+    }
+
+    /// One item of a task's `reports`: its date is required, a completion date cannot follow it.
+    fn report(&mut self, v: &Value, path: &str) -> Option<Report> {
+        let o = self.object(v, path)?;
+        let reported_on = self.date(o, "reported_on", path);
+        if o.get("reported_on").is_none_or(Value::is_null) {
+            self.error_at(path, "reported_on", ErrorCode::Missing, "");
+        }
+        let progress = self.progress(o, path);
+        let completed_on = self.date(o, "completed_on", path);
+        let reported_on = reported_on?;
+        if let Some(c) = completed_on.filter(|c| *c > reported_on) {
+            self.error_at(
+                path,
+                "completed_on",
+                ErrorCode::BadDate,
+                cat(&[&c.to_iso(), " > reported_on ", &reported_on.to_iso()]),
+            );
+        }
+        Some(Report {
+            reported_on,
+            progress,
+            completed_on,
+            evidence: self.text(o, "evidence", path, false),
+            note: self.text(o, "note", path, false),
         })
     }
 }

@@ -13,8 +13,8 @@ use serde::Serialize;
 use super::date::Date;
 use super::deadline::{Deadline, DeadlineKind, DeadlineState};
 use super::model::{
-    Agency, Area, Document, Index, IndexKind, IndexResult, IndexTarget, Indicator, ResultStatus,
-    ScaleUnit, Task, TaskProgress,
+    Agency, Area, Document, Index, IndexKind, IndexResult, IndexTarget, Indicator, Plan, Report,
+    ResultStatus, ScaleUnit, Task, TaskProgress,
 };
 use super::model::{PROVINCES_BEFORE_2025_07, PROVINCES_FROM_2025_07};
 use super::target::{Target, TargetKind, TargetPart, Unit};
@@ -86,7 +86,7 @@ impl TaskState {
         lang.text(match self {
             Self::Overdue => msg!("Quá hạn", "Overdue"),
             Self::NotReported => msg!("Chưa có báo cáo", "Not reported"),
-            Self::InWindow => msg!("Đang thực hiện", "In its window"),
+            Self::InWindow => msg!("Đang thực hiện", "In progress"),
             Self::NotStarted => msg!("Chưa đến kỳ", "Not started"),
             Self::Recurring => msg!("Thường xuyên", "Ongoing"),
             Self::Waiting => msg!("Chờ cơ quan khác", "Waiting on another body"),
@@ -146,6 +146,74 @@ pub struct AgencyEvaluation {
     /// That report is older than the plans' reporting period before the day evaluated: the
     /// figures may be out of date (the widget and `cchc tracker` say so).
     pub report_stale: bool,
+    /// Progress over the year, one per plan with tasks.
+    pub progress: Vec<PlanProgress>,
+}
+
+/// A plan's progress over its year, quarter by quarter (docs/chi-tieu-format.md, "Progress over
+/// the year").
+#[derive(Clone, Debug, Serialize)]
+pub struct PlanProgress {
+    /// Plan id.
+    pub plan_id: String,
+    /// Plan title.
+    pub title: String,
+    /// The plan year.
+    pub year: i32,
+    /// Q1 up to the quarter of the day evaluated (none before the year starts).
+    pub quarters: Vec<QuarterProgress>,
+}
+
+/// Where a plan's tasks stood at the end of a quarter (or on the day evaluated, inside the
+/// current quarter). Shares are of `tasks`.
+#[derive(Clone, Debug, Serialize)]
+pub struct QuarterProgress {
+    /// 1 to 4.
+    pub quarter: u8,
+    /// The day counted to: the quarter's last day, or the day evaluated if earlier.
+    pub until: Date,
+    /// The plan's latest progress report on or before `until`.
+    pub report: Option<Date>,
+    /// The plan's tasks, without those cancelled as of `until`.
+    pub tasks: usize,
+    /// Of these, due by `until` (a dated deadline whose end is on or before it).
+    pub due: usize,
+    /// Reported done by `until`, on or before the deadline's end (or with no end).
+    pub done_on_time: usize,
+    /// Reported done by `until`, after the deadline's end.
+    pub done_late: usize,
+    /// Due, and not done according to a report made after the deadline.
+    pub overdue: usize,
+    /// Due, not reported done, and no report since the deadline: unknown, never overdue.
+    pub not_reported: usize,
+    /// `due`, `done_on_time`, `done_late`, `overdue`, `not_reported` as shares of `tasks` (0–1).
+    pub shares: [f64; 5],
+}
+
+impl QuarterProgress {
+    /// `tasks`, `due`, `done_on_time`, `done_late`, `overdue`, `not_reported`.
+    pub fn counts(&self) -> [usize; 6] {
+        [
+            self.tasks,
+            self.due,
+            self.done_on_time,
+            self.done_late,
+            self.overdue,
+            self.not_reported,
+        ]
+    }
+}
+
+/// A task's report of one quarter (its latest report dated in that quarter).
+#[derive(Clone, Debug, Serialize)]
+pub struct QuarterReport {
+    /// Year of the report's date.
+    pub year: i32,
+    /// Quarter of the report's date (1 to 4).
+    pub quarter: u8,
+    /// The report.
+    #[serde(flatten)]
+    pub report: Report,
 }
 
 /// Counts of statuses and task states.
@@ -307,6 +375,8 @@ pub struct TaskEvaluation {
     pub budget: Option<String>,
     /// Evidence link.
     pub evidence_url: Option<String>,
+    /// Its reports up to the day evaluated, one per quarter (the latest of each), oldest first.
+    pub history: Vec<QuarterReport>,
 }
 
 /// Evaluates a document as of a day.
@@ -335,8 +405,9 @@ fn agency(a: &Agency, as_of: Date, lang: Lang) -> AgencyEvaluation {
         for i in &p.indicators {
             indicators.push(indicator(&p.id, i, as_of, lang));
         }
+        let report = plan_report_at(p, as_of);
         for t in &p.tasks {
-            tasks.push(task(&p.id, t, as_of, p.reported_on, lang));
+            tasks.push(task(&p.id, t, as_of, report, lang));
         }
     }
     crate::sort::sort_by_key(&mut tasks, task_sort_key);
@@ -344,10 +415,14 @@ fn agency(a: &Agency, as_of: Date, lang: Lang) -> AgencyEvaluation {
     // The latest report, and whether it is older than its plan's reporting period.
     let mut reported_on: Option<Date> = None;
     let mut report_stale = false;
+    let mut progress = Vec::new();
     for p in &a.plans {
-        if let Some(r) = p.reported_on.filter(|r| *r <= as_of) {
+        if let Some(r) = plan_report_at(p, as_of) {
             reported_on = Some(reported_on.map_or(r, |x| x.max(r)));
             report_stale |= r.days_until(as_of) > i64::from(p.reporting_months) * 31;
+        }
+        if !p.tasks.is_empty() {
+            progress.push(plan_progress(p, as_of));
         }
     }
     AgencyEvaluation {
@@ -360,6 +435,7 @@ fn agency(a: &Agency, as_of: Date, lang: Lang) -> AgencyEvaluation {
         counts,
         reported_on,
         report_stale,
+        progress,
     }
 }
 
@@ -1127,9 +1203,10 @@ fn task(
 ) -> TaskEvaluation {
     let mut st = t.deadline.state_at(as_of);
     let due = t.deadline.end.map(Date::to_vi).unwrap_or_default();
-    let (state, reason) = match t.progress {
+    let (progress, completed_on) = progress_at(t, as_of);
+    let (state, reason) = match progress {
         TaskProgress::Cancelled => (TaskState::Cancelled, String::new()),
-        TaskProgress::Done => match (t.completed_on, t.deadline.end) {
+        TaskProgress::Done => match (completed_on, t.deadline.end) {
             (Some(c), Some(e)) if c > e => (
                 TaskState::DoneLate,
                 tr!(
@@ -1229,5 +1306,146 @@ fn task(
         reason,
         budget: t.budget.clone(),
         evidence_url: t.evidence_url.clone(),
+        history: history(t, as_of),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Progress reports
+
+/// The plan's latest progress report on or before `day`: its `reported_on` or the date of any of
+/// its tasks' reports (the importer writes both; a hand-made file may have either).
+pub fn plan_report_at(p: &Plan, day: Date) -> Option<Date> {
+    let mut best = p.reported_on.filter(|r| *r <= day);
+    for t in &p.tasks {
+        for r in &t.reports {
+            if r.reported_on <= day {
+                best = best.max(Some(r.reported_on));
+            }
+        }
+    }
+    best
+}
+
+/// What is known of a task on `day`: with reports, the latest one on or before that day (none
+/// yet: planned); without, its own `progress` and `completed_on`, but not a completion after
+/// `day`.
+pub fn progress_at(t: &Task, day: Date) -> (TaskProgress, Option<Date>) {
+    if t.reports.is_empty() {
+        if t.progress == TaskProgress::Done && t.completed_on.is_some_and(|c| c > day) {
+            return (TaskProgress::InProgress, None);
+        }
+        return (t.progress, t.completed_on);
+    }
+    let mut best: Option<&Report> = None;
+    for r in &t.reports {
+        if r.reported_on <= day && best.is_none_or(|b| r.reported_on >= b.reported_on) {
+            best = Some(r);
+        }
+    }
+    best.map_or((TaskProgress::Planned, None), |r| {
+        (r.progress, r.completed_on)
+    })
+}
+
+/// A task's reports up to `as_of`, one per quarter (the latest dated in it), oldest first: a
+/// selection of the next quarter each time instead of a sort (a handful of reports).
+fn history(t: &Task, as_of: Date) -> Vec<QuarterReport> {
+    let key = |d: Date| d.year() * 4 + i32::from(d.quarter());
+    let mut out = Vec::new();
+    let mut after = i32::MIN;
+    loop {
+        let mut next: Option<&Report> = None;
+        for r in &t.reports {
+            let k = key(r.reported_on);
+            if r.reported_on > as_of || k <= after {
+                continue;
+            }
+            let better = next.is_none_or(|n| {
+                let nk = key(n.reported_on);
+                k < nk || (k == nk && r.reported_on >= n.reported_on)
+            });
+            if better {
+                next = Some(r);
+            }
+        }
+        let Some(r) = next else { break };
+        after = key(r.reported_on);
+        out.push(QuarterReport {
+            year: r.reported_on.year(),
+            quarter: r.reported_on.quarter(),
+            report: r.clone(),
+        });
+    }
+    out
+}
+
+/// The plan's quarters from Q1 to the quarter of `as_of` (see [`QuarterProgress`]): each task
+/// as of the quarter's last day (or `as_of`), judged like the task list: past due and not done
+/// is overdue only as of a report made after the deadline, else not reported.
+fn plan_progress(p: &Plan, as_of: Date) -> PlanProgress {
+    let mut quarters = Vec::new();
+    for q in 1..=4u8 {
+        let (Some(start), Some(last)) =
+            (Date::quarter_start(p.year, q), Date::quarter_end(p.year, q))
+        else {
+            break;
+        };
+        if start > as_of {
+            break;
+        }
+        let until = last.min(as_of);
+        let report = plan_report_at(p, until);
+        let mut n = [0usize; 6];
+        for t in &p.tasks {
+            let (progress, completed_on) = progress_at(t, until);
+            if progress == TaskProgress::Cancelled {
+                continue;
+            }
+            n[0] += 1;
+            let end = t.deadline.end;
+            let due = end.filter(|e| t.deadline.kind == DeadlineKind::Range && *e <= until);
+            n[1] += usize::from(due.is_some());
+            let i = if progress == TaskProgress::Done {
+                if completed_on.zip(end).is_some_and(|(c, e)| c > e) {
+                    3
+                } else {
+                    2
+                }
+            } else {
+                match due {
+                    Some(e) if report.is_some_and(|r| r > e) => 4,
+                    Some(_) => 5,
+                    None => continue,
+                }
+            };
+            n[i] += 1;
+        }
+        let mut shares = [0.0; 5];
+        for (s, k) in shares.iter_mut().zip(&n[1..]) {
+            *s = if n[0] == 0 {
+                0.0
+            } else {
+                *k as f64 / n[0] as f64
+            };
+        }
+        quarters.push(QuarterProgress {
+            quarter: q,
+            until,
+            report,
+            tasks: n[0],
+            due: n[1],
+            done_on_time: n[2],
+            done_late: n[3],
+            overdue: n[4],
+            not_reported: n[5],
+            shares,
+        });
+    }
+    PlanProgress {
+        plan_id: p.id.clone(),
+        title: p.title.clone(),
+        year: p.year,
+        quarters,
     }
 }

@@ -3,7 +3,7 @@
 
 use super::date::Date;
 use super::deadline::{parse_deadline, DeadlineKind, DeadlineProblem, DeadlineState, Period};
-use super::model::{load, ErrorCode};
+use super::model::{load, ErrorCode, TaskProgress};
 use super::status::{evaluate, Status, TaskState};
 use super::target::{parse_target, TargetKind, TargetWarning, Unit};
 use crate::i18n::Lang;
@@ -1104,4 +1104,216 @@ fn demo_data_loads_and_every_deadline_is_read() {
     // The demo plan has no progress report: past-due tasks are "not reported", never overdue.
     assert!(json.contains("\"status\":\"no_data\"") && json.contains("\"state\":\"not_reported\""));
     assert!(!json.contains("\"state\":\"overdue\""));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Progress over the year (issue 11, point 3)
+
+/// MINI with two quarterly reports (an example, not a real province's progress): on 14/03 the
+/// January task t2 was in progress, on 14/06 it was done (20/05) and t1 in progress.
+fn mini_reported() -> String {
+    let s = MINI
+        .replace(
+            r#"{"id": "t2", "area": "the_che", "deadline_text": "Tháng 01/2025"}"#,
+            r#"{"id": "t2", "area": "the_che", "deadline_text": "Tháng 01/2025", "progress": "done", "completed_on": "2025-05-20",
+                "reports": [{"reported_on": "2025-06-14", "progress": "done", "completed_on": "2025-05-20", "evidence": "QĐ 12/QĐ-UBND"},
+                            {"reported_on": "2025-03-14", "progress": "in_progress", "note": "đang trình"}]}"#,
+        )
+        .replace(
+            r#""deadline_text": "Quý II, III/2025", "lead": "Sở Nội vụ"}"#,
+            r#""deadline_text": "Quý II, III/2025", "lead": "Sở Nội vụ", "progress": "in_progress",
+                "reports": [{"reported_on": "2025-06-14", "progress": "in_progress", "evidence": "CV 45/SNV", "note": "đang soạn thảo"}]}"#,
+        )
+        .replace(
+            r#""plans": [{"id": "p", "title": "KH 2025", "year": 2025,"#,
+            r#""plans": [{"id": "p", "title": "KH 2025", "year": 2025, "reported_on": "2025-06-14","#,
+        );
+    assert_ne!(s, MINI);
+    s
+}
+
+#[test]
+fn each_task_is_judged_by_its_report_as_of_the_day() {
+    let doc = load(&mini_reported()).unwrap_or_else(|e| panic!("{e:?}"));
+    let t2 = |day: &str| {
+        let ev = evaluate(&doc, date(day), Lang::Vi);
+        ev.agencies[0]
+            .tasks
+            .iter()
+            .find(|t| t.id == "t2")
+            .cloned()
+            .unwrap_or_else(|| panic!())
+    };
+    // After the June report: done late (20/05, due 31/01), with both quarters in its history.
+    let late = t2("2025-08-01");
+    assert_eq!(late.state, TaskState::DoneLate);
+    let h: Vec<(i32, u8, TaskProgress)> = late
+        .history
+        .iter()
+        .map(|q| (q.year, q.quarter, q.report.progress))
+        .collect();
+    assert_eq!(
+        h,
+        vec![
+            (2025, 1, TaskProgress::InProgress),
+            (2025, 2, TaskProgress::Done)
+        ],
+        "oldest first, whatever the file's order"
+    );
+    assert_eq!(
+        late.history[1].report.evidence.as_deref(),
+        Some("QĐ 12/QĐ-UBND")
+    );
+    // Between the two reports: not done according to the March report, 42 days past due; the
+    // June report (not yet made) is neither used nor in the history.
+    let april = t2("2025-04-20");
+    assert_eq!(april.state, TaskState::Overdue);
+    assert_eq!(april.days_overdue, Some(42), "31/01 → 14/03");
+    assert_eq!(april.history.len(), 1);
+    // Before any report: nobody knows.
+    assert_eq!(t2("2025-03-01").state, TaskState::NotReported);
+}
+
+#[test]
+fn the_year_quarter_by_quarter() {
+    let doc = load(&mini_reported()).unwrap_or_else(|e| panic!("{e:?}"));
+    let ev = evaluate(&doc, date("2025-08-01"), Lang::Vi);
+    let p = ev.agencies[0].progress.first().unwrap_or_else(|| panic!());
+    assert_eq!((p.plan_id.as_str(), p.year), ("p", 2025));
+    // (quarter, until, report, tasks, due, on time, late, overdue, not reported)
+    let rows: Vec<_> = p
+        .quarters
+        .iter()
+        .map(|q| {
+            (
+                q.quarter,
+                q.until.to_iso(),
+                q.report.map(Date::to_iso),
+                [
+                    q.tasks,
+                    q.due,
+                    q.done_on_time,
+                    q.done_late,
+                    q.overdue,
+                    q.not_reported,
+                ],
+            )
+        })
+        .collect();
+    let r = |s: &str| Some(s.to_string());
+    assert_eq!(
+        rows,
+        vec![
+            // t2 and t5 due in January: t5 done late (10/02), t2 not done as of 14/03.
+            (1, "2025-03-31".into(), r("2025-03-14"), [7, 2, 0, 1, 1, 0]),
+            (2, "2025-06-30".into(), r("2025-06-14"), [7, 2, 0, 2, 0, 0]),
+            // The current quarter counts to the day evaluated; t1 is due only on 30/09.
+            (3, "2025-08-01".into(), r("2025-06-14"), [7, 2, 0, 2, 0, 0]),
+        ]
+    );
+    let q1 = &p.quarters[0];
+    assert!((q1.shares[0] - 2.0 / 7.0).abs() < 1e-12);
+    // The year over: t1 (due 30/09) has no report since its deadline: not reported, not overdue.
+    let ev = evaluate(&doc, date("2026-02-01"), Lang::Vi);
+    let q4 = ev.agencies[0].progress[0]
+        .quarters
+        .last()
+        .cloned()
+        .unwrap_or_else(|| panic!());
+    assert_eq!(q4.quarter, 4);
+    assert_eq!(
+        [q4.due, q4.done_late, q4.overdue, q4.not_reported],
+        [4, 2, 0, 2],
+        "t1 and t6 past due, no report after their deadlines"
+    );
+    // Before the plan year: no quarter. Without any report: due tasks are never overdue.
+    let before = evaluate(&doc, date("2024-12-20"), Lang::Vi);
+    assert!(before.agencies[0].progress[0].quarters.is_empty());
+    let bare = load(MINI).unwrap_or_else(|e| panic!("{e:?}"));
+    let ev = evaluate(&bare, date("2025-08-01"), Lang::Vi);
+    for q in &ev.agencies[0].progress[0].quarters {
+        assert_eq!(q.overdue, 0);
+        assert_eq!(q.report, None);
+    }
+    assert_eq!(ev.agencies[0].progress[0].quarters[0].not_reported, 1);
+}
+
+#[test]
+fn bad_reports_are_located() {
+    let bad = mini_reported()
+        .replace(
+            r#"{"reported_on": "2025-03-14", "progress": "in_progress", "note": "đang trình"}"#,
+            r#"{"progress": "xong"}"#,
+        )
+        .replace(
+            r#""evidence": "CV 45/SNV""#,
+            r#""evidence": "CV 45/SNV", "completed_on": "2025-07-01""#,
+        );
+    let got = codes(&bad);
+    let t = "$.agencies[0].plans[0].tasks";
+    for want in [
+        (format!("{t}[1].reports[1].reported_on"), ErrorCode::Missing),
+        (
+            format!("{t}[1].reports[1].progress"),
+            ErrorCode::UnknownValue,
+        ),
+        (
+            format!("{t}[0].reports[0].completed_on"),
+            ErrorCode::BadDate,
+        ),
+    ] {
+        assert!(got.contains(&want), "{want:?} not in {got:?}");
+    }
+    // A report list that is not a list, and an item that is not an object.
+    let got = codes(&mini_reported().replace(
+        r#""reports": [{"reported_on": "2025-06-14", "progress": "in_progress""#,
+        r#""reports": [7, {"reported_on": "2025-06-14", "progress": "in_progress""#,
+    ));
+    assert!(
+        got.contains(&(format!("{t}[0].reports[0]"), ErrorCode::WrongType)),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn the_quarter_table_says_only_what_reports_say() {
+    let rows = |json: &str| {
+        let doc = load(json).unwrap_or_else(|e| panic!("{e:?}"));
+        let ev = evaluate(&doc, date("2025-08-01"), Lang::Vi);
+        super::table::quarter_rows(&ev.agencies[0].progress[0], Lang::Vi)
+    };
+    let row = |rows: &[Vec<String>], label: &str| -> Vec<String> {
+        rows.iter()
+            .find(|r| r[0] == label)
+            .map(|r| r[1..].to_vec())
+            .unwrap_or_else(|| panic!("{label}"))
+    };
+    let reported = rows(&mini_reported());
+    assert_eq!(
+        rows_head(&reported),
+        ["Quý", "Quý I/2025", "Quý II/2025", "Quý III/2025"]
+    );
+    assert_eq!(row(&reported, "Đến hạn (%)"), ["28,6", "28,6", "28,6"]);
+    assert_eq!(row(&reported, "Hoàn thành trễ hạn"), ["1", "2", "2"]);
+    assert_eq!(
+        row(&reported, "Báo cáo ngày"),
+        ["14/03/2025", "14/06/2025", "14/06/2025"]
+    );
+    // No report at all: the plan's schedule is known, what was done is not.
+    let bare = rows(MINI);
+    assert_eq!(row(&bare, "Đến hạn"), ["2", "2", "2"]);
+    for label in [
+        "Hoàn thành đúng hạn",
+        "Hoàn thành trễ hạn (%)",
+        "Quá hạn theo báo cáo",
+    ] {
+        assert_eq!(row(&bare, label), ["–", "–", "–"], "{label}");
+    }
+    assert_eq!(row(&bare, "Chưa có báo cáo"), ["1", "1", "1"]);
+}
+
+fn rows_head(rows: &[Vec<String>]) -> Vec<&str> {
+    rows.first()
+        .map(|r| r.iter().map(String::as_str).collect())
+        .unwrap_or_default()
 }

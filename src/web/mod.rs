@@ -170,9 +170,10 @@ impl Ctx {
     /// same attribute the same way for its early requests).
     pub fn timeout(&self) -> u32 {
         self.attr("timeout")
-            .and_then(|t| t.parse::<u32>().ok())
+            // `num::digits`, not `str::parse` (std's integer parsers cost the wasm).
+            .and_then(|t| crate::num::digits(t.strip_prefix('+').unwrap_or(&t)))
             .filter(|t| (1..=300).contains(t))
-            .unwrap_or(load::DEFAULT_TIMEOUT_S)
+            .map_or(load::DEFAULT_TIMEOUT_S, |t| t as u32)
     }
 
     /// GETs `url` (relative to the page) as text: the answer to the loader's early request for it

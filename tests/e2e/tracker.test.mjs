@@ -5,7 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serve, launch, open, settled, axe, screenshot } from './helpers.mjs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, open, settled, axe, screenshot, ROOT } from './helpers.mjs';
 
 let srv; let browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -327,3 +329,76 @@ test('360 px: cards stack, tables fit or scroll in their own region, no page-lev
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// Progress over the year (issue 11, point 3): an example plan with three example quarterly reports
+// (tests/fixtures/tien-do, imported with `cchc import tien-do`; no province's real progress).
+const PROGRESS = '/tests/e2e/pages/tracker-progress.html';
+const PROGRESS_DATA = path.join(ROOT, 'tests/e2e/pages/tracker-progress.json');
+const CCHC = path.join(ROOT, 'target/debug/cchc');
+
+async function progressPage(opts) {
+  const o = await open(browser, `${srv.base}${PROGRESS}`, opts);
+  const states = await settled(o.page);
+  assert.ok(states.every((s) => s.state === 'ready'), JSON.stringify(states));
+  return o;
+}
+
+test('after the imports, the widget and cchc tracker agree on every task as of the report; stale notice later', async () => {
+  assert.ok(fs.existsSync(CCHC), 'target/debug/cchc is built by `cargo test` before the e2e tests');
+  const { page, context, errors } = await progressPage();
+  for (const [id, asOf] of [['pg', '2025-09-20'], ['old', '2026-01-20']]) {
+    const cli = JSON.parse(execFileSync(CCHC, ['tracker', '--data', PROGRESS_DATA, '--as-of', asOf], { encoding: 'utf8' }));
+    const want = cli.agencies[0].tasks.map((t) => [t.id, t.state]);
+    const got = (await inWidget(page, id, tasksOf)).map((t) => [t.id, t.status]);
+    assert.deepEqual(got, want, `${id} as of ${asOf}`);
+  }
+  const notes = await inWidget(page, 'pg', (r) => r.querySelector('.trk-stale')?.textContent || null);
+  assert.equal(notes, null, 'a report six days old is not stale');
+  const stale = await inWidget(page, 'old', (r) => r.querySelector('.trk-stale')?.textContent);
+  assert.match(stale, /Số liệu tiến độ có thể đã cũ: báo cáo gần nhất ngày 14\/09\/2025/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("each task's history quarter by quarter, keyboard-reachable, text only", async () => {
+  const { page, context, errors } = await progressPage();
+  const vd2 = page.locator('#pg [data-id="VD.2"] summary');
+  await vd2.focus();
+  await page.keyboard.press('Enter');
+  const hist = (id) => inWidget(page, 'pg', (r, id) => {
+    const d = r.querySelector(`[data-id="${id}"] details`);
+    return { open: d.open, summary: d.querySelector('summary').textContent,
+      rows: [...d.querySelectorAll('dt')].filter((dt) => dt.textContent.startsWith('Quý'))
+        .map((dt) => `${dt.textContent} = ${dt.nextElementSibling.textContent}`),
+      links: d.querySelectorAll('a').length };
+  }, id);
+  const h2 = await hist('VD.2');
+  assert.ok(h2.open, 'Enter on the summary opens the details');
+  assert.match(h2.summary, /tiến độ theo quý/);
+  assert.deepEqual(h2.rows, [
+    'Quý I/2025 (14/03/2025) = Đang thực hiện · Đang lấy ý kiến (ví dụ)',
+    'Quý II/2025 (14/06/2025) = Đã hoàn thành 20/04/2025 · Quyết định 15/QĐ-VD (ví dụ)',
+  ]);
+  const h4 = await hist('VD.4');
+  assert.equal(h4.rows.length, 3, 'a recurring duty reported every quarter');
+  const h5 = await hist('VD.5');
+  assert.deepEqual(h5.rows, ['Quý III/2025 (14/09/2025) = Đã hoàn thành 10/09/2025 · https://example.org/vi-du/qd-45']);
+  assert.equal(h5.links, 0, 'reported evidence is shown as text');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('progress page: axe finds nothing, 360 px has no sideways scroll; screenshots', async () => {
+  for (const width of [1280, 360]) {
+    const { page, context, errors } = await progressPage({ viewport: { width, height: 900 } });
+    await page.locator('#pg [data-id="VD.2"] summary').click();
+    const violations = await axe(page);
+    assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+    const doc = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(doc <= width, `page scrolls sideways at ${width}: ${doc}px`);
+    await screenshot(page, `tracker-progress-${width}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+

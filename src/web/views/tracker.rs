@@ -210,7 +210,7 @@ fn agency_picker(view: &Rc<View>, slot: &web_sys::Element) -> web_sys::Element {
         .class("trk-select");
     for (i, a) in view.agencies.iter().enumerate() {
         let label = match &a.province {
-            Some(p) if !a.name.contains(p.as_str()) => cat(&[&a.name, " (", p, ")"]),
+            Some(p) if !crate::text::contains(&a.name, p) => cat(&[&a.name, " (", p, ")"]),
             _ => a.name.clone(),
         };
         crate::web::dom::append(
@@ -237,8 +237,8 @@ fn agency_picker(view: &Rc<View>, slot: &web_sys::Element) -> web_sys::Element {
         let i = js_sys::Reflect::get(&sel2, &"value".into())
             .ok()
             .and_then(|x| x.as_string())
-            .and_then(|s| s.parse::<usize>().ok())
-            .unwrap_or(0);
+            .and_then(|s| crate::num::digits(&s))
+            .map_or(0, |i| i as usize);
         render_agency(&v, &slot, i);
     });
     wrap.el()

@@ -58,7 +58,15 @@ fn nice_step(raw: f64) -> f64 {
     if !(raw.is_finite() && raw > 0.0) {
         return 1.0;
     }
-    let mag = 10f64.powf(raw.log10().floor());
+    // The power of ten at or below `raw`, found by steps: `powf`/`log10` would bring libm's
+    // `pow` into the wasm (~1 KB gzip) for one number per chart.
+    let mut mag = 1.0;
+    while mag > raw {
+        mag /= 10.0;
+    }
+    while mag * 10.0 <= raw {
+        mag *= 10.0;
+    }
     let f = raw / mag;
     let n = if f <= 1.0 {
         1.0

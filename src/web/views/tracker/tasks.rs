@@ -16,6 +16,7 @@ use web_sys::{Element, HtmlElement, HtmlSelectElement};
 use crate::i18n::Lang;
 use crate::tracker::model::Area;
 use crate::tracker::status::TaskEvaluation;
+use crate::tracker::table::{push_record, quarter_name};
 use crate::web::dom::{clear, E, R};
 
 use crate::date::Date;
@@ -155,7 +156,8 @@ fn wire(t: &Rc<Tasks>, reset: &HtmlElement, csv: &HtmlElement, print: &HtmlEleme
     ctx.on(&t.more, "click", move |_| more(&t2));
     let t2 = t.clone();
     ctx.on(csv, "click", move |_| {
-        let _ = download(&t2);
+        let agency = t2.view.agencies.get(t2.ai).map_or("", |a| a.id.as_str());
+        let _ = download(&t2.view, &cat(&["nhiem-vu-", agency]), &self::csv(&t2));
     });
     let t2 = t.clone();
     ctx.on(print, "click", move |_| {
@@ -302,10 +304,8 @@ fn passes(
 /// Re-computes the filtered set and renders its first page.
 fn apply(t: &Rc<Tasks>) {
     let (area, lead_value, state) = (t.area.value(), t.lead.value(), t.state.value());
-    let lead = lead_value
-        .parse::<usize>()
-        .ok()
-        .and_then(|i| t.leads.get(i))
+    let lead = crate::num::digits(&lead_value)
+        .and_then(|i| t.leads.get(i as usize))
         .map(String::as_str);
     let all = tasks_of(&t.view, t.ai);
     let mut filtered: Vec<usize> = Vec::new();
@@ -445,7 +445,9 @@ fn safe_href(url: &str) -> Option<&str> {
     let u = url.trim();
     let lower = u.to_ascii_lowercase();
     let scheme_ok = lower.starts_with("https://") || lower.starts_with("http://");
-    let relative = !u.is_empty() && !u.contains(':') && !u.chars().any(char::is_whitespace);
+    // (`as_bytes().contains`: `str::contains(char)` brings std's substring searcher.)
+    let relative =
+        !u.is_empty() && !u.as_bytes().contains(&b':') && !u.chars().any(char::is_whitespace);
     (scheme_ok || relative).then_some(u)
 }
 
@@ -530,13 +532,38 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> Element {
             );
         }
     }
+    // Its history: what each quarter's report said, oldest first.
+    for h in &t.history {
+        let r = &h.report;
+        let mut v = String::from(r.progress.label(lang));
+        if let Some(c) = r.completed_on {
+            v.push(' ');
+            v.push_str(&c.to_vi());
+        }
+        for x in [&r.evidence, &r.note].into_iter().flatten() {
+            v.push_str(" · ");
+            v.push_str(x);
+        }
+        // "Quý II/2025 (14/06/2025)": the quarter and the report's date.
+        let term = cat(&[
+            &quarter_name(h.quarter, h.year, lang),
+            " (",
+            &r.reported_on.to_vi(),
+            ")",
+        ]);
+        row(
+            inner.get_or_insert_with(|| mk("dl").class("trk-dl").el()),
+            &term,
+            &v,
+        );
+    }
     if let Some(inner) = inner {
         let det = mk("details")
             .class("trk-more-info")
             .child(mk("summary").text(tr!(
                 lang,
-                "Mục tiêu, sản phẩm, ghi chú",
-                "Objective, output, notes"
+                "Mục tiêu, sản phẩm, ghi chú, tiến độ theo quý",
+                "Objective, output, notes, progress by quarter"
             )))
             .child(inner);
         crate::web::dom::append(&li.0, &det.0);
@@ -546,30 +573,6 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> Element {
 
 // ---------------------------------------------------------------------------------------------
 // CSV
-
-/// One CSV cell: quoted, quotes doubled, and a leading `= + - @` neutralised so a spreadsheet
-/// never runs agency text as a formula.
-fn cell(s: &str) -> String {
-    let s = s.replace('"', "\"\"");
-    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if risky {
-        cat(&["\"'", &s, "\""])
-    } else {
-        cat(&["\"", &s, "\""])
-    }
-}
-
-/// Appends one CSV record: the cells, comma-separated, then CRLF (a plain loop, one body for the
-/// header and every row).
-fn push_record(out: &mut String, cells: &[&str]) {
-    for (i, c) in cells.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&cell(c));
-    }
-    out.push_str("\r\n");
-}
 
 fn csv(t: &Tasks) -> String {
     let lang = t.view.lang();
@@ -628,25 +631,24 @@ fn csv(t: &Tasks) -> String {
     out
 }
 
-/// Saves the filtered tasks as a UTF-8 CSV (with BOM, so Excel reads Vietnamese correctly).
-fn download(t: &Rc<Tasks>) -> R<()> {
-    let text = csv(t);
+/// Saves `text` as `{stem}-{as-of}.csv` (UTF-8; the texts start with a BOM, so Excel reads
+/// Vietnamese correctly).
+fn download(view: &View, stem: &str, text: &str) -> R<()> {
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type("text/csv;charset=utf-8");
-    let parts = js_sys::Array::of1(&JsValue::from_str(&text));
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let agency = t.view.agencies.get(t.ai).map_or("", |a| a.id.as_str());
-    let name = cat(&["nhiem-vu-", agency, "-", &t.view.as_of.to_iso(), ".csv"]);
+    let name = cat(&[stem, "-", &view.as_of.to_iso(), ".csv"]);
     let a = mk("a")
         .attr("href", &url)
         .attr("download", &name)
         .class("cchc-visually-hidden")
         .el()
         .unchecked_into::<HtmlElement>();
-    crate::web::dom::append(&t.view.ctx.body, &a);
+    crate::web::dom::append(&view.ctx.body, &a);
     a.click();
-    let _ = t.view.ctx.body.remove_child(&a);
+    let _ = view.ctx.body.remove_child(&a);
     // Revoke once the browser has taken the file (the click starts the download asynchronously).
     let revoke = Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&url);
