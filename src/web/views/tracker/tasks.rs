@@ -486,11 +486,14 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> Element {
     } else {
         t.deadline.text.as_str()
     };
-    row(
-        &dl,
-        tr!(lang, "Thời hạn", "Deadline"),
-        &cat(&[dtext, " (", &window(&t.deadline, lang), ")"]),
-    );
+    // The window in words, unless it only repeats the plan's words ("Thường xuyên").
+    let w = window(&t.deadline, lang);
+    let deadline = if w.eq_ignore_ascii_case(dtext) {
+        w
+    } else {
+        cat(&[dtext, " (", &w, ")"])
+    };
+    row(&dl, tr!(lang, "Thời hạn", "Deadline"), &deadline);
     row(&dl, tr!(lang, "Lĩnh vực", "Area"), &t.area_label);
     let ev = mk("dd");
     match t.evidence_url.as_deref().and_then(safe_href) {
