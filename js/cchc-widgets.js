@@ -23,7 +23,8 @@
   var base = new URL('.', script && script.src ? script.src : document.baseURI).href;
   var VERSION = '__CCHC_VERSION__';
   // Written by `cargo xtask build`: kind -> [file stem, SHA-256 of the glue, SHA-256 of the wasm,
-  // gzip bytes of both], with '*' for the module that has all three kinds; and the built-in
+  // gzip bytes of both], with '*' for the module that has all three kinds (the print module is not
+  // here: the search modules carry its hashes, see `data.p`); and the built-in
   // catalogues: language tag -> SHA-256. A catalogue not listed here was added by the portal: it
   // is data (shown as text only), fetched without a hash.
   var FILES = { /*__CCHC_FILES__*/ };
@@ -128,7 +129,9 @@
 
   function loadCore(kind) {
     if (!cores[kind]) {
-      var f = FILES[kind];
+      // A module of the table, or one a core names with its hashes ([stem, glue hash, wasm hash]:
+      // the print module, whose hashes the search wasm carries).
+      var f = FILES[kind] || kind;
       cores[kind] = Promise.all([
         glue(file(f[0] + '.js', f[1]), f[1]),
         compile(file(f[0] + '_bg.wasm', f[2]), f[2]),
@@ -203,9 +206,10 @@
   }
 
   // Requests the widget's data now, keyed by absolute URL; the core takes each answer once
-  // (a retry fetches again).
+  // (a retry fetches again). `p` loads a module the core asks for later (the print module),
+  // checked like its own.
   function prefetch(host, kind) {
-    var page = document.baseURI, out = {}, t = timeoutOf(host), urls = [];
+    var page = document.baseURI, out = { p: loadCore }, t = timeoutOf(host), urls = [];
     if (kind === 'feedback-form') {
       var schema = attr(host, 'schema'), dvhc = attr(host, 'dvhc');
       // The key is the file's plain URL, as the core asks for it; the request carries the hash.
