@@ -110,7 +110,9 @@ function frameOf(page) {
 async function printFrame(frame, name) {
   const context = await browser.newContext({ viewport: { width: 794, height: 1123 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
-  await page.setContent(frame.html.replace('</head>', `<style>${frame.css}</style></head>`));
+  // The frame's document is in standards mode (checked above): so is this copy.
+  await page.setContent(`<!doctype html>${frame.html.replace('</head>', `<style>${frame.css}</style></head>`)}`);
+  assert.equal(await page.evaluate(() => document.compatMode), 'CSS1Compat');
   const bytes = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   fs.writeFileSync(path.join(ARTIFACTS, `${name}.pdf`), bytes);
