@@ -25,7 +25,8 @@
   var VERSION = '__CCHC_VERSION__';
   // Written by `cargo xtask build`: kind -> [file stem, SHA-256 of the glue, gzip bytes of glue
   // and wasm], with '*' for the module that has all three kinds (the SHA-256 of the wasm is the
-  // glue's export `W`: one hash per module here, checked in a chain); and the built-in
+  // glue's export `W`: one hash per module here, checked in a chain; the print module is not
+  // here: the search glues carry its glue's hash, see `data.p`); and the built-in
   // catalogues: language tag -> SHA-256. A catalogue not listed here was added by the portal: it
   // is data (shown as text only), fetched without a hash.
   var FILES = { /*__CCHC_FILES__*/ };
@@ -132,7 +133,9 @@
 
   function loadCore(kind) {
     if (!cores[kind]) {
-      var f = FILES[kind], g = glue(file(f[0] + '.js', f[1]), f[1]);
+      // A module of the table, or one a core names by [stem, glue hash] (the print module,
+      // whose glue's hash the search glue carries).
+      var f = FILES[kind] || kind, g = glue(file(f[0] + '.js', f[1]), f[1]);
       // The wasm's URL changes with its glue's hash, which changes with the wasm's.
       cores[kind] = Promise.all([g, compile(file(f[0] + '_bg.wasm', f[1]), g)]).then(function (r) {
         var m = r[0];
@@ -206,9 +209,10 @@
   }
 
   // Requests the widget's data now, keyed by absolute URL; the core takes each answer once
-  // (a retry fetches again).
+  // (a retry fetches again). `p` loads a module the core asks for later (the print module),
+  // checked like its own.
   function prefetch(host, kind) {
-    var page = document.baseURI, out = {}, t = timeoutOf(host), urls = [];
+    var page = document.baseURI, out = { p: loadCore }, t = timeoutOf(host), urls = [];
     if (kind === 'feedback-form') {
       var schema = attr(host, 'schema'), dvhc = attr(host, 'dvhc');
       // The key is the file's plain URL, as the core asks for it; the request carries the hash.

@@ -135,7 +135,9 @@ async function serveFile(absRoot, rel, req, res, { precompressed, compress }) {
   if (st && st.isDirectory()) { file = path.join(file, 'index.html'); st = await statOrNull(file); }
   if (!st || !st.isFile()) { res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }); res.end('Not Found'); return; }
   const type = MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
-  const headers = { 'content-type': type, 'cache-control': 'no-cache' };
+  // `last-modified` as every static server sends it (the print module dates a list without
+  // `published` by it).
+  const headers = { 'content-type': type, 'cache-control': 'no-cache', 'last-modified': st.mtime.toUTCString() };
   const accepted = acceptedEncodings(req.headers['accept-encoding']);
   const compressible = COMPRESSIBLE.test(type);
   try {

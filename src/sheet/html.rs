@@ -10,57 +10,7 @@
 use super::{words, Body, Check, Sheet};
 use crate::num::push_int;
 
-/// The stylesheet of sheets and booklets.
-pub const CSS: &str = r#"
-@page { size: A4 portrait; margin: 10mm 12mm 12mm 12mm;
-  @bottom-right { content: "Trang " counter(page) "/" counter(pages); font: 8pt sans-serif; color: #000; } }
-* { box-sizing: border-box; }
-html { background: #fff; color: #000; }
-body { margin: 0; font: 10pt/1.25 "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #000; background: #fff; }
-main { max-width: 182mm; margin: 0 auto; padding: 8mm 0; }
-@media print { main { max-width: none; padding: 0; } }
-h1 { font-size: 14pt; line-height: 1.2; margin: 0 0 1.5mm; }
-h2 { font-size: 11.5pt; margin: 3.5mm 0 1.5mm; padding-bottom: 1mm; border-bottom: 1.5pt solid #000; break-after: avoid; page-break-after: avoid; }
-h3 { font-size: 10.5pt; margin: 2mm 0 1mm; break-after: avoid; }
-p, li, tr, .office, .call { break-inside: avoid; page-break-inside: avoid; }
-p { margin: 0 0 1.5mm; orphans: 3; widows: 3; }
-a { color: #000; }
-.sheet + .sheet, .cover + .sheet { break-before: page; page-break-before: always; }
-.head { display: flex; gap: 6mm; align-items: flex-start; break-inside: avoid; page-break-inside: avoid; border-bottom: 2pt solid #000; padding-bottom: 3mm; }
-.head-text { flex: 1; }
-.kicker { font-size: 9pt; line-height: 1.5; font-weight: 700; margin: 0 0 .5mm; }
-.sheet { padding-top: 1mm; }
-.qr { margin: 0; width: 36mm; flex: none; text-align: center; font-size: 8pt; line-height: 1.25; }
-.qr svg { display: block; width: 36mm; height: 36mm; }
-.facts { border-collapse: collapse; width: 100%; margin: 3mm 0 0; }
-.facts th, .facts td { text-align: left; vertical-align: top; padding: .6mm 2mm .6mm 0; border-bottom: .5pt solid #000; }
-.facts th { width: 42mm; font-weight: 700; }
-.help { border: 1.5pt solid #000; padding: 1.5mm 3mm; margin: 3mm 0 0; break-inside: avoid; page-break-inside: avoid; }
-.help p { margin: 0; }
-.call { display: inline-block; margin-right: 5mm; }
-.call b { font-size: 12pt; }
-.checklist { border-collapse: collapse; width: 100%; }
-.checklist thead { display: table-header-group; }
-.checklist th, .checklist td { text-align: left; vertical-align: top; padding: .7mm 1.5mm; border: .5pt solid #000; }
-.checklist th { font-weight: 700; }
-.checklist .box { width: 9mm; text-align: center; }
-.checklist .box span { display: inline-block; width: 4.5mm; height: 4.5mm; border: 1.2pt solid #000; margin-top: .5mm; }
-.checklist .n { width: 30mm; }
-.checklist .case td { font-weight: 700; border-left: none; border-right: none; padding-top: 3mm; }
-.form { display: block; font-size: 9pt; }
-ul.lines { margin: 0; padding-left: 5mm; }
-ul.lines li { margin: 0 0 .8mm; }
-.office { margin: 0 0 1.5mm; }
-.office h3, .office p { display: inline; margin: 0; font-size: 10pt; }
-.office p::before { content: " · "; }
-.foot { margin-top: 5mm; border-top: 1pt solid #000; padding-top: 2mm; font-size: 9pt; break-inside: avoid; page-break-inside: avoid; }
-.foot p { margin: 0 0 1mm; overflow-wrap: anywhere; }
-.cover h1 { font-size: 20pt; margin-top: 10mm; }
-.toc { border-collapse: collapse; width: 100%; margin-top: 5mm; }
-.toc th, .toc td { text-align: left; vertical-align: top; padding: 1mm 2mm 1mm 0; border-bottom: .5pt solid #000; }
-.toc td:first-child { width: 8mm; }
-.toc td:nth-child(2) { width: 22mm; white-space: nowrap; }
-"#;
+pub use super::CSS;
 
 /// Appends `s` with `&`, `<`, `>`, `"` and `'` escaped (text and attribute values).
 pub fn escape_into(out: &mut String, s: &str) {

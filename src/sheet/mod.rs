@@ -22,6 +22,11 @@ use crate::tthc::{Details, Procedure};
 
 pub use qr::Qr;
 
+/// The sheet's stylesheet (print rules: A4 portrait, black on white, 10 pt body, the QR code
+/// 36 mm): the CLI's HTML inlines it, the browser's print module adopts it in its own document.
+/// Both draw the same elements and classes, so a sheet prints alike from either.
+pub const CSS: &str = include_str!("sheet.css");
+
 /// One label and its value in the sheet's facts table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Fact {
@@ -369,6 +374,23 @@ fn check_row(line: &str) -> Check {
         copies,
         heading: d.heading,
     }
+}
+
+/// The `published` member of a data file's top-level object (the date the data was published), as
+/// written; `None` when absent, empty, not a string, or the text is not such an object. Reads
+/// the members in order and skips their values, without building a tree.
+pub fn published_of(text: &str) -> Option<String> {
+    let mut r = crate::json::Reader::new(text);
+    r.begin_object().ok()?;
+    while let Some(key) = r.next_key().ok()? {
+        if key == "published" {
+            let v = r.str().ok()?;
+            let v = v.trim();
+            return (!v.is_empty()).then(|| v.to_string());
+        }
+        r.skip().ok()?;
+    }
+    None
 }
 
 /// `2026-05-04` → `04/05/2026`; anything else as written.

@@ -184,3 +184,23 @@ proptest::proptest! {
         proptest::prop_assert!(!h.contains("<script"));
     }
 }
+
+#[test]
+fn published_is_read_from_the_top_level_object() {
+    use super::published_of;
+    let long = r#"{"version": 1, "procedures": [{"code": "1", "name": "A", "published": "x"}], "published": " 2026-05-04 "}"#;
+    assert_eq!(published_of(long).as_deref(), Some("2026-05-04"));
+    assert_eq!(
+        published_of(r#"{"published": "2026-05-04", "procedures": []}"#).as_deref(),
+        Some("2026-05-04")
+    );
+    assert_eq!(published_of(r#"{"procedures": []}"#), None);
+    assert_eq!(published_of(r#"{"published": ""}"#), None);
+    assert_eq!(published_of(r#"{"published": 20260504}"#), None);
+    assert_eq!(published_of("[1, 2]"), None);
+    assert_eq!(published_of("{\"published\": \"2026"), None);
+    assert_eq!(
+        published_of("\u{feff}{\"published\": \"2026-01-02\"}").as_deref(),
+        Some("2026-01-02")
+    );
+}

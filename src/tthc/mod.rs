@@ -263,6 +263,14 @@ impl Catalog {
         Ok((c, loaded.warnings))
     }
 
+    /// The procedures of a data file and its `agency`, read and cleaned exactly as
+    /// [`Catalog::from_json_str`] reads them, without building the index: for the print module,
+    /// which prints one procedure as the widget shows it.
+    pub fn procedures_of(text: &str) -> Result<(Vec<Procedure>, Option<String>), LoadError> {
+        let loaded = load::load(text, MAX_BYTES)?;
+        Ok((loaded.procedures, loaded.agency))
+    }
+
     /// Builds a catalogue from procedures already in memory, with extra dictionary entries.
     pub fn new(procedures: Vec<Procedure>, synonyms: &[(String, Vec<String>)]) -> Catalog {
         let index = index::Index::build(&procedures);

@@ -687,3 +687,16 @@ proptest::proptest! {
         let _ = c.search(&Query::text(&s));
     }
 }
+
+#[test]
+fn procedures_of_reads_like_the_catalogue() {
+    let text = r#"{"version": 1, "agency": "Sở Tư pháp", "procedures": [
+        {"code": " 1.000001 ", "name": "Đăng ký  khai sinh", "levels": ["Cấp xã"], "online": "mot_phan"},
+        {"code": "1.000002", "name": "Cấp phiếu lý lịch tư pháp", "details": {"steps": ["Nộp hồ sơ"]}}
+    ]}"#;
+    let (procedures, agency) = Catalog::procedures_of(text).unwrap();
+    let (catalog, _) = Catalog::from_json_str(text).unwrap();
+    assert_eq!(procedures.as_slice(), catalog.procedures());
+    assert_eq!(agency.as_deref(), Some("Sở Tư pháp"));
+    assert!(Catalog::procedures_of("{\"procedures\": []}").is_err());
+}

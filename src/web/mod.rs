@@ -17,6 +17,8 @@ mod api;
 pub(crate) mod dom;
 pub mod i18n;
 pub(crate) mod load;
+#[cfg(feature = "print")]
+mod print;
 mod views;
 
 use std::cell::{Cell, RefCell};
@@ -42,6 +44,22 @@ const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
 thread_local! {
     static BASE_URL: RefCell<String> = const { RefCell::new(String::new()) };
     static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+/// Whether this build has the print module: `cargo xtask build` builds it before the search modules,
+/// sets `CCHC_PRINT` for them and writes [`print_sheet`] into their glue; a build without it (tests,
+/// `cargo build`) has no print button.
+pub(crate) const PRINT: bool = option_env!("CCHC_PRINT").is_some();
+
+#[wasm_bindgen]
+extern "C" {
+    /// Written into the search modules' glue by `cargo xtask build` (`print_glue`): asks the
+    /// loader (`loader.p`) for the print module with its file stem and the SHA-256 of its glue and
+    /// wasm, then calls its `print(button)`; on failure writes `failed` into the live region after
+    /// the button. The hashes are in the glue, which the loader checks against its own table: the
+    /// chain goes loader → search glue → print module, and the loader carries nothing more.
+    #[wasm_bindgen(js_name = __cchc_print)]
+    fn print_sheet(loader: &JsValue, button: &Element, failed: &str);
 }
 
 /// Called once by the loader: the folder the bundle was loaded from (for the CSS fallback and the
@@ -186,14 +204,35 @@ impl Ctx {
         }
     }
 
+    /// The loader's function `name` on the object it handed to [`mount`].
+    fn loader_fn(&self, name: &str) -> Option<js_sys::Function> {
+        js_sys::Reflect::get(&self.prefetch.borrow(), &JsValue::from_str(name))
+            .ok()?
+            .dyn_into()
+            .ok()
+    }
+
     /// Asks the loader to mount this widget again with the module that has everything (the
     /// combined one); false when the loader offers no such thing.
     pub fn upgrade(&self) -> bool {
-        let f = js_sys::Reflect::get(&self.prefetch.borrow(), &JsValue::from_str("upgrade"));
-        match f.ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        match self.loader_fn("upgrade") {
             Some(f) => f.call0(&JsValue::NULL).is_ok(),
             None => false,
         }
+    }
+
+    /// Prints the procedure open beside `button`: hands it to the print module's loading code in
+    /// the glue ([`print_sheet`]), which asks the loader for the module (checked against the
+    /// hashes the glue carries) and calls its `print` with the button; the module does the rest
+    /// (the data, the sheet, its own document, its messages). When the module cannot be loaded,
+    /// the live region after the button says so; pressing it again tries again.
+    #[cfg(feature = "search")]
+    pub fn print(&self, button: &Element) {
+        print_sheet(
+            &self.prefetch.borrow(),
+            button,
+            Ui::LoaderFailed.text(self.lang),
+        );
     }
 
     fn take_prefetched(&self, url: &str) -> Option<js_sys::Promise> {

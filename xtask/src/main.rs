@@ -50,12 +50,15 @@ fn main() -> ExitCode {
         Some("demo") => demo(args.get(1).map(String::as_str)),
         Some("test") => test(),
         Some("build") => setup().and_then(|_| build()),
+        // Development: rebuilds one module's glue and wasm into pkg/ (nothing else: the loader's
+        // table and the other modules are stale until `cargo xtask build`), to measure a change.
+        Some("module") => module(args.get(1).map(String::as_str)),
         Some("size") => size().map(|_| ()),
         Some("bench") => bench(&args[1..]),
         Some("setup") => setup(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <demo [PORT] | test | build | size | bench [search|tracker|form|size|startup|nginx|receiver] | bench fuzz [SECONDS] | setup>"
+                "usage: cargo xtask <demo [PORT] | test | build | module STEM | size | bench [search|tracker|form|size|startup|nginx|receiver] | bench fuzz [SECONDS] | setup>"
             );
             return ExitCode::from(2);
         }
@@ -293,6 +296,19 @@ const SEARCH_FULL: Widget = Widget {
     ceiling: 0,
 };
 
+/// The print module (issue 15): the printable procedure sheet (`crate::sheet`, the QR code, the
+/// drawing into a frame of its own), loaded by the search widget's print button when a sheet is
+/// printed, never at startup. Built first: every module with the search widget carries its stem
+/// and hashes (`CCHC_PRINT`, see [`print_entry`]), the loader's table does not. With `national`, so
+/// that it reads every list the search modules read. No byte budget (`cargo xtask size` shows it).
+const PRINT: Widget = Widget {
+    feature: "print,national",
+    stem: "cchc_print",
+    kind: "print",
+    budget: 0,
+    ceiling: 0,
+};
+
 /// The `SearchIndex` JS API (README): its own module (`cchc_widgets.js` + `_bg.wasm`) with the
 /// built-in thesaurus compiled in, so that the search widget's wasm carries neither; not a widget
 /// kind (the loader never loads it), no byte budget.
@@ -328,9 +344,12 @@ fn build() -> Res {
     // Its hash is in the glue of every module with the search (`T`), not in the loader's table:
     // a page without a search does not download it.
     let words_hash = sri256(&format!("pkg/{THESAURUS}"))?;
+    // The print module first: the search modules carry its glue's hash.
+    build_widget(&PRINT, &words_hash, None)?;
+    let print = print_entry()?;
     let mut table = Vec::new();
     for w in WIDGETS.iter().chain([&COMBINED, &SEARCH_FULL]) {
-        build_widget(w, &words_hash)?;
+        build_widget(w, &words_hash, Some(&print))?;
         let glue = format!("pkg/{}.js", w.stem);
         let wasm = format!("pkg/{}_bg.wasm", w.stem);
         let bytes = |p: &str| {
@@ -348,7 +367,7 @@ fn build() -> Res {
             bytes(&glue)? + bytes(&wasm)?
         ));
     }
-    build_widget(&API, &words_hash)?;
+    build_widget(&API, &words_hash, None)?;
     // The English catalogue is generated from the Vietnamese/English pairs of the sources (the
     // wasm carries Vietnamese only); `cchc check` judges catalogues a province adds.
     fs::create_dir_all("pkg/i18n").map_err(|e| format!("pkg/i18n: {e}"))?;
@@ -440,14 +459,58 @@ fn write_catalogues() -> Result<String, String> {
     Ok(entries.join(","))
 }
 
-/// Builds one widget's wasm and glue into `pkg/` (`<stem>.js`, `<stem>_bg.wasm`).
-fn build_widget(w: &Widget, words_hash: &str) -> Res {
+/// What the search modules carry of the print module (`CCHC_PRINT`, `src/web/mod.rs`
+/// `PRINT_MODULE`): its stem and the SHA-256 of its glue, as built in `pkg/`. The glue is a module
+/// script with `integrity` and exports its wasm's hash (`W`), checked before the wasm runs: the
+/// chain of hashes goes loader → search glue → print glue → print wasm, and the loader pays
+/// nothing for it.
+fn print_entry() -> Result<String, String> {
+    Ok(format!(
+        "{} {}",
+        PRINT.stem,
+        sri256(&format!("pkg/{}.js", PRINT.stem))?
+    ))
+}
+
+/// `cargo xtask module STEM`: one module rebuilt into `pkg/`, its gzip bytes printed.
+fn module(stem: Option<&str>) -> Res {
+    let all = [&PRINT, &COMBINED, &SEARCH_FULL, &API];
+    let w = WIDGETS
+        .iter()
+        .chain(all)
+        .find(|w| Some(w.stem) == stem)
+        .ok_or("usage: cargo xtask module <stem> (cchc_search, cchc_print, ...)")?;
+    bundle_toolchain()?;
+    let print = if w.stem == PRINT.stem {
+        None
+    } else {
+        Some(print_entry()?)
+    };
+    let words_hash = sri256(&format!("pkg/{THESAURUS}"))?;
+    build_widget(w, &words_hash, print.as_deref())?;
+    let (files, total) = measure(&[format!("{}.js", w.stem), format!("{}_bg.wasm", w.stem)])?;
+    for (f, raw, gz) in files {
+        println!("  {f:<26} {raw:>10} {gz:>10}");
+    }
+    println!("  {:<26} {:>10} {total:>10}", "total (gzip)", "");
+    Ok(())
+}
+
+/// Builds one widget's wasm and glue into `pkg/` (`<stem>.js`, `<stem>_bg.wasm`); `print` is what
+/// it carries of the print module ([`print_entry`]), `words_hash` the thesaurus's hash the
+/// search glues export (`T`).
+fn build_widget(w: &Widget, words_hash: &str, print: Option<&str>) -> Res {
     let toolchain = format!("+{BUNDLE_TOOLCHAIN}");
     eprintln!(
         "$ RUSTFLAGS=\"{BUNDLE_RUSTFLAGS}\" CARGO_TARGET_DIR={BUNDLE_TARGET_DIR} (widget {})",
         w.kind
     );
-    let status = Command::new("cargo")
+    let mut cargo = Command::new("cargo");
+    match print {
+        Some(p) => cargo.env("CCHC_PRINT", p),
+        None => cargo.env_remove("CCHC_PRINT"),
+    };
+    let status = cargo
         .args([
             &toolchain,
             "build",
@@ -523,6 +586,10 @@ fn build_widget(w: &Widget, words_hash: &str) -> Res {
     } else {
         module_only_init(&glue)?
     };
+    let glue = match print {
+        Some(p) if w.feature.split(',').any(|f| f == "search") => print_glue(&glue, p)?,
+        _ => glue,
+    };
     fs::write(&opt, wasm).map_err(|e| format!("{opt}: {e}"))?;
     // The loader's modules carry their wasm's hash: the loader checks the wasm against the glue's
     // `W`, and the glue against the hash in its own table.
@@ -538,6 +605,23 @@ fn build_widget(w: &Widget, words_hash: &str) -> Res {
     };
     fs::write(&glue_path, glue).map_err(|e| format!("{glue_path}: {e}"))?;
     minify_js(&glue_path, true)
+}
+
+/// Adds to a search module's glue the function its wasm calls when the print button is pressed
+/// (`src/web/mod.rs` `print_sheet`, imported as the global `__cchc_print`): it asks the loader for
+/// the print module with the stem and hashes of `entry` ([`print_entry`]) and calls its
+/// `print(button)`, or writes the (translated) message the wasm passes into the live region after
+/// the button. The hashes live in the glue, which the loader checks: every page pays nothing for
+/// them, a search page ~0.1 KB gzip.
+fn print_glue(glue: &str, entry: &str) -> Result<String, String> {
+    if !glue.contains("__cchc_print(") {
+        return Err("glue: the search module does not call `__cchc_print` (src/web/mod.rs)".into());
+    }
+    let parts: Vec<String> = entry.split(' ').map(|p| format!("\"{p}\"")).collect();
+    Ok(format!(
+        "{glue}\nfunction __cchc_print(loader, button, failed) {{\n    loader.p([{}]).then(function (m) {{ m.print(button); }}).catch(function () {{ button.nextSibling.textContent = failed; }});\n}}\n",
+        parts.join(",")
+    ))
 }
 
 /// Replaces wasm-bindgen's init (a URL, `Request`, `Response` or bytes; `instantiateStreaming`
@@ -959,6 +1043,18 @@ fn size() -> Result<Vec<String>, String> {
     println!(
         "\n  {:<26} {:>10} {words:>10}  (the search widget's words, fetched once it is ready)",
         THESAURUS, ""
+    );
+    // Not at startup either: the print module, when a citizen prints a sheet.
+    let (files, print) = measure(&[
+        format!("{}.js", PRINT.stem),
+        format!("{}_bg.wasm", PRINT.stem),
+    ])?;
+    for (f, raw, gz) in &files {
+        println!("  {f:<26} {raw:>10} {gz:>10}");
+    }
+    println!(
+        "  {:<26} {:>10} {print:>10}  (the print module, fetched when a sheet is printed)",
+        "", ""
     );
     let (files, combined) = measure(&[
         LOADER.to_string(),

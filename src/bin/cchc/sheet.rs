@@ -70,17 +70,10 @@ fn sheets(args: &Args) -> Result<usize, String> {
         .map_err(|e| format!("không đọc được tệp dữ liệu {}: {e}", data.display()))?;
     let (catalog, _warnings) = Catalog::from_json_str_with_limit(&text, CLI_MAX_BYTES)
         .map_err(|e| format!("{}: {}", data.display(), e.message(Lang::Vi)))?;
-    let top: Option<serde_json::Value> = serde_json::from_str(&text).ok();
-    let top_str = |k: &str| {
-        top.as_ref()
-            .and_then(|v| v.get(k))
-            .and_then(|v| v.as_str())
-            .map(str::to_string)
-    };
     let published = args
         .published
         .clone()
-        .or_else(|| top_str("published"))
+        .or_else(|| sheet::published_of(&text))
         .or_else(|| modified(data));
     let contacts = match &args.contacts {
         Some(path) => {

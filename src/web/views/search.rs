@@ -391,6 +391,8 @@ impl View {
             "retry-detail" => {
                 self.render_detail();
             }
+            // The print module, asked for now (never at startup), prints the open procedure.
+            "print" => self.ctx.print(&target),
             _ => {}
         }
     }
@@ -810,6 +812,23 @@ impl View {
             .attr("data-action", "back")
             .text(tr!(lang, "← Quay lại danh sách", "← Back to the list"));
         crate::web::dom::append(&self.detail, &back.0);
+        // The printable sheet (`crate::sheet`): drawn by the print module, which the loader
+        // fetches when this button is pressed; the empty live region after it gets its messages.
+        if crate::web::PRINT {
+            let print = E::new("button")
+                .attr("type", "button")
+                .class("cchc-button secondary")
+                .attr("data-action", "print")
+                .text(tr!(lang, "In phiếu thủ tục", "Print the procedure sheet"));
+            crate::web::dom::append(&self.detail, &print.0);
+            crate::web::dom::append(
+                &self.detail,
+                &E::new("span")
+                    .class("cchc-error-title")
+                    .attr("role", "alert")
+                    .0,
+            );
+        }
         let catalog = self.catalog();
         let Some(p) = catalog.find_code(&code).and_then(|i| catalog.procedure(i)) else {
             let msg = tr!(
