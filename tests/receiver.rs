@@ -758,7 +758,21 @@ fn staff_export_answer_in_excel_and_every_change_is_in_the_history() {
                     "01/12/2026",
                     "Có",
                 ],
-                [&refs[0], "", "", "", "", "", "", "", "", "Xong rồi", "", ""],
+                // An unknown status and, on the same row, a wrong "publish" cell: both reported.
+                [
+                    &refs[0],
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "Xong rồi",
+                    "",
+                    "Chắc chắn",
+                ],
                 [
                     &refs[1],
                     "",
@@ -796,6 +810,7 @@ fn staff_export_answer_in_excel_and_every_change_is_in_the_history() {
             "{err}"
         );
         assert!(err.contains("dòng 3, cột J"), "{err}");
+        assert!(err.contains("dòng 3, cột L"), "{err}");
         assert!(err.contains("dòng 4, cột K"), "{err}");
         assert!(
             err.contains("dòng 5, cột I") && err.contains("dòng 5, cột K"),

@@ -328,7 +328,9 @@ pub fn read_sheet(
             .iter()
             .find(|(c, l)| key(c) == key(status) || key(l) == key(status))
             .map(|(c, _)| *c);
-        let Some(code) = code else {
+        // An unknown status is reported, and the row's other cells are still checked (every
+        // problem of the sheet at once).
+        if code.is_none() {
             let allowed: Vec<&str> = STATUSES.iter().map(|(_, l)| *l).collect();
             fail(
                 c_status,
@@ -337,8 +339,8 @@ pub fn read_sheet(
                     allowed.join(", ")
                 ),
             );
-            continue;
-        };
+        }
+        let code = code.unwrap_or("");
         let finished = matches!(code, "da-tra-loi" | "chuyen-co-quan-khac" | "khong-thuoc-pham-vi");
         if code == "da-tra-loi" && answer.is_empty() {
             fail(c_answer, "“Đã trả lời” cần nội dung trả lời (an answer needs its text)".into());
