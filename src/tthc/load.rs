@@ -942,7 +942,11 @@ fn documents(s: &str) -> Vec<String> {
     out
 }
 
-/// `Tên văn bản pháp lýMã văn bảnLuật Khiếu nại02/2011/QH13…` → items ending at each document number.
+/// `Tên văn bản pháp lýMã văn bảnLuật Khiếu nại02/2011/QH13…` → one item per row of the portal's
+/// table, whose cells (the document's name, then its number) were flattened together. A row ends
+/// at its number; the same number inside the name (`Nghị định số 69/2024/NĐ-CP của Chính
+/// phủ…69/2024/NĐ-CP`) does not end it, and the number cell is dropped when the name already
+/// says it (else kept after a space: `Luật Khiếu nại 02/2011/QH13`).
 #[cfg_attr(
     all(target_arch = "wasm32", not(feature = "national")),
     allow(dead_code)
@@ -951,26 +955,63 @@ fn legal(s: &str) -> Vec<String> {
     let body = s.strip_prefix("Tên văn bản pháp lýMã văn bản").unwrap_or(s);
     let mut out = Vec::new();
     let mut start = 0;
-    let bytes: Vec<(usize, char)> = body.char_indices().collect();
-    let mut k = 0;
-    while let Some(&(i, c)) = bytes.get(k) {
-        // A document number looks like 05/2012/NĐ-CP: digits '/' 4 digits '/' letters.
-        if c.is_ascii_digit() && i >= start {
-            let tail = body.get(i..).unwrap_or("");
-            if let Some(len) = doc_number_len(tail) {
-                let item = body.get(start..i + len).unwrap_or("");
-                out.extend(clean(item));
-                start = i + len;
-                while bytes.get(k).is_some_and(|&(j, _)| j < start) {
-                    k += 1;
-                }
-                continue;
-            }
+    let mut i = 0;
+    while i < body.len() {
+        let Some(tail) = body.get(i..) else {
+            i += 1;
+            continue;
+        };
+        let at_digit = tail.starts_with(|c: char| c.is_ascii_digit())
+            && !body
+                .get(..i)
+                .is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()));
+        let found = if at_digit { doc_number_len(tail) } else { None };
+        let Some(mut len) = found else {
+            i += tail.chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let mut at = i;
+        // "năm 201102/2011/QH13", "sửa đổi 202323/2023/QH15": a year ends the name, then the
+        // number cell begins.
+        let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+        let year = tail.get(..4).and_then(|y| y.parse::<u32>().ok());
+        if digits > 4 && year.is_some_and(|y| (1945..=2100).contains(&y)) {
+            at += 4;
+            len -= 4;
         }
-        k += 1;
+        let number = body.get(at..at + len).unwrap_or("");
+        let after = body.get(at + len..).unwrap_or("");
+        // The number inside the name: the row ends at its number cell, the next number.
+        if next_doc_number(after) == Some(number) {
+            i = at + len;
+            continue;
+        }
+        let name = body.get(start..at).unwrap_or("").trim_end();
+        let item = if name.contains(number) {
+            name.to_string()
+        } else {
+            format!("{name} {number}")
+        };
+        out.extend(clean(&item));
+        start = at + len;
+        i = start;
     }
     out.extend(body.get(start..).and_then(clean));
     out
+}
+
+/// The first document number in `s` (as [`doc_number_len`] reads one).
+fn next_doc_number(s: &str) -> Option<&str> {
+    let mut prev_digit = false;
+    for (i, c) in s.char_indices() {
+        if c.is_ascii_digit() && !prev_digit {
+            if let Some(len) = s.get(i..).and_then(doc_number_len) {
+                return s.get(i..i + len);
+            }
+        }
+        prev_digit = c.is_ascii_digit();
+    }
+    None
 }
 
 fn doc_number_len(s: &str) -> Option<usize> {
@@ -988,6 +1029,13 @@ fn doc_number_len(s: &str) -> Option<usize> {
         if !(c.is_uppercase() || c.is_ascii_digit() || c == '-') || (c.is_uppercase() && next_lower)
         {
             break;
+        }
+        // `NĐ-CP05/2012/…`: the digits after the letters start the next number.
+        if c.is_ascii_digit() && i > 0 && chars.get(i - 1).is_some_and(|p| p.is_uppercase()) {
+            let rest: String = chars.get(i..).unwrap_or(&[]).iter().collect();
+            if doc_number_len(&rest).is_some() {
+                break;
+            }
         }
         code += c.len_utf8();
     }
@@ -1031,9 +1079,20 @@ mod tests {
         );
         let l = legal("Tên văn bản pháp lýMã văn bảnLuật Khiếu nại năm 201102/2011/QH13Nghị định 05/2012/NĐ-CP05/2012/NĐ-CP");
         assert_eq!(
-            l.first().map(String::as_str),
-            Some("Luật Khiếu nại năm 201102/2011/QH13"),
+            l,
+            [
+                "Luật Khiếu nại năm 2011 02/2011/QH13",
+                "Nghị định 05/2012/NĐ-CP"
+            ],
             "{l:?}"
+        );
+        let l = legal("Tên văn bản pháp lýMã văn bảnNghị định số 69/2024/NĐ-CP của Chính phủ: Quy định về định danh và xác thực điện tử69/2024/NĐ-CPLuật Căn cước26/2023/QH15");
+        assert_eq!(
+            l,
+            [
+                "Nghị định số 69/2024/NĐ-CP của Chính phủ: Quy định về định danh và xác thực điện tử",
+                "Luật Căn cước 26/2023/QH15"
+            ]
         );
     }
 
