@@ -52,6 +52,52 @@ pub fn rsplit_ascii(s: &str, sep: u8) -> Option<(&str, &str)> {
     Some((s.get(..i)?, s.get(i + 1..)?))
 }
 
+/// `hay.find(needle)` without core's two-way string searcher (~2 KB of wasm with its reverse
+/// half): a plain scan, for the short cues and separators of the data. A match of UTF-8 in UTF-8
+/// always starts at a character boundary, so the answer is std's.
+#[inline(never)]
+pub fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    (0..=h.len().checked_sub(n.len())?).find(|&i| h.get(i..i + n.len()) == Some(n))
+}
+
+/// `hay.rfind(needle)`, as [`find_str`].
+#[inline(never)]
+pub fn rfind_str(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    (0..=h.len().checked_sub(n.len())?)
+        .rev()
+        .find(|&i| h.get(i..i + n.len()) == Some(n))
+}
+
+/// `hay.contains(needle)`, as [`find_str`].
+pub fn contains_str(hay: &str, needle: &str) -> bool {
+    find_str(hay, needle).is_some()
+}
+
+/// `hay.split(sep)` for a non-empty `sep`, as [`find_str`].
+pub fn split_str<'a>(mut hay: &'a str, sep: &str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    while let Some(i) = find_str(hay, sep).filter(|_| !sep.is_empty()) {
+        out.push(hay.get(..i).unwrap_or(""));
+        hay = hay.get(i + sep.len()..).unwrap_or("");
+    }
+    out.push(hay);
+    out
+}
+
+/// `hay.replace(from, to)` for a non-empty `from`, as [`find_str`].
+pub fn replace_str(mut hay: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(hay.len());
+    while let Some(i) = find_str(hay, from).filter(|_| !from.is_empty()) {
+        out.push_str(hay.get(..i).unwrap_or(""));
+        out.push_str(to);
+        hay = hay.get(i + from.len()..).unwrap_or("");
+    }
+    out.push_str(hay);
+    out
+}
+
 /// `items.join(sep)`: one small non-generic loop instead of std's `join`, which the wasm carries
 /// once per element type (~0.9 KB each).
 pub fn join<S: AsRef<str>>(items: &[S], sep: &str) -> String {
@@ -209,6 +255,18 @@ mod tests {
         use super::super::*;
         use proptest::prelude::*;
         use unicode_normalization::UnicodeNormalization;
+
+        proptest! {
+            /// The string helpers answer exactly like std: needles found, split on and replaced.
+            #[test]
+            fn find_split_replace_like_std(hay in "[ab, :ê]{0,24}", needle in "[ab, :ê]{1,3}") {
+                prop_assert_eq!(find_str(&hay, &needle), hay.find(needle.as_str()));
+                prop_assert_eq!(rfind_str(&hay, &needle), hay.rfind(needle.as_str()));
+                prop_assert_eq!(contains_str(&hay, &needle), hay.contains(needle.as_str()));
+                prop_assert_eq!(split_str(&hay, &needle), hay.split(needle.as_str()).collect::<Vec<_>>());
+                prop_assert_eq!(replace_str(&hay, &needle, "xy"), hay.replace(needle.as_str(), "xy"));
+            }
+        }
 
         /// Strings over Vietnamese letters, marks in any order, consonants, digits and punctuation.
         fn vietnamese_text() -> impl Strategy<Value = String> {

@@ -137,7 +137,7 @@ impl Details {
             .strip_prefix(channel)
             .and_then(|r| r.strip_prefix(':'))
             .unwrap_or(rest);
-        let note = super::load::clean(&rest.replace(NO_INFO, " "));
+        let note = super::load::clean(&crate::text::replace_str(rest, NO_INFO, " "));
         let mut out = channel.to_string();
         for (i, part) in [time, fee, note].into_iter().flatten().enumerate() {
             out.push_str(if i == 0 { ": " } else { "; " });

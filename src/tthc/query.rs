@@ -808,7 +808,7 @@ pub(crate) fn asks(q: &str) -> Option<Part> {
             needle.push(' ');
             needle.push_str(cue);
             needle.push(' ');
-            if let Some(at) = padded.rfind(&needle) {
+            if let Some(at) = text::rfind_str(&padded, &needle) {
                 let end = at + needle.len();
                 if best.is_none_or(|(e, _)| end > e) {
                     best = Some((end, part));
