@@ -111,7 +111,11 @@ impl Lang {
     /// The language for a BCP 47 tag such as `vi`, `vi-VN`, `km-KH`: its primary subtag's
     /// registered catalogue (natively also built-in `en`), else Vietnamese.
     pub fn from_tag(tag: &str) -> Lang {
-        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        // The primary subtag: up to the first `-` or `_` (a byte scan, not a `char` pattern
+        // search: smaller wasm in every widget).
+        let tag = tag.trim();
+        let end = tag.bytes().position(|b| b == b'-' || b == b'_');
+        let primary = tag.get(..end.unwrap_or(tag.len())).unwrap_or("");
         #[cfg(not(target_arch = "wasm32"))]
         if primary.eq_ignore_ascii_case("en") {
             return Lang::En;

@@ -33,14 +33,6 @@ pub fn cat(parts: &[&str]) -> String {
     s
 }
 
-/// `hay.contains(needle)` by a plain scan (names and labels, a few dozen bytes): std's two-way
-/// searcher costs the wasm ~0.6 KB gzip.
-#[inline(never)]
-pub fn contains(hay: &str, needle: &str) -> bool {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    n.is_empty() || h.windows(n.len()).any(|w| w == n)
-}
-
 /// `s.chars().count()`: one small loop over the bytes (std's is unrolled for speed and costs the
 /// wasm ~0.5 KB).
 #[inline(never)]
@@ -58,6 +50,79 @@ pub fn char_count(s: &str) -> usize {
 pub fn rsplit_ascii(s: &str, sep: u8) -> Option<(&str, &str)> {
     let i = s.bytes().rposition(|b| b == sep && sep.is_ascii())?;
     Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// `hay.find(needle)` without core's two-way string searcher (~2 KB of wasm with its reverse
+/// half): a plain scan, for the short cues and separators of the data. A match of UTF-8 in UTF-8
+/// always starts at a character boundary, so the answer is std's.
+#[inline(never)]
+pub fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    (0..=h.len().checked_sub(n.len())?).find(|&i| h.get(i..i + n.len()) == Some(n))
+}
+
+/// `hay.rfind(needle)`, as [`find_str`].
+#[inline(never)]
+pub fn rfind_str(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    (0..=h.len().checked_sub(n.len())?)
+        .rev()
+        .find(|&i| h.get(i..i + n.len()) == Some(n))
+}
+
+/// `hay.contains(needle)`, as [`find_str`].
+pub fn contains_str(hay: &str, needle: &str) -> bool {
+    find_str(hay, needle).is_some()
+}
+
+/// `hay.split(sep)` for a non-empty `sep`, as [`find_str`].
+pub fn split_str<'a>(mut hay: &'a str, sep: &str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    while let Some(i) = find_str(hay, sep).filter(|_| !sep.is_empty()) {
+        out.push(hay.get(..i).unwrap_or(""));
+        hay = hay.get(i + sep.len()..).unwrap_or("");
+    }
+    out.push(hay);
+    out
+}
+
+/// `hay.replace(from, to)` for a non-empty `from`, as [`find_str`].
+pub fn replace_str(mut hay: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(hay.len());
+    while let Some(i) = find_str(hay, from).filter(|_| !from.is_empty()) {
+        out.push_str(hay.get(..i).unwrap_or(""));
+        out.push_str(to);
+        hay = hay.get(i + from.len()..).unwrap_or("");
+    }
+    out.push_str(hay);
+    out
+}
+
+/// `String::from_utf8_lossy(bytes).into_owned()`, written with `Utf8Error`'s own answers (std's
+/// version brings its chunk iterator into every widget's wasm, ~0.6 KB raw): each invalid
+/// sequence (its maximal subpart, as the WHATWG decoder behind `Response.text()` takes it)
+/// becomes one U+FFFD.
+#[inline(never)]
+pub fn utf8_lossy(mut rest: &[u8]) -> String {
+    let mut out = String::with_capacity(rest.len());
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                out.push_str(s);
+                return out;
+            }
+            Err(e) => {
+                let v = e.valid_up_to();
+                let valid = rest.get(..v).unwrap_or_default();
+                out.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                out.push('\u{FFFD}');
+                match e.error_len() {
+                    Some(n) => rest = rest.get(v + n..).unwrap_or_default(),
+                    None => return out,
+                }
+            }
+        }
+    }
 }
 
 /// `items.join(sep)`: one small non-generic loop instead of std's `join`, which the wasm carries
@@ -231,6 +296,25 @@ mod tests {
         use super::super::*;
         use proptest::prelude::*;
         use unicode_normalization::UnicodeNormalization;
+
+        proptest! {
+            /// The string helpers answer exactly like std: any bytes (mostly invalid UTF-8, with
+            /// valid runs) decoded lossily, and needles found, split on and replaced.
+            #[test]
+            fn utf8_lossy_like_std(bytes in proptest::collection::vec(
+                prop_oneof![any::<u8>(), 0x80u8..0xC0, 0xE0u8..0xF5, Just(b'a')], 0..40)) {
+                prop_assert_eq!(utf8_lossy(&bytes), String::from_utf8_lossy(&bytes).into_owned());
+            }
+
+            #[test]
+            fn find_split_replace_like_std(hay in "[ab, :ê]{0,24}", needle in "[ab, :ê]{1,3}") {
+                prop_assert_eq!(find_str(&hay, &needle), hay.find(needle.as_str()));
+                prop_assert_eq!(rfind_str(&hay, &needle), hay.rfind(needle.as_str()));
+                prop_assert_eq!(contains_str(&hay, &needle), hay.contains(needle.as_str()));
+                prop_assert_eq!(split_str(&hay, &needle), hay.split(needle.as_str()).collect::<Vec<_>>());
+                prop_assert_eq!(replace_str(&hay, &needle, "xy"), hay.replace(needle.as_str(), "xy"));
+            }
+        }
 
         /// Strings over Vietnamese letters, marks in any order, consonants, digits and punctuation.
         fn vietnamese_text() -> impl Strategy<Value = String> {

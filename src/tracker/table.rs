@@ -120,7 +120,7 @@ pub fn push_strings(out: &mut String, cells: &[String]) {
 /// One CSV cell: quoted, quotes doubled, and a leading `= + - @` neutralised so a spreadsheet
 /// never runs agency text as a formula.
 fn cell(s: &str) -> String {
-    let s = s.replace('"', "\"\"");
+    let s = crate::text::replace_str(s, "\"", "\"\"");
     let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
     if risky {
         cat(&["\"'", &s, "\""])

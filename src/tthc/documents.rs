@@ -21,6 +21,7 @@
 //! wording (an agency's own list) as a plain name.
 
 use crate::num::push_int;
+use crate::text;
 
 /// The header the portal writes before each table's rows.
 const HEADER: &str = "Tên giấy tờMẫu đơn, tờ khaiSố lượng";
@@ -65,7 +66,7 @@ pub struct Document<'a> {
 /// Text without the portal's header or counts is split only at its line breaks.
 pub fn tidy(raw: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut parts = raw.split(HEADER);
+    let mut parts = text::split_str(raw, HEADER).into_iter();
     let first = parts.next().unwrap_or("");
     let rest: Vec<&str> = parts.collect();
     if rest.is_empty() {
@@ -307,13 +308,14 @@ fn split_form(name: &str) -> (&str, Option<&str>) {
         let lower = head.to_ascii_lowercase();
         let prev = EXTENSIONS
             .into_iter()
-            .filter_map(|e| lower.rfind(e).map(|i| (i, i + e.len())))
+            .filter_map(|e| text::rfind_str(&lower, e).map(|i| (i, i + e.len())))
             .max_by_key(|&(_, end)| end);
         match prev {
             Some((start, end))
                 if end < first
                     && head.get(end..).is_some_and(|r| {
-                        !r.starts_with([' ', '.', ',', ';']) && !r.contains(". ") && r.len() <= 100
+                        !r.starts_with([' ', '.', ',', ';']) && !text::contains_str(r, ". ")
+                            && r.len() <= 100
                     })
                     // "x.doc" inside "x.docx": the longer extension was found.
                     && lower.get(end..end + 1).is_none_or(|c| c != "x") =>
@@ -369,7 +371,7 @@ fn file_start(head: &str) -> Option<usize> {
     let at = form_word.or(separator)?;
     // Only a file name follows: short, not a sentence.
     let file = head.get(at..)?;
-    (file.len() <= 160 && !file.contains(", ")).then_some(at)
+    (file.len() <= 160 && !text::contains_str(file, ", ")).then_some(at)
 }
 
 /// Reads a document line back ([`tidy`]'s wording; any other text is a plain name).
@@ -384,7 +386,7 @@ pub fn parse(line: &str) -> Document<'_> {
         d.originals = originals;
         d.copies = copies;
     }
-    if let Some(open) = rest.rfind(" (mẫu: ") {
+    if let Some(open) = text::rfind_str(rest, " (mẫu: ") {
         if rest.ends_with(')') {
             d.form = rest.get(open + " (mẫu: ".len()..rest.len() - 1);
             rest = rest.get(..open).unwrap_or(rest);
@@ -397,12 +399,12 @@ pub fn parse(line: &str) -> Document<'_> {
 
 /// `…: 1 bản chính, 2 bản sao` at the end of `s` → the text before and the counts.
 fn counts_suffix(s: &str) -> Option<(&str, u32, u32)> {
-    let colon = s.rfind(": ")?;
+    let colon = text::rfind_str(s, ": ")?;
     let head = s.get(..colon)?;
     let tail = s.get(colon + 2..)?;
     let mut originals = 0;
     let mut copies = 0;
-    for (k, part) in tail.split(", ").enumerate() {
+    for (k, part) in text::split_str(tail, ", ").into_iter().enumerate() {
         let (num, word) = part.split_once(' ')?;
         let n = u32::try_from(crate::num::digits(num)?).ok()?;
         match word {

@@ -103,6 +103,96 @@ impl std::hash::Hasher for FnvHasher {
     }
 }
 
+/// Values by text key through the one hash map type of the search: `String` → dense id
+/// ([`Fnv`]), the values in a `Vec` beside it. hashbrown's code is generic over the whole entry,
+/// so every `HashMap<String, T>` with another `T` brought its own insert, grow, lookup and drop
+/// code into the wasm; the index's words and texts, the dictionary, the loader's codes and the
+/// details files now share one.
+#[derive(Clone, Debug)]
+pub struct Keyed<T> {
+    ids: HashMap<String, u32, Fnv>,
+    values: Vec<T>,
+}
+
+impl<T> Default for Keyed<T> {
+    fn default() -> Self {
+        Keyed {
+            ids: HashMap::default(),
+            values: Vec::new(),
+        }
+    }
+}
+
+impl<T> Keyed<T> {
+    pub fn with_capacity(n: usize) -> Self {
+        Keyed {
+            ids: HashMap::with_capacity_and_hasher(n, Fnv),
+            values: Vec::with_capacity(n),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&T> {
+        self.values.get(*self.ids.get(key)? as usize)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.ids.contains_key(key)
+    }
+
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// Inserts `value` under `key`, replacing (and returning) the value it had.
+    pub fn insert(&mut self, key: String, value: T) -> Option<T> {
+        match self.ids.get(key.as_str()) {
+            Some(&i) => self
+                .values
+                .get_mut(i as usize)
+                .map(|v| std::mem::replace(v, value)),
+            None => {
+                self.ids.insert(key, self.values.len() as u32);
+                self.values.push(value);
+                None
+            }
+        }
+    }
+
+    /// The value under `key`, a default one inserted first if there is none.
+    pub fn slot(&mut self, key: String) -> &mut T
+    where
+        T: Default,
+    {
+        let i = match self.ids.get(key.as_str()) {
+            Some(&i) => i as usize,
+            None => {
+                self.ids.insert(key, self.values.len() as u32);
+                self.values.push(T::default());
+                self.values.len() - 1
+            }
+        };
+        // `i` is always in range: ids are only given to pushed values.
+        let last = self.values.len().saturating_sub(1);
+        &mut self.values[i.min(last)]
+    }
+
+    /// Every value, in the order of their keys' first insertion.
+    pub fn values(&self) -> std::slice::Iter<'_, T> {
+        self.values.iter()
+    }
+
+    /// Every key and its value, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &T)> {
+        self.ids
+            .iter()
+            .filter_map(|(k, &i)| Some((k.as_str(), self.values.get(i as usize)?)))
+    }
+}
+
 #[derive(Debug, Default)]
 pub(crate) struct Index {
     pub term_ids: HashMap<String, u32, Fnv>,
@@ -193,9 +283,9 @@ fn radix_sort(v: &mut Vec<PairEntry>) {
 /// Index-build state: each distinct raw word is keyed once.
 #[derive(Default)]
 struct Builder {
-    words: HashMap<String, (u32, u32), Fnv>,
+    words: Keyed<(u32, u32)>,
     /// Field and agency texts already split: their range in `text_words`.
-    texts: HashMap<String, (usize, usize), Fnv>,
+    texts: Keyed<(usize, usize)>,
     text_words: Vec<(u32, u32)>,
     pairs: Vec<PairEntry>,
 }
@@ -206,7 +296,7 @@ impl Index {
         let mut b = Builder::default();
         // About 45 tokens (name, lĩnh vực, agencies) per procedure: reserve instead of regrowing.
         b.pairs.reserve(procs.len().saturating_mul(44));
-        b.words.reserve(8192);
+        b.words = Keyed::with_capacity(8192);
         let mut line: Vec<(u32, u32)> = Vec::new();
         let mut agencies = String::new();
         ix.name_starts.push(0);
@@ -223,7 +313,7 @@ impl Index {
             let mut lens = [0u16; FIELDS];
             for (f, t) in texts.iter().enumerate() {
                 line.clear();
-                match (f, b.texts.get(*t)) {
+                match (f, b.texts.get(t)) {
                     // Fields and agencies repeat across procedures: their words are looked up once.
                     (1.., Some(&(start, end))) => {
                         line.extend_from_slice(b.text_words.get(start..end).unwrap_or(&[]))

@@ -321,7 +321,7 @@ struct Records {
     national_skipped: bool,
     /// The index of the next record (its path).
     next: usize,
-    by_code: std::collections::HashMap<String, usize, super::index::Fnv>,
+    by_code: std::collections::HashMap<String, u32, super::index::Fnv>,
     procedures: Vec<Procedure>,
     warnings: Vec<Warning>,
 }
@@ -366,16 +366,17 @@ impl Records {
             return;
         };
         drop(map);
-        match self.by_code.get(&p.code) {
+        match self.by_code.get(p.code.as_str()) {
             Some(&j) => {
                 let code = p.code.clone();
-                if let Some(first) = self.procedures.get_mut(j) {
+                if let Some(first) = self.procedures.get_mut(j as usize) {
                     merge(first, p);
                 }
                 ctx.warn(WarningKind::DuplicateMerged, "", code);
             }
             None => {
-                self.by_code.insert(p.code.clone(), self.procedures.len());
+                self.by_code
+                    .insert(p.code.clone(), self.procedures.len() as u32);
                 self.procedures.push(p);
             }
         }

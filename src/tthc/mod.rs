@@ -32,6 +32,7 @@ pub use crate::contract::DataError as LoadError;
 use crate::i18n::Lang;
 use crate::text;
 pub use faq::{FaqEntry, FaqHit};
+pub use index::Keyed;
 pub use load::NATIONAL_RECORDS;
 pub use model::{DetailFacts, Details, DetailsMap, Online, Procedure, Warning, WarningKind};
 pub use query::Part;

@@ -1,7 +1,5 @@
 //! The procedure (thủ tục hành chính) as the widgets and the CLI see it, after cleaning.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use crate::contract::{self, DataError, DataErrorKind};
@@ -9,10 +7,13 @@ use crate::i18n::Lang;
 use crate::json::Value;
 use crate::text::cat;
 
-/// A details file: procedure code → details. Hashed like the index (`Fnv`): std's default
-/// SipHash would add its own hasher and random keys to the search wasm (~0.5 KB gzip) for DoS
-/// resistance that the agency's own data file does not need.
-pub type DetailsMap = HashMap<String, Details, super::index::Fnv>;
+/// A details file: procedure code → details. Hashed like the index (`Fnv`, [`Keyed`]): std's
+/// default SipHash would add its own hasher and random keys to the search wasm (~0.5 KB gzip) for
+/// DoS resistance that the agency's own data file does not need, and a map type of its own its
+/// own code.
+///
+/// [`Keyed`]: super::index::Keyed
+pub type DetailsMap = super::index::Keyed<Details>;
 
 /// How far a procedure can be done online.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
@@ -136,7 +137,7 @@ impl Details {
             .strip_prefix(channel)
             .and_then(|r| r.strip_prefix(':'))
             .unwrap_or(rest);
-        let note = super::load::clean(&rest.replace(NO_INFO, " "));
+        let note = super::load::clean(&crate::text::replace_str(rest, NO_INFO, " "));
         let mut out = channel.to_string();
         for (i, part) in [time, fee, note].into_iter().flatten().enumerate() {
             out.push_str(if i == 0 { ": " } else { "; " });
@@ -179,7 +180,7 @@ impl Details {
                 cat(&["expected an object, found ", found]),
             ));
         };
-        let mut out = DetailsMap::with_capacity_and_hasher(members.len(), Default::default());
+        let mut out = DetailsMap::with_capacity(members.len());
         for (code, v) in members {
             let d = read_details(&v).map_err(|(path, detail)| {
                 let sep = if path.is_empty() { "" } else { "." };
@@ -646,7 +647,7 @@ mod tests {
         let records = reference.as_object().map(|o| o.len());
         assert!(records.is_some_and(|n| n > 20));
         assert_eq!(Some(map.len()), records);
-        for (code, d) in &map {
+        for (code, d) in map.iter() {
             let r = &reference[code];
             let n = |k: &str| r[k].as_array().map_or(0, Vec::len);
             assert_eq!(d.steps.len(), n("steps"), "{code}");

@@ -14,10 +14,8 @@
 //! exact matching ("thũ tục", "đỗi"), numbers compare by value ("02" = "2"), and an unknown word
 //! made of two known syllables that form a known pair is split ("dangky").
 
-use std::collections::HashMap;
-
 use super::dict;
-use super::index::Index;
+use super::index::{Index, Keyed};
 use crate::text::{self, Token};
 
 /// At most this many syllables of a query are used (a 10,000-character paste stays fast).
@@ -64,10 +62,10 @@ pub(crate) struct Parsed {
 /// The dictionary, keyed by folded phrase.
 #[derive(Debug, Default)]
 pub(crate) struct Dictionary {
-    pub entries: HashMap<String, Vec<Vec<Token>>, super::index::Fnv>,
+    pub entries: Keyed<Vec<Vec<Token>>>,
     /// Life situations ([`super::Thesaurus`]): a reading that uses one of these needs only the
     /// official words it stands for; the rest of the sentence ("vợ tôi mới …") is context.
-    pub situations: HashMap<String, Vec<Vec<Token>>, super::index::Fnv>,
+    pub situations: Keyed<Vec<Vec<Token>>>,
     pub max_len: usize,
     fillers_exact: Vec<String>,
     fillers_folded: Vec<String>,
@@ -141,7 +139,7 @@ impl Dictionary {
                 }
             }
             if !list.is_empty() {
-                let into = d.situations.entry(spaced(&key, false)).or_default();
+                let into = d.situations.slot(spaced(&key, false));
                 for t in list {
                     if !into.contains(&t) {
                         into.push(t);
@@ -183,7 +181,7 @@ impl Dictionary {
         }
         let folded = spaced(&k, false);
         self.max_len = self.max_len.max(k.len());
-        let list = self.entries.entry(folded).or_default();
+        let list = self.entries.slot(folded);
         for v in values {
             let t = text::tokenize(v);
             if !t.is_empty() && !list.contains(&t) {
@@ -810,7 +808,7 @@ pub(crate) fn asks(q: &str) -> Option<Part> {
             needle.push(' ');
             needle.push_str(cue);
             needle.push(' ');
-            if let Some(at) = padded.rfind(&needle) {
+            if let Some(at) = text::rfind_str(&padded, &needle) {
                 let end = at + needle.len();
                 if best.is_none_or(|(e, _)| end > e) {
                     best = Some((end, part));

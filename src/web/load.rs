@@ -120,7 +120,7 @@ fn utf8(mut bytes: Vec<u8>) -> String {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
     }
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    String::from_utf8(bytes).unwrap_or_else(|e| crate::text::utf8_lossy(e.as_bytes()))
 }
 
 fn text_of(url: &str, timeout_s: u32, outcome: Outcome) -> Result<String, LoadFailure> {

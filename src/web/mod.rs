@@ -74,7 +74,10 @@ pub(crate) fn pkg_url(name: &str) -> String {
     BASE_URL.with(|b| cat(&b.borrow(), name))
 }
 
-/// The bundle's version (also in `pkg/VERSION`).
+/// The bundle's version (also in `pkg/VERSION`): an export of the `SearchIndex` API module
+/// only. The loader never asks a widget's module (it has `VERSION` itself), whose glue then
+/// carries no `version()` wrapper.
+#[cfg(feature = "api")]
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()

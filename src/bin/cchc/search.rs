@@ -198,7 +198,7 @@ fn answer(ctx: &Ctx<'_>, r: &SearchResults) -> Option<(Part, Vec<String>)> {
             std::fs::read_to_string(path)
                 .ok()
                 .and_then(|t| Details::parse_file(&t).ok())
-                .and_then(|mut m| m.remove(&p.code))
+                .and_then(|m| m.get(&p.code).cloned())
         }
         _ => None,
     };

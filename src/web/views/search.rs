@@ -1253,7 +1253,15 @@ fn is_http(url: &str) -> bool {
 
 /// Escapes a value for a CSS attribute selector in double quotes.
 fn css_escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"")
+    // One loop, not two `str::replace` with a `char` pattern (core's char searcher).
+    let mut out = String::with_capacity(s.len() + 2);
+    for c in s.chars() {
+        if c == '\\' || c == '"' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn render_details(into: &Element, d: &Details, lang: Lang, only: Option<Part>) {

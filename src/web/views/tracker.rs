@@ -210,7 +210,7 @@ fn agency_picker(view: &Rc<View>, slot: &web_sys::Element) -> web_sys::Element {
         .class("trk-select");
     for (i, a) in view.agencies.iter().enumerate() {
         let label = match &a.province {
-            Some(p) if !crate::text::contains(&a.name, p) => cat(&[&a.name, " (", p, ")"]),
+            Some(p) if !crate::text::contains_str(&a.name, p) => cat(&[&a.name, " (", p, ")"]),
             _ => a.name.clone(),
         };
         crate::web::dom::append(

@@ -339,7 +339,7 @@ fn trend(parent: &Element, c: &IndexCard, ix: Option<&Index>, id: &str, lang: La
     if points.is_empty() && c.series.is_empty() {
         return;
     }
-    let short = c.index_id.replace('_', " ");
+    let short = crate::text::replace_str(&c.index_id, "_", " ");
     if !points.is_empty() {
         let (lo, hi) = ix
             .and_then(|i| i.scale_for(points.last().map_or(0, |p| p.0)))

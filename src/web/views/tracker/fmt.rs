@@ -32,7 +32,7 @@ pub fn num(x: f64, lang: Lang) -> String {
     let s = s.trim_end_matches('0').trim_end_matches('.').to_string();
     match lang.decimal_separator() {
         "." => s,
-        sep => s.replace('.', sep),
+        sep => crate::text::replace_str(&s, ".", sep),
     }
 }
 
