@@ -169,9 +169,10 @@ test('at 360 px: usable, no horizontal scroll, axe-clean', async () => {
 test('the widget and `cchc search` return the same ranking (one engine)', async () => {
   const queries = ['lam giay khai sinh', 'cap lai cccd', 'doi gplx', 'so do', 'dang ki ket hon', 'hoà giải', 'xây dựng', '1.001193', 'ho chieu', 'thue',
     'bố tôi mất rồi thì gia đình phải làm gì', 'muon doi ten cho con gai'];
-  // The widget attaches pkg/tinh-huong.tsv once ready (searchPage waits for it); the CLI has the
-  // same file built in. --no-terms: the widget does not read terms_url yet.
-  const cli = spawnSync('cargo', ['run', '--quiet', '--bin', 'cchc', '--', 'search', '--no-terms', '--data', 'www/data/tthc.json', '--top', '10'],
+  // The widget attaches pkg/tinh-huong.tsv, the hỏi đáp and the procedures' own words (terms_url)
+  // once ready (searchPage waits for them); the CLI has the same thesaurus built in and reads the
+  // same terms file.
+  const cli = spawnSync('cargo', ['run', '--quiet', '--bin', 'cchc', '--', 'search', '--data', 'www/data/tthc.json', '--top', '10'],
     { cwd: ROOT, input: queries.join('\n') + '\n', encoding: 'utf8' });
   assert.equal(cli.status, 0, cli.stderr);
   const expected = cli.stdout.trim().split('\n').map((l) => JSON.parse(l));

@@ -131,17 +131,17 @@ pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
         .fetch(&crate::web::pkg_url(THESAURUS), ctx.timeout())
         .await;
     let words = words.ok().and_then(|t| Thesaurus::parse(&t).ok());
-    // The hỏi đáp, when the list names its file. (The procedures' own words, `terms_url`, are
-    // not attached here yet: `Index::add_terms` costs the bundle 0.5 KB gzip it does not have.)
-    let faq = view
-        .catalog()
-        .faq_url()
-        .and_then(|u| absolute(u, &view.data_url));
-    let faq = match faq {
-        Some(u) => ctx.fetch(&u, ctx.timeout()).await.ok(),
-        None => None,
-    };
-    let attached = view.attach(words, faq);
+    // The hỏi đáp and the procedures' own words (`terms_url`), when the list names their files.
+    let mut extra = [None, None];
+    let urls = [view.catalog().faq_url(), view.catalog().terms_url()]
+        .map(|u| u.and_then(|u| absolute(u, &view.data_url)));
+    for (slot, url) in extra.iter_mut().zip(urls) {
+        if let Some(u) = url {
+            *slot = ctx.fetch(&u, ctx.timeout()).await.ok();
+        }
+    }
+    let [faq, terms] = extra;
+    let attached = view.attach(words, faq, terms);
     // For host pages and tests: whether the words are in use.
     let _ = ctx
         .host
@@ -160,11 +160,12 @@ impl View {
         self.catalog.borrow().clone()
     }
 
-    /// Attaches what arrives after the widget is ready (the thesaurus, the hỏi đáp), works out
+    /// Attaches what arrives after the widget is ready (the thesaurus, the hỏi đáp, the
+    /// procedures' own words), works out
     /// the life events, and runs what is on screen again.
     /// Skipped while a details file being loaded still holds the catalogue; true when the
     /// thesaurus is in use.
-    fn attach(&self, words: Option<Thesaurus>, faq: Option<String>) -> bool {
+    fn attach(&self, words: Option<Thesaurus>, faq: Option<String>, terms: Option<String>) -> bool {
         let mut slot = self.catalog.borrow_mut();
         let Some(c) = Rc::get_mut(&mut slot) else {
             return false;
@@ -175,6 +176,10 @@ impl View {
         }
         if let Some(t) = faq {
             let _ = c.add_faq(&t);
+        }
+        // A terms file that does not read is left out: search works on the list's own words.
+        if let Some(t) = terms {
+            let _ = c.add_terms(&t);
         }
         *self.events.borrow_mut() = c.life_events(4);
         drop(slot);
