@@ -112,7 +112,7 @@ impl Date {
 
     /// Parses `YYYY-MM-DD` (ISO 8601 calendar date, the only form the data files use).
     pub fn parse_iso(s: &str) -> Option<Date> {
-        let mut it = s.trim().split('-');
+        let mut it = crate::text::split_ascii(s.trim(), b'-');
         let (y, m, d) = (it.next()?, it.next()?, it.next()?);
         if it.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
             return None;

@@ -129,8 +129,8 @@ impl Index {
                 }
                 // An abbreviation also stands for its words, and the words for it.
                 for (abbr, words) in ABBREVIATIONS {
-                    let w: Vec<&str> = words.split(' ').collect();
-                    let a: Vec<&str> = abbr.split(' ').collect();
+                    let w: Vec<&str> = text::split_ascii(words, b' ').collect();
+                    let a: Vec<&str> = text::split_ascii(abbr, b' ').collect();
                     if contains_run(&tokens, &a) {
                         for x in &w {
                             add(&mut folded, x, d, f);

@@ -99,7 +99,9 @@ pub fn tidy_multiline(s: &str) -> String {
         }
         after_cr = c == '\r';
     }
-    let lines: Vec<&str> = unified.split('\n').map(str::trim_end).collect();
+    let lines: Vec<&str> = crate::text::split_ascii(&unified, b'\n')
+        .map(str::trim_end)
+        .collect();
     crate::text::join(&lines, "\n").trim().to_string()
 }
 
@@ -174,7 +176,9 @@ mod tests {
                     .map(|i| alphabet[(k / 4usize.pow(i)) % 4])
                     .collect();
                 let unified = s.replace("\r\n", "\n").replace('\r', "\n");
-                let lines: Vec<&str> = unified.split('\n').map(str::trim_end).collect();
+                let lines: Vec<&str> = crate::text::split_ascii(&unified, b'\n')
+                    .map(str::trim_end)
+                    .collect();
                 assert_eq!(tidy_multiline(&s), lines.join("\n").trim(), "{s:?}");
             }
         }

@@ -74,7 +74,7 @@ fn valid_label(label: &str) -> bool {
 }
 
 fn valid_domain(domain: &str) -> bool {
-    let labels: Vec<&str> = domain.split('.').collect();
+    let labels: Vec<&str> = crate::text::split_ascii(domain, b'.').collect();
     let tld_ok = labels.last().is_some_and(|tld| {
         (tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic())) || tld.starts_with("xn--")
     });

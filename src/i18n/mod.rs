@@ -296,7 +296,7 @@ pub fn fill(template: &str, args: &[(&str, &dyn Arg)]) -> String {
 pub fn fill_with(template: &str, put: &mut dyn FnMut(&str, &mut String) -> bool) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = crate::text::find_ascii(rest, b'{') {
         let (before, after) = rest.split_at(open);
         out.push_str(before);
         let after = after.get(1..).unwrap_or_default();

@@ -135,7 +135,7 @@ fn every_placeholder_in(a: &str, b: &str) -> bool {
 /// The first placeholder of `s` and the text after it.
 fn next_placeholder(s: &str) -> Option<(&str, &str)> {
     let mut rest = s;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = rest.bytes().position(|b| b == b'{') {
         let after = rest.get(open + 1..)?;
         if let Some(n) = placeholder_len(after) {
             return Some((after.get(..n)?, after.get(n + 1..)?));

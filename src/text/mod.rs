@@ -125,6 +125,92 @@ pub fn utf8_lossy(mut rest: &[u8]) -> String {
     }
 }
 
+/// `s.find(c)` for an ASCII `c`, as a byte scan: with [`split_ascii`], [`split_once_ascii`] and
+/// [`lines`], these keep core's `char` searcher and its `Split`, `Lines` and `split_once` wrappers
+/// (~1 KB of wasm) out of the widgets. A byte below 0x80 is always a whole character in UTF-8,
+/// so the answers are std's.
+#[inline(never)]
+pub fn find_ascii(s: &str, c: u8) -> Option<usize> {
+    debug_assert!(c.is_ascii());
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == c {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `s.split_once(c)` for an ASCII `c`, as [`find_ascii`].
+pub fn split_once_ascii(s: &str, c: u8) -> Option<(&str, &str)> {
+    let i = find_ascii(s, c)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// `s.split(c)` for an ASCII `c`, as [`find_ascii`].
+pub fn split_ascii(s: &str, c: u8) -> SplitAscii<'_> {
+    SplitAscii {
+        rest: Some(s),
+        sep: c,
+    }
+}
+
+/// The iterator of [`split_ascii`].
+pub struct SplitAscii<'a> {
+    rest: Option<&'a str>,
+    sep: u8,
+}
+
+impl<'a> Iterator for SplitAscii<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.rest?;
+        match find_ascii(s, self.sep) {
+            Some(i) => {
+                self.rest = s.get(i + 1..);
+                s.get(..i)
+            }
+            None => {
+                self.rest = None;
+                Some(s)
+            }
+        }
+    }
+}
+
+/// `s.lines()`, as [`find_ascii`]: split at `\n`, a `\r` before it dropped, no empty last line
+/// after a final line break.
+pub fn lines(s: &str) -> Lines<'_> {
+    Lines(s)
+}
+
+/// The iterator of [`lines`].
+pub struct Lines<'a>(&'a str);
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.0;
+        if s.is_empty() {
+            return None;
+        }
+        let Some(i) = find_ascii(s, b'\n') else {
+            self.0 = "";
+            return Some(s);
+        };
+        self.0 = s.get(i + 1..).unwrap_or("");
+        let line = s.get(..i).unwrap_or("");
+        Some(match line.as_bytes().last() {
+            Some(b'\r') => line.get(..i - 1).unwrap_or(line),
+            _ => line,
+        })
+    }
+}
+
 /// `items.join(sep)`: one small non-generic loop instead of std's `join`, which the wasm carries
 /// once per element type (~0.9 KB each).
 pub fn join<S: AsRef<str>>(items: &[S], sep: &str) -> String {
@@ -304,6 +390,15 @@ mod tests {
             fn utf8_lossy_like_std(bytes in proptest::collection::vec(
                 prop_oneof![any::<u8>(), 0x80u8..0xC0, 0xE0u8..0xF5, Just(b'a')], 0..40)) {
                 prop_assert_eq!(utf8_lossy(&bytes), String::from_utf8_lossy(&bytes).into_owned());
+            }
+
+            #[test]
+            fn ascii_splits_like_std(s in "[ab|:\t\r\nê]{0,24}", c in prop_oneof![Just(b'|'), Just(b':'), Just(b'\n'), Just(b'a')]) {
+                let ch = char::from(c);
+                prop_assert_eq!(find_ascii(&s, c), s.find(ch));
+                prop_assert_eq!(split_once_ascii(&s, c), s.split_once(ch));
+                prop_assert_eq!(split_ascii(&s, c).collect::<Vec<_>>(), s.split(ch).collect::<Vec<_>>());
+                prop_assert_eq!(lines(&s).collect::<Vec<_>>(), s.lines().collect::<Vec<_>>());
             }
 
             #[test]

@@ -194,7 +194,11 @@ pub fn telex_decode(token: &str) -> Option<String> {
         return None;
     }
     let toned = match tone {
-        Some(t) => place_tone(&out, 1 + "fsrxj".find(t).unwrap_or(0) as u8)?,
+        // The tone key's place in "fsrxj" (a byte scan, not a `char` search).
+        Some(t) => {
+            let at = b"fsrxj".iter().position(|&k| char::from(k) == t);
+            place_tone(&out, 1 + at.unwrap_or(0) as u8)?
+        }
         None => out,
     };
     (changed || tone.is_some()).then_some(toned)

@@ -6,7 +6,7 @@
 //! to the keywords, so matching is diacritic-insensitive exactly as far as the project's one
 //! normaliser is, and accented input always matches.
 
-use crate::text::fold;
+use crate::text::{self, fold};
 
 /// Longest phrase the parsers look at, in bytes; longer input is reported, not parsed.
 pub const MAX_PHRASE_BYTES: usize = 4000;
@@ -170,19 +170,19 @@ fn read_number(raw: &str) -> Num {
             digits: raw.len(),
         };
     }
-    let (int_part, frac) = match raw.rsplit_once(',') {
+    let (int_part, frac) = match text::rsplit_ascii(raw, b',') {
         Some((a, b)) => (a, Some(b)),
         None => (raw, None),
     };
-    let groups: Vec<&str> = int_part.split('.').collect();
+    let groups: Vec<&str> = text::split_ascii(int_part, b'.').collect();
     let thousands = groups.len() > 1 && groups.iter().skip(1).all(|g| g.len() == 3);
     let text = if thousands || frac.is_some() {
         // `cat`, not `concat()`: std's join machinery costs the wasm ~0.5 KB.
         let int_digits = crate::text::cat(&groups);
         match frac {
-            // Byte checks, not `str::contains(char)`: that brings std's substring searcher into
-            // the wasm (~0.7 KB gzip) for its non-ASCII case.
-            Some(f) if !f.as_bytes().contains(&b'.') => crate::text::cat(&[&int_digits, ".", f]),
+            Some(f) if text::find_ascii(f, b'.').is_none() => {
+                crate::text::cat(&[&int_digits, ".", f])
+            }
             Some(_) => String::from("x"),
             None => int_digits,
         }
@@ -191,7 +191,7 @@ fn read_number(raw: &str) -> Num {
     } else {
         String::from("x")
     };
-    let value = if int_part.as_bytes().contains(&b',') {
+    let value = if text::find_ascii(int_part, b',').is_some() {
         f64::NAN
     } else {
         decimal(&text)
@@ -218,7 +218,7 @@ pub(super) fn decimal(text: &str) -> f64 {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
         1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ];
-    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    let (int, frac) = crate::text::split_once_ascii(text, b'.').unwrap_or((text, ""));
     let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     if (int.is_empty() && frac.is_empty()) || !all_digits(int) || !all_digits(frac) {
         return f64::NAN;

@@ -109,7 +109,7 @@ fn rows<'a>(s: &'a str, out: &mut Vec<String>, last: bool) -> &'a str {
     }
     let tail = s.get(start..).unwrap_or("");
     if last {
-        for line in tail.split('\n') {
+        for line in text::split_ascii(tail, b'\n') {
             if let Some(l) = row(line, 0, 0) {
                 out.push(l);
             }
@@ -405,7 +405,7 @@ fn counts_suffix(s: &str) -> Option<(&str, u32, u32)> {
     let mut originals = 0;
     let mut copies = 0;
     for (k, part) in text::split_str(tail, ", ").into_iter().enumerate() {
-        let (num, word) = part.split_once(' ')?;
+        let (num, word) = text::split_once_ascii(part, b' ')?;
         let n = u32::try_from(crate::num::digits(num)?).ok()?;
         match word {
             "bản chính" if k == 0 => originals = n,

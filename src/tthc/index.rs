@@ -436,7 +436,7 @@ impl Index {
                 continue;
             }
             let mut added = 0u16;
-            for part in terms.split('|') {
+            for part in text::split_ascii(terms, b'|') {
                 line.clear();
                 text::scan(part, |raw, _, _| line.push(self.word(&mut b, raw)));
                 for &(id, _) in &line {

@@ -123,7 +123,9 @@ pub(crate) fn load(text: &str, max_bytes: usize) -> Result<Loaded, DataError> {
 
 /// JSON Lines: the first non-empty line is a complete JSON object on its own.
 fn first_line_is_object(text: &str) -> bool {
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let first = text::lines(text)
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
     raw::whole(first, |r| match r.peek()? {
         Kind::Obj => r.skip(),
         _ => Err(r.error("expected an object")),
@@ -134,7 +136,7 @@ fn first_line_is_object(text: &str) -> bool {
 fn json_lines(text: &str, out: &mut Loaded) -> Result<(), DataError> {
     let mut recs = Records::new("");
     let mut first_error = None;
-    for (i, line) in text.lines().enumerate() {
+    for (i, line) in text::lines(text).enumerate() {
         if line.trim().is_empty() {
             continue;
         }
@@ -711,7 +713,7 @@ pub(crate) fn clean_text(s: &str) -> Option<String> {
 #[inline(never)]
 fn clean_lines(s: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for line in s.split('\n') {
+    for line in text::split_ascii(s, b'\n') {
         if let Some(c) = clean(line) {
             out.push(c);
         }
@@ -988,10 +990,10 @@ fn legal(s: &str) -> Vec<String> {
             continue;
         }
         let name = body.get(start..at).unwrap_or("").trim_end();
-        let item = if name.contains(number) {
+        let item = if crate::text::contains_str(name, number) {
             name.to_string()
         } else {
-            format!("{name} {number}")
+            crate::text::cat(&[name, " ", number])
         };
         out.extend(clean(&item));
         start = at + len;

@@ -213,7 +213,8 @@ impl Dictionary {
 }
 
 fn looks_like_code(t: &Token) -> bool {
-    t.folded.contains('.') && t.folded.chars().next().is_some_and(|c| c.is_ascii_digit())
+    text::find_ascii(&t.folded, b'.').is_some()
+        && t.folded.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Parses `q` against the index. `typing` = the last syllable may be incomplete.

@@ -85,7 +85,7 @@ impl Thesaurus {
         }
         let mut out = Thesaurus::default();
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        for (i, raw) in text.lines().enumerate() {
+        for (i, raw) in crate::text::lines(text).enumerate() {
             let line = raw.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -103,11 +103,11 @@ impl Thesaurus {
                 out.fillers.push(crate::text::nfc(f));
                 continue;
             }
-            let Some((head, tail)) = line.split_once('\t') else {
+            let Some((head, tail)) = crate::text::split_once_ascii(line, b'\t') else {
                 return Err(err("expected a tab between the phrase and its meanings"));
             };
             let mut terms: Vec<String> = Vec::new();
-            for t in tail.split('|') {
+            for t in crate::text::split_ascii(tail, b'|') {
                 if let Some(c) = super::load::clean(t) {
                     if !terms.contains(&c) {
                         terms.push(c);

@@ -1137,7 +1137,11 @@ impl View {
         };
         s.text = params.get(P_QUERY).unwrap_or_default();
         for v in params.get_all(P_FILTER).iter() {
-            if let Some((k, val)) = v.as_string().as_deref().and_then(|v| v.split_once(':')) {
+            if let Some((k, val)) = v
+                .as_string()
+                .as_deref()
+                .and_then(|v| crate::text::split_once_ascii(v, b':'))
+            {
                 if let Some(key) = FacetKey::from_key(k) {
                     s.filters.push(Filter {
                         key,

@@ -480,7 +480,7 @@ fn show_success(
             append(&panel.0, &E::new("p").text(T::SuccessKeep.get(lang)).el());
             // The schema's answers page, opened at this reference (`pakn-ma`).
             if let Some(page) = &form.schema.answers_page {
-                let sep = if page.contains('?') {
+                let sep = if crate::text::find_ascii(page, b'?').is_some() {
                     "&pakn-ma="
                 } else {
                     "?pakn-ma="

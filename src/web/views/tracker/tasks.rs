@@ -445,9 +445,9 @@ fn safe_href(url: &str) -> Option<&str> {
     let u = url.trim();
     let lower = u.to_ascii_lowercase();
     let scheme_ok = lower.starts_with("https://") || lower.starts_with("http://");
-    // (`as_bytes().contains`: `str::contains(char)` brings std's substring searcher.)
-    let relative =
-        !u.is_empty() && !u.as_bytes().contains(&b':') && !u.chars().any(char::is_whitespace);
+    let relative = !u.is_empty()
+        && crate::text::find_ascii(u, b':').is_none()
+        && !u.chars().any(char::is_whitespace);
     (scheme_ok || relative).then_some(u)
 }
 
