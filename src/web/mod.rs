@@ -54,10 +54,11 @@ pub(crate) const PRINT: bool = option_env!("CCHC_PRINT").is_some();
 #[wasm_bindgen]
 extern "C" {
     /// Written into the search modules' glue by `cargo xtask build` (`print_glue`): asks the
-    /// loader (`loader.p`) for the print module with its file stem and the SHA-256 of its glue and
-    /// wasm, then calls its `print(button)`; on failure writes `failed` into the live region after
-    /// the button. The hashes are in the glue, which the loader checks against its own table: the
-    /// chain goes loader → search glue → print module, and the loader carries nothing more.
+    /// loader (`loader.p`) for the print module with its file stem and the SHA-256 of its glue
+    /// (which exports its wasm's, `W`), then calls its `print(button)`; on failure writes `failed`
+    /// into the live region after the button. The hash is in the search glue, which the loader
+    /// checks against its own table: the chain goes loader → search glue → print glue → print
+    /// wasm, and the loader carries nothing more.
     #[wasm_bindgen(js_name = __cchc_print)]
     fn print_sheet(loader: &JsValue, button: &Element, failed: &str);
 }
@@ -226,7 +227,7 @@ impl Ctx {
 
     /// Prints the procedure open beside `button`: hands it to the print module's loading code in
     /// the glue ([`print_sheet`]), which asks the loader for the module (checked against the
-    /// hashes the glue carries) and calls its `print` with the button; the module does the rest
+    /// hash the glue carries) and calls its `print` with the button; the module does the rest
     /// (the data, the sheet, its own document, its messages). When the module cannot be loaded,
     /// the live region after the button says so; pressing it again tries again.
     #[cfg(feature = "search")]

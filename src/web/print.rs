@@ -3,8 +3,8 @@
 //!
 //! Why a module of its own: the sheet's layout, the QR encoder and the drawing are ~20 KB of
 //! wasm that a citizen who never prints should not download. The search widget's "In phiếu thủ
-//! tục" button asks the loader for this module (`Ctx::print`: its hashes are in the search wasm,
-//! it is checked like every module) and calls [`print`] with the button.
+//! tục" button asks the loader for this module (`Ctx::print`: its glue's hash is in the search
+//! glue, its wasm's hash in its own glue; it is checked like every module) and calls [`print`] with the button.
 //!
 //! What it does: reads the widget's data file and the procedure's details file again (the
 //! browser's cache usually answers), builds the same [`Sheet`] as `cchc sheet`

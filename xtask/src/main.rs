@@ -609,9 +609,9 @@ fn build_widget(w: &Widget, words_hash: &str, print: Option<&str>) -> Res {
 
 /// Adds to a search module's glue the function its wasm calls when the print button is pressed
 /// (`src/web/mod.rs` `print_sheet`, imported as the global `__cchc_print`): it asks the loader for
-/// the print module with the stem and hashes of `entry` ([`print_entry`]) and calls its
+/// the print module with the stem and glue hash of `entry` ([`print_entry`]) and calls its
 /// `print(button)`, or writes the (translated) message the wasm passes into the live region after
-/// the button. The hashes live in the glue, which the loader checks: every page pays nothing for
+/// the button. The hash lives in the glue, which the loader checks: every page pays nothing for
 /// them, a search page ~0.1 KB gzip.
 fn print_glue(glue: &str, entry: &str) -> Result<String, String> {
     if !glue.contains("__cchc_print(") {
