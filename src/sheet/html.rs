@@ -2,10 +2,14 @@
 //! inline SVG, no script, no request. Every text from the data is escaped: a procedure named
 //! `<script>` prints as those characters.
 //!
-//! Print rules: A4 portrait, black on white, body 10 pt, the QR code 36 mm with its quiet
-//! zone, rows, list items, headings with what follows, and the header kept whole across page
-//! breaks (`break-inside: avoid`), the checklist's header repeated on each page; a booklet puts
-//! each procedure on a new page after a cover with the table of contents.
+//! Print rules: A4 portrait, black on white, body 10 pt (line height 1.2, DejaVu Sans Condensed
+//! where Noto Sans is absent), the QR code 32 mm with its quiet zone, rows, list items, headings
+//! with what follows, and the header kept whole across page breaks (`break-inside: avoid`), the
+//! checklist's header repeated on each page; a booklet puts each procedure on a new page after a
+//! cover with the table of contents. List items, offices and headings take their space above as
+//! padding, not margin: a margin is dropped at the top of a page, and Vietnamese stacked marks
+//! ('Ủ', 'ắ') rise above a 1.2 line box; without the padding Chromium paints such a glyph of a
+//! page's first line in the bottom margin of the page before.
 
 use super::{words, Body, Check, Sheet};
 use crate::num::push_int;

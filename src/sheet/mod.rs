@@ -23,7 +23,7 @@ use crate::tthc::{Details, Procedure};
 pub use qr::Qr;
 
 /// The sheet's stylesheet (print rules: A4 portrait, black on white, 10 pt body, the QR code
-/// 36 mm): the CLI's HTML inlines it, the browser's print module adopts it in its own document.
+/// 32 mm): the CLI's HTML inlines it, the browser's print module adopts it in its own document.
 /// Both draw the same elements and classes, so a sheet prints alike from either.
 pub const CSS: &str = include_str!("sheet.css");
 

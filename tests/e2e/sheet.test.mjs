@@ -17,7 +17,7 @@ const OUT = path.join(ROOT, 'target/e2e-sheets');
 const DATA = path.join(ROOT, 'www/data/tthc.json');
 const CONTACTS = path.join(ROOT, 'www/data/lien-he.json');
 
-// The print stylesheet's page: A4, margins 10 mm top, 12 mm bottom (src/sheet/html.rs).
+// The print stylesheet's page: A4, margins 10 mm top, 12 mm bottom (src/sheet/sheet.css).
 const MM = 72 / 25.4;
 const PAGE_H = 297 * MM;
 const TOP = 10 * MM;
@@ -137,10 +137,7 @@ test('a long sheet: about one page per 3,500 characters, no cut line, QR still d
   await context.close();
 });
 
-// Known defect (measured): in the Hộ tịch booklet one glyph ('Ủ') of a line split across pages
-// 112/113 is painted in the bottom margin of page 112; kept as a to-do until it is understood.
-test('every sheet of a field is within its budget (Hộ tịch booklet): one page break per procedure',
-  { todo: 'one stray glyph in the bottom margin of page 112 of 200' }, async () => {
+test('every sheet of a field is within its budget (Hộ tịch booklet): one page break per procedure', async () => {
   const field = all.filter((x) => x.field === 'Hộ tịch');
   const file = sheet(['--field', 'Hộ tịch'], 'so-tay-ho-tich.html');
   const { page, context, errors } = await printed(file);
@@ -155,11 +152,7 @@ test('every sheet of a field is within its budget (Hộ tịch booklet): one pag
   await context.close();
 });
 
-// Known gap (issue 15, measured): the densest short procedure (3.000029: 4,804 characters, 45
-// checklist rows) prints on 3 pages, not 2, and the Hộ tịch booklet takes 200 pages against a sum of
-// budgets of 191. Kept as a to-do so the numbers stay visible until the layout gets denser.
-test('page budgets: ≤ 2 pages under 5,000 characters; a booklet within the sum of its sheets\' budgets',
-  { todo: 'the densest checklists still take one page too many' }, () => {
-    assert.ok(pages.short && pages.short.pages <= 2, JSON.stringify(pages.short));
-    assert.ok(pages.booklet && pages.booklet.pages <= pages.booklet.budget, JSON.stringify(pages.booklet));
-  });
+test('page budgets: ≤ 2 pages under 5,000 characters; a booklet within the sum of its sheets\' budgets', () => {
+  assert.ok(pages.short && pages.short.pages <= 2, JSON.stringify(pages.short));
+  assert.ok(pages.booklet && pages.booklet.pages <= pages.booklet.budget, JSON.stringify(pages.booklet));
+});
