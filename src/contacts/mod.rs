@@ -12,7 +12,7 @@
 use serde::Serialize;
 
 use crate::contract::{self, DataError};
-use crate::feedback::hotline::{check_hotline, Hotline};
+use crate::feedback::hotline::{check_hotline, read_hotline, Hotline};
 use crate::json::Value;
 use crate::text::{cat, fold};
 
@@ -97,6 +97,57 @@ impl Contacts {
     /// Reads a contacts file and reports every problem (each with its JSON path, or line and
     /// column for a syntax error). The contacts are returned whenever the file is an object.
     pub fn check(text: &str) -> (Option<Contacts>, Vec<DataError>) {
+        Contacts::read_as::<true>(text)
+    }
+
+    /// Reads a contacts file for a widget: what [`Contacts::check`] reads, without checking
+    /// landline and mobile numbers against the numbering plan or e-mail addresses (they stay
+    /// out of the wasm; `cchc check` checks them). Unusable entries are left out; the second
+    /// value says whether anything was.
+    pub fn read(text: &str) -> (Option<Contacts>, bool) {
+        let (c, errors) = Contacts::read_as::<false>(text);
+        (c, errors.is_empty())
+    }
+
+    /// The least a widget's panels show, for the modules without the search: the agency's own
+    /// hotlines (read like [`Contacts::read`] reads them) and whether they are examples. The
+    /// second value is false when the file is not a contacts file or a hotline was left out.
+    pub fn read_hotlines(text: &str) -> (Option<Contacts>, bool) {
+        let Ok(root) = contract::parse_value(text.strip_prefix('\u{feff}').unwrap_or(text)) else {
+            return (None, false);
+        };
+        let mut ok = root.get("format").and_then(Value::as_str) == Some(FORMAT);
+        let mut main = Points::default();
+        if let Some(Value::Arr(items)) = root.get("hotlines") {
+            for h in items {
+                let (number, obj) = match h {
+                    Value::Obj(_) => (h.get("number"), true),
+                    _ => (Some(h), false),
+                };
+                let s = |k| {
+                    let v = if obj { h.get(k)?.as_str()?.trim() } else { "" };
+                    (!v.is_empty()).then(|| v.to_string())
+                };
+                match number.and_then(Value::as_str).map(read_hotline) {
+                    Some(Ok(number)) => main.hotlines.push(Phone {
+                        label: s("label"),
+                        number,
+                        hours: s("hours"),
+                    }),
+                    _ => ok = false,
+                }
+            }
+        }
+        let example = matches!(root.get("example"), Some(Value::Bool(true)));
+        let c = Contacts {
+            main,
+            units: Vec::new(),
+            example,
+        };
+        (Some(c), ok)
+    }
+
+    fn read_as<const CHECK: bool>(text: &str) -> (Option<Contacts>, Vec<DataError>) {
         let root = match contract::parse_value(text.strip_prefix('\u{feff}').unwrap_or(text)) {
             Ok(v) => v,
             Err(e) => return (None, vec![e]),
@@ -122,7 +173,7 @@ impl Contacts {
             )),
             None => errors.push(DataError::invalid("version", "missing \"version\": 1")),
         }
-        let main = points(&root, "", "agency", &mut errors);
+        let main = points::<CHECK>(&root, "", "agency", &mut errors);
         if main.name.is_empty() {
             errors.push(DataError::shape("agency", "missing the agency's name"));
         }
@@ -136,7 +187,7 @@ impl Contacts {
                         errors.push(DataError::shape(base, "expected an object"));
                         continue;
                     }
-                    let p = points(u, &base, "name", &mut errors);
+                    let p = points::<CHECK>(u, &base, "name", &mut errors);
                     if p.name.is_empty() {
                         errors.push(DataError::shape(
                             sub_path(&base, "name"),
@@ -262,9 +313,17 @@ fn strings(v: &Value, base: &str, key: &str, errors: &mut Vec<DataError>) -> Vec
     }
 }
 
-fn number(v: &Value, path: String, errors: &mut Vec<DataError>) -> Option<Hotline> {
+fn number<const CHECK: bool>(
+    v: &Value,
+    path: String,
+    errors: &mut Vec<DataError>,
+) -> Option<Hotline> {
     match v {
-        Value::Str(s) => match check_hotline(s) {
+        Value::Str(s) => match if CHECK {
+            check_hotline(s)
+        } else {
+            read_hotline(s)
+        } {
             Ok(h) => Some(h),
             Err(e) => {
                 errors.push(DataError::invalid(
@@ -285,27 +344,38 @@ fn number(v: &Value, path: String, errors: &mut Vec<DataError>) -> Option<Hotlin
 }
 
 /// The contact points of `v` (the file itself or a unit), its name under `name_key`.
-fn points(v: &Value, base: &str, name_key: &str, errors: &mut Vec<DataError>) -> Points {
+fn points<const CHECK: bool>(
+    v: &Value,
+    base: &str,
+    name_key: &str,
+    errors: &mut Vec<DataError>,
+) -> Points {
     let mut p = Points {
         name: text(v, base, name_key, errors).unwrap_or_default(),
         email: text(v, base, "email", errors),
         feedback_url: text(v, base, "feedback_url", errors),
         ..Points::default()
     };
-    if let Some(e) = &p.email {
-        if crate::feedback::email::check_email(e).result.is_err() {
+    // What is refused is also dropped: a widget shows what `check` accepted, and a link it
+    // draws is never a `javascript:` address.
+    if let Some(e) = p.email.take() {
+        if CHECK && crate::feedback::email::check_email(&e).result.is_err() {
             errors.push(DataError::invalid(
                 sub_path(base, "email"),
-                cat(&["not an e-mail address (", e, ")"]),
+                cat(&["not an e-mail address (", &e, ")"]),
             ));
+        } else {
+            p.email = Some(e);
         }
     }
-    if let Some(u) = &p.feedback_url {
+    if let Some(u) = p.feedback_url.take() {
         if !(u.starts_with("https://") || u.starts_with("http://") || u.starts_with('/')) {
             errors.push(DataError::invalid(
                 sub_path(base, "feedback_url"),
                 "expected an https:// address or a path from the site's root",
             ));
+        } else {
+            p.feedback_url = Some(u);
         }
     }
     let list = |key: &str, errors: &mut Vec<DataError>| -> Vec<(String, Value)> {
@@ -328,13 +398,13 @@ fn points(v: &Value, base: &str, name_key: &str, errors: &mut Vec<DataError>) ->
     };
     for (path, h) in list("hotlines", errors) {
         let parsed = match &h {
-            Value::Str(_) => number(&h, path.clone(), errors).map(|n| Phone {
+            Value::Str(_) => number::<CHECK>(&h, path.clone(), errors).map(|n| Phone {
                 label: None,
                 number: n,
                 hours: None,
             }),
             Value::Obj(_) => match h.get("number") {
-                Some(n) => number(n, sub_path(&path, "number"), errors).map(|n| Phone {
+                Some(n) => number::<CHECK>(n, sub_path(&path, "number"), errors).map(|n| Phone {
                     label: text(&h, &path, "label", errors),
                     number: n,
                     hours: text(&h, &path, "hours", errors),
@@ -372,7 +442,7 @@ fn points(v: &Value, base: &str, name_key: &str, errors: &mut Vec<DataError>) ->
         let phone = o
             .get("phone")
             .filter(|x| !x.is_null())
-            .and_then(|x| number(x, sub_path(&path, "phone"), errors));
+            .and_then(|x| number::<CHECK>(x, sub_path(&path, "phone"), errors));
         p.offices.push(Office {
             name: name.unwrap_or_default(),
             address: text(&o, &path, "address", errors),
@@ -396,6 +466,31 @@ mod tests {
         assert!(c.example);
         assert!(!c.main.hotlines.is_empty());
         assert!(!c.main.offices.is_empty());
+    }
+
+    #[test]
+    fn the_widgets_lean_reading_has_the_same_hotlines() {
+        let text = std::fs::read_to_string("www/data/lien-he.json").unwrap_or_default();
+        let (full, ok) = Contacts::read(&text);
+        assert!(ok);
+        let (lean, ok) = Contacts::read_hotlines(&text);
+        assert!(ok);
+        let (full, lean) = (full.unwrap_or_default(), lean.unwrap_or_default());
+        assert!(!lean.main.hotlines.is_empty());
+        assert_eq!(full.main.hotlines, lean.main.hotlines);
+        assert_eq!(full.example, lean.example);
+        let (c, ok) = Contacts::read_hotlines(
+            r#"{"format": "cchc-lien-he", "hotlines": ["1900 1234", "javascript:x", {"number": "113", "label": " Công an "}]}"#,
+        );
+        assert!(!ok, "a refused number is reported");
+        let c = c.unwrap_or_default();
+        let got: Vec<_> = c
+            .main
+            .hotlines
+            .iter()
+            .map(|h| (h.label.as_deref(), h.number.dial.as_str()))
+            .collect();
+        assert_eq!(got, [(None, "19001234"), (Some("Công an"), "113")]);
     }
 
     #[test]

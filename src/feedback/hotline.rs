@@ -78,6 +78,18 @@ impl HotlineError {
 
 /// Checks a hotline (see the module docs).
 pub fn check_hotline(input: &str) -> Result<Hotline, HotlineError> {
+    read::<true>(input)
+}
+
+/// Reads a hotline for display in a widget: the same tidying, characters and service numbers
+/// as [`check_hotline`], but a landline or mobile number is not checked against the numbering
+/// plan (its area codes and prefixes stay out of the wasm: `cchc check` checks the file). The
+/// digits to dial are the national ones (`+84 24 …` → `024…`).
+pub fn read_hotline(input: &str) -> Result<Hotline, HotlineError> {
+    read::<false>(input)
+}
+
+fn read<const CHECK: bool>(input: &str) -> Result<Hotline, HotlineError> {
     let mut display = String::with_capacity(input.len());
     for w in input.split_whitespace() {
         if !display.is_empty() {
@@ -134,9 +146,20 @@ pub fn check_hotline(input: &str) -> Result<Hotline, HotlineError> {
             kind: HotlineKind::Short,
         });
     }
-    let national = check_phone(&display, PhoneKind::Any)
-        .result
-        .map_err(|_| HotlineError::Number)?;
+    let national = if CHECK {
+        check_phone(&display, PhoneKind::Any)
+            .result
+            .map_err(|_| HotlineError::Number)?
+    } else {
+        let national = match digits.strip_prefix("84") {
+            Some(rest) if display.starts_with('+') => crate::text::cat(&["0", rest]),
+            _ => digits,
+        };
+        if !(10..=11).contains(&national.len()) || !national.starts_with('0') {
+            return Err(HotlineError::Number);
+        }
+        national
+    };
     let kind = if national.len() == 11 {
         HotlineKind::Landline
     } else {
@@ -155,6 +178,23 @@ mod tests {
 
     fn kind(s: &str) -> Result<(HotlineKind, String), HotlineError> {
         check_hotline(s).map(|h| (h.kind, h.dial))
+    }
+
+    #[test]
+    fn the_widgets_reading_dials_the_same_numbers() {
+        for s in [
+            "1900 1234",
+            "113",
+            "0239 3856 789",
+            "+84 24 3825 3535",
+            "0912 345 678",
+        ] {
+            let (a, b) = (check_hotline(s), read_hotline(s));
+            assert!(a.is_ok(), "{s}");
+            assert_eq!(a.map(|h| h.dial), b.map(|h| h.dial), "{s}");
+        }
+        assert!(read_hotline("javascript:alert(1)").is_err());
+        assert!(read_hotline("12345").is_err());
     }
 
     #[test]

@@ -143,6 +143,14 @@ pub fn find_ascii(s: &str, c: u8) -> Option<usize> {
     None
 }
 
+/// `s` without the ASCII byte `c` repeated at its end: `str::trim_end_matches` with a `char`,
+/// without core's `char` searcher in the wasm.
+pub fn trim_end_ascii(s: &str, c: u8) -> &str {
+    let n = s.bytes().rev().take_while(|&b| b == c).count();
+    // Cannot split a character: the bytes removed are ASCII.
+    s.get(..s.len() - n).unwrap_or(s)
+}
+
 /// `s.split_once(c)` for an ASCII `c`, as [`find_ascii`].
 pub fn split_once_ascii(s: &str, c: u8) -> Option<(&str, &str)> {
     let i = find_ascii(s, c)?;

@@ -224,7 +224,7 @@ pub(super) fn decimal(text: &str) -> f64 {
         return f64::NAN;
     }
     // Significant digits: no leading zeros, no trailing zeros of the fraction.
-    let frac = frac.trim_end_matches('0');
+    let frac = crate::text::trim_end_ascii(frac, b'0');
     let mut mantissa: u64 = 0;
     let mut significant = 0;
     for b in int.bytes().chain(frac.bytes()) {

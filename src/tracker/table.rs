@@ -121,7 +121,11 @@ pub fn push_strings(out: &mut String, cells: &[String]) {
 /// never runs agency text as a formula.
 fn cell(s: &str) -> String {
     let s = crate::text::replace_str(s, "\"", "\"\"");
-    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    // A byte test, not `starts_with` with a `char` set (core's searcher in the wasm).
+    let risky = matches!(
+        s.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    );
     if risky {
         cat(&["\"'", &s, "\""])
     } else {

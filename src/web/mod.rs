@@ -14,6 +14,8 @@
 
 #[cfg(feature = "api")]
 mod api;
+#[cfg(any(feature = "search", feature = "answers"))]
+pub(crate) mod contacts;
 pub(crate) mod dom;
 pub mod i18n;
 pub(crate) mod load;
@@ -168,6 +170,12 @@ pub(crate) struct Ctx {
     /// Bumped on every (re)start so that a stale fetch cannot render over a newer one.
     run: Cell<u32>,
     listeners: RefCell<Vec<Listener>>,
+    /// The host's contacts file once read ([`contacts::load`]).
+    #[cfg(any(feature = "search", feature = "answers"))]
+    contacts: RefCell<Option<Rc<crate::contacts::Contacts>>>,
+    /// While it is being read: the places waiting for it.
+    #[cfg(any(feature = "search", feature = "answers"))]
+    waiting: RefCell<Option<Vec<contacts::Pending>>>,
 }
 
 impl Ctx {
@@ -361,7 +369,13 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, kind: &str, prefetch: JsValue)
         early: RefCell::new(early),
         run: Cell::new(0),
         listeners: RefCell::new(Vec::new()),
+        #[cfg(any(feature = "search", feature = "answers"))]
+        contacts: RefCell::new(None),
+        #[cfg(any(feature = "search", feature = "answers"))]
+        waiting: RefCell::new(None),
     });
+    #[cfg(any(feature = "search", feature = "answers"))]
+    contacts::load(&ctx);
     start(ctx.clone());
     Some(Widget { ctx })
 }
@@ -447,6 +461,9 @@ fn build_error(ctx: &Rc<Ctx>, citizen: &str, detail: &str, retry: bool) {
             .child(E::new("p").class("cchc-detail").text(detail));
         crate::web::dom::append(&panel.0, &details.0);
     }
+    // Whom to call: the agency's hotlines, once its contacts file is read.
+    #[cfg(any(feature = "search", feature = "answers"))]
+    contacts::fill(ctx, &panel.0, contacts::Show::Hotlines, None);
     crate::web::dom::append(&ctx.body, &panel.0);
 }
 

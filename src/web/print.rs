@@ -23,6 +23,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlIFrameElement, ShadowRoot};
 
+use crate::contacts::Contacts;
 use crate::contract::LoadFailure;
 use crate::i18n::Lang;
 use crate::sheet::{self, words, Body, Check, Inputs, Sheet};
@@ -206,12 +207,26 @@ async fn prepare(button: &Element) -> Result<HtmlIFrameElement, Trouble> {
         }
         (None, None) => None,
     };
+    // The unit's hotlines and offices, when the host names a contacts file that reads.
+    let contacts = match attr("contacts") {
+        Some(c) => {
+            let url = web_sys::Url::new_with_base(&c, &page)?.href();
+            load::fetch_text(&url, timeout)
+                .await
+                .ok()
+                .and_then(|t| Contacts::read(&t).0)
+        }
+        None => None,
+    };
+    let points = contacts
+        .as_ref()
+        .map(|c| c.for_procedure(&p.agencies, p.field.as_deref()));
     let sheet = sheet::build(
         p,
         Inputs {
             details,
-            contact: None,
-            example_contacts: false,
+            contact: points.as_ref(),
+            example_contacts: contacts.as_ref().is_some_and(|c| c.example),
             published: published.as_deref(),
             source: agency.as_deref(),
         },

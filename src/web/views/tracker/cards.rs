@@ -407,9 +407,6 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
         "Results of {index} by year",
         index = short
     );
-    let t = E::new("table")
-        .class("trk-table")
-        .child(E::new("caption").text(&cap));
     let head = E::new("tr");
     for h in [
         tr!(lang, "Năm", "Year"),
@@ -420,7 +417,7 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
     ] {
         crate::web::dom::append(&head.0, &E::new("th").attr("scope", "col").text(h).0);
     }
-    crate::web::dom::append(&t.0, &E::new("thead").child(head).0);
+    let head = E::new("thead").child(head);
     let tb = E::new("tbody");
     // Long notes (often the same sentence year after year) would make the column one word wide
     // in a card: the cell names a numbered note, and each distinct note is written once below.
@@ -452,13 +449,7 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
         let tr = tr.child(E::new("td").text(&note));
         crate::web::dom::append(&tb.0, &tr.0);
     }
-    crate::web::dom::append(&t.0, &tb.0);
-    let region = E::new("div")
-        .class("trk-scroll")
-        .attr("role", "region")
-        .attr("aria-label", &cap)
-        .attr("tabindex", "0")
-        .child(t);
+    let region = super::fmt::scroll_table(&cap, [head, tb]);
     if notes.is_empty() && sources.is_empty() {
         return region.el();
     }

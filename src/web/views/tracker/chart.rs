@@ -167,10 +167,7 @@ pub fn svg(spec: &Spec, lang: Lang) -> E {
     }
     if let Some((tv, label)) = &spec.target {
         let ty = y(*tv);
-        crate::web::dom::append(
-            &svg.0,
-            &rule("trk-target", ty).attr("stroke-dasharray", "6 4").0,
-        );
+        crate::web::dom::append(&svg.0, &rule("trk-target", ty).0);
         let above = ty - TOP > 14.0;
         let ly = if above { ty - 5.0 } else { ty + 14.0 };
         self::label(&svg.0, "trk-target-label", W - RIGHT, ly, "end", label);

@@ -20,6 +20,25 @@ pub fn add(parent: &web_sys::Element, tag: &str, class: &str, text: &str) {
     crate::web::dom::append(parent, &E::new(tag).class(class).text(text).0);
 }
 
+/// A table with its caption in a focusable, labelled scroll region (wide tables scroll inside a
+/// card at 360 px); one body for the results and the quarters tables.
+#[inline(never)]
+pub fn scroll_table(cap: &str, parts: [E; 2]) -> E {
+    let [head, body] = parts;
+    E::new("div")
+        .class("trk-scroll")
+        .attr("role", "region")
+        .attr("aria-label", cap)
+        .attr("tabindex", "0")
+        .child(
+            E::new("table")
+                .class("trk-table")
+                .child(E::new("caption").text(cap))
+                .child(head)
+                .child(body),
+        )
+}
+
 pub use crate::text::cat;
 
 /// A number with at most two decimals, trailing zeros dropped, with the language's decimal
@@ -29,7 +48,7 @@ pub fn num(x: f64, lang: Lang) -> String {
         return "–".into();
     }
     let s = crate::num::fixed(x, 2);
-    let s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+    let s = crate::text::trim_end_ascii(crate::text::trim_end_ascii(&s, b'0'), b'.').to_string();
     match lang.decimal_separator() {
         "." => s,
         sep => crate::text::replace_str(&s, ".", sep),
@@ -204,7 +223,14 @@ fn period(p: Option<Period>, lang: Lang) -> &'static str {
 /// Anything else (`javascript:`, relative paths with spaces) is shown as text only.
 pub fn split_link(s: &str) -> (Option<&str>, &str) {
     let s = s.trim();
-    let (first, rest) = s.split_once(char::is_whitespace).unwrap_or((s, ""));
+    // A plain scan, not `split_once` with a predicate (core's `char` searcher in the wasm).
+    let (first, rest) = match s.char_indices().find(|(_, c)| c.is_whitespace()) {
+        Some((i, c)) => (
+            s.get(..i).unwrap_or(s),
+            s.get(i + c.len_utf8()..).unwrap_or(""),
+        ),
+        None => (s, ""),
+    };
     let lower = first.to_ascii_lowercase();
     if (lower.starts_with("https://") || lower.starts_with("http://")) && first.len() > 8 {
         (Some(first), rest.trim())
