@@ -2,16 +2,16 @@
 //! `lien-he.json` (docs/lien-he-format.md), which the loader requests together with the widget's
 //! own data, so that the hotline still shows when that data cannot load.
 //!
-//! Where a citizen may be stuck, the widget says whom to call: every error panel of the search
-//! and of the answered feedback (the agency's hotlines), and the procedure detail (the unit
-//! that handles it, with its offices, hours and e-mail:
-//! [`crate::contacts::Contacts::for_procedure`]); the print module puts the same unit's
-//! contacts on the sheet. Not yet in the tracker and the form (their budgets). Numbers are
-//! `tel:` links with the digits the core worked out. The file is read by
-//! [`Contacts::read`] (the search) or [`Contacts::read_hotlines`] (the others): what
-//! `cchc check` reads, without the numbering plan; what is unusable is left out, and the
-//! host's `data-contacts-state` says `ready` (read without a problem) or `error` (not loaded, or
-//! problems: `cchc check` names them). A missing or broken contacts file never stops a widget.
+//! Where a citizen may be stuck, the widget says whom to call: the procedure detail of the
+//! search ("Liên hệ, hỗ trợ") and every error panel of the search and of the answered feedback
+//! carry the agency's hotlines as `tel:` links. The file is read by
+//! [`Contacts::read_hotlines`]: the agency's own hotlines as `cchc check` reads them, without
+//! the numbering plan (it stays out of the wasm); the units, offices and e-mail (~4 KB gzip more
+//! for the full reader) are printed on the sheet by the print module, which reads the whole file
+//! ([`Contacts::read`], [`Contacts::for_procedure`]). Not yet in the tracker and the form (their
+//! budgets). The host's `data-contacts-state` says `ready` (read without a problem) or `error`
+//! (not loaded, or problems: `cchc check` names them). A missing or broken contacts file never
+//! stops a widget.
 
 use std::rc::Rc;
 
@@ -19,14 +19,11 @@ use web_sys::Element;
 
 use super::dom::{append, E};
 use super::Ctx;
-use crate::contacts::{Contacts, Points};
+use crate::contacts::Contacts;
 use crate::i18n::Lang;
 
-/// Picks the points a place shows (a procedure's unit); `None`: the agency's own.
-pub(crate) type Pick = Option<Box<dyn FnOnce(&Contacts) -> Points>>;
-
-/// A place waiting for the contacts: its slot, how much it shows, whose points.
-pub(crate) type Pending = (Element, Show, Pick);
+/// A place waiting for the contacts: its slot and how it shows them.
+pub(crate) type Pending = (Element, Show);
 
 /// Starts reading the host's contacts file, once per widget (the loader's early answer, else a
 /// request now); places that ask before it arrives are filled when it does.
@@ -45,11 +42,6 @@ pub(crate) fn load(ctx: &Rc<Ctx>) {
     let ctx = ctx.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let text = ctx.fetch(&url, ctx.timeout()).await;
-        // The search's detail shows a procedure's unit, offices and e-mail; every other place
-        // only the agency's hotlines, which is all the other modules read.
-        #[cfg(feature = "search")]
-        let read = Contacts::read;
-        #[cfg(not(feature = "search"))]
         let read = Contacts::read_hotlines;
         let (c, ok) = text.map_or((None, false), |t| read(&t));
         let _ = ctx
@@ -62,62 +54,43 @@ pub(crate) fn load(ctx: &Rc<Ctx>) {
         let c = Rc::new(c);
         *ctx.contacts.borrow_mut() = Some(c.clone());
         if ctx.alive() {
-            for (slot, show, pick) in waiting {
-                draw(&c, &slot, show, pick, ctx.lang);
+            for (slot, show) in waiting {
+                draw(&c, &slot, show, ctx.lang);
             }
         }
     });
 }
 
-/// How much of the contact points a place shows.
+/// How a place introduces the hotlines.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Show {
-    /// The hotlines, after "Cần hỗ trợ? Gọi đường dây nóng" (error and outcome panels).
-    Hotlines,
-    /// Everything: the unit's hotlines, offices with address, hours and phone, e-mail (the
-    /// procedure detail).
-    All,
+    /// "Cần hỗ trợ? Gọi đường dây nóng:" (error panels).
+    Help,
+    /// "Liên hệ, hỗ trợ" (the procedure detail).
+    Section,
 }
 
-/// Appends the contacts to `slot`: now when they are read, else once they arrive (unless the
+/// Appends the hotlines to `slot`: now when they are read, else once they arrive (unless the
 /// slot has left the page meanwhile); nothing when the host names none or they cannot be read.
-pub(crate) fn fill(ctx: &Ctx, slot: &Element, show: Show, pick: Pick) {
+pub(crate) fn fill(ctx: &Ctx, slot: &Element, show: Show) {
     let known = ctx.contacts.borrow().clone();
     match known {
-        Some(c) => draw(&c, slot, show, pick, ctx.lang),
+        Some(c) => draw(&c, slot, show, ctx.lang),
         None => {
             if let Some(w) = ctx.waiting.borrow_mut().as_mut() {
-                w.push((slot.clone(), show, pick));
+                w.push((slot.clone(), show));
             }
         }
     }
 }
 
-fn draw(c: &Contacts, slot: &Element, show: Show, pick: Pick, lang: Lang) {
-    if !slot.is_connected() {
+/// The agency's hotlines as a small region of text and `tel:` links (nothing without any).
+fn draw(c: &Contacts, slot: &Element, show: Show, lang: Lang) {
+    if !slot.is_connected() || c.main.hotlines.is_empty() {
         return;
     }
-    let points;
-    let p = match pick {
-        Some(f) => {
-            points = f(c);
-            &points
-        }
-        None => &c.main,
-    };
-    if let Some(b) = block(p, c.example, show, lang) {
-        append(slot, &b);
-    }
-}
-
-/// The contact points as a small region of text and links; `None` when there is nothing to show.
-pub(crate) fn block(p: &Points, example: bool, show: Show, lang: Lang) -> Option<Element> {
-    let all = cfg!(feature = "search") && show == Show::All;
-    let has_more = all && (!p.offices.is_empty() || p.email.is_some());
-    if p.hotlines.is_empty() && !has_more {
-        return None;
-    }
-    let title = if all {
+    let section = show == Show::Section;
+    let title = if section {
         tr!(lang, "Liên hệ, hỗ trợ", "Contacts and help")
     } else {
         tr!(
@@ -126,72 +99,38 @@ pub(crate) fn block(p: &Points, example: bool, show: Show, lang: Lang) -> Option
             "Need help? Call the hotline:"
         )
     };
-    let wrap = E::new("div")
-        .class("cchc-contacts")
-        .part("contacts")
-        .child(E::new("p").class("cchc-contacts-title").text(title));
     let list = E::new("ul");
-    for h in &p.hotlines {
-        let label = h.label.as_deref().unwrap_or(if all {
+    for h in &c.main.hotlines {
+        let label = h.label.as_deref().unwrap_or(if section {
             tr!(lang, "Đường dây nóng", "Hotline")
         } else {
             ""
         });
-        let li = E::new("li");
-        let li = if label.is_empty() {
-            li
-        } else {
-            li.append_text(&super::dom::cat(label, ": "))
-        };
-        let mut li = li.child(tel(&h.number.dial, &h.number.display));
+        let mut li = E::new("li");
+        if !label.is_empty() {
+            li = li.append_text(&super::dom::cat(label, ": "));
+        }
+        li = li.child(
+            E::new("a")
+                .attr("href", &super::dom::cat("tel:", &h.number.dial))
+                .text(&h.number.display),
+        );
         if let Some(hours) = &h.hours {
             li = li.append_text(&crate::text::cat(&[" (", hours, ")"]));
         }
         append(&list.0, &li.0);
     }
-    if all {
-        for o in &p.offices {
-            let mut li = E::new("li").child(E::new("strong").text(&o.name));
-            if let Some(a) = &o.address {
-                li = li.append_text(&super::dom::cat(": ", a));
-            }
-            if let Some(h) = &o.hours {
-                li = li.child(E::new("br")).append_text(&crate::text::cat(&[
-                    tr!(lang, "Giờ làm việc", "Opening hours"),
-                    ": ",
-                    h,
-                ]));
-            }
-            if let Some(ph) = &o.phone {
-                li = li
-                    .child(E::new("br"))
-                    .append_text(tr!(lang, "Điện thoại: ", "Phone: "))
-                    .child(tel(&ph.dial, &ph.display));
-            }
-            append(&list.0, &li.0);
-        }
-        if let Some(m) = &p.email {
-            let li = E::new("li").append_text("Email: ").child(
-                E::new("a")
-                    .attr("href", &super::dom::cat("mailto:", m))
-                    .text(m),
-            );
-            append(&list.0, &li.0);
-        }
-    }
-    let mut wrap = wrap.child(list);
-    if example {
+    let mut wrap = E::new("div")
+        .class("cchc-contacts")
+        .part("contacts")
+        .child(E::new("p").class("cchc-contacts-title").text(title))
+        .child(list);
+    if c.example {
         wrap = wrap.child(E::new("p").class("cchc-hint").text(tr!(
             lang,
             "Số điện thoại ví dụ (dữ liệu mẫu), không gọi được.",
             "Example numbers (sample data): they cannot be called.",
         )));
     }
-    Some(wrap.el())
-}
-
-fn tel(dial: &str, display: &str) -> E {
-    E::new("a")
-        .attr("href", &super::dom::cat("tel:", dial))
-        .text(display)
+    append(slot, &wrap.0);
 }

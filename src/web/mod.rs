@@ -463,7 +463,7 @@ fn build_error(ctx: &Rc<Ctx>, citizen: &str, detail: &str, retry: bool) {
     }
     // Whom to call: the agency's hotlines, once its contacts file is read.
     #[cfg(any(feature = "search", feature = "answers"))]
-    contacts::fill(ctx, &panel.0, contacts::Show::Hotlines, None);
+    contacts::fill(ctx, &panel.0, contacts::Show::Help);
     crate::web::dom::append(&ctx.body, &panel.0);
 }
 

@@ -40,6 +40,18 @@ test('each failure stays in its widget, with a Vietnamese message and the webmas
   assert.match(by.stallbody.alert, /Quá 2 giây/);
   assert.match(by.malformed.alert, /không phải JSON hợp lệ \(dòng 4, cột \d+\)/);
   assert.match(by.nosrc.alert, /thiếu thuộc tính src/);
+  // A widget that names the agency's contacts says whom to call on its error panel (issue 15):
+  // the contacts file loads although the widget's own data does not.
+  await page.waitForFunction(() => document.getElementById('e404').shadowRoot.querySelector('[role=alert] [part=contacts]'));
+  const help = await page.$eval('#e404', (e) => {
+    const box = e.shadowRoot.querySelector('[role=alert] [part=contacts]');
+    return { text: box.textContent, tel: [...box.querySelectorAll('a[href^="tel:"]')].map((a) => a.getAttribute('href')), state: e.dataset.contactsState };
+  });
+  assert.match(help.text, /Cần hỗ trợ\? Gọi đường dây nóng:/);
+  assert.deepEqual(help.tel, ['tel:02393000001', 'tel:19000000']);
+  assert.equal(help.state, 'ready');
+  // Without a contacts file, no such box.
+  assert.equal(await page.$eval('#e500', (e) => !!e.shadowRoot.querySelector('[part=contacts]')), false);
   // Retry is offered where trying again can help (network, server), not for broken data.
   assert.ok(by.e500.retry && by.stall.retry && by.e404.retry);
   assert.ok(!by.malformed.retry);

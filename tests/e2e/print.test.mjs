@@ -173,6 +173,11 @@ test('the print button loads the print module only when pressed and prints the s
   assert.ok(frame.qr > 100, 'a QR code path');
   assert.ok(frame.foot.some((l) => l.includes(short.url)), JSON.stringify(frame.foot));
   assert.ok(frame.foot.some((l) => /^Dữ liệu công bố ngày: \d\d\/\d\d\/\d{4}/.test(l)), JSON.stringify(frame.foot));
+  // The agency's contacts (the page names www/data/lien-he.json): the unit's hotline, as on
+  // `cchc sheet --contacts`, with the example notice of a demo file.
+  assert.match(frame.html, /Đường dây nóng/);
+  assert.match(frame.html, /0239 3000 00\d/);
+  assert.match(frame.html, /Số điện thoại ví dụ \(dữ liệu mẫu\), không gọi được/);
   assert.equal(frame.sheets, 1, 'the sheet stylesheet adopted in the frame');
   assert.equal(frame.mode, 'CSS1Compat', 'standards mode, as the CLI\'s <!doctype html>');
   assert.equal(frame.bodyColor, 'rgb(0, 0, 0)');
@@ -196,13 +201,11 @@ test('the print button loads the print module only when pressed and prints the s
   await context.close();
 });
 
-// Known gap, the same as `cchc sheet`'s (one layout: tests/e2e/sheet.test.mjs): the densest short
-// procedure (3.000029: 4,804 characters, 45 checklist rows) prints on 3 pages, not 2. Kept as a
-// to-do so the number stays visible until the layout gets denser.
-test('the densest procedure under 5,000 characters prints on at most two pages',
-  { todo: 'the densest checklists still take one page too many (as with cchc sheet)' }, () => {
-    assert.ok(pages.short && pages.short.pages <= 2, JSON.stringify(pages.short));
-  });
+// One layout with `cchc sheet` (tests/e2e/sheet.test.mjs): the densest procedure under 5,000
+// characters (3.000029: 4,804 characters, 45 checklist rows) fits on two pages.
+test('the densest procedure under 5,000 characters prints on at most two pages', () => {
+  assert.ok(pages.short && pages.short.pages <= 2, JSON.stringify(pages.short));
+});
 
 test('the detail view with the button at 360 px', async () => {
   const { page, context, errors } = await detail(`${srv.base}/www/tra-cuu-thu-tuc.html`, short.code, { viewport: { width: 360, height: 780 } });

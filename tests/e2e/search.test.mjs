@@ -186,3 +186,25 @@ test('the widget and `cchc search` return the same ranking (one engine)', async 
   }
   await context.close();
 });
+
+// Issue 15: the agency's contacts (`contacts`, www/data/lien-he.json: example numbers) in the
+// procedure detail: its hotlines as tel: links, with the example notice. (The unit's own lines,
+// offices and e-mail are on the printed sheet: tests/e2e/print.test.mjs.)
+test('the detail view shows whom to call: the agency\'s hotlines as tel: links', async () => {
+  const { page, context, errors } = await searchPage(`${PAGE}?tthc-ma=1.001193`);
+  await page.waitForFunction((h) => document.querySelector(h).shadowRoot.querySelector('[part=detail] [part=contacts]'), host);
+  assert.equal(await page.$eval(host, (e) => e.dataset.contactsState), 'ready');
+  const c = await page.$eval(host, (e) => {
+    const box = e.shadowRoot.querySelector('[part=detail] [part=contacts]');
+    return { text: box.textContent, tel: [...box.querySelectorAll('a[href^="tel:"]')].map((a) => [a.getAttribute('href'), a.textContent]) };
+  });
+  assert.deepEqual(c.tel, [['tel:02393000001', '0239 3000 001'], ['tel:19000000', '1900 0000']]);
+  assert.match(c.text, /^Liên hệ, hỗ trợ/);
+  assert.match(c.text, /Đường dây nóng cải cách hành chính \(ví dụ\): 0239 3000 001 \(Giờ hành chính các ngày làm việc\)/);
+  assert.match(c.text, /Số điện thoại ví dụ \(dữ liệu mẫu\), không gọi được/);
+  await screenshot(page, 'search-detail-contacts');
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

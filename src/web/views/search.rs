@@ -864,16 +864,8 @@ impl View {
         crate::web::dom::append(&art.0, &head.0);
         let sections = E::new("div").class("cchc-sections");
         crate::web::dom::append(&art.0, &sections.0);
-        // Whom to ask about this procedure: its unit's hotlines and offices (`contacts`).
-        let (agencies, field) = (p.agencies.clone(), p.field.clone());
-        crate::web::contacts::fill(
-            &self.ctx,
-            &art.0,
-            crate::web::contacts::Show::All,
-            Some(Box::new(move |c| {
-                c.for_procedure(&agencies, field.as_deref())
-            })),
-        );
+        // Whom to call: the agency's hotlines (`contacts`).
+        crate::web::contacts::fill(&self.ctx, &art.0, crate::web::contacts::Show::Section);
         crate::web::dom::append(&self.detail, &art.0);
         match (&p.details, p.details_url.clone()) {
             (None, Some(rel)) => self.load_details(&head.0, &sections.0, p, rel, None),
