@@ -55,7 +55,10 @@ pub(crate) fn load(ctx: &Rc<Ctx>) {
         *ctx.contacts.borrow_mut() = Some(c.clone());
         if ctx.alive() {
             for (slot, show) in waiting {
-                draw(&c, &slot, show, ctx.lang);
+                // A place that has left the page meanwhile (a retry, another procedure) is skipped.
+                if slot.is_connected() {
+                    draw(&c, &slot, show, ctx.lang);
+                }
             }
         }
     });
@@ -70,8 +73,9 @@ pub(crate) enum Show {
     Section,
 }
 
-/// Appends the hotlines to `slot`: now when they are read, else once they arrive (unless the
-/// slot has left the page meanwhile); nothing when the host names none or they cannot be read.
+/// Appends the hotlines to `slot` (which may not be on the page yet): now when they are read,
+/// else once they arrive (unless the slot has left the page by then); nothing when the host
+/// names none or they cannot be read.
 pub(crate) fn fill(ctx: &Ctx, slot: &Element, show: Show) {
     let known = ctx.contacts.borrow().clone();
     match known {
@@ -86,7 +90,7 @@ pub(crate) fn fill(ctx: &Ctx, slot: &Element, show: Show) {
 
 /// The agency's hotlines as a small region of text and `tel:` links (nothing without any).
 fn draw(c: &Contacts, slot: &Element, show: Show, lang: Lang) {
-    if !slot.is_connected() || c.main.hotlines.is_empty() {
+    if c.main.hotlines.is_empty() {
         return;
     }
     let section = show == Show::Section;

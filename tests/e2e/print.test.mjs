@@ -261,7 +261,7 @@ test('a hostile host page still prints the sheet, black on white, from the frame
   });
   const qrWidth = parseFloat(look.qrWidth);
   delete look.qrWidth;
-  assert.deepEqual(look, { body: 'rgb(0, 0, 0)', bg: 'rgb(255, 255, 255)', h1: '18.6667px', table: 'table', qr: 'block', visible: 'visible' });
+  assert.deepEqual(look, { body: 'rgb(0, 0, 0)', bg: 'rgb(255, 255, 255)', h1: '17.3333px', table: 'table', qr: 'block', visible: 'visible' });
   assert.ok(Math.abs(qrWidth - (36 / 25.4) * 96) < 0.5, `QR ${qrWidth}px, 36 mm`);
   const frame = await frameOf(page);
   const pdf = await printFrame(frame, `print-hostile-${typical.code}`);
@@ -290,7 +290,7 @@ test('under a strict Content-Security-Policy the sheet prints with its adopted s
   const frame = await frameOf(page);
   assert.equal(frame.sheets, 1);
   assert.equal(frame.styleElements, 0);
-  assert.equal(frame.h1Size, '18.6667px', 'the sheet stylesheet applies (14pt title)');
+  assert.equal(frame.h1Size, '17.3333px', 'the sheet stylesheet applies (13pt title)');
   assert.deepEqual(errors, [], 'CSP violations or errors');
   await context.close();
   server.closeAll();
