@@ -262,7 +262,7 @@ test('a hostile host page still prints the sheet, black on white, from the frame
   const qrWidth = parseFloat(look.qrWidth);
   delete look.qrWidth;
   assert.deepEqual(look, { body: 'rgb(0, 0, 0)', bg: 'rgb(255, 255, 255)', h1: '17.3333px', table: 'table', qr: 'block', visible: 'visible' });
-  assert.ok(Math.abs(qrWidth - (36 / 25.4) * 96) < 0.5, `QR ${qrWidth}px, 36 mm`);
+  assert.ok(Math.abs(qrWidth - (32 / 25.4) * 96) < 0.5, `QR ${qrWidth}px, 32 mm`);
   const frame = await frameOf(page);
   const pdf = await printFrame(frame, `print-hostile-${typical.code}`);
   console.log(`# hostile page, ${typical.code}: ${typical.chars} characters, ${pdf.pages} page(s)`);
