@@ -8,7 +8,7 @@ use crate::num::{fixed, int};
 use crate::text::cat;
 
 /// Roman numerals of the quarters, as plans write them ("Quý II/2025").
-const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+pub const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
 
 /// "Quý II/2025".
 pub fn quarter_name(quarter: u8, year: i32, lang: Lang) -> String {
@@ -50,7 +50,8 @@ pub fn percent(share: f64, lang: Lang) -> String {
     let s = fixed(share * 100.0, 1);
     match lang.decimal_separator() {
         "." => s,
-        sep => s.replace('.', sep),
+        // `replace_str`, not `str::replace` with a `char` (core's searcher in the wasm).
+        sep => crate::text::replace_str(&s, ".", sep),
     }
 }
 

@@ -155,6 +155,10 @@ test('tasks come past-due first; with no progress report they are "not reported"
   assert.doesNotMatch(all[0].text, /Quá hạn/);
   // ...and the agency says so at the top, above its figures.
   assert.match(await inWidget(page, 't', (r) => r.querySelector('.trk-stale')?.textContent || ''), /Chưa có báo cáo tiến độ/);
+  // The year by quarter: what was due, and no "done" bar where no report says it.
+  const quarters = await inWidget(page, 't', (r) => [...r.querySelectorAll('.trk-quarters li')].map((li) => li.textContent));
+  assert.equal(quarters.length, 4, 'Q1 to Q4 of 2025 as of 1 October 2025 (Q4 counted to that day)');
+  assert.ok(quarters.every((q) => /Đã hoàn thành theo báo cáo: chưa có báo cáo/.test(q) && /Đến hạn theo kế hoạch: \d/.test(q)), quarters.join(' | '));
   assert.match(all[0].text, /Tháng 12\/2024 \(01\/12\/2024 – 31\/12\/2024\)/);
   const host = page.locator('#t');
   assert.match(await count(), /Hiển thị 78\/78/);
@@ -356,6 +360,39 @@ test('after the imports, the widget and cchc tracker agree on every task as of t
   assert.equal(notes, null, 'a report six days old is not stale');
   const stale = await inWidget(page, 'old', (r) => r.querySelector('.trk-stale')?.textContent);
   assert.match(stale, /Số liệu tiến độ có thể đã cũ: báo cáo gần nhất ngày 14\/09\/2025/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the plan's quarters: the bars, the table and its CSV say what cchc tracker says", async () => {
+  const { page, context, errors } = await progressPage();
+  const parse = (csv) => csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => JSON.parse(`[${l}]`));
+  const cli = parse(execFileSync(CCHC, ['tracker', '--data', PROGRESS_DATA, '--as-of', '2025-09-20',
+    '--format', 'csv', '--table', 'quarters'], { encoding: 'utf8' })).map((r) => r.slice(2));
+  const got = await inWidget(page, 'pg', async (r) => {
+    const q = r.querySelector('.trk-quarters');
+    const a = q.querySelector('a[download]');
+    return {
+      heading: q.querySelector('h4').textContent,
+      table: [...q.querySelectorAll('table tr')].map((tr) => [...tr.cells].map((c) => c.textContent)),
+      bars: [...q.querySelectorAll('li')].map((li) => [li.querySelector('h5').textContent,
+        ...[...li.querySelectorAll('progress')].map((p) => `${p.getAttribute('aria-label')} ${p.value}`)]),
+      name: a.getAttribute('download'),
+      csv: await (await fetch(a.href)).text(),
+    };
+  });
+  assert.match(got.heading, /^Tiến độ theo quý: /);
+  assert.deepEqual(got.table, cli, 'the widget table is the CLI table');
+  assert.deepEqual(parse(got.csv), cli, 'the CSV download is the CLI table');
+  assert.equal(got.name, 'tien-do-quy-kh-vi-du-2025-2025-09-20.csv');
+  // Done = on time + late, due: the CLI's shares (14.3 + 0, 28.6; 14.3 + 14.3, 42.9; 28.6 + 14.3, 57.1).
+  const share = (n) => Math.round((n / 7) * 1000) / 10;
+  const pct = (bars) => bars.map(([q, ...b]) => [q, ...b.map((x) => x.replace(/[\d.]+$/, (v) => String(Math.round(v * 10) / 10)))]);
+  assert.deepEqual(pct(got.bars), [
+    ['Quý I/2025', `Đã hoàn thành theo báo cáo ${share(1)}`, `Đến hạn theo kế hoạch ${share(2)}`],
+    ['Quý II/2025', `Đã hoàn thành theo báo cáo ${share(2)}`, `Đến hạn theo kế hoạch ${share(3)}`],
+    ['Quý III/2025', `Đã hoàn thành theo báo cáo ${share(3)}`, `Đến hạn theo kế hoạch ${share(4)}`],
+  ]);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -28,6 +28,7 @@ mod cards;
 mod chart;
 mod fmt;
 mod indicators;
+mod quarters;
 mod tasks;
 
 /// At most this many load errors are listed in the error panel (the count says how many more).

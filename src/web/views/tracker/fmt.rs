@@ -39,6 +39,22 @@ pub fn scroll_table(cap: &str, parts: [E; 2]) -> E {
         )
 }
 
+/// A labelled `<progress>` bar with its words beside it (`label`: the attribute naming it,
+/// `aria-labelledby` or `aria-label`): the indicators' bars and the quarters' bar chart.
+#[inline(never)]
+pub fn bar(v: f64, max: f64, label: (&str, &str), text: &str, class: &str) -> E {
+    let prog = E::new("progress")
+        .class(&cat(&["trk-progress", class]))
+        .attr("max", &crate::num::shortest(max))
+        .attr("value", &crate::num::shortest(v))
+        .attr(label.0, label.1)
+        .attr("aria-valuetext", text);
+    E::new("div")
+        .class("trk-bar")
+        .child(prog)
+        .child(E::new("span").class("trk-bar-text").text(text))
+}
+
 pub use crate::text::cat;
 
 /// A number with at most two decimals, trailing zeros dropped, with the language's decimal

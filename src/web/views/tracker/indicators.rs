@@ -138,16 +138,7 @@ fn part(p: &PartEvaluation, id: &str, lang: Lang) -> Element {
                 max = num(max, lang),
                 unit = u
             );
-            let prog = mk("progress")
-                .class("trk-progress")
-                .attr("max", &crate::num::shortest(max))
-                .attr("value", &crate::num::shortest(v))
-                .attr("aria-labelledby", &lab_id)
-                .attr("aria-valuetext", &value_text);
-            let row = mk("div")
-                .class("trk-bar")
-                .child(prog)
-                .child(mk("span").class("trk-bar-text").text(&value_text));
+            let row = super::fmt::bar(v, max, ("aria-labelledby", &lab_id), &value_text, "");
             crate::web::dom::append(&li.0, &row.0);
         }
         (Some(cur), None) => {

@@ -116,6 +116,7 @@ pub fn section(view: &Rc<View>, ai: usize) -> Element {
     let list = mk("ol").class("trk-task-list").el();
     let more = button("", "secondary trk-more cchc-noprint");
     more.set_hidden(true);
+    super::quarters::blocks(view, ai, &sec.0);
     crate::web::dom::append(&sec.0, &filters.0);
     crate::web::dom::append(&sec.0, &tools.0);
     crate::web::dom::append(&sec.0, &live);
@@ -636,12 +637,19 @@ fn csv(t: &Tasks) -> String {
 
 /// Saves `text` as `{stem}-{as-of}.csv` (UTF-8; the texts start with a BOM, so Excel reads
 /// Vietnamese correctly).
-fn download(view: &View, stem: &str, text: &str) -> R<()> {
+/// A `blob:` URL of a CSV text (UTF-8).
+pub(super) fn csv_url(text: &str) -> Option<String> {
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type("text/csv;charset=utf-8");
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+fn download(view: &View, stem: &str, text: &str) -> R<()> {
+    let Some(url) = csv_url(text) else {
+        return Ok(());
+    };
     let name = cat(&[stem, "-", &view.as_of.to_iso(), ".csv"]);
     let a = mk("a")
         .attr("href", &url)
