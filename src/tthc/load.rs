@@ -854,6 +854,18 @@ fn time_and_fee(methods: &str) -> (Option<String>, Option<String>) {
         Some("Miễn phí".to_string())
     } else if rest.starts_with("Không có thông tin") {
         None
+    } else if let (Some(fee), _) = model::split_fee(rest) {
+        // An amount, its currency and its note in balanced brackets, as the channels say it
+        // (`150.000 đồng (150.000 đồng/1 giấy.)`), never cut inside the note.
+        Some(fee)
+    } else if let Some(note) = ["VNĐ", "Việt Nam Đồng", "Đồng"]
+        .into_iter()
+        .find_map(|c| rest.strip_prefix(c))
+        .map(str::trim_start)
+        .and_then(|r| r.get(1..model::bracket_len(r)? - 1))
+    {
+        // A currency without its amount, the fee in the note: `VNĐ(20.000 đ/tờ khai)`.
+        clean(note)
     } else {
         let end = rest
             .find(" đồng")
@@ -1068,9 +1080,17 @@ mod tests {
         let m = "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến5 Ngày làm việc10 USD(/lần)Dịch vụ bưu chính5 Ngày làm việc10 USD(/lần)";
         assert_eq!(
             time_and_fee(m),
-            (Some("5 Ngày làm việc".into()), Some("10 USD(/lần)".into()))
+            (Some("5 Ngày làm việc".into()), Some("10 USD/lần".into()))
         );
         assert_eq!(channel_rows(m).len(), 2);
+        // The fee's note is kept whole (it once was cut at its first " đồng").
+        let m = "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến3 Ngày làm việc150,000 Việt Nam Đồng(150.000 đồng/1 giấy.)Nộp hồ sơ";
+        assert_eq!(
+            time_and_fee(m).1.as_deref(),
+            Some("150.000 đồng (150.000 đồng/1 giấy.)")
+        );
+        let m = "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp5 Ngày làm việcVNĐ(20.000 đ/tờ khai)Nộp";
+        assert_eq!(time_and_fee(m).1.as_deref(), Some("20.000 đ/tờ khai"));
         let m = "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1Miễn phíTrực tiếp1Miễn phí";
         assert_eq!(time_and_fee(m).1.as_deref(), Some("Miễn phí"));
         let docs = documents(

@@ -321,7 +321,7 @@ fn split_time(s: &str) -> (Option<String>, &str) {
 }
 
 /// `Miễn phí(Không có)…` or `135 VNĐ(Lệ phí…)…` → the fee with its bracketed note, and the rest.
-fn split_fee(s: &str) -> (Option<String>, &str) {
+pub(crate) fn split_fee(s: &str) -> (Option<String>, &str) {
     let head = if let Some(f) = ["Miễn phí", "Không thu phí"]
         .into_iter()
         .find(|f| s.starts_with(f))
@@ -342,20 +342,59 @@ fn split_fee(s: &str) -> (Option<String>, &str) {
     let (Some(fee), Some(rest)) = (s.get(..head), s.get(head..)) else {
         return (None, s);
     };
-    let mut fee = fee.trim_end().to_string();
+    let mut fee = vnd(fee.trim_end());
     let rest = rest.trim_start();
     match bracket_len(rest) {
         Some(n) => {
-            fee.push(' ');
-            fee.push_str(rest.get(..n).unwrap_or(""));
+            let note = rest.get(..n).unwrap_or("");
+            // "(/hồ sơ)" is the unit of the amount: `500.000 đồng/hồ sơ`.
+            match note.strip_prefix("(/").and_then(|u| u.strip_suffix(')')) {
+                Some(unit) => {
+                    fee.push('/');
+                    fee.push_str(unit);
+                }
+                None => {
+                    fee.push(' ');
+                    fee.push_str(note);
+                }
+            }
             (Some(fee), rest.get(n..).unwrap_or(""))
         }
         None => (Some(fee), rest),
     }
 }
 
+/// An amount in đồng as citizens write it: the portal's `150,000 Việt Nam Đồng` is `150.000
+/// đồng` (dots between thousands, `VNĐ` and `Việt Nam Đồng` said `đồng`); other currencies and
+/// an amount that is not in thousands (`1,5`) stay as written. Idempotent.
+pub(crate) fn vnd(fee: &str) -> String {
+    let n = amount_len(fee);
+    let (Some(amount), Some(after)) = (fee.get(..n), fee.get(n..)) else {
+        return fee.to_string();
+    };
+    let after = after.trim_start();
+    let Some(rest) = ["Việt Nam Đồng", "VNĐ", "Đồng", "đồng"]
+        .into_iter()
+        .find_map(|c| after.strip_prefix(c))
+    else {
+        return fee.to_string();
+    };
+    // Thousands: 1 to 3 digits, then groups of `,ddd` (or `.ddd` already).
+    let groups: Vec<&str> = amount.split([',', '.']).collect();
+    let thousands = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+    let amount = if thousands {
+        groups.join(".")
+    } else {
+        amount.to_string()
+    };
+    cat(&[&amount, " đồng", rest])
+}
+
 /// The length of a balanced `(…)` group at the start of `s`.
-fn bracket_len(s: &str) -> Option<usize> {
+pub(crate) fn bracket_len(s: &str) -> Option<usize> {
     if !s.starts_with('(') {
         return None;
     }
@@ -665,6 +704,24 @@ mod tests {
         }
     }
 
+    #[test]
+    fn amounts_in_dong_as_citizens_write_them() {
+        for (raw, want) in [
+            ("150,000 Việt Nam Đồng", "150.000 đồng"),
+            ("1,500,000 Việt Nam Đồng", "1.500.000 đồng"),
+            ("500,000 Đồng", "500.000 đồng"),
+            ("150.000 đồng", "150.000 đồng"),
+            ("0 Việt Nam Đồng", "0 đồng"),
+            ("1,5 Việt Nam Đồng", "1,5 đồng"),
+            ("135 VNĐ", "135 đồng"),
+            ("70,000 VNĐ", "70.000 đồng"),
+            ("10 USD", "10 USD"),
+        ] {
+            assert_eq!(vnd(raw), want, "{raw}");
+            assert_eq!(vnd(want), want, "idempotent: {want}");
+        }
+    }
+
     /// Real rows of the national portal (records 1.000178, 1.000811, 1.000757, and a "1" time).
     #[test]
     fn flattened_channel_rows_are_tidied() {
@@ -675,7 +732,12 @@ mod tests {
         );
         assert_eq!(
             tidy("Trực tuyến21 Ngày1,200,000 Việt Nam Đồng(1.200.000đ/thẻ ABTC.)").as_deref(),
-            Some("Trực tuyến: 21 Ngày; 1,200,000 Việt Nam Đồng (1.200.000đ/thẻ ABTC.)")
+            Some("Trực tuyến: 21 Ngày; 1.200.000 đồng (1.200.000đ/thẻ ABTC.)")
+        );
+        // Tidying twice changes nothing.
+        assert_eq!(
+            tidy("Trực tuyến: 21 Ngày; 1.200.000 đồng (1.200.000đ/thẻ ABTC.)").as_deref(),
+            Some("Trực tuyến: 21 Ngày; 1.200.000 đồng (1.200.000đ/thẻ ABTC.)")
         );
         assert_eq!(
             tidy("Trực tuyến7 Ngày làm việcMiễn phí(Chưa quy định.)- Thông qua Cổng dịch vụ công quốc gia.").as_deref(),
@@ -687,7 +749,7 @@ mod tests {
         );
         assert_eq!(
             tidy("Trực tiếpKhông có thông tin500,000 Việt Nam Đồng(/hồ sơ)").as_deref(),
-            Some("Trực tiếp: 500,000 Việt Nam Đồng (/hồ sơ)")
+            Some("Trực tiếp: 500.000 đồng/hồ sơ")
         );
         assert_eq!(
             tidy("Trực tuyếnKhông có thông tinKhông có thông tin").as_deref(),
@@ -729,7 +791,7 @@ mod tests {
         let d = map.get("1.000771").cloned().unwrap_or_default();
         assert_eq!(
             d.channels.first().map(String::as_str),
-            Some("Trực tuyến: 5 Ngày làm việc; 10 USD (/lần)")
+            Some("Trực tuyến: 5 Ngày làm việc; 10 USD/lần")
         );
     }
 

@@ -512,7 +512,7 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(
             channels,
-            ["Trực tuyến: 5 Ngày làm việc; 10 USD (/lần)", "Trực tiếp: 5 Ngày làm việc"]
+            ["Trực tuyến: 5 Ngày làm việc; 10 USD/lần", "Trực tiếp: 5 Ngày làm việc"]
         );
         assert_eq!(
             Details::tidy_channel("Trực tuyến3 Ngày làm việcKhông có thông tin").as_deref(),
