@@ -6,7 +6,11 @@
 //! where Noto Sans is absent), the QR code 32 mm with its quiet zone, rows, list items, headings
 //! with what follows, and the header kept whole across page breaks (`break-inside: avoid`), the
 //! checklist's header repeated on each page; a booklet puts each procedure on a new page after a
-//! cover with the table of contents. List items, offices and headings take their space above as
+//! cover with the table of contents. To keep each sheet within its page budget
+//! ([`super::page_budget`]) without dropping text: the legal basis runs on as one paragraph
+//! (items apart by " · ") kept whole on a page, many short step lines (a PDF's cut lines) go in two
+//! columns ([`super::short_lines`]), and the checklist has a copies column only when a row says
+//! how many ([`super::copies_column`]). List items, offices and headings take their space above as
 //! padding, not margin: a margin is dropped at the top of a page, and Vietnamese stacked marks
 //! ('Ủ', 'ắ') rise above a 1.2 line box; without the padding Chromium paints such a glyph of a
 //! page's first line in the bottom margin of the page before.
@@ -192,7 +196,11 @@ fn article(out: &mut String, s: &Sheet, n: usize) {
         out.push_str("</h2>\n");
         match &sec.body {
             Body::Lines(lines) => {
-                out.push_str("<ul class=\"lines\">\n");
+                out.push_str(if sec.columns {
+                    "<ul class=\"lines cols\">\n"
+                } else {
+                    "<ul class=\"lines\">\n"
+                });
                 for l in lines {
                     out.push_str("<li>");
                     escape_into(out, l);
@@ -251,12 +259,21 @@ fn article(out: &mut String, s: &Sheet, n: usize) {
 fn checklist(out: &mut String, rows: &[Check]) {
     out.push_str("<table class=\"checklist\">\n<thead><tr><th class=\"box\" scope=\"col\">✓</th><th scope=\"col\">");
     out.push_str(words::DOCUMENT);
-    out.push_str("</th><th class=\"n\" scope=\"col\">");
-    out.push_str(words::COPIES);
-    out.push_str("</th></tr></thead>\n<tbody>\n");
+    out.push_str("</th>");
+    let copies = super::copies_column(rows);
+    if copies {
+        out.push_str("<th class=\"n\" scope=\"col\">");
+        out.push_str(words::COPIES);
+        out.push_str("</th>");
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
     for r in rows {
         if r.heading {
-            out.push_str("<tr class=\"case\"><td colspan=\"3\">");
+            out.push_str(if copies {
+                "<tr class=\"case\"><td colspan=\"3\">"
+            } else {
+                "<tr class=\"case\"><td colspan=\"2\">"
+            });
             escape_into(out, &r.name);
             out.push_str("</td></tr>\n");
             continue;
@@ -270,9 +287,13 @@ fn checklist(out: &mut String, rows: &[Check]) {
             escape_into(out, f);
             out.push_str("</span>");
         }
-        out.push_str("</td><td>");
-        escape_into(out, &r.copies);
-        out.push_str("</td></tr>\n");
+        out.push_str("</td>");
+        if copies {
+            out.push_str("<td>");
+            escape_into(out, &r.copies);
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
 }

@@ -74,6 +74,9 @@ pub struct Section {
     pub id: &'static str,
     pub title: &'static str,
     pub body: Body,
+    /// The lines are short (the portal's steps are often a PDF's column cut into its printed
+    /// lines): set in two columns (class `cols` on the list), or they waste most of each line.
+    pub columns: bool,
 }
 
 /// A hotline as printed: what it is, the number as written, the digits for `tel:`.
@@ -226,6 +229,7 @@ pub fn build(p: &Procedure, inp: Inputs<'_>) -> Sheet {
             id: "where",
             title: words::WHERE,
             body: Body::Lines(how),
+            columns: false,
         });
     }
     if let Some(offices) = inp.contact.map(|c| &c.offices).filter(|o| !o.is_empty()) {
@@ -259,6 +263,7 @@ pub fn build(p: &Procedure, inp: Inputs<'_>) -> Sheet {
             id: "offices",
             title: words::OFFICES,
             body: Body::Offices(out),
+            columns: false,
         });
     }
     let docs: Vec<Check> = d
@@ -283,11 +288,13 @@ pub fn build(p: &Procedure, inp: Inputs<'_>) -> Sheet {
         } else {
             Body::Checklist(docs)
         },
+        columns: false,
     });
     if !steps.is_empty() {
         sections.push(Section {
             id: "steps",
             title: words::STEPS,
+            columns: short_lines(&steps),
             body: Body::Lines(steps),
         });
     }
@@ -296,6 +303,7 @@ pub fn build(p: &Procedure, inp: Inputs<'_>) -> Sheet {
             id: "legal",
             title: words::LEGAL,
             body: Body::Lines(l.clone()),
+            columns: false,
         });
     }
     let contact = inp.contact.map(|c| Contact {
@@ -329,6 +337,24 @@ pub fn build(p: &Procedure, inp: Inputs<'_>) -> Sheet {
         source: inp.source.map(str::to_string),
         long_chars,
     }
+}
+
+/// The longest line that fits one of two columns at 10 pt, in characters.
+pub const COLUMN_LINE: usize = 45;
+
+/// Lines worth setting in two columns: at least 12, and four in five fit a column's one line.
+pub fn short_lines(lines: &[String]) -> bool {
+    let short = lines
+        .iter()
+        .filter(|l| char_count(l) <= COLUMN_LINE)
+        .count();
+    lines.len() >= 12 && short * 5 >= lines.len() * 4
+}
+
+/// Whether a checklist prints its copies column: some row says how many copies (the portal's
+/// data often does not, and an empty column costs every row a ninth of its width).
+pub fn copies_column(rows: &[Check]) -> bool {
+    rows.iter().any(|r| !r.heading && !r.copies.is_empty())
 }
 
 /// The longest channel line printed, in characters.

@@ -204,3 +204,61 @@ fn published_is_read_from_the_top_level_object() {
         Some("2026-01-02")
     );
 }
+
+#[test]
+fn short_step_lines_go_in_two_columns() {
+    let (p, mut d) = procedure();
+    let steps = |d: &Details| {
+        let s = build(
+            &p,
+            Inputs {
+                details: Some(d),
+                ..Inputs::default()
+            },
+        );
+        let sec = s.sections.iter().find(|s| s.id == "steps").cloned();
+        (sec.map(|s| s.columns), html::document(&s))
+    };
+    // Two steps: one column.
+    assert_eq!(steps(&d).0, Some(false));
+    // A PDF's column cut into its printed lines: 20 short lines, two long ones.
+    d.steps = (0..20)
+        .map(|i| format!("Tiếp nhận hồ sơ, dòng {i}"))
+        .collect();
+    d.steps.push("x".repeat(120));
+    d.steps.push("y".repeat(120));
+    let (cols, h) = steps(&d);
+    assert_eq!(cols, Some(true));
+    assert!(h.contains("<ul class=\"lines cols\">"));
+    // Mostly long lines: one column.
+    d.steps.extend((0..10).map(|_| "z".repeat(60)));
+    assert_eq!(steps(&d).0, Some(false));
+    assert!(!short_lines(&[]));
+}
+
+#[test]
+fn copies_column_only_when_a_row_says() {
+    let (p, mut d) = procedure();
+    let doc = |d: &Details| {
+        html::document(&build(
+            &p,
+            Inputs {
+                details: Some(d),
+                ..Inputs::default()
+            },
+        ))
+    };
+    let h = doc(&d);
+    assert!(h.contains(words::COPIES) && h.contains("<td colspan=\"3\">"));
+    d.documents = vec![
+        "Trường hợp đăng ký lần đầu:".into(),
+        "Tờ khai đăng ký khai sinh".into(),
+        "Giấy chứng sinh".into(),
+    ];
+    let h = doc(&d);
+    assert!(!h.contains(words::COPIES) && !h.contains("class=\"n\""));
+    assert!(h.contains("<td colspan=\"2\">Trường hợp đăng ký lần đầu:</td>"));
+    // Every row has its two cells: the box and the document.
+    assert_eq!(h.matches("<td class=\"box\">").count(), 2);
+    assert!(!h.contains("</td><td></td></tr>"));
+}

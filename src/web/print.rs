@@ -408,7 +408,7 @@ fn article(s: &Sheet) -> E {
             .child(E::new("h2").text(sec.title));
         match &sec.body {
             Body::Lines(lines) => {
-                let ul = E::new("ul").class("lines");
+                let ul = E::new("ul").class(if sec.columns { "lines cols" } else { "lines" });
                 for l in lines {
                     append(&ul.0, &E::new("li").text(l).0);
                 }
@@ -447,23 +447,31 @@ fn article(s: &Sheet) -> E {
     art.child(foot)
 }
 
-/// The documents with a tick box, the document and its copies; case headings span the row.
+/// The documents with a tick box, the document and its copies (the column only when a row says,
+/// [`sheet::copies_column`]); case headings span the row.
 fn checklist(rows: &[Check]) -> E {
+    let copies = sheet::copies_column(rows);
     let head = E::new("tr")
         .child(E::new("th").class("box").attr("scope", "col").text("✓"))
-        .child(E::new("th").attr("scope", "col").text(words::DOCUMENT))
-        .child(
-            E::new("th")
+        .child(E::new("th").attr("scope", "col").text(words::DOCUMENT));
+    if copies {
+        append(
+            &head.0,
+            &E::new("th")
                 .class("n")
                 .attr("scope", "col")
-                .text(words::COPIES),
+                .text(words::COPIES)
+                .0,
         );
+    }
     let body = E::new("tbody");
     for r in rows {
         let tr = if r.heading {
-            E::new("tr")
-                .class("case")
-                .child(E::new("td").attr("colspan", "3").text(&r.name))
+            E::new("tr").class("case").child(
+                E::new("td")
+                    .attr("colspan", if copies { "3" } else { "2" })
+                    .text(&r.name),
+            )
         } else {
             let name = E::new("td").text(&r.name);
             if let Some(f) = &r.form {
@@ -475,14 +483,17 @@ fn checklist(rows: &[Check]) -> E {
                         .0,
                 );
             }
-            E::new("tr")
+            let tr = E::new("tr")
                 .child(
                     E::new("td")
                         .class("box")
                         .child(E::new("span").attr("aria-hidden", "true")),
                 )
-                .child(name)
-                .child(E::new("td").text(&r.copies))
+                .child(name);
+            if copies {
+                append(&tr.0, &E::new("td").text(&r.copies).0);
+            }
+            tr
         };
         append(&body.0, &tr.0);
     }

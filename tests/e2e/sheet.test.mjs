@@ -156,3 +156,22 @@ test('page budgets: ≤ 2 pages under 5,000 characters; a booklet within the sum
   assert.ok(pages.short && pages.short.pages <= 2, JSON.stringify(pages.short));
   assert.ok(pages.booklet && pages.booklet.pages <= pages.booklet.budget, JSON.stringify(pages.booklet));
 });
+
+test('the sheets bench/sheet-pages.mjs found over budget or cut stay within budget, no cut line', async () => {
+  // Over budget before the compact layout (`node bench/sheet-pages.mjs`: 3 pages each of 2):
+  // long legal bases (1.008568, 1.001939, 1.002755) and 66 short step lines (2.001428); and two
+  // that a run-in legal basis once cut at a page edge (Vietnamese stacked capitals, 1.000931, 2.000762).
+  const codes = ['1.008568', '1.001939', '1.002755', '2.001428', '1.000931', '2.000762'];
+  for (const code of codes) {
+    const p = all.find((x) => x.code === code);
+    assert.ok(p, `${code} in the demo data`);
+    const file = sheet(['--code', code], `sheet-${code}.html`);
+    const { page, context, errors } = await printed(file);
+    const doc = await pdfOf(page, `sheet-${code}`);
+    console.log(`# ${code}: ${p.chars} characters, ${doc.numPages} page(s) (budget ${budget(p.chars)})`);
+    assert.ok(doc.numPages <= budget(p.chars), `${code}: ${doc.numPages} pages for ${p.chars} characters`);
+    assert.deepEqual(await cutLines(doc), [], code);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
