@@ -375,6 +375,7 @@ test("the plan's quarters: the bars, the table and its CSV say what cchc tracker
     return {
       heading: q.querySelector('h4').textContent,
       table: [...q.querySelectorAll('table tr')].map((tr) => [...tr.cells].map((c) => c.textContent)),
+      words: [...q.querySelectorAll('li .trk-bar-text')].map((t) => t.textContent),
       bars: [...q.querySelectorAll('li')].map((li) => [li.querySelector('h5').textContent,
         ...[...li.querySelectorAll('progress')].map((p) => `${p.getAttribute('aria-label')} ${p.value}`)]),
       name: a.getAttribute('download'),
@@ -392,6 +393,13 @@ test("the plan's quarters: the bars, the table and its CSV say what cchc tracker
     ['Quý I/2025', `Đã hoàn thành theo báo cáo ${share(1)}`, `Đến hạn theo kế hoạch ${share(2)}`],
     ['Quý II/2025', `Đã hoàn thành theo báo cáo ${share(2)}`, `Đến hạn theo kế hoạch ${share(3)}`],
     ['Quý III/2025', `Đã hoàn thành theo báo cáo ${share(3)}`, `Đến hạn theo kế hoạch ${share(4)}`],
+  ]);
+  // The bar's words split done into on time and late, as the table does.
+  assert.deepEqual(got.words.slice(0, 4), [
+    'Đã hoàn thành theo báo cáo: 14,3 % (đúng hạn 14,3 %, trễ hạn 0,0 %)',
+    'Đến hạn theo kế hoạch: 28,6 %',
+    'Đã hoàn thành theo báo cáo: 28,6 % (đúng hạn 14,3 %, trễ hạn 14,3 %)',
+    'Đến hạn theo kế hoạch: 42,9 %',
   ]);
   assert.deepEqual(errors, []);
   await context.close();

@@ -49,7 +49,17 @@ fn block(view: &View, p: &PlanProgress, id: &str, lang: Lang) -> Element {
         let due = tr!(lang, "Đến hạn theo kế hoạch", "Due under the plan");
         if q.report.is_some() {
             let v = s(1) + s(2);
-            let text = cat(&[done, ": ", &percent(v, lang), " %"]);
+            // Done, and of it on time and late ("28,6 % (đúng hạn 14,3 %, trễ hạn 14,3 %)").
+            let text = cat(&[
+                done,
+                ": ",
+                &percent(v, lang),
+                tr!(lang, " % (đúng hạn ", " % (on time "),
+                &percent(s(1), lang),
+                tr!(lang, " %, trễ hạn ", " %, late "),
+                &percent(s(2), lang),
+                " %)",
+            ]);
             append(
                 &li.0,
                 &bar(v * 100.0, 100.0, ("aria-label", done), &text, "").0,
