@@ -153,9 +153,9 @@ fn article(out: &mut String, s: &Sheet, n: usize) {
         out.push_str(words::HOTLINE);
         out.push_str("\">\n<p><b>");
         out.push_str(words::HELP);
-        out.push_str("</b> (");
+        out.push(' ');
         escape_into(out, &c.name);
-        out.push_str("):</p>\n<p>");
+        out.push_str(":</b></p>\n<p>");
         for call in &c.calls {
             out.push_str("<span class=\"call\">");
             escape_into(out, &call.label);

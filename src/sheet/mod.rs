@@ -150,7 +150,7 @@ pub mod words {
     pub const ADDRESS: &str = "Địa chỉ";
     pub const HOURS: &str = "Giờ làm việc";
     pub const PHONE: &str = "Điện thoại";
-    pub const HELP: &str = "Cần hỗ trợ? Gọi";
+    pub const HELP: &str = "Cần hỗ trợ? Liên hệ";
     pub const EMAIL: &str = "Email";
     pub const FEEDBACK: &str = "Phản ánh, kiến nghị";
     pub const EXAMPLE: &str = "Số điện thoại ví dụ (dữ liệu mẫu), không gọi được";

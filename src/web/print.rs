@@ -371,8 +371,7 @@ fn article(s: &Sheet) -> E {
             .attr("aria-label", words::HOTLINE)
             .child(
                 E::new("p")
-                    .child(E::new("b").text(words::HELP))
-                    .append_text(&cat(&cat(" (", &c.name), "):")),
+                    .child(E::new("b").text(&cat(&cat(&cat(words::HELP, " "), &c.name), ":"))),
             );
         let calls = E::new("p");
         for call in &c.calls {
