@@ -208,6 +208,13 @@ fn row(name: &str, originals: u32, copies: u32) -> Option<String> {
     let name = strip_bullet(&name).trim_end_matches([';', ',', ' ']);
     let (name, form) = split_form(name);
     let name = name.trim_end_matches([';', ',', '.', ' ']);
+    // "… bao gồm:" before its counts: the line's own colon says it (`bao gồm: 1 bản sao`, not
+    // `bao gồm:: 1 bản sao`). Without counts a closing colon makes a case heading: kept.
+    let name = if originals + copies > 0 {
+        name.trim_end_matches([':', ' '])
+    } else {
+        name
+    };
     if name.is_empty() && form.is_none() {
         return None;
     }
@@ -431,6 +438,20 @@ mod tests {
                 "Quyết định giải quyết khiếu nại: 1 bản chính",
                 "Biên bản tổ chức đối thoại (nếu có): 1 bản chính",
                 "Đơn khiếu nại hoặc bản ghi nội dung khiếu nại: 1 bản chính",
+            ]
+        );
+    }
+
+    /// Names that end with a colon before their counts (108 lines of the demo data had `::`).
+    #[test]
+    fn a_colon_before_the_counts_is_said_once() {
+        let raw = "--Tên giấy tờMẫu đơn, tờ khaiSố lượngHồ sơ đề nghị bổ sung nội dung giấy phép bao gồm :1 bản chínhBản sao nội dung phải bổ sung:0 bản chính,1 bản saoTrường hợp cấp lại:";
+        assert_eq!(
+            tidy(raw),
+            [
+                "Hồ sơ đề nghị bổ sung nội dung giấy phép bao gồm: 1 bản chính",
+                "Bản sao nội dung phải bổ sung: 1 bản sao",
+                "Trường hợp cấp lại:",
             ]
         );
     }
