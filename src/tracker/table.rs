@@ -8,7 +8,7 @@ use crate::num::{fixed, int};
 use crate::text::cat;
 
 /// Roman numerals of the quarters, as plans write them ("Quý II/2025").
-pub const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
 
 /// "Quý II/2025".
 pub fn quarter_name(quarter: u8, year: i32, lang: Lang) -> String {

@@ -862,7 +862,7 @@ fn time_and_fee(methods: &str) -> (Option<String>, Option<String>) {
         .into_iter()
         .find_map(|c| rest.strip_prefix(c))
         .map(str::trim_start)
-        .and_then(|r| r.get(1..model::bracket_len(r)? - 1))
+        .and_then(|r| r.get(1..model::bracket_len(r)?.checked_sub(1)?))
     {
         // A currency without its amount, the fee in the note: `VNĐ(20.000 đ/tờ khai)`.
         clean(note)

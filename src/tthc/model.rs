@@ -380,6 +380,9 @@ pub(crate) fn vnd(fee: &str) -> String {
         return fee.to_string();
     };
     let after = after.trim_start();
+    if amount.is_empty() {
+        return fee.to_string();
+    }
     let Some(rest) = ["Việt Nam Đồng", "VNĐ", "Đồng", "đồng"]
         .into_iter()
         .find_map(|c| after.strip_prefix(c))
@@ -733,6 +736,7 @@ mod tests {
             ("135 VNĐ", "135 đồng"),
             ("70,000 VNĐ", "70.000 đồng"),
             ("10 USD", "10 USD"),
+            ("đồng", "đồng"),
         ] {
             assert_eq!(vnd(raw), want, "{raw}");
             assert_eq!(vnd(want), want, "idempotent: {want}");

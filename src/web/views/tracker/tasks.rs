@@ -635,8 +635,6 @@ fn csv(t: &Tasks) -> String {
     out
 }
 
-/// Saves `text` as `{stem}-{as-of}.csv` (UTF-8; the texts start with a BOM, so Excel reads
-/// Vietnamese correctly).
 /// A `blob:` URL of a CSV text (UTF-8).
 pub(super) fn csv_url(text: &str) -> Option<String> {
     let bag = web_sys::BlobPropertyBag::new();
@@ -646,6 +644,8 @@ pub(super) fn csv_url(text: &str) -> Option<String> {
     web_sys::Url::create_object_url_with_blob(&blob).ok()
 }
 
+/// Saves `text` as `{stem}-{as-of}.csv` (UTF-8; the texts start with a BOM, so Excel reads
+/// Vietnamese correctly).
 fn download(view: &View, stem: &str, text: &str) -> R<()> {
     let Some(url) = csv_url(text) else {
         return Ok(());
