@@ -228,7 +228,7 @@
     }
     // The agency's contacts (hotlines), so that they show even when the data cannot load (the
     // widgets that read them: src/web/contacts.rs).
-    if (/^(tthc-search|feedback-answers)$/.test(kind) && attr(host, 'contacts')) urls.push([abs(attr(host, 'contacts'), page), t]);
+    if (attr(host, 'contacts')) urls.push([abs(attr(host, 'contacts'), page), t]);
     for (var i = 0; i < urls.length; i++) {
       var u = urls[i];
       if (u[0]) out[u[0]] = get(u[3] || u[0], u[1], u[2]);

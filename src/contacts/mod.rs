@@ -73,6 +73,15 @@ pub struct Unit {
     pub fields: Vec<String>,
 }
 
+/// What the widgets' panels show of a contacts file ([`Contacts::read_hotlines`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Hotlines {
+    /// The agency's own hotlines (`main.hotlines` of [`Contacts`]).
+    pub lines: Vec<Phone>,
+    /// The numbers are examples (a demo file).
+    pub example: bool,
+}
+
 /// A contacts file.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Contacts {
@@ -109,27 +118,26 @@ impl Contacts {
         (c, errors.is_empty())
     }
 
-    /// The least a widget's panels show, for the modules without the search: the agency's own
-    /// hotlines (read like [`Contacts::read`] reads them) and whether they are examples. The
+    /// The least a widget's panels show, for the modules without the print module: the agency's
+    /// own hotlines (read like [`Contacts::read`] reads them) and whether they are examples. The
     /// second value is false when the file is not a contacts file or a hotline was left out.
-    pub fn read_hotlines(text: &str) -> (Option<Contacts>, bool) {
-        let Ok(root) = contract::parse_value(text.strip_prefix('\u{feff}').unwrap_or(text)) else {
+    /// Lean on purpose (every widget's wasm carries it): no size check, no located errors.
+    pub fn read_hotlines(text: &str) -> (Option<Hotlines>, bool) {
+        let Ok(root) = crate::json::parse(text.strip_prefix('\u{feff}').unwrap_or(text)) else {
             return (None, false);
         };
         let mut ok = root.get("format").and_then(Value::as_str) == Some(FORMAT);
-        let mut main = Points::default();
+        let mut lines = Vec::new();
         if let Some(Value::Arr(items)) = root.get("hotlines") {
             for h in items {
-                let (number, obj) = match h {
-                    Value::Obj(_) => (h.get("number"), true),
-                    _ => (Some(h), false),
-                };
                 let s = |k| {
-                    let v = if obj { h.get(k)?.as_str()?.trim() } else { "" };
+                    let v = h.get(k)?.as_str()?.trim();
                     (!v.is_empty()).then(|| v.to_string())
                 };
-                match number.and_then(Value::as_str).map(read_hotline) {
-                    Some(Ok(number)) => main.hotlines.push(Phone {
+                // A bare string is a number; an object has one under `number`.
+                let number = h.as_str().or_else(|| h.get("number")?.as_str());
+                match number.map(read_hotline) {
+                    Some(Ok(number)) => lines.push(Phone {
                         label: s("label"),
                         number,
                         hours: s("hours"),
@@ -139,12 +147,7 @@ impl Contacts {
             }
         }
         let example = matches!(root.get("example"), Some(Value::Bool(true)));
-        let c = Contacts {
-            main,
-            units: Vec::new(),
-            example,
-        };
-        (Some(c), ok)
+        (Some(Hotlines { lines, example }), ok)
     }
 
     fn read_as<const CHECK: bool>(text: &str) -> (Option<Contacts>, Vec<DataError>) {
@@ -476,8 +479,8 @@ mod tests {
         let (lean, ok) = Contacts::read_hotlines(&text);
         assert!(ok);
         let (full, lean) = (full.unwrap_or_default(), lean.unwrap_or_default());
-        assert!(!lean.main.hotlines.is_empty());
-        assert_eq!(full.main.hotlines, lean.main.hotlines);
+        assert!(!lean.lines.is_empty());
+        assert_eq!(full.main.hotlines, lean.lines);
         assert_eq!(full.example, lean.example);
         let (c, ok) = Contacts::read_hotlines(
             r#"{"format": "cchc-lien-he", "hotlines": ["1900 1234", "javascript:x", {"number": "113", "label": " Công an "}]}"#,
@@ -485,8 +488,7 @@ mod tests {
         assert!(!ok, "a refused number is reported");
         let c = c.unwrap_or_default();
         let got: Vec<_> = c
-            .main
-            .hotlines
+            .lines
             .iter()
             .map(|h| (h.label.as_deref(), h.number.dial.as_str()))
             .collect();

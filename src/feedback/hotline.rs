@@ -90,21 +90,27 @@ pub fn read_hotline(input: &str) -> Result<Hotline, HotlineError> {
 }
 
 fn read<const CHECK: bool>(input: &str) -> Result<Hotline, HotlineError> {
+    // One pass: the number as shown (white space runs as one space, none at the ends) and its
+    // digits; anything but digits, separators and a leading `+` refuses it.
     let mut display = String::with_capacity(input.len());
-    for w in input.split_whitespace() {
-        if !display.is_empty() {
-            display.push(' ');
-        }
-        display.push_str(w);
-    }
     let mut digits = String::new();
-    for (i, c) in display.chars().enumerate() {
+    let mut space = false;
+    for c in input.chars() {
+        if c.is_whitespace() {
+            space = !display.is_empty();
+            continue;
+        }
         match c {
             '0'..='9' => digits.push(c),
-            '+' if i == 0 => {}
-            ' ' | '.' | '-' | '(' | ')' => {}
+            '+' if display.is_empty() => {}
+            '.' | '-' | '(' | ')' => {}
             _ => return Err(HotlineError::Chars),
         }
+        if space {
+            display.push(' ');
+            space = false;
+        }
+        display.push(c);
     }
     if digits.is_empty() {
         return Err(HotlineError::Chars);

@@ -19,7 +19,7 @@ use web_sys::Element;
 
 use super::dom::{append, E};
 use super::Ctx;
-use crate::contacts::Contacts;
+use crate::contacts::{Contacts, Hotlines};
 use crate::i18n::Lang;
 
 /// A place waiting for the contacts: its slot and how it shows them.
@@ -32,9 +32,6 @@ pub(crate) fn load(ctx: &Rc<Ctx>) {
     // modules have no bytes left under their budgets for it (~2.7 KB gzip; this module is not
     // in their wasm). Not in the combined module either, so each widget behaves the same on
     // every page.
-    if !matches!(ctx.kind.name(), "tthc-search" | "feedback-answers") {
-        return;
-    }
     let Some(url) = ctx.attr("contacts") else {
         return;
     };
@@ -89,8 +86,8 @@ pub(crate) fn fill(ctx: &Ctx, slot: &Element, show: Show) {
 }
 
 /// The agency's hotlines as a small region of text and `tel:` links (nothing without any).
-fn draw(c: &Contacts, slot: &Element, show: Show, lang: Lang) {
-    if c.main.hotlines.is_empty() {
+fn draw(c: &Hotlines, slot: &Element, show: Show, lang: Lang) {
+    if c.lines.is_empty() {
         return;
     }
     let section = show == Show::Section;
@@ -104,7 +101,7 @@ fn draw(c: &Contacts, slot: &Element, show: Show, lang: Lang) {
         )
     };
     let list = E::new("ul");
-    for h in &c.main.hotlines {
+    for h in &c.lines {
         let label = h.label.as_deref().unwrap_or(if section {
             tr!(lang, "Đường dây nóng", "Hotline")
         } else {

@@ -14,7 +14,6 @@
 
 #[cfg(feature = "api")]
 mod api;
-#[cfg(any(feature = "search", feature = "answers"))]
 pub(crate) mod contacts;
 pub(crate) mod dom;
 pub mod i18n;
@@ -171,10 +170,8 @@ pub(crate) struct Ctx {
     run: Cell<u32>,
     listeners: RefCell<Vec<Listener>>,
     /// The host's contacts file once read ([`contacts::load`]).
-    #[cfg(any(feature = "search", feature = "answers"))]
-    contacts: RefCell<Option<Rc<crate::contacts::Contacts>>>,
+    contacts: RefCell<Option<Rc<crate::contacts::Hotlines>>>,
     /// While it is being read: the places waiting for it.
-    #[cfg(any(feature = "search", feature = "answers"))]
     waiting: RefCell<Option<Vec<contacts::Pending>>>,
 }
 
@@ -369,12 +366,9 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, kind: &str, prefetch: JsValue)
         early: RefCell::new(early),
         run: Cell::new(0),
         listeners: RefCell::new(Vec::new()),
-        #[cfg(any(feature = "search", feature = "answers"))]
         contacts: RefCell::new(None),
-        #[cfg(any(feature = "search", feature = "answers"))]
         waiting: RefCell::new(None),
     });
-    #[cfg(any(feature = "search", feature = "answers"))]
     contacts::load(&ctx);
     start(ctx.clone());
     Some(Widget { ctx })
@@ -462,7 +456,6 @@ fn build_error(ctx: &Rc<Ctx>, citizen: &str, detail: &str, retry: bool) {
         crate::web::dom::append(&panel.0, &details.0);
     }
     // Whom to call: the agency's hotlines, once its contacts file is read.
-    #[cfg(any(feature = "search", feature = "answers"))]
     contacts::fill(ctx, &panel.0, contacts::Show::Help);
     crate::web::dom::append(&ctx.body, &panel.0);
 }

@@ -195,6 +195,8 @@ fn build(
             &E::new("p").class("cchc-intro").text(intro.get(lang)).el(),
         );
     }
+    // Whom to call, before the citizen starts (src/web/contacts.rs).
+    crate::web::contacts::fill(ctx, &wrap, crate::web::contacts::Show::Help);
     let notices = E::new("div")
         .class("cchc-notices")
         .attr("role", "status")
