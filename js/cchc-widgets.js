@@ -226,14 +226,72 @@
       // Requested when the core reads the key (a getter), once the widget is ready.
       if (kind === 'tthc-search') Object.defineProperty(out, base + WORDS, { configurable: true, enumerable: true, get: function () { return get(file(WORDS, words), t, words); } });
     }
-    // The agency's contacts (hotlines), so that they show even when the data cannot load (the
-    // widgets that read them: src/web/contacts.rs).
-    if (attr(host, 'contacts')) urls.push([abs(attr(host, 'contacts'), page), t]);
     for (var i = 0; i < urls.length; i++) {
       var u = urls[i];
       if (u[0]) out[u[0]] = get(u[3] || u[0], u[1], u[2]);
     }
     return out;
+  }
+
+  // The agency's hotlines from the host's `contacts` file (docs/lien-he-format.md), requested with
+  // the widget's data; the function returned draws them into a slot wherever a citizen may be
+  // stuck: the core's error panels, the search's procedure detail, the form's intro and outcome
+  // panels (src/web/contacts.rs), and this loader's own failure panel. Drawn here rather than in
+  // the core so that they show even when the code cannot load, and no widget's wasm carries a
+  // copy (~2 KB gzip each). Text and `tel:` links only, never markup.
+  function hotlines(host, t, cat) {
+    var u = attr(host, 'contacts');
+    var got = u && get(abs(u, document.baseURI), t).then(function (r) {
+      var c, list = [], ok;
+      try {
+        if (!(r.s < 300)) throw 0;
+        c = JSON.parse(new TextDecoder().decode(r.b));
+        ok = c.format === 'cchc-lien-he';
+        (c.hotlines || []).forEach(function (x) {
+          var n = dial(typeof x == 'string' ? x : x && x.number);
+          if (n) list.push(n.concat(trim(x.label), trim(x.hours)));
+          else ok = 0;
+        });
+      } catch (e) {
+        ok = 0;
+      }
+      host.setAttribute('data-contacts-state', ok ? 'ready' : 'error');
+      return [list, c && c.example === true];
+    });
+    // Without its catalogue, Vietnamese (the failure panel needs the hotlines most).
+    cat = cat.then(null, function () {});
+    return function (slot) {
+      if (got) Promise.all([got, cat]).then(function (r) {
+        var box = el('div'), ul = el('ul');
+        // A place that left the page meanwhile (a retry, another procedure) gets nothing.
+        if (!r[0][0].length || !slot.isConnected) return;
+        box.setAttribute('part', 'contacts');
+        box.appendChild(el('p', text('Cần hỗ trợ? Gọi đường dây nóng:', r[1])));
+        r[0][0].forEach(function (h) {
+          var li = el('li'), a = el('a', h[0]);
+          a.href = 'tel:' + h[1];
+          li.append(h[2] ? h[2] + ': ' : '', a, h[3] ? ' (' + h[3] + ')' : '');
+          ul.appendChild(li);
+        });
+        box.appendChild(ul);
+        if (r[0][1]) box.appendChild(el('p', text('Số điện thoại ví dụ (dữ liệu mẫu), không gọi được.', r[1])));
+        slot.appendChild(box);
+      }, function () {});
+    };
+  }
+
+  // A hotline as [shown, digits to dial], or nothing where the core's `read_hotline`
+  // (src/feedback/hotline.rs) refuses it; tests/fixtures/contacts/hotlines.json holds both to
+  // the same answers. Digits with spaces, `.`, `-` and brackets, and a leading `+84` (read as 0):
+  // 1800/1900 and 4 or 6 digits, a service number (111–116, 10xx), or a landline or mobile number.
+  function dial(s) {
+    s = trim(s).replace(/\s+/g, ' ');
+    var d = s.replace(/[ .()-]/g, '').replace(/^\+84/, '0');
+    if (s.indexOf('+', 1) < 0 && /^(1[89]00(\d{4}|\d{6})|11[1-6]|10\d\d|0\d{9,10})$/.test(d)) return [s, d];
+  }
+
+  function trim(v) {
+    return typeof v == 'string' ? v.trim() : '';
   }
 
   function el(tag, txt) {
@@ -279,7 +337,7 @@
     for (var i = 0; i < list.length; i++) list[i].textContent = text(list[i].getAttribute('data-t'), cat);
   }
 
-  function fail(host, root, err, cat) {
+  function fail(host, root, err, cat, h) {
     // The core could not be loaded: say so in plain words, offer a retry, tell the webmaster why.
     while (root.firstChild) root.removeChild(root.firstChild);
     var box = el('div');
@@ -292,6 +350,7 @@
     box.appendChild(b);
     box.appendChild(el('p', text('Chi tiết kỹ thuật: ', cat) + String(err && err.message || err)));
     root.appendChild(box);
+    if (h) h(box);
     host.setAttribute('data-state', 'error');
     host.dispatchEvent(new CustomEvent('cchc-error', { bubbles: true, detail: { stage: 'core', message: String(err) } }));
   }
@@ -319,6 +378,7 @@
     if (!root.firstChild) early(root, kind);
     var cat = catalogue(tag);
     cat.then(function (c) { if (c && handles.get(host) === null) relabel(root, c); }, function () {});
+    data.h = hotlines(host, timeoutOf(host), cat);
     var key = whole.has(host) ? '+' : moduleFor(kind);
     // The search's own module (and the combined one) do not read the national portal's records:
     // given such a file, the core asks for the module that does, and the widget starts again.
@@ -342,7 +402,7 @@
       if (box) box.removeAttribute('style');
     }).then(null, function (err) {
       handles.delete(host);
-      if (host.isConnected) cat.then(function (c) { fail(host, root, err, c); }, function () { fail(host, root, err, null); });
+      if (host.isConnected) cat.then(function (c) { fail(host, root, err, c, data.h); }, function () { fail(host, root, err, null, data.h); });
     });
   }
 

@@ -73,15 +73,6 @@ pub struct Unit {
     pub fields: Vec<String>,
 }
 
-/// What the widgets' panels show of a contacts file ([`Contacts::read_hotlines`]).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Hotlines {
-    /// The agency's own hotlines (`main.hotlines` of [`Contacts`]).
-    pub lines: Vec<Phone>,
-    /// The numbers are examples (a demo file).
-    pub example: bool,
-}
-
 /// A contacts file.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Contacts {
@@ -116,38 +107,6 @@ impl Contacts {
     pub fn read(text: &str) -> (Option<Contacts>, bool) {
         let (c, errors) = Contacts::read_as::<false>(text);
         (c, errors.is_empty())
-    }
-
-    /// The least a widget's panels show, for the modules without the print module: the agency's
-    /// own hotlines (read like [`Contacts::read`] reads them) and whether they are examples. The
-    /// second value is false when the file is not a contacts file or a hotline was left out.
-    /// Lean on purpose (every widget's wasm carries it): no size check, no located errors.
-    pub fn read_hotlines(text: &str) -> (Option<Hotlines>, bool) {
-        let Ok(root) = crate::json::parse(text.strip_prefix('\u{feff}').unwrap_or(text)) else {
-            return (None, false);
-        };
-        let mut ok = root.get("format").and_then(Value::as_str) == Some(FORMAT);
-        let mut lines = Vec::new();
-        if let Some(Value::Arr(items)) = root.get("hotlines") {
-            for h in items {
-                let s = |k| {
-                    let v = h.get(k)?.as_str()?.trim();
-                    (!v.is_empty()).then(|| v.to_string())
-                };
-                // A bare string is a number; an object has one under `number`.
-                let number = h.as_str().or_else(|| h.get("number")?.as_str());
-                match number.map(read_hotline) {
-                    Some(Ok(number)) => lines.push(Phone {
-                        label: s("label"),
-                        number,
-                        hours: s("hours"),
-                    }),
-                    _ => ok = false,
-                }
-            }
-        }
-        let example = matches!(root.get("example"), Some(Value::Bool(true)));
-        (Some(Hotlines { lines, example }), ok)
     }
 
     fn read_as<const CHECK: bool>(text: &str) -> (Option<Contacts>, Vec<DataError>) {
@@ -469,30 +428,6 @@ mod tests {
         assert!(c.example);
         assert!(!c.main.hotlines.is_empty());
         assert!(!c.main.offices.is_empty());
-    }
-
-    #[test]
-    fn the_widgets_lean_reading_has_the_same_hotlines() {
-        let text = std::fs::read_to_string("www/data/lien-he.json").unwrap_or_default();
-        let (full, ok) = Contacts::read(&text);
-        assert!(ok);
-        let (lean, ok) = Contacts::read_hotlines(&text);
-        assert!(ok);
-        let (full, lean) = (full.unwrap_or_default(), lean.unwrap_or_default());
-        assert!(!lean.lines.is_empty());
-        assert_eq!(full.main.hotlines, lean.lines);
-        assert_eq!(full.example, lean.example);
-        let (c, ok) = Contacts::read_hotlines(
-            r#"{"format": "cchc-lien-he", "hotlines": ["1900 1234", "javascript:x", {"number": "113", "label": " Công an "}]}"#,
-        );
-        assert!(!ok, "a refused number is reported");
-        let c = c.unwrap_or_default();
-        let got: Vec<_> = c
-            .lines
-            .iter()
-            .map(|h| (h.label.as_deref(), h.number.dial.as_str()))
-            .collect();
-        assert_eq!(got, [(None, "19001234"), (Some("Công an"), "113")]);
     }
 
     #[test]

@@ -157,9 +157,11 @@ fn read<const CHECK: bool>(input: &str) -> Result<Hotline, HotlineError> {
             .result
             .map_err(|_| HotlineError::Number)?
     } else {
-        let national = match digits.strip_prefix("84") {
-            Some(rest) if display.starts_with('+') => crate::text::cat(&["0", rest]),
-            _ => digits,
+        // A `+` is Viet Nam's country code (84), read as the trunk prefix 0.
+        let national = match (display.starts_with('+'), digits.strip_prefix("84")) {
+            (true, Some(rest)) => crate::text::cat(&["0", rest]),
+            (true, None) => return Err(HotlineError::Number),
+            (false, _) => digits,
         };
         if !(10..=11).contains(&national.len()) || !national.starts_with('0') {
             return Err(HotlineError::Number);
@@ -184,6 +186,32 @@ mod tests {
 
     fn kind(s: &str) -> Result<(HotlineKind, String), HotlineError> {
         check_hotline(s).map(|h| (h.kind, h.dial))
+    }
+
+    /// The shared fixture: the loader (js/cchc-widgets.js `dial`) must give the same answers
+    /// (tests/e2e/contacts.test.mjs).
+    #[test]
+    fn the_widgets_reading_matches_the_shared_fixture() {
+        let text =
+            std::fs::read_to_string("tests/fixtures/contacts/hotlines.json").unwrap_or_default();
+        let doc = crate::json::parse(&text).unwrap_or(crate::json::Value::Null);
+        let Some(crate::json::Value::Arr(cases)) = doc.get("cases") else {
+            panic!("tests/fixtures/contacts/hotlines.json: no cases");
+        };
+        assert!(cases.len() > 20);
+        for case in cases {
+            let crate::json::Value::Arr(c) = case else {
+                panic!("a case is [input, shown, dial]");
+            };
+            let (input, shown, dial) = (
+                c[0].as_str().unwrap_or_default(),
+                c[1].as_str(),
+                c[2].as_str(),
+            );
+            let got = read_hotline(input).ok();
+            assert_eq!(got.as_ref().map(|h| h.display.as_str()), shown, "{input:?}");
+            assert_eq!(got.as_ref().map(|h| h.dial.as_str()), dial, "{input:?}");
+        }
     }
 
     #[test]

@@ -329,6 +329,21 @@ pub fn format_count(n: usize, lang: Lang) -> String {
     out
 }
 
+/// The loader's texts around the agency's hotlines (`js/cchc-widgets.js` `hotlines`, which draws
+/// them in every widget: src/web/contacts.rs), listed here so that the catalogues carry them
+/// (`build.rs` reads every `msg!` site of `src/`). Not in the wasm: the loader shows them.
+#[cfg(not(target_arch = "wasm32"))]
+pub const LOADER_HOTLINES: [Msg; 2] = [
+    msg!(
+        "Cần hỗ trợ? Gọi đường dây nóng:",
+        "Need help? Call the hotline:"
+    ),
+    msg!(
+        "Số điện thoại ví dụ (dữ liệu mẫu), không gọi được.",
+        "Example numbers (sample data): they cannot be called."
+    ),
+];
+
 /// The shared UI strings of the widget shell (each widget's own strings live with its module),
 /// and the loader's, which it shows before the wasm runs (`js/cchc-widgets.js` reads them from
 /// the catalogue).

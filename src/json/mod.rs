@@ -186,6 +186,12 @@ impl From<i64> for Value {
 
 /// A JSON object literal in code: `json::obj([("v", Value::from(1u64)), ("values", v)])`.
 pub fn obj<const N: usize>(members: [(&str, Value); N]) -> Value {
+    // One body for every length (each `N` would otherwise be its own copy in the wasm).
+    obj_vec(Vec::from(members))
+}
+
+#[inline(never)]
+fn obj_vec(members: Vec<(&str, Value)>) -> Value {
     Value::Obj(
         members
             .into_iter()

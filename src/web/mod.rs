@@ -169,10 +169,6 @@ pub(crate) struct Ctx {
     /// Bumped on every (re)start so that a stale fetch cannot render over a newer one.
     run: Cell<u32>,
     listeners: RefCell<Vec<Listener>>,
-    /// The host's contacts file once read ([`contacts::load`]).
-    contacts: RefCell<Option<Rc<crate::contacts::Hotlines>>>,
-    /// While it is being read: the places waiting for it.
-    waiting: RefCell<Option<Vec<contacts::Pending>>>,
 }
 
 impl Ctx {
@@ -366,10 +362,7 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, kind: &str, prefetch: JsValue)
         early: RefCell::new(early),
         run: Cell::new(0),
         listeners: RefCell::new(Vec::new()),
-        contacts: RefCell::new(None),
-        waiting: RefCell::new(None),
     });
-    contacts::load(&ctx);
     start(ctx.clone());
     Some(Widget { ctx })
 }
@@ -456,7 +449,7 @@ fn build_error(ctx: &Rc<Ctx>, citizen: &str, detail: &str, retry: bool) {
         crate::web::dom::append(&panel.0, &details.0);
     }
     // Whom to call: the agency's hotlines, once its contacts file is read.
-    contacts::fill(ctx, &panel.0, contacts::Show::Help);
+    contacts::fill(ctx, &panel.0);
     crate::web::dom::append(&ctx.body, &panel.0);
 }
 

@@ -50,6 +50,10 @@ test('each failure stays in its widget, with a Vietnamese message and the webmas
   assert.match(help.text, /Cần hỗ trợ\? Gọi đường dây nóng:/);
   assert.deepEqual(help.tel, ['tel:02393000001', 'tel:19000000']);
   assert.equal(help.state, 'ready');
+  // The same in the tracker's and the form's error panels.
+  for (const id of ['t404', 'form']) {
+    await page.waitForFunction((i) => document.getElementById(i).shadowRoot.querySelector('[role=alert] [part=contacts] a[href="tel:19000000"]'), id);
+  }
   // Without a contacts file, no such box.
   assert.equal(await page.$eval('#e500', (e) => !!e.shadowRoot.querySelector('[part=contacts]')), false);
   // Retry is offered where trying again can help (network, server), not for broken data.

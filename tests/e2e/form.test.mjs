@@ -111,6 +111,16 @@ test('empty submit: focused error summary, links to fields, messages beside fiel
 test('a valid submission is POSTed once and shows the reference; the draft is then cleared', async () => {
   const { page, context, errors } = await open(browser, DEMO());
   await settled(page);
+  // The agency's hotlines (issue 15) under the intro, before the first field.
+  await page.waitForFunction(() => document.querySelector('[data-cchc="feedback-form"]').shadowRoot.querySelector('[part=contacts]'));
+  assert.ok(await page.$eval('[data-cchc="feedback-form"]', (e) => {
+    const box = e.shadowRoot.querySelector('[part=contacts]');
+    const intro = e.shadowRoot.querySelector('.cchc-intro');
+    const field = e.shadowRoot.querySelector('form');
+    return box.querySelectorAll('a[href^="tel:"]').length === 2
+      && (intro.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING)
+      && (box.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING);
+  }), 'hotlines between the intro and the form');
   await fillValid(page, { name: "H'Hen Niê" });
   await page.waitForTimeout(900);
   assert.equal((await draftKeys(page)).length, 1, 'draft saved while typing');
@@ -140,6 +150,9 @@ test('a valid submission is POSTed once and shows the reference; the draft is th
   assert.ok(!('website' in body.values), 'no honeypot in the values');
   assert.deepEqual(body.files, []);
   assert.deepEqual(await draftKeys(page), [], 'draft cleared after the confirmed submission');
+  // Whom to call (issue 15): the agency's hotlines under the confirmation.
+  await success.locator('[part=contacts] a[href="tel:19000000"]').waitFor();
+  assert.match(await success.locator('[part=contacts]').innerText(), /Cần hỗ trợ\? Gọi đường dây nóng:/);
   assert.deepEqual(await axe(page), [], 'axe in the success state');
   await screenshot(page, 'form-success');
   assert.deepEqual(errors, []);
@@ -191,6 +204,8 @@ test('a failed submission (HTTP 500) keeps the draft, survives a reload, and can
   assert.equal(await activeId(page), 'cchc-failure');
   assert.equal((await draftKeys(page)).length, 1, 'draft kept');
   assert.equal(await page.locator('[part=submit]').isDisabled(), false);
+  // ... and whom to call meanwhile (issue 15).
+  await failure.locator('[part=contacts] a[href="tel:02393000001"]').waitFor();
   // A crash or a reload now loses nothing.
   await page.reload({ waitUntil: 'load' });
   await settled(page);

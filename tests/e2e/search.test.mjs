@@ -199,7 +199,7 @@ test('the detail view shows whom to call: the agency\'s hotlines as tel: links',
     return { text: box.textContent, tel: [...box.querySelectorAll('a[href^="tel:"]')].map((a) => [a.getAttribute('href'), a.textContent]) };
   });
   assert.deepEqual(c.tel, [['tel:02393000001', '0239 3000 001'], ['tel:19000000', '1900 0000']]);
-  assert.match(c.text, /^Liên hệ, hỗ trợ/);
+  assert.match(c.text, /^Cần hỗ trợ\? Gọi đường dây nóng:/);
   assert.match(c.text, /Đường dây nóng cải cách hành chính \(ví dụ\): 0239 3000 001 \(Giờ hành chính các ngày làm việc\)/);
   assert.match(c.text, /Số điện thoại ví dụ \(dữ liệu mẫu\), không gọi được/);
   await screenshot(page, 'search-detail-contacts');

@@ -106,6 +106,8 @@ test('a tampered wasm is refused with the error panel, and retry recovers', asyn
   assert.equal(panel.state, 'error');
   assert.match(panel.text, /Không tải được chức năng này/);
   assert.match(panel.text, /integrity/);
+  // The loader's own panel says whom to call too (issue 15): the page names the contacts file.
+  await page.waitForFunction(() => document.querySelector('cchc-index-tracker').shadowRoot.querySelector('[role=alert] [part=contacts] a[href="tel:19000000"]'));
   tamper = false;
   await page.$eval('cchc-index-tracker', (e) => e.shadowRoot.querySelector('[role=alert] button').click());
   await page.waitForFunction(() => document.querySelector('cchc-index-tracker').dataset.state === 'ready');

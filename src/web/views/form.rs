@@ -195,8 +195,11 @@ fn build(
             &E::new("p").class("cchc-intro").text(intro.get(lang)).el(),
         );
     }
-    // Whom to call, before the citizen starts (src/web/contacts.rs).
-    crate::web::contacts::fill(ctx, &wrap, crate::web::contacts::Show::Help);
+    // Whom to call, before the citizen starts (src/web/contacts.rs): in a place of its own, as
+    // the hotlines may arrive after the fields are drawn.
+    let help = E::new("div").el();
+    crate::web::dom::append(&wrap, &help);
+    crate::web::contacts::fill(ctx, &help);
     let notices = E::new("div")
         .class("cchc-notices")
         .attr("role", "status")

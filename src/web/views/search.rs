@@ -865,7 +865,7 @@ impl View {
         let sections = E::new("div").class("cchc-sections");
         crate::web::dom::append(&art.0, &sections.0);
         // Whom to call: the agency's hotlines (`contacts`).
-        crate::web::contacts::fill(&self.ctx, &art.0, crate::web::contacts::Show::Section);
+        crate::web::contacts::fill(&self.ctx, &art.0);
         crate::web::dom::append(&self.detail, &art.0);
         match (&p.details, p.details_url.clone()) {
             (None, Some(rel)) => self.load_details(&head.0, &sections.0, p, rel, None),

@@ -506,7 +506,7 @@ fn show_success(
         append(&panel.0, &E::new("p").text(&m).el());
     }
     // Whom to call about it, as in every panel (src/web/contacts.rs).
-    crate::web::contacts::fill(&form.ctx, &panel.0, crate::web::contacts::Show::Help);
+    crate::web::contacts::fill(&form.ctx, &panel.0);
     for el in [&form.form_el, &form.summary, &form.notices] {
         // Cannot fail: a constant, valid attribute name.
         let _ = el.set_attribute("hidden", "");
@@ -533,7 +533,7 @@ fn show_failure(form: &Rc<Form>, reason: &str) {
         .child(E::new("p").text(reason))
         .child(E::new("p").text(T::FailKept.get(lang)))
         .child(&retry);
-    crate::web::contacts::fill(&form.ctx, &panel.0, crate::web::contacts::Show::Help);
+    crate::web::contacts::fill(&form.ctx, &panel.0);
     form.set_outcome(Some(&panel.0));
     focus(&panel.0);
 }
