@@ -233,59 +233,99 @@
     return out;
   }
 
-  // The agency's hotlines from the host's `contacts` file (docs/lien-he-format.md), requested with
-  // the widget's data; the function returned draws them into a slot wherever a citizen may be
-  // stuck: the core's error panels, the search's procedure detail, the form's intro and outcome
-  // panels (src/web/contacts.rs), and this loader's own failure panel. Drawn here rather than in
-  // the core so that they show even when the code cannot load, and no widget's wasm carries a
-  // copy (~2 KB gzip each). Text and `tel:` links only, never markup.
+  // The agency's contact points from the host's `contacts` file (docs/lien-he-format.md),
+  // requested with the widget's data; the function returned draws them into a slot wherever a
+  // citizen may be stuck: its hotlines in the core's error panels, the form's intro and outcome
+  // panels (src/web/contacts.rs) and this loader's own failure panel; given a procedure
+  // (`[field, ...agencies]`), everything for it in its detail: the handling unit's and the
+  // agency's hotlines, one-stop centres, e-mail and feedback page, as the printed sheet picks
+  // them. Drawn here rather than in the core so that they show even when the code cannot load,
+  // and no widget's wasm carries a copy (~2 KB gzip each). Text and `tel:`/`mailto:` links only.
   function hotlines(host, t, cat) {
     var u = attr(host, 'contacts');
     var got = u && get(abs(u, document.baseURI), t).then(function (r) {
-      var c, list = [], ok;
+      var c, ok;
       try {
         if (!(r.s < 300)) throw 0;
         c = JSON.parse(new TextDecoder().decode(r.b));
         ok = c.format === 'cchc-lien-he';
-        (c.hotlines || []).forEach(function (x) {
-          var n = dial(typeof x == 'string' ? x : x && x.number);
-          if (n) list.push(n.concat(trim(x.label), trim(x.hours)));
-          else ok = 0;
+        // The agency's points and each unit's: usable hotlines as `l`, office phones as `d`.
+        [c].concat(c.units || []).forEach(function (p) {
+          p.l = [];
+          (p.hotlines || []).forEach(function (x) {
+            var n = dial(x);
+            if (n) p.l.push(n.concat(trim(x.label), trim(x.hours)));
+            else ok = 0;
+          });
+          (p.offices || []).forEach(function (o) {
+            if (!trim(o.name) || o.phone != null && !(o.d = dial(o.phone))) ok = 0;
+          });
         });
       } catch (e) {
         ok = 0;
       }
       host.setAttribute('data-contacts-state', ok ? 'ready' : 'error');
-      return [list, c && c.example === true];
+      return c;
     });
     // Without its catalogue, Vietnamese (the failure panel needs the hotlines most).
     cat = cat.then(null, function () {});
-    return function (slot) {
+    return function (slot, proc) {
       if (got) Promise.all([got, cat]).then(function (r) {
-        var box = el('div'), ul = el('ul');
+        var c = r[0], p = c, list = c.l.slice(), units = c.units || [], box = el('div'), ul = el('ul'), mail, link;
+        // The unit that handles the procedure (src/contacts `for_procedure`): the first that
+        // names one of its agencies, else its field (without diacritics); its points first.
+        function names(key, of) {
+          return function (u) {
+            return (u[key] || []).some(function (x) { return of.some(function (n) { return fold(n) == fold(x); }); });
+          };
+        }
+        if (proc) {
+          p = units.filter(names('agencies', proc.slice(1)))[0] || units.filter(names('fields', proc.slice(0, proc[0] ? 1 : 0)))[0] || c;
+          list = p.l.concat(list.filter(function (h) { return !p.l.some(function (x) { return x[1] == h[1]; }); }));
+        }
         // A place that left the page meanwhile (a retry, another procedure) gets nothing.
-        if (!r[0][0].length || !slot.isConnected) return;
+        if (!list.length || !slot.isConnected) return;
         box.setAttribute('part', 'contacts');
-        box.appendChild(el('p', text('Cần hỗ trợ? Gọi đường dây nóng:', r[1])));
-        r[0][0].forEach(function (h) {
-          var li = el('li'), a = el('a', h[0]);
-          a.href = 'tel:' + h[1];
-          li.append(h[2] ? h[2] + ': ' : '', a, h[3] ? ' (' + h[3] + ')' : '');
-          ul.appendChild(li);
+        box.appendChild(el('p', text(proc ? 'Liên hệ, hỗ trợ' : 'Cần hỗ trợ? Gọi đường dây nóng:', r[1])));
+        list.forEach(function (h) {
+          item(ul, h[2], 'tel:' + h[1], h[0], h[3]);
         });
+        if (proc) {
+          // "Name. Address. Giờ làm việc: hours. Điện thoại: <a>phone</a>"
+          ((p.offices || []).length ? p.offices : c.offices || []).forEach(function (o) {
+            var h = trim(o.hours), parts = [trim(o.name), trim(o.address), h && text('Giờ làm việc', r[1]) + ': ' + h];
+            item(ul, parts.filter(String).join('. ') + (o.d ? '. ' + text('Điện thoại', r[1]) : ''), o.d && 'tel:' + o.d[1], o.d && o.d[0]);
+          });
+          mail = trim(p.email) || trim(c.email);
+          if (/^[^\s@:]+@[^\s@]+$/.test(mail)) item(ul, '', 'mailto:' + mail, mail);
+          link = trim(p.feedback_url) || trim(c.feedback_url);
+          if (/^(https?:\/\/|\/)/.test(link)) item(ul, '', link, text('Gửi phản ánh, kiến nghị', r[1]));
+        }
         box.appendChild(ul);
-        if (r[0][1]) box.appendChild(el('p', text('Số điện thoại ví dụ (dữ liệu mẫu), không gọi được.', r[1])));
+        if (c.example === true) box.appendChild(el('p', text('Số điện thoại ví dụ (dữ liệu mẫu), không gọi được.', r[1])));
         slot.appendChild(box);
-      }, function () {});
+      })['catch'](function () {});
     };
   }
 
-  // A hotline as [shown, digits to dial], or nothing where the core's `read_hotline`
-  // (src/feedback/hotline.rs) refuses it; tests/fixtures/contacts/hotlines.json holds both to
-  // the same answers. Digits with spaces, `.`, `-` and brackets, and a leading `+84` (read as 0):
+  // "label: <a href>shown</a> (note)" as a list item, from text only.
+  function item(ul, label, href, shown, note) {
+    var li = el('li'), a = el('a', shown);
+    a.href = href;
+    li.append(label ? label + (shown ? ': ' : '') : '', href ? a : '', note ? ' (' + note + ')' : '');
+    ul.appendChild(li);
+  }
+
+  function fold(s) {
+    return trim(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
+  }
+
+  // A hotline (a string or `{number}`) as [shown, digits to dial], or nothing where the core's
+  // `read_hotline` (src/feedback/hotline.rs) refuses it; tests/fixtures/contacts/hotlines.json
+  // holds both to the same answers. Digits with spaces, `.`, `-` and brackets, and a leading `+84` (read as 0):
   // 1800/1900 and 4 or 6 digits, a service number (111–116, 10xx), or a landline or mobile number.
-  function dial(s) {
-    s = trim(s).replace(/\s+/g, ' ');
+  function dial(x) {
+    var s = trim(typeof x == 'string' ? x : x && x.number).replace(/\s+/g, ' ');
     var d = s.replace(/[ .()-]/g, '').replace(/^\+84/, '0');
     if (s.indexOf('+', 1) < 0 && /^(1[89]00(\d{4}|\d{6})|11[1-6]|10\d\d|0\d{9,10})$/.test(d)) return [s, d];
   }

@@ -329,11 +329,15 @@ pub fn format_count(n: usize, lang: Lang) -> String {
     out
 }
 
-/// The loader's texts around the agency's hotlines (`js/cchc-widgets.js` `hotlines`, which draws
-/// them in every widget: src/web/contacts.rs), listed here so that the catalogues carry them
+/// The loader's texts around the agency's contact points (`js/cchc-widgets.js` `hotlines`, which
+/// draws them in every widget: src/web/contacts.rs; its link to the feedback page reads as the
+/// form's button, "Gửi phản ánh, kiến nghị"), listed here so that the catalogues carry them
 /// (`build.rs` reads every `msg!` site of `src/`). Not in the wasm: the loader shows them.
 #[cfg(not(target_arch = "wasm32"))]
-pub const LOADER_HOTLINES: [Msg; 2] = [
+pub const LOADER_HOTLINES: [Msg; 5] = [
+    msg!("Liên hệ, hỗ trợ", "Contacts and help"),
+    msg!("Giờ làm việc", "Opening hours"),
+    msg!("Điện thoại", "Phone"),
     msg!(
         "Cần hỗ trợ? Gọi đường dây nóng:",
         "Need help? Call the hotline:"

@@ -24,20 +24,35 @@ use super::Ctx;
 extern "C" {
     /// The object the loader hands to `mount` (`data` in js/cchc-widgets.js).
     type Loader;
-    /// Its `h(slot)`: draws the hotlines into `slot`. `catch`: a widget mounted without the
-    /// loader has none, and a throw must not reach the wasm.
+    /// Its `h(slot, procedure)`: draws the hotlines into `slot`; given a procedure's
+    /// `[field, ...agencies]`, all the contact points for it. `catch`: a widget mounted without
+    /// the loader has none, and a throw must not reach the wasm.
     #[wasm_bindgen(method, structural, catch, js_name = h)]
-    fn hotlines(this: &Loader, slot: &Element) -> Result<(), JsValue>;
+    fn draw(this: &Loader, slot: &Element, procedure: &JsValue) -> Result<(), JsValue>;
 }
 
-/// Asks the loader to append the hotlines to `slot` once they are read (now when they are),
-/// unless the slot has left the page by then; nothing when the host names no contacts file,
-/// or the file has no usable hotline, or the widget was mounted without the loader.
+/// Asks the loader to append the agency's hotlines to `slot` under "Cần hỗ trợ? Gọi đường dây
+/// nóng:" once they are read (now when they are), unless the slot has left the page by then;
+/// nothing when the host names no contacts file, or the file has no usable hotline, or the
+/// widget was mounted without the loader.
 #[inline(never)]
 pub(crate) fn fill(ctx: &Ctx, slot: &Element) {
-    let _ = ctx
-        .prefetch
-        .borrow()
-        .unchecked_ref::<Loader>()
-        .hotlines(slot);
+    let _ = loader(ctx).draw(slot, &JsValue::UNDEFINED);
+}
+
+/// For a procedure's detail: "Liên hệ, hỗ trợ", the contact points of the unit that handles it
+/// (the first unit naming one of its agencies, else its field, as the printed sheet picks it:
+/// [`crate::contacts::Contacts::for_procedure`]) and the agency's own: hotlines, one-stop
+/// centres with their address and hours, e-mail, the feedback page.
+#[cfg(feature = "search")]
+pub(crate) fn fill_for(ctx: &Ctx, slot: &Element, agencies: &[String], field: Option<&str>) {
+    let procedure = js_sys::Array::of1(&JsValue::from_str(field.unwrap_or("")));
+    for a in agencies {
+        procedure.push(&JsValue::from_str(a));
+    }
+    let _ = loader(ctx).draw(slot, &procedure);
+}
+
+fn loader(ctx: &Ctx) -> std::cell::Ref<'_, Loader> {
+    std::cell::Ref::map(ctx.prefetch.borrow(), |p| p.unchecked_ref::<Loader>())
 }

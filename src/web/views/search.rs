@@ -864,8 +864,8 @@ impl View {
         crate::web::dom::append(&art.0, &head.0);
         let sections = E::new("div").class("cchc-sections");
         crate::web::dom::append(&art.0, &sections.0);
-        // Whom to call: the agency's hotlines (`contacts`).
-        crate::web::contacts::fill(&self.ctx, &art.0);
+        // Whom to call and where to go (`contacts`), for the unit that handles this procedure.
+        crate::web::contacts::fill_for(&self.ctx, &art.0, &p.agencies, p.field.as_deref());
         crate::web::dom::append(&self.detail, &art.0);
         match (&p.details, p.details_url.clone()) {
             (None, Some(rel)) => self.load_details(&head.0, &sections.0, p, rel, None),
