@@ -22,7 +22,7 @@ use crate::tracker::{self, Date, Document};
 use crate::web::dom::{clear, E};
 use crate::web::{Ctx, Failure};
 
-use fmt::{add, cat};
+use fmt::{add, cat, put};
 
 mod cards;
 mod chart;
@@ -158,15 +158,13 @@ fn render(view: &Rc<View>, chosen: Option<usize>, bad_as_of: Option<String>) {
     let body = &view.ctx.body;
     clear(body);
     let head = E::new("div").class("trk-head");
-    crate::web::dom::append(
+    put(
         &head.0,
-        &E::new("h2")
-            .text(tr!(
-                lang,
-                "Theo dõi chỉ tiêu cải cách hành chính",
-                "Administrative reform targets"
-            ))
-            .0,
+        E::new("h2").text(tr!(
+            lang,
+            "Theo dõi chỉ tiêu cải cách hành chính",
+            "Administrative reform targets"
+        )),
     );
     let mut asof = tr!(
         lang,
@@ -193,7 +191,7 @@ fn render(view: &Rc<View>, chosen: Option<usize>, bad_as_of: Option<String>) {
         );
         add(&head.0, "p", "trk-note", &msg);
     }
-    crate::web::dom::append(body, &head.0);
+    put(body, head);
     let slot = E::new("div").class("trk-agency-slot").el();
     if chosen.is_none() && view.agencies.len() > 1 {
         crate::web::dom::append(body, agency_picker(view, &slot).as_ref());
@@ -214,12 +212,11 @@ fn agency_picker(view: &Rc<View>, slot: &web_sys::Element) -> web_sys::Element {
             Some(p) if !crate::text::contains_str(&a.name, p) => cat(&[&a.name, " (", p, ")"]),
             _ => a.name.clone(),
         };
-        crate::web::dom::append(
+        put(
             &select.0,
-            &E::new("option")
+            E::new("option")
                 .attr("value", &crate::num::int(i))
-                .text(&label)
-                .0,
+                .text(&label),
         );
     }
     let wrap = E::new("div")
@@ -255,22 +252,21 @@ fn render_agency(view: &Rc<View>, slot: &web_sys::Element, i: usize) {
     let sec = E::new("section")
         .class("trk-agency")
         .attr("aria-labelledby", "trk-agency-name");
-    crate::web::dom::append(
+    put(
         &sec.0,
-        &E::new("h2")
+        E::new("h2")
             .attr("id", "trk-agency-name")
             .class("trk-agency-name")
-            .text(&a.name)
-            .0,
+            .text(&a.name),
     );
     if let Some(note) = report_note(a, lang) {
-        crate::web::dom::append(&sec.0, &E::new("p").class("trk-stale").text(&note).el());
+        put(&sec.0, E::new("p").class("trk-stale").text(&note));
     }
-    crate::web::dom::append(&sec.0, &summary(a, lang));
-    crate::web::dom::append(&sec.0, &cards::section(view, i));
-    crate::web::dom::append(&sec.0, &indicators::section(view, i));
-    crate::web::dom::append(&sec.0, &tasks::section(view, i));
-    crate::web::dom::append(slot, &sec.0);
+    put(&sec.0, E(summary(a, lang)));
+    put(&sec.0, E(cards::section(view, i)));
+    put(&sec.0, E(indicators::section(view, i)));
+    put(&sec.0, E(tasks::section(view, i)));
+    put(slot, sec);
 }
 
 /// What the citizen must know about the progress figures: the latest report is older than the
@@ -342,7 +338,7 @@ fn warnings(view: &Rc<View>) {
     let lang = view.lang();
     let list = E::new("ul").class("trk-warnings");
     for e in w {
-        crate::web::dom::append(&list.0, &E::new("li").text(&e.message(lang)).0);
+        put(&list.0, E::new("li").text(&e.message(lang)));
     }
     let det = E::new("details")
         .class("trk-data-notes")
@@ -353,5 +349,5 @@ fn warnings(view: &Rc<View>) {
             n = w.len()
         )))
         .child(list);
-    crate::web::dom::append(&view.ctx.body, &det.0);
+    put(&view.ctx.body, det);
 }

@@ -15,7 +15,7 @@ use crate::tracker::target::{TargetKind, Unit};
 use crate::web::dom::E;
 
 use super::chart;
-use super::fmt::{add, cat, num, source, status_badge, target_short};
+use super::fmt::{add, cat, num, put, source, status_badge, target_short};
 use super::View;
 
 /// The "Chỉ số" section of agency `ai`.
@@ -59,7 +59,7 @@ pub fn section(view: &Rc<View>, ai: usize) -> Element {
             &card(c, ix, &cat(&["trk-", &int(ai), "-", &int(ci)]), lang),
         );
     }
-    crate::web::dom::append(&sec.0, &grid.0);
+    put(&sec.0, grid);
     sec.el()
 }
 
@@ -152,7 +152,7 @@ fn card(c: &IndexCard, ix: Option<&Index>, id: &str, lang: Lang) -> Element {
     let status = E::new("p")
         .class("trk-status")
         .child(status_badge(c.status, &c.status_label));
-    crate::web::dom::append(&art.0, &status.0);
+    put(&art.0, status);
     if !c.reason.is_empty() {
         add(&art.0, "p", "trk-reason", &c.reason);
     }
@@ -190,7 +190,7 @@ fn latest(parent: &Element, c: &IndexCard, lang: Lang) {
         "trk-year",
         &cat(&[" ", &tr!(lang, "năm {year}", "in {year}", year = l.year)]),
     );
-    crate::web::dom::append(parent, &big.0);
+    put(parent, big);
     let facts = E::new("ul").class("trk-facts");
     let fact = |t: &str, class: &str| {
         add(&facts.0, "li", class, t);
@@ -218,7 +218,7 @@ fn latest(parent: &Element, c: &IndexCard, lang: Lang) {
             "trk-derived",
         );
     }
-    crate::web::dom::append(parent, &facts.0);
+    put(parent, facts);
 }
 
 fn targets(parent: &Element, c: &IndexCard, lang: Lang) {
@@ -247,7 +247,7 @@ fn targets(parent: &Element, c: &IndexCard, lang: Lang) {
             " ",
         ])))
         .append_text(&cat(&["“", &t.text, "”"]));
-    crate::web::dom::append(parent, &p.0);
+    put(parent, p);
     if !t.parts.is_empty() {
         let ul = E::new("ul").class("trk-parts");
         for part in &t.parts {
@@ -259,9 +259,9 @@ fn targets(parent: &Element, c: &IndexCard, lang: Lang) {
                 )
                 .append_text(" ")
                 .child(status_badge(part.status, &part.status_label));
-            crate::web::dom::append(&ul.0, &li.0);
+            put(&ul.0, li);
         }
-        crate::web::dom::append(parent, &ul.0);
+        put(parent, ul);
     }
     if let Some(plan) = &t.plan {
         add(
@@ -382,7 +382,7 @@ fn trend(parent: &Element, c: &IndexCard, ix: Option<&Index>, id: &str, lang: La
             .class("trk-chart")
             .part("chart")
             .child(chart::svg(&spec, lang));
-        crate::web::dom::append(&fig.0, &wrap.0);
+        put(&fig.0, wrap);
     } else {
         add(
             &fig.0,
@@ -395,8 +395,8 @@ fn trend(parent: &Element, c: &IndexCard, ix: Option<&Index>, id: &str, lang: La
             ),
         );
     }
-    crate::web::dom::append(&fig.0, &table(c, &short, lang));
-    crate::web::dom::append(parent, &fig.0);
+    put(&fig.0, E(table(c, &short, lang)));
+    put(parent, fig);
 }
 
 /// Every result of the index as a table, in a focusable scroll region of its own.
@@ -415,7 +415,7 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
         tr!(lang, "Xếp loại", "Band"),
         tr!(lang, "Ghi chú", "Note"),
     ] {
-        crate::web::dom::append(&head.0, &E::new("th").attr("scope", "col").text(h).0);
+        put(&head.0, E::new("th").attr("scope", "col").text(h));
     }
     let head = E::new("thead").child(head);
     let tb = E::new("tbody");
@@ -447,7 +447,7 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
             footnote(&mut sources, s, r.year);
         }
         let tr = tr.child(E::new("td").text(&note));
-        crate::web::dom::append(&tb.0, &tr.0);
+        put(&tb.0, tr);
     }
     let region = super::fmt::scroll_table(&cap, [head, tb]);
     if notes.is_empty() && sources.is_empty() {
@@ -480,10 +480,10 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
             } else {
                 crate::web::dom::append(&li.0, &crate::web::dom::text_node(text));
             }
-            crate::web::dom::append(&items.0, &li.0);
+            put(&items.0, li);
         }
-        crate::web::dom::append(&wrap.0, &E::new("p").class("trk-notes-title").text(title).0);
-        crate::web::dom::append(&wrap.0, &items.0);
+        put(&wrap.0, E::new("p").class("trk-notes-title").text(title));
+        put(&wrap.0, items);
     }
     wrap.el()
 }

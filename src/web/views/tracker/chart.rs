@@ -6,7 +6,7 @@
 use crate::i18n::Lang;
 use crate::web::dom::E;
 
-use super::fmt::{cat, num};
+use super::fmt::{cat, num, put};
 use crate::num::shortest;
 
 const W: f64 = 320.0;
@@ -107,7 +107,7 @@ fn label(svg: &web_sys::Element, class: &str, x: f64, y: f64, anchor: &str, text
         .attr("y", &f(y))
         .attr("text-anchor", anchor)
         .text(text);
-    crate::web::dom::append(svg, &t.0);
+    put(svg, t);
 }
 
 /// Builds the `<svg>`.
@@ -138,7 +138,7 @@ pub fn svg(spec: &Spec, lang: Lang) -> E {
     let mut v = lo;
     let mut guard = 0;
     while v <= hi + step * 0.01 && guard < 20 {
-        crate::web::dom::append(&svg.0, &rule("trk-grid", y(v)).0);
+        put(&svg.0, rule("trk-grid", y(v)));
         label(
             &svg.0,
             "trk-axis",
@@ -167,7 +167,7 @@ pub fn svg(spec: &Spec, lang: Lang) -> E {
     }
     if let Some((tv, label)) = &spec.target {
         let ty = y(*tv);
-        crate::web::dom::append(&svg.0, &rule("trk-target", ty).0);
+        put(&svg.0, rule("trk-target", ty));
         let above = ty - TOP > 14.0;
         let ly = if above { ty - 5.0 } else { ty + 14.0 };
         self::label(&svg.0, "trk-target-label", W - RIGHT, ly, "end", label);
@@ -183,24 +183,22 @@ pub fn svg(spec: &Spec, lang: Lang) -> E {
         pts.push_str(&f(y(*s)));
     }
     if spec.points.len() > 1 {
-        crate::web::dom::append(
+        put(
             &svg.0,
-            &E::svg("polyline")
+            E::svg("polyline")
                 .attr("class", "trk-line")
                 .attr("points", &pts)
-                .attr("fill", "none")
-                .0,
+                .attr("fill", "none"),
         );
     }
     for (yr, s) in spec.points {
-        crate::web::dom::append(
+        put(
             &svg.0,
-            &E::svg("circle")
+            E::svg("circle")
                 .attr("class", "trk-pt")
                 .attr("cx", &f(x(*yr)))
                 .attr("cy", &f(y(*s)))
-                .attr("r", "3.5")
-                .0,
+                .attr("r", "3.5"),
         );
     }
     svg

@@ -9,10 +9,11 @@ use web_sys::Element;
 use crate::i18n::Lang;
 use crate::tracker::status::{IndicatorEvaluation, PartEvaluation};
 use crate::tracker::target::TargetKind;
+use crate::web::dom::E;
 
 use crate::num::int;
 
-use super::fmt::{add, cat, mk, num, status_badge, status_key, target_short, unit, window};
+use super::fmt::{add, cat, mk, num, put, status_badge, status_key, target_short, unit, window};
 use super::View;
 
 /// The "Chỉ tiêu của kế hoạch" section of agency `ai`.
@@ -51,7 +52,7 @@ pub fn section(view: &Rc<View>, ai: usize) -> Element {
             &indicator(ind, &cat(&["trk-i", &int(ai), "-", &int(k)]), lang),
         );
     }
-    crate::web::dom::append(&sec.0, &ol.0);
+    put(&sec.0, ol);
     sec.el()
 }
 
@@ -67,7 +68,7 @@ fn indicator(ind: &IndicatorEvaluation, id: &str, lang: Lang) -> Element {
         .child(mk("span").class("trk-ind-id").text(&ind.id))
         .append_text(" ")
         .child(status_badge(ind.status, &ind.status_label));
-    crate::web::dom::append(&li.0, &head.0);
+    put(&li.0, head);
     add(&li.0, "p", "trk-ind-text", &ind.text);
     let meta = tr!(
         lang,
@@ -85,9 +86,9 @@ fn indicator(ind: &IndicatorEvaluation, id: &str, lang: Lang) -> Element {
     if !ind.parts.is_empty() {
         let ul = mk("ul").class("trk-ind-parts");
         for (k, p) in ind.parts.iter().enumerate() {
-            crate::web::dom::append(&ul.0, &part(p, &cat(&[id, "-", &int(k)]), lang));
+            put(&ul.0, E(part(p, &cat(&[id, "-", &int(k)]), lang)));
         }
-        crate::web::dom::append(&li.0, &ul.0);
+        put(&li.0, ul);
     } else if !ind.reason.is_empty() {
         add(&li.0, "p", "trk-reason", &ind.reason);
     }
@@ -126,7 +127,7 @@ fn part(p: &PartEvaluation, id: &str, lang: Lang) -> Element {
         )
         .append_text(" ")
         .child(status_badge(p.status, &p.status_label));
-    crate::web::dom::append(&li.0, &line.0);
+    put(&li.0, line);
     let u = unit(p.target.unit, p.target.noun.as_deref(), lang);
     match (p.current, bar(p)) {
         (Some(cur), Some((v, max))) => {
@@ -139,7 +140,7 @@ fn part(p: &PartEvaluation, id: &str, lang: Lang) -> Element {
                 unit = u
             );
             let row = super::fmt::bar(v, max, ("aria-labelledby", &lab_id), &value_text, "");
-            crate::web::dom::append(&li.0, &row.0);
+            put(&li.0, row);
         }
         (Some(cur), None) => {
             add(

@@ -13,7 +13,7 @@ use crate::tracker::status::PlanProgress;
 use crate::tracker::table::{percent, quarter_name, quarter_rows, quarters_csv};
 use crate::web::dom::{append, E};
 
-use super::fmt::{add, bar, cat, mk, scroll_table};
+use super::fmt::{add, bar, cat, mk, put, scroll_table};
 use super::View;
 
 /// Appends one block per plan that has quarters to `parent`.
@@ -24,7 +24,7 @@ pub fn blocks(view: &View, ai: usize, parent: &Element) {
     };
     for (k, p) in a.progress.iter().enumerate() {
         if !p.quarters.is_empty() {
-            append(parent, &block(view, p, &cat(&["trk-q", &int(k)]), lang));
+            put(parent, E(block(view, p, &cat(&["trk-q", &int(k)]), lang)));
         }
     }
 }
@@ -60,22 +60,22 @@ fn block(view: &View, p: &PlanProgress, id: &str, lang: Lang) -> Element {
                 &percent(s(2), lang),
                 " %)",
             ]);
-            append(
+            put(
                 &li.0,
-                &bar(v * 100.0, 100.0, ("aria-label", done), &text, "").0,
+                bar(v * 100.0, 100.0, ("aria-label", done), &text, ""),
             );
         } else {
             let text = cat(&[done, ": ", tr!(lang, "chưa có báo cáo", "no report")]);
             add(&li.0, "p", "trk-bar-text", &text);
         }
         let text = cat(&[due, ": ", &percent(s(0), lang), " %"]);
-        append(
+        put(
             &li.0,
-            &bar(s(0) * 100.0, 100.0, ("aria-label", due), &text, " trk-due").0,
+            bar(s(0) * 100.0, 100.0, ("aria-label", due), &text, " trk-due"),
         );
-        append(&list.0, &li.0);
+        put(&list.0, li);
     }
-    append(&sec.0, &list.0);
+    put(&sec.0, list);
     add(
         &sec.0,
         "p",
@@ -102,19 +102,18 @@ fn block(view: &View, p: &PlanProgress, id: &str, lang: Lang) -> Element {
             } else {
                 E::new("td")
             };
-            append(&tr, &cell.text(c).0);
+            put(&tr, cell.text(c));
         }
         if i > 0 {
             append(&body.0, &tr);
         }
     }
-    append(
+    put(
         &sec.0,
-        &scroll_table(
+        scroll_table(
             tr!(lang, "Số liệu theo quý", "Figures by quarter"),
             [E::new("thead").child(head), body],
-        )
-        .0,
+        ),
     );
     // The rows again for the CSV: a few dozen short strings, and handing the drawn rows over
     // cost the wasm 133 B more than computing them twice.
@@ -126,9 +125,9 @@ fn block(view: &View, p: &PlanProgress, id: &str, lang: Lang) -> Element {
             &view.as_of.to_iso(),
             ".csv",
         ]);
-        append(
+        put(
             &sec.0,
-            &mk("a")
+            mk("a")
                 .class("cchc-button secondary cchc-noprint")
                 .attr("href", &url)
                 .attr("download", &name)
@@ -136,8 +135,7 @@ fn block(view: &View, p: &PlanProgress, id: &str, lang: Lang) -> Element {
                     lang,
                     "Tải CSV số liệu theo quý",
                     "Download the quarters as CSV"
-                ))
-                .0,
+                )),
         );
     }
     sec.el()

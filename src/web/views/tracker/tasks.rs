@@ -22,7 +22,7 @@ use crate::web::dom::{clear, E, R};
 use crate::date::Date;
 use crate::num::int;
 
-use super::fmt::{add, badge, cat, mk, task_key, window, TASK_STATES};
+use super::fmt::{add, badge, cat, mk, put, task_key, window, TASK_STATES};
 use super::View;
 
 /// Tasks rendered at once; "Xem thêm" adds another page. Ten: what a phone screen shows in a
@@ -117,8 +117,8 @@ pub fn section(view: &Rc<View>, ai: usize) -> Element {
     let more = button("", "secondary trk-more cchc-noprint");
     more.set_hidden(true);
     super::quarters::blocks(view, ai, &sec.0);
-    crate::web::dom::append(&sec.0, &filters.0);
-    crate::web::dom::append(&sec.0, &tools.0);
+    put(&sec.0, filters);
+    put(&sec.0, tools);
     crate::web::dom::append(&sec.0, &live);
     crate::web::dom::append(&sec.0, &list);
     crate::web::dom::append(&sec.0, &more);
@@ -189,7 +189,7 @@ fn button(text: &str, class: &str) -> HtmlElement {
 fn select(id: &str, options: Vec<(String, String)>) -> HtmlSelectElement {
     let s = mk("select").attr("id", id).class("trk-select");
     for (value, label) in options {
-        crate::web::dom::append(&s.0, &mk("option").attr("value", &value).text(&label).0);
+        put(&s.0, mk("option").attr("value", &value).text(&label));
     }
     s.el().unchecked_into()
 }
@@ -438,7 +438,7 @@ fn row(dl: &Element, term: &str, value: &str) {
     let div = mk("div")
         .child(mk("dt").text(term))
         .child(mk("dd").text(value));
-    crate::web::dom::append(dl, &div.0);
+    put(dl, div);
 }
 
 /// A link only for http(s) URLs and same-site paths; anything else (`javascript:`) stays text.
@@ -467,7 +467,7 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> Element {
         &t.state_label,
         &days(t, lang),
     ));
-    crate::web::dom::append(&li.0, &state.0);
+    put(&li.0, state);
     let dl = mk("dl").class("trk-dl").el();
     if t.task.is_some() {
         if let Some(a) = &t.activity {
@@ -499,12 +499,11 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> Element {
     let ev = mk("dd");
     match t.evidence_url.as_deref().and_then(safe_href) {
         Some(u) => {
-            crate::web::dom::append(
+            put(
                 &ev.0,
-                &mk("a")
+                mk("a")
                     .attr("href", u)
-                    .text(tr!(lang, "Xem văn bản, báo cáo", "See the document"))
-                    .0,
+                    .text(tr!(lang, "Xem văn bản, báo cáo", "See the document")),
             );
         }
         None => {
@@ -514,7 +513,7 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> Element {
     let div = mk("div")
         .child(mk("dt").text(tr!(lang, "Minh chứng", "Evidence")))
         .child(ev);
-    crate::web::dom::append(&dl, &div.0);
+    put(&dl, div);
     crate::web::dom::append(&li.0, &dl);
     let extra = [
         (tr!(lang, "Mục tiêu", "Objective"), t.objective.as_deref()),
@@ -570,7 +569,7 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> Element {
                 "Objective, output, notes, progress by quarter"
             )))
             .child(inner);
-        crate::web::dom::append(&li.0, &det.0);
+        put(&li.0, det);
     }
     li.el()
 }
