@@ -377,7 +377,9 @@ fn start(ctx: Rc<Ctx>) {
         .class("cchc-loading")
         .attr("role", "status")
         .text(Ui::Loading.text(ctx.lang));
-    let _ = ctx.body.append_child(&p.0);
+    // `dom::append`, not web_sys's `append_child`: a fresh element into the body cannot be
+    // refused, and the catching binding was only in the wasm for this and the stylesheet link.
+    crate::web::dom::append(&ctx.body, &p.0);
     wasm_bindgen_futures::spawn_local(async move {
         let result = views::run(&ctx).await;
         if !ctx.alive() || ctx.run.get() != run {
@@ -475,6 +477,6 @@ fn adopt_styles(root: &ShadowRoot) {
     if !adopted {
         let href = pkg_url("cchc-widgets.css");
         let link = E::new("link").attr("rel", "stylesheet").attr("href", &href);
-        let _ = root.append_child(&link.0);
+        crate::web::dom::append(root, &link.0);
     }
 }

@@ -227,16 +227,13 @@ fn agency_picker(view: &Rc<View>, slot: &web_sys::Element) -> web_sys::Element {
             "Choose an agency"
         )))
         .child(&select.0);
-    // `createElement("select")` is always an `HTMLElement`: the unchecked cast cannot be wrong.
-    let sel: web_sys::HtmlElement = select.el().unchecked_into();
+    // `createElement("select")` is always an `HTMLSelectElement`: the unchecked cast cannot be
+    // wrong, and its `value` binding is the one the task filters use already.
+    let sel: web_sys::HtmlSelectElement = select.el().unchecked_into();
     let (v, slot) = (view.clone(), slot.clone());
     let sel2 = sel.clone();
     view.ctx.on(&sel, "change", move |_| {
-        let i = js_sys::Reflect::get(&sel2, &"value".into())
-            .ok()
-            .and_then(|x| x.as_string())
-            .and_then(|s| crate::num::digits(&s))
-            .map_or(0, |i| i as usize);
+        let i = crate::num::digits(&sel2.value()).map_or(0, |i| i as usize);
         render_agency(&v, &slot, i);
     });
     wrap.el()
