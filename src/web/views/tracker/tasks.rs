@@ -13,7 +13,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlSelectElement};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::tracker::model::Area;
 use crate::tracker::status::TaskEvaluation;
 use crate::tracker::table::{push_record, quarter_name};
@@ -140,36 +140,58 @@ pub fn section(view: &Rc<View>, ai: usize) -> Element {
     sec.el()
 }
 
+/// What a control of the task list does when used.
+#[derive(Clone, Copy)]
+enum Act {
+    Filter,
+    Reset,
+    More,
+    Csv,
+    Print,
+    BeforePrint,
+}
+
 fn wire(t: &Rc<Tasks>, reset: &HtmlElement, csv: &HtmlElement, print: &HtmlElement) {
-    let ctx = &t.view.ctx;
     for sel in [&t.area, &t.lead, &t.state] {
-        let t2 = t.clone();
-        ctx.on(sel, "change", move |_| apply(&t2));
+        listen(t, sel, "change", Act::Filter);
     }
-    let t2 = t.clone();
-    ctx.on(reset, "click", move |_| {
-        for sel in [&t2.area, &t2.lead, &t2.state] {
-            sel.set_value("");
-        }
-        apply(&t2);
-    });
-    let t2 = t.clone();
-    ctx.on(&t.more, "click", move |_| more(&t2));
-    let t2 = t.clone();
-    ctx.on(csv, "click", move |_| {
-        let agency = t2.view.agencies.get(t2.ai).map_or("", |a| a.id.as_str());
-        let _ = download(&t2.view, &cat(&["nhiem-vu-", agency]), &self::csv(&t2));
-    });
-    let t2 = t.clone();
-    ctx.on(print, "click", move |_| {
-        expand_for_print(&t2);
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
+    listen(t, reset, "click", Act::Reset);
+    listen(t, &t.more, "click", Act::More);
+    listen(t, csv, "click", Act::Csv);
+    listen(t, print, "click", Act::Print);
     if let Some(w) = web_sys::window() {
-        let t2 = t.clone();
-        ctx.on(&w, "beforeprint", move |_| expand_for_print(&t2));
+        listen(t, &w, "beforeprint", Act::BeforePrint);
+    }
+}
+
+/// One listener closure type for every control (one body with a `match` instead of a closure,
+/// vtable and drop per control: smaller wasm).
+fn listen(t: &Rc<Tasks>, target: &web_sys::EventTarget, ty: &'static str, act: Act) {
+    let t2 = t.clone();
+    t.view.ctx.on(target, ty, move |_| act_on(&t2, act));
+}
+
+fn act_on(t: &Rc<Tasks>, act: Act) {
+    match act {
+        Act::Filter => apply(t),
+        Act::Reset => {
+            for sel in [&t.area, &t.lead, &t.state] {
+                sel.set_value("");
+            }
+            apply(t);
+        }
+        Act::More => more(t),
+        Act::Csv => {
+            let agency = t.view.agencies.get(t.ai).map_or("", |a| a.id.as_str());
+            let _ = download(&t.view, &cat(&["nhiem-vu-", agency]), &csv(t));
+        }
+        Act::Print => {
+            expand_for_print(t);
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        }
+        Act::BeforePrint => expand_for_print(t),
     }
 }
 
@@ -577,28 +599,34 @@ fn task_item(t: &TaskEvaluation, lang: Lang) -> Element {
 // ---------------------------------------------------------------------------------------------
 // CSV
 
+/// The CSV's column names (a table looked up in a loop: smaller wasm than one `tr!` each).
+const CSV_HEADER: [Msg; 17] = [
+    msg!("Mã", "Id"),
+    msg!("Lĩnh vực", "Area"),
+    msg!("Mục tiêu", "Objective"),
+    msg!("Nhiệm vụ", "Task"),
+    msg!("Hoạt động", "Activity"),
+    msg!("Sản phẩm", "Output"),
+    msg!("Chủ trì", "Lead"),
+    msg!("Phối hợp", "Co-owners"),
+    msg!("Thời hạn", "Deadline"),
+    msg!("Bắt đầu", "Start"),
+    msg!("Kết thúc", "End"),
+    msg!("Tình trạng", "State"),
+    msg!("Số ngày còn lại", "Days left"),
+    msg!("Số ngày quá hạn", "Days overdue"),
+    msg!("Ghi chú", "Note"),
+    msg!("Kinh phí", "Budget"),
+    msg!("Minh chứng", "Evidence"),
+];
+
 fn csv(t: &Tasks) -> String {
     let lang = t.view.lang();
     let all = tasks_of(&t.view, t.ai);
-    let header = [
-        tr!(lang, "Mã", "Id"),
-        tr!(lang, "Lĩnh vực", "Area"),
-        tr!(lang, "Mục tiêu", "Objective"),
-        tr!(lang, "Nhiệm vụ", "Task"),
-        tr!(lang, "Hoạt động", "Activity"),
-        tr!(lang, "Sản phẩm", "Output"),
-        tr!(lang, "Chủ trì", "Lead"),
-        tr!(lang, "Phối hợp", "Co-owners"),
-        tr!(lang, "Thời hạn", "Deadline"),
-        tr!(lang, "Bắt đầu", "Start"),
-        tr!(lang, "Kết thúc", "End"),
-        tr!(lang, "Tình trạng", "State"),
-        tr!(lang, "Số ngày còn lại", "Days left"),
-        tr!(lang, "Số ngày quá hạn", "Days overdue"),
-        tr!(lang, "Ghi chú", "Note"),
-        tr!(lang, "Kinh phí", "Budget"),
-        tr!(lang, "Minh chứng", "Evidence"),
-    ];
+    let mut header = [""; CSV_HEADER.len()];
+    for (h, m) in header.iter_mut().zip(CSV_HEADER) {
+        *h = lang.text(m);
+    }
     let mut out = String::from("\u{feff}");
     push_record(&mut out, &header);
     fn o(x: &Option<String>) -> &str {
