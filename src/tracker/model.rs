@@ -846,11 +846,7 @@ impl Cx {
         let id = self.text(o, "id", path, true);
         let kind_text = self.text(o, "kind", path, true)?;
         let Some(kind) = IndexKind::parse(&kind_text) else {
-            self.error(
-                &crate::contract::sub_path(path, "kind"),
-                ErrorCode::UnknownValue,
-                kind_text,
-            );
+            self.error_at(path, "kind", ErrorCode::UnknownValue, kind_text);
             return None;
         };
         let name_vi = self.text(o, "name_vi", path, true);
@@ -860,11 +856,7 @@ impl Cx {
             _ => None,
         };
         if scale.is_none() && matches!(kind, IndexKind::Ddci | IndexKind::Custom) {
-            self.error(
-                &crate::contract::sub_path(path, "scale"),
-                ErrorCode::MissingScale,
-                "",
-            );
+            self.error_at(path, "scale", ErrorCode::MissingScale, "");
         }
         let mut ix = Index {
             id: id?,
@@ -898,19 +890,16 @@ impl Cx {
             Some("percent") => ScaleUnit::Percent,
             Some("ratio") => ScaleUnit::Ratio,
             Some(other) => {
-                self.error(
-                    &crate::contract::sub_path(path, "unit"),
-                    ErrorCode::UnknownValue,
-                    other,
-                );
+                self.error_at(path, "unit", ErrorCode::UnknownValue, other);
                 return None;
             }
         };
         match max {
             Some(max) if max > min => Some(Scale { min, max, unit }),
             Some(max) => {
-                self.error(
-                    &crate::contract::sub_path(path, "max"),
+                self.error_at(
+                    path,
+                    "max",
                     ErrorCode::OutOfScale,
                     cat(&[
                         "max ",
@@ -922,11 +911,7 @@ impl Cx {
                 None
             }
             None => {
-                self.error(
-                    &crate::contract::sub_path(path, "max"),
-                    ErrorCode::Missing,
-                    "",
-                );
+                self.error_at(path, "max", ErrorCode::Missing, "");
                 None
             }
         }
@@ -936,37 +921,31 @@ impl Cx {
         let o = self.object(v, path)?;
         let year = self.year(o, "year", path, true)?;
         if let Some(asof) = self.as_of.filter(|d| year > d.year()) {
-            self.error(
-                &crate::contract::sub_path(path, "year"),
+            self.error_at(
+                path,
+                "year",
                 ErrorCode::FutureYear,
                 cat(&[&int(year), " > ", &int(asof.year())]),
             );
         }
         if ix.results.iter().any(|r| r.year == year) {
-            self.error(
-                &crate::contract::sub_path(path, "year"),
-                ErrorCode::DuplicateYear,
-                int(year),
-            );
+            self.error_at(path, "year", ErrorCode::DuplicateYear, int(year));
         }
         let status = match self.text(o, "status", path, false).as_deref() {
             None | Some("official") => ResultStatus::Official,
             Some("derived") => ResultStatus::Derived,
             Some("not_published") => ResultStatus::NotPublished,
             Some(other) => {
-                self.error(
-                    &crate::contract::sub_path(path, "status"),
-                    ErrorCode::UnknownValue,
-                    other,
-                );
+                self.error_at(path, "status", ErrorCode::UnknownValue, other);
                 ResultStatus::Official
             }
         };
         let score = self.number(o, "score", path);
         if let (Some(s), Some(scale)) = (score, ix.scale_for(year)) {
             if s < scale.min || s > scale.max {
-                self.error(
-                    &crate::contract::sub_path(path, "score"),
+                self.error_at(
+                    path,
+                    "score",
                     ErrorCode::OutOfScale,
                     cat(&[
                         &crate::num::shortest(s),
@@ -982,13 +961,12 @@ impl Cx {
         let rank = self.uint(o, "rank", path);
         let rank_of = self.uint(o, "rank_of", path);
         match (rank, rank_of) {
-            (Some(_), None) => self.error(
-                &crate::contract::sub_path(path, "rank_of"),
-                ErrorCode::RankWithoutDenominator,
-                "",
-            ),
-            (Some(r), Some(n)) if r == 0 || r > n => self.error(
-                &crate::contract::sub_path(path, "rank"),
+            (Some(_), None) => {
+                self.error_at(path, "rank_of", ErrorCode::RankWithoutDenominator, "")
+            }
+            (Some(r), Some(n)) if r == 0 || r > n => self.error_at(
+                path,
+                "rank",
                 ErrorCode::RankOutOfRange,
                 cat(&[&int(r), "/", &int(n)]),
             ),
@@ -1047,11 +1025,7 @@ impl Cx {
         let s = self.text(o, "area", path, true)?;
         let a = Area::parse(&s);
         if a.is_none() {
-            self.error(
-                &crate::contract::sub_path(path, "area"),
-                ErrorCode::UnknownValue,
-                s,
-            );
+            self.error_at(path, "area", ErrorCode::UnknownValue, s);
         }
         a
     }
@@ -1149,18 +1123,10 @@ impl Cx {
             let value = self.number(ob, "value", &p);
             let as_of = self.date(ob, "as_of", &p);
             if value.is_none() {
-                self.error(
-                    &crate::contract::sub_path(&p, "value"),
-                    ErrorCode::Missing,
-                    "",
-                );
+                self.error_at(&p, "value", ErrorCode::Missing, "");
             }
             if as_of.is_none() && ob.get("as_of").is_none() {
-                self.error(
-                    &crate::contract::sub_path(&p, "as_of"),
-                    ErrorCode::Missing,
-                    "",
-                );
+                self.error_at(&p, "as_of", ErrorCode::Missing, "");
             }
             if let (Some(value), Some(as_of)) = (value, as_of) {
                 let label = self.text(ob, "label", &p, false);

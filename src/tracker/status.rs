@@ -410,7 +410,7 @@ fn agency(a: &Agency, as_of: Date, lang: Lang) -> AgencyEvaluation {
             tasks.push(task(&p.id, t, as_of, report, lang));
         }
     }
-    crate::sort::sort_by_key(&mut tasks, task_sort_key);
+    crate::sort::sort_by(&mut tasks, task_order);
     let counts = counts(&cards, &indicators, &tasks);
     // The latest report, and whether it is older than its plan's reporting period.
     let mut reported_on: Option<Date> = None;
@@ -1183,7 +1183,9 @@ fn indicator_part(
 // ---------------------------------------------------------------------------------------------
 // Tasks
 
-fn task_sort_key(t: &TaskEvaluation) -> (u8, i64, String) {
+/// The order of the task list: state, then date, then id (compared in place by
+/// [`task_order`]: a key with the id would clone it at every comparison).
+fn task_sort_key(t: &TaskEvaluation) -> (u8, i64) {
     let by_date = match t.state {
         TaskState::Overdue => -t.days_overdue.unwrap_or(0),
         TaskState::InWindow => t.days_left.unwrap_or(0),
@@ -1191,7 +1193,13 @@ fn task_sort_key(t: &TaskEvaluation) -> (u8, i64, String) {
             Date::new(2000, 1, 1).map_or(0, |z| z.days_until(d))
         }),
     };
-    (t.state.order(), by_date, t.id.clone())
+    (t.state.order(), by_date)
+}
+
+fn task_order(a: &TaskEvaluation, b: &TaskEvaluation) -> std::cmp::Ordering {
+    task_sort_key(a)
+        .cmp(&task_sort_key(b))
+        .then_with(|| a.id.cmp(&b.id))
 }
 
 fn task(
