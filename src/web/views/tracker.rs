@@ -22,7 +22,7 @@ use crate::tracker::{self, Date, Document};
 use crate::web::dom::{clear, E};
 use crate::web::{Ctx, Failure};
 
-use fmt::{add, cat, put};
+use fmt::{add, cat, put, Owned};
 
 mod cards;
 mod chart;
@@ -215,7 +215,7 @@ fn agency_picker(view: &Rc<View>, slot: &web_sys::Element) -> web_sys::Element {
         put(
             &select.0,
             E::new("option")
-                .attr("value", &crate::num::int(i))
+                .attr_s("value", crate::num::int(i))
                 .text(&label),
         );
     }
@@ -339,7 +339,7 @@ fn warnings(view: &Rc<View>) {
     }
     let det = E::new("details")
         .class("trk-data-notes")
-        .child(E::new("summary").text(&tr!(
+        .child(E::new("summary").text_s(tr!(
             lang,
             "Lưu ý về dữ liệu: cụm từ chưa đọc được ({n})",
             "Data notes: phrases not understood ({n})",

@@ -15,7 +15,7 @@ use crate::tracker::target::{TargetKind, Unit};
 use crate::web::dom::E;
 
 use super::chart;
-use super::fmt::{add, cat, num, put, source, status_badge, target_short};
+use super::fmt::{add, add_s, cat, num, put, source, status_badge, target_short, Owned};
 use super::View;
 
 /// The "Chỉ số" section of agency `ai`.
@@ -176,19 +176,19 @@ fn latest(parent: &Element, c: &IndexCard, lang: Lang) {
     };
     let big = E::new("p").class("trk-latest");
     if let Some(s) = l.score {
-        add(&big.0, "span", "trk-score", &num(s, lang));
-        add(
+        add_s(&big.0, "span", "trk-score", num(s, lang));
+        add_s(
             &big.0,
             "span",
             "trk-scale",
-            &scale_text(c.scale_unit, c.scale_max, lang),
+            scale_text(c.scale_unit, c.scale_max, lang),
         );
     }
-    add(
+    add_s(
         &big.0,
         "span",
         "trk-year",
-        &cat(&[" ", &tr!(lang, "năm {year}", "in {year}", year = l.year)]),
+        cat(&[" ", &tr!(lang, "năm {year}", "in {year}", year = l.year)]),
     );
     put(parent, big);
     let facts = E::new("ul").class("trk-facts");
@@ -237,7 +237,7 @@ fn targets(parent: &Element, c: &IndexCard, lang: Lang) {
     };
     let p = E::new("p")
         .class("trk-target-text")
-        .child(E::new("strong").text(&cat(&[
+        .child(E::new("strong").text_s(cat(&[
             &tr!(
                 lang,
                 "Chỉ tiêu năm {year}:",
@@ -255,7 +255,7 @@ fn targets(parent: &Element, c: &IndexCard, lang: Lang) {
                 .child(
                     E::new("span")
                         .class("trk-part-target")
-                        .text(&target_short(&part.target, lang)),
+                        .text_s(target_short(&part.target, lang)),
                 )
                 .append_text(" ")
                 .child(status_badge(part.status, &part.status_label));
@@ -264,11 +264,11 @@ fn targets(parent: &Element, c: &IndexCard, lang: Lang) {
         put(parent, ul);
     }
     if let Some(plan) = &t.plan {
-        add(
+        add_s(
             parent,
             "p",
             "trk-muted trk-small",
-            &tr!(
+            tr!(
                 lang,
                 "Nguồn chỉ tiêu: {plan}",
                 "Target source: {plan}",
@@ -426,9 +426,9 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
     let mut sources: Vec<(&str, Vec<i32>)> = Vec::new();
     for r in c.series.iter().rev() {
         let tr = E::new("tr")
-            .child(E::new("th").attr("scope", "row").text(&int(r.year)))
-            .child(E::new("td").text(&r.score.map_or("–".into(), |s| num(s, lang))))
-            .child(E::new("td").text(&match (r.rank, r.rank_of) {
+            .child(E::new("th").attr("scope", "row").text_s(int(r.year)))
+            .child(E::new("td").text_s(r.score.map_or("–".into(), |s| num(s, lang))))
+            .child(E::new("td").text_s(match (r.rank, r.rank_of) {
                 (Some(k), Some(n)) => cat(&[&int(k), "/", &int(n)]),
                 _ => "–".into(),
             }))

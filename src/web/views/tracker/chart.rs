@@ -6,7 +6,7 @@
 use crate::i18n::Lang;
 use crate::web::dom::E;
 
-use super::fmt::{cat, num, put};
+use super::fmt::{cat, num, put, Owned};
 use crate::num::shortest;
 
 const W: f64 = 320.0;
@@ -91,8 +91,8 @@ fn rule(class: &str, y: f64) -> E {
     let y = f(y);
     E::svg("line")
         .attr("class", class)
-        .attr("x1", &f(LEFT))
-        .attr("x2", &f(W - RIGHT))
+        .attr_s("x1", f(LEFT))
+        .attr_s("x2", f(W - RIGHT))
         .attr("y1", &y)
         .attr("y2", &y)
 }
@@ -103,8 +103,8 @@ fn rule(class: &str, y: f64) -> E {
 fn label(svg: &web_sys::Element, class: &str, x: f64, y: f64, anchor: &str, text: &str) {
     let t = E::svg("text")
         .attr("class", class)
-        .attr("x", &f(x))
-        .attr("y", &f(y))
+        .attr_s("x", f(x))
+        .attr_s("y", f(y))
         .attr("text-anchor", anchor)
         .text(text);
     put(svg, t);
@@ -128,9 +128,9 @@ pub fn svg(spec: &Spec, lang: Lang) -> E {
     let (tid, did) = (cat(&[spec.id, "-t"]), cat(&[spec.id, "-d"]));
     let svg = E::svg("svg")
         .attr("class", "trk-svg")
-        .attr("viewBox", &cat(&["0 0 ", &shortest(W), " ", &shortest(H)]))
+        .attr_s("viewBox", cat(&["0 0 ", &shortest(W), " ", &shortest(H)]))
         .attr("role", "img")
-        .attr("aria-labelledby", &cat(&[&tid, " ", &did]))
+        .attr_s("aria-labelledby", cat(&[&tid, " ", &did]))
         .attr("focusable", "false")
         .child(E::svg("title").attr("id", &tid).text(spec.title))
         .child(E::svg("desc").attr("id", &did).text(spec.desc));
@@ -196,8 +196,8 @@ pub fn svg(spec: &Spec, lang: Lang) -> E {
             &svg.0,
             E::svg("circle")
                 .attr("class", "trk-pt")
-                .attr("cx", &f(x(*yr)))
-                .attr("cy", &f(y(*s)))
+                .attr_s("cx", f(x(*yr)))
+                .attr_s("cy", f(y(*s)))
                 .attr("r", "3.5"),
         );
     }

@@ -28,6 +28,29 @@ pub fn put(parent: &web_sys::Element, child: E) {
     crate::web::dom::append(parent, &child.0);
 }
 
+/// [`add`] with a text made for it: the string is dropped in this one body, not at each call site.
+#[inline(never)]
+pub fn add_s(parent: &web_sys::Element, tag: &str, class: &str, text: String) {
+    add(parent, tag, class, &text);
+}
+
+/// Builder steps that take a string made for them (by value), for the same reason as [`add_s`].
+pub trait Owned {
+    fn text_s(self, t: String) -> E;
+    fn attr_s(self, k: &str, v: String) -> E;
+}
+
+impl Owned for E {
+    #[inline(never)]
+    fn text_s(self, t: String) -> E {
+        self.text(&t)
+    }
+    #[inline(never)]
+    fn attr_s(self, k: &str, v: String) -> E {
+        self.attr(k, &v)
+    }
+}
+
 /// A table with its caption in a focusable, labelled scroll region (wide tables scroll inside a
 /// card at 360 px); one body for the results and the quarters tables.
 #[inline(never)]
@@ -53,8 +76,8 @@ pub fn scroll_table(cap: &str, parts: [E; 2]) -> E {
 pub fn bar(v: f64, max: f64, label: (&str, &str), text: &str, class: &str) -> E {
     let prog = E::new("progress")
         .class(&cat(&["trk-progress", class]))
-        .attr("max", &crate::num::shortest(max))
-        .attr("value", &crate::num::shortest(v))
+        .attr_s("max", crate::num::shortest(max))
+        .attr_s("value", crate::num::shortest(v))
         .attr(label.0, label.1)
         .attr("aria-valuetext", text);
     E::new("div")

@@ -13,7 +13,9 @@ use crate::web::dom::E;
 
 use crate::num::int;
 
-use super::fmt::{add, cat, mk, num, put, status_badge, status_key, target_short, unit, window};
+use super::fmt::{
+    add, add_s, cat, mk, num, put, status_badge, status_key, target_short, unit, window, Owned,
+};
 use super::View;
 
 /// The "Chỉ tiêu của kế hoạch" section of agency `ai`.
@@ -123,7 +125,7 @@ fn part(p: &PartEvaluation, id: &str, lang: Lang) -> Element {
             mk("span")
                 .attr("id", &lab_id)
                 .class("trk-part-label")
-                .text(&cat(&[&label, ": ", &target_short(&p.target, lang)])),
+                .text_s(cat(&[&label, ": ", &target_short(&p.target, lang)])),
         )
         .append_text(" ")
         .child(status_badge(p.status, &p.status_label));
@@ -143,11 +145,11 @@ fn part(p: &PartEvaluation, id: &str, lang: Lang) -> Element {
             put(&li.0, row);
         }
         (Some(cur), None) => {
-            add(
+            add_s(
                 &li.0,
                 "p",
                 "trk-bar-text",
-                &tr!(
+                tr!(
                     lang,
                     "Hiện tại: {value}{unit}",
                     "Now: {value}{unit}",
