@@ -91,9 +91,15 @@ impl View {
 
 /// A performance mark for the benchmark (`bench/tracker.mjs`); harmless elsewhere.
 fn mark(name: &str) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.mark(name);
-    }
+    let _ = perf_mark(name);
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `performance.mark(name)`, bound directly (no `window.performance` getter and its
+    /// `Option` in the wasm); a page without it throws, which is caught and ignored.
+    #[wasm_bindgen(js_namespace = performance, js_name = mark, catch)]
+    fn perf_mark(name: &str) -> Result<(), wasm_bindgen::JsValue>;
 }
 
 /// The evaluation day: the `as-of` attribute, or today on the browser's clock. A malformed

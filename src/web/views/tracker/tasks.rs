@@ -33,6 +33,14 @@ pub const PAGE: usize = 10;
 /// Value of the "no lead written" option.
 const NO_LEAD: &str = "-";
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `document.createDocumentFragment()`, which cannot fail: bound directly, like
+    /// `dom::E::new`, instead of through the list's `ownerDocument` (one binding less).
+    #[wasm_bindgen(js_namespace = document, js_name = createDocumentFragment)]
+    fn new_fragment() -> web_sys::DocumentFragment;
+}
+
 struct Tasks {
     view: Rc<View>,
     ai: usize,
@@ -356,7 +364,7 @@ fn render_upto(t: &Rc<Tasks>, upto: usize) -> Option<Element> {
     };
     let total = t.filtered.borrow().len();
     // The new items go in through one fragment (one layout instead of one per task).
-    let frag = t.list.owner_document()?.create_document_fragment();
+    let frag = new_fragment();
     let mut first = None;
     for i in &idx {
         if let Some(task) = all.get(*i) {
