@@ -441,7 +441,7 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
         if let Some(n) = r.note.as_deref().filter(|n| !n.trim().is_empty()) {
             let k = footnote(&mut notes, n, r.year);
             note.push_str(" · ");
-            note.push_str(&lang.fill(msg!("ghi chú {n}", "note {n}"), &[("n", &k)]));
+            note.push_str(&tr!(lang, "ghi chú {n}", "note {n}", n = k));
         }
         if let Some(s) = r.source_url.as_deref().filter(|s| !s.trim().is_empty()) {
             footnote(&mut sources, s, r.year);
@@ -472,7 +472,7 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
                 push_int(&mut joined, *y);
             }
             let years = joined;
-            let mut prefix = lang.fill(msg!("Năm {years}", "Year {years}"), &[("years", &years)]);
+            let mut prefix = tr!(lang, "Năm {years}", "Year {years}", years = years);
             prefix.push_str(": ");
             let li = E::new("li").text(&prefix);
             if link {

@@ -696,9 +696,12 @@ fn download(view: &View, stem: &str, text: &str) -> R<()> {
     a.click();
     let _ = view.ctx.body.remove_child(&a);
     // Revoke once the browser has taken the file (the click starts the download asynchronously).
-    let revoke = Closure::once_into_js(move || {
+    // Through the listeners' closure type (`FnMut(Event)`; the timer passes no event, and the
+    // argument is never read): no closure machinery of its own for this one callback.
+    let revoke: Box<dyn FnMut(web_sys::Event)> = Box::new(move |_| {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
+    let revoke = Closure::wrap(revoke).into_js_value();
     if let Some(w) = web_sys::window() {
         w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000)?;
     }
