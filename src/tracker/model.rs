@@ -869,10 +869,12 @@ impl Cx {
         };
         for (i, r) in self.list(o, "results", path, false).iter().enumerate() {
             if let Some(r) = self.result(r, &item_path(path, "results", i), &ix) {
-                ix.results.push(r);
+                // Kept in year order as read: placed before the first later year, so equal
+                // years keep the file's order as a stable sort would (no sort code per type).
+                let at = ix.results.iter().position(|x| x.year > r.year);
+                ix.results.insert(at.unwrap_or(ix.results.len()), r);
             }
         }
-        crate::sort::sort_by_key(&mut ix.results, |r| r.year);
         for (i, t) in self.list(o, "targets", path, false).iter().enumerate() {
             if let Some(t) = self.index_target(t, &item_path(path, "targets", i)) {
                 ix.targets.push(t);
@@ -1131,15 +1133,20 @@ impl Cx {
             if let (Some(value), Some(as_of)) = (value, as_of) {
                 let label = self.text(ob, "label", &p, false);
                 let source = self.text(ob, "source", &p, false);
-                observations.push(Observation {
+                let ob = Observation {
                     label,
                     value,
                     as_of,
                     source,
-                });
+                };
+                // In date order as read (equal dates keep the file's order, as a stable sort
+                // would): no sort code for observations.
+                let at = observations
+                    .iter()
+                    .position(|x: &Observation| x.as_of > ob.as_of);
+                observations.insert(at.unwrap_or(observations.len()), ob);
             }
         }
-        crate::sort::sort_by_key(&mut observations, |ob| ob.as_of);
         Some(Indicator {
             id: id?,
             area: area?,

@@ -505,10 +505,13 @@ fn card(ix: &Index, as_of: Date, lang: Lang) -> IndexCard {
         .find(|r| r.status != ResultStatus::NotPublished && (r.score.is_some() || r.rank.is_some()))
         .cloned();
     let mut targets: Vec<TargetEvaluation> = Vec::new();
+    // Newest year first, equal years in the file's order (as the stable sort by
+    // `Reverse(year)` had them): each placed before the first older year, no sort code per type.
     for t in &ix.targets {
-        targets.push(index_target(ix, t, as_of, lang));
+        let e = index_target(ix, t, as_of, lang);
+        let at = targets.iter().position(|x| x.year < e.year);
+        targets.insert(at.unwrap_or(targets.len()), e);
     }
-    crate::sort::sort_by_key(&mut targets, |t| std::cmp::Reverse(t.year));
     let (status, reason) = match targets.first() {
         Some(t) => (t.status, t.reason.clone()),
         None => (
