@@ -15,20 +15,18 @@ use crate::tracker::target::{TargetKind, Unit};
 use crate::web::dom::E;
 
 use super::chart;
-use super::fmt::{add, add_s, cat, num, put, source, status_badge, target_short, Owned};
+use super::fmt::{add, add_s, cat, num, put, source, status_badge, target_short, titled, Owned};
 use super::View;
 
 /// The "Chỉ số" section of agency `ai`.
 pub fn section(view: &Rc<View>, ai: usize) -> Element {
     let lang = view.lang();
-    let sec = E::new("section")
-        .class("trk-section trk-indices")
-        .attr("aria-labelledby", "trk-h-indices")
-        .child(E::new("h3").attr("id", "trk-h-indices").text(tr!(
-            lang,
-            "Các chỉ số đánh giá",
-            "National indices"
-        )));
+    let sec = titled(
+        "trk-section trk-indices",
+        "trk-h-indices",
+        "h3",
+        tr!(lang, "Các chỉ số đánh giá", "National indices"),
+    );
     let Some(a) = view.agencies.get(ai) else {
         return sec.el();
     };
@@ -409,13 +407,16 @@ fn table(c: &IndexCard, short: &str, lang: Lang) -> Element {
     );
     let head = E::new("tr");
     for h in [
-        tr!(lang, "Năm", "Year"),
-        tr!(lang, "Điểm", "Score"),
-        tr!(lang, "Thứ hạng", "Rank"),
-        tr!(lang, "Xếp loại", "Band"),
-        tr!(lang, "Ghi chú", "Note"),
+        msg!("Năm", "Year"),
+        msg!("Điểm", "Score"),
+        msg!("Thứ hạng", "Rank"),
+        msg!("Xếp loại", "Band"),
+        msg!("Ghi chú", "Note"),
     ] {
-        put(&head.0, E::new("th").attr("scope", "col").text(h));
+        put(
+            &head.0,
+            E::new("th").attr("scope", "col").text(lang.text(h)),
+        );
     }
     let head = E::new("thead").child(head);
     let tb = E::new("tbody");

@@ -51,6 +51,16 @@ impl Owned for E {
     }
 }
 
+/// A `<section>` labelled by its heading (`heading`: the tag, `id`: the heading's id): one body
+/// for the indices', indicators', tasks' and quarters' sections.
+#[inline(never)]
+pub fn titled(class: &str, id: &str, heading: &str, title: &str) -> E {
+    E::new("section")
+        .class(class)
+        .attr("aria-labelledby", id)
+        .child(E::new(heading).attr("id", id).text(title))
+}
+
 /// A table with its caption in a focusable, labelled scroll region (wide tables scroll inside a
 /// card at 360 px); one body for the results and the quarters tables.
 #[inline(never)]

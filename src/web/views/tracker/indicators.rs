@@ -14,21 +14,20 @@ use crate::web::dom::E;
 use crate::num::int;
 
 use super::fmt::{
-    add, add_s, cat, mk, num, put, status_badge, status_key, target_short, unit, window, Owned,
+    add, add_s, cat, mk, num, put, status_badge, status_key, target_short, titled, unit, window,
+    Owned,
 };
 use super::View;
 
 /// The "Chỉ tiêu của kế hoạch" section of agency `ai`.
 pub fn section(view: &Rc<View>, ai: usize) -> Element {
     let lang = view.lang();
-    let sec = mk("section")
-        .class("trk-section trk-indicators")
-        .attr("aria-labelledby", "trk-h-indicators")
-        .child(mk("h3").attr("id", "trk-h-indicators").text(tr!(
-            lang,
-            "Chỉ tiêu của kế hoạch",
-            "Plan indicators"
-        )));
+    let sec = titled(
+        "trk-section trk-indicators",
+        "trk-h-indicators",
+        "h3",
+        tr!(lang, "Chỉ tiêu của kế hoạch", "Plan indicators"),
+    );
     let list = view
         .agencies
         .get(ai)

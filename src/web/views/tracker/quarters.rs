@@ -13,7 +13,7 @@ use crate::tracker::status::PlanProgress;
 use crate::tracker::table::{percent, quarter_name, quarter_rows, quarters_csv};
 use crate::web::dom::{append, E};
 
-use super::fmt::{add, bar, cat, mk, put, scroll_table, Owned};
+use super::fmt::{add, bar, cat, mk, put, scroll_table, titled};
 use super::View;
 
 /// Appends one block per plan that has quarters to `parent`.
@@ -34,10 +34,7 @@ fn block(view: &View, p: &PlanProgress, id: &str, lang: Lang) -> Element {
         tr!(lang, "Tiến độ theo quý: ", "Progress by quarter: "),
         &p.title,
     ]);
-    let sec = mk("section")
-        .class("trk-trend trk-quarters")
-        .attr_s("aria-labelledby", cat(&[id, "-h"]))
-        .child(mk("h4").attr_s("id", cat(&[id, "-h"])).text(&title));
+    let sec = titled("trk-trend trk-quarters", &cat(&[id, "-h"]), "h4", &title);
     // A bar chart of native `<progress>` bars, two per quarter: the share reported done (on
     // time and late) and the share due by the plan's deadlines, each with its words and number.
     let list = mk("ul").class("trk-qbars");

@@ -22,7 +22,7 @@ use crate::web::dom::{clear, E, R};
 use crate::date::Date;
 use crate::num::int;
 
-use super::fmt::{add, badge, cat, mk, put, task_key, window, TASK_STATES};
+use super::fmt::{add, badge, cat, mk, put, task_key, titled, window, TASK_STATES};
 use super::View;
 
 /// Tasks rendered at once; "Xem thêm" adds another page. Ten: what a phone screen shows in a
@@ -68,14 +68,12 @@ fn tasks_of(view: &View, ai: usize) -> &[TaskEvaluation] {
 /// The "Nhiệm vụ" section of agency `ai`.
 pub fn section(view: &Rc<View>, ai: usize) -> Element {
     let lang = view.lang();
-    let sec = mk("section")
-        .class("trk-section trk-tasks-sec")
-        .attr("aria-labelledby", "trk-h-tasks")
-        .child(mk("h3").attr("id", "trk-h-tasks").text(tr!(
-            lang,
-            "Nhiệm vụ của kế hoạch",
-            "Plan tasks"
-        )));
+    let sec = titled(
+        "trk-section trk-tasks-sec",
+        "trk-h-tasks",
+        "h3",
+        tr!(lang, "Nhiệm vụ của kế hoạch", "Plan tasks"),
+    );
     let all = tasks_of(view, ai);
     if all.is_empty() {
         add(
