@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { ROOT, launch } from '../tests/e2e/helpers.mjs';
+import { ROOT, launch, withDetails } from '../tests/e2e/helpers.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : dflt; };
@@ -39,18 +39,8 @@ const sum = (a) => a.reduce((n, s) => n + len(s), 0);
 
 /** Every procedure with what its sheet prints, measured in characters. */
 function procedures() {
-  const list = JSON.parse(fs.readFileSync(DATA, 'utf8')).procedures;
-  const files = new Map();
   const out = new Map();
-  for (const p of list) {
-    let d = p.details;
-    if (!d && p.details_url) {
-      if (!files.has(p.details_url)) {
-        files.set(p.details_url, JSON.parse(fs.readFileSync(path.join(path.dirname(DATA), p.details_url), 'utf8')));
-      }
-      d = files.get(p.details_url)[p.code];
-    }
-    d = d || {};
+  for (const { p, d } of withDetails(DATA)) {
     const docs = d.documents || [];
     const steps = d.steps || [];
     const legal = d.legal_basis || [];

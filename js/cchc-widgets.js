@@ -38,6 +38,7 @@
   // Its hash is the search glue's export `T` (only a page with a search downloads it).
   var WORDS = 'tinh-huong.tsv', words;
   var cores = {};
+  var contacts = {};
   var catalogues = {};
   var added = {};
   var attempt = 0;
@@ -242,8 +243,14 @@
   // them. Drawn here rather than in the core so that they show even when the code cannot load,
   // and no widget's wasm carries a copy (~2 KB gzip each). Text and `tel:`/`mailto:` links only.
   function hotlines(host, t, cat) {
-    var u = attr(host, 'contacts');
-    var got = u && get(abs(u, document.baseURI), t).then(function (r) {
+    var u = attr(host, 'contacts'), got;
+    // One request per file for the page (its widgets usually name the same one), until one
+    // fails: a widget's retry then asks again.
+    if (u && !contacts[u = abs(u, document.baseURI)]) {
+      contacts[u] = get(u, t);
+      contacts[u].then(function (r) { if (!(r.s < 300)) delete contacts[u]; });
+    }
+    got = u && contacts[u].then(function (r) {
       var c, ok;
       try {
         if (!(r.s < 300)) throw 0;

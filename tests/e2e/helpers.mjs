@@ -76,3 +76,20 @@ export async function screenshot(page, name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
+
+/** Every procedure of a `tthc.json` (default: the demo's) with its details, read inline or from
+ * its `details_url` file: `[{ p, d }]`, `d` `{}` when there are none. */
+export function withDetails(data = path.join(ROOT, 'www/data/tthc.json')) {
+  const list = JSON.parse(fs.readFileSync(data, 'utf8')).procedures;
+  const files = new Map();
+  return list.map((p) => {
+    let d = p.details;
+    if (!d && p.details_url) {
+      if (!files.has(p.details_url)) {
+        files.set(p.details_url, JSON.parse(fs.readFileSync(path.join(path.dirname(data), p.details_url), 'utf8')));
+      }
+      d = files.get(p.details_url)[p.code];
+    }
+    return { p, d: d || {} };
+  });
+}

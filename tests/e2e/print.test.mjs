@@ -11,7 +11,7 @@ import path from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { serve, launch, open, settled, axe, screenshot, ROOT, ARTIFACTS } from './helpers.mjs';
+import { serve, launch, open, settled, axe, screenshot, ROOT, ARTIFACTS, withDetails } from './helpers.mjs';
 import { createServer } from '../../tools/serve.mjs';
 
 const DATA = path.join(ROOT, 'www/data/tthc.json');
@@ -19,17 +19,7 @@ const host = 'cchc-tthc-search';
 
 /** Every procedure of the demo data with its url and documents+steps length. */
 function procedures() {
-  const list = JSON.parse(fs.readFileSync(DATA, 'utf8')).procedures;
-  const files = new Map();
-  return list.map((p) => {
-    let d = p.details;
-    if (!d && p.details_url) {
-      if (!files.has(p.details_url)) {
-        files.set(p.details_url, JSON.parse(fs.readFileSync(path.join(path.dirname(DATA), p.details_url), 'utf8')));
-      }
-      d = files.get(p.details_url)[p.code];
-    }
-    d = d || {};
+  return withDetails(DATA).map(({ p, d }) => {
     const chars = [...(d.documents || []), ...(d.steps || [])].reduce((n, s) => n + [...s].length, 0);
     return { code: p.code, name: p.name, url: p.url || d.url, chars, docs: (d.documents || []).length };
   });

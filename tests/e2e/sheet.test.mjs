@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { ROOT, launch, axe } from './helpers.mjs';
+import { ROOT, launch, axe, withDetails } from './helpers.mjs';
 
 const CCHC = path.join(ROOT, 'target/debug/cchc');
 const OUT = path.join(ROOT, 'target/e2e-sheets');
@@ -25,17 +25,7 @@ const BOTTOM = 12 * MM;
 
 /** Every procedure of the demo data with its details, url and documents+steps length. */
 function procedures() {
-  const list = JSON.parse(fs.readFileSync(DATA, 'utf8')).procedures;
-  const files = new Map();
-  return list.map((p) => {
-    let d = p.details;
-    if (!d && p.details_url) {
-      if (!files.has(p.details_url)) {
-        files.set(p.details_url, JSON.parse(fs.readFileSync(path.join(path.dirname(DATA), p.details_url), 'utf8')));
-      }
-      d = files.get(p.details_url)[p.code];
-    }
-    d = d || {};
+  return withDetails(DATA).map(({ p, d }) => {
     const chars = [...(d.documents || []), ...(d.steps || [])].reduce((n, s) => n + [...s].length, 0);
     return { code: p.code, name: p.name, field: p.field, url: p.url || d.url, chars, docs: (d.documents || []).length };
   });

@@ -1,0 +1,43 @@
+// Development only (issue 10): one load of a demo page (default index.html) under the startup
+// benchmark's low-end profile (4× CPU, Fast 3G, cold cache) with a Chromium trace. Prints the
+// page's performance marks (the tracker's `cchc:index-tracker:*`, and any added while profiling)
+// and each main-thread task over 8 ms after 1.4 s with the work inside it, grouped. Tracing slows
+// the page: read the proportions, not the absolute times (those are `cargo xtask bench startup`'s).
+// Usage: node bench/trace-startup.mjs [index.html]
+import { chromium } from 'playwright-core';
+import { serve } from '../tests/e2e/helpers.mjs';
+const file = process.argv[2] || 'index.html';
+const srv = await serve();
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+const tab = await context.newPage();
+const cdp = await context.newCDPSession(tab);
+await cdp.send('Network.enable');
+await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 200000, uploadThroughput: 93750 });
+await browser.startTracing(tab, { categories: ['devtools.timeline', 'v8', 'v8.wasm', 'blink.user_timing', 'disabled-by-default-devtools.timeline'] });
+await tab.goto(`${srv.base}/www/${file}`);
+await tab.waitForFunction(() => { const w = [...document.querySelectorAll('cchc-tthc-search, cchc-index-tracker, [data-cchc]')]; return w.length && w.every((e) => e.dataset.state === 'ready'); }, null, { timeout: 60000, polling: 50 });
+const marks = await tab.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]));
+const buf = await browser.stopTracing();
+const ev = JSON.parse(buf.toString()).traceEvents;
+const nav = ev.find((e) => e.name === 'TracingStartedInBrowser');
+const main = ev.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+const t0 = ev.filter((e) => e.name === 'navigationStart').map((e) => e.ts).sort((a, b) => b - a)[0] || nav.ts;
+const tasks = ev.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur > 0);
+console.log('marks', JSON.stringify(marks));
+for (const e of ev.filter((e) => e.name === 'ResourceSendRequest')) console.log('send', ((e.ts - t0) / 1000).toFixed(0), e.args?.data?.url?.replace(/^.*\/\/[^/]+/, ''));
+for (const e of ev.filter((e) => e.name === 'ResourceFinish')) console.log('finish', ((e.ts - t0) / 1000).toFixed(0), e.args?.data?.requestId);
+for (const e of ev.filter((e) => e.name === 'EvaluateScript' || e.name === 'v8.compile' || e.name === 'ParseHTML' || e.name === 'Layout' || e.name === 'UpdateLayoutTree' || e.name === 'Paint').filter((e) => (e.ts - t0) / 1000 < 1000)) console.log(e.name, ((e.ts - t0) / 1000).toFixed(0), '+' + (e.dur / 1000).toFixed(1), e.args?.data?.url?.replace(/^.*\/\/[^/]+/, '') || '');
+// Top-level tasks with their biggest children, after 1,400 ms.
+const top = tasks.filter((e) => e.name === 'RunTask' && (e.ts - t0) / 1000 > +(process.env.FROM || 0) && (e.ts - t0) / 1000 < +(process.env.TO || 1e9)).sort((a, b) => a.ts - b.ts);
+for (const t of top) {
+  if (t.dur < 3000) continue;
+  const kids = tasks.filter((k) => k !== t && k.ts >= t.ts && k.ts + k.dur <= t.ts + t.dur && k.name !== 'RunTask');
+  const by = {};
+  for (const k of kids) by[k.name] = (by[k.name] || 0) + k.dur;
+  const list = Object.entries(by).sort((a, b) => b[1] - a[1]).slice(0, 7).map(([n, d]) => `${n} ${(d / 1000).toFixed(0)}`);
+  console.log(`${((t.ts - t0) / 1000).toFixed(0)} +${(t.dur / 1000).toFixed(0)} ms: ${list.join(', ')}`);
+}
+await browser.close(); srv.close();
