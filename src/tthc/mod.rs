@@ -26,6 +26,8 @@ mod thesaurus;
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use raw::is_own_key;
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 pub use crate::contract::DataError as LoadError;
@@ -220,8 +222,13 @@ pub struct LifeEvent {
 pub struct Catalog {
     procedures: Vec<Procedure>,
     agency: Option<String>,
-    index: index::Index,
-    dict: query::Dictionary,
+    /// Built on first use ([`Catalog::ix`]): a list can be shown, browsed and filtered before
+    /// it exists, so the widget is ready one index build sooner on a cheap phone and builds it
+    /// right after ([`Catalog::warm`]).
+    index: OnceLock<index::Index>,
+    /// The dictionary over the index, the agency's synonyms and the thesaurus; built on first
+    /// use ([`Catalog::dict`]) and dropped when the thesaurus changes.
+    dict: OnceLock<query::Dictionary>,
     /// The agency's synonyms, kept to rebuild the dictionary when a thesaurus is attached.
     synonyms: Vec<(String, Vec<String>)>,
     /// The attached thesaurus, after the agency's own situations and life events.
@@ -274,13 +281,11 @@ impl Catalog {
 
     /// Builds a catalogue from procedures already in memory, with extra dictionary entries.
     pub fn new(procedures: Vec<Procedure>, synonyms: &[(String, Vec<String>)]) -> Catalog {
-        let index = index::Index::build(&procedures);
-        let dict = query::Dictionary::new(&index, synonyms, &[], &[]);
         let mut c = Catalog {
             procedures,
             agency: None,
-            index,
-            dict,
+            index: OnceLock::new(),
+            dict: OnceLock::new(),
             synonyms: synonyms.to_vec(),
             thesaurus: Thesaurus::default(),
             facet_labels: Default::default(),
@@ -311,20 +316,24 @@ impl Catalog {
     /// got terms. Call it once per file: terms added twice count twice.
     pub fn add_terms(&mut self, text: &str) -> Result<usize, LoadError> {
         let terms = terms::parse(text)?;
+        // The dictionary is made from the index as it was before these terms, as always.
+        self.dict();
         let mut items: Vec<(u32, &str)> = Vec::with_capacity(terms.len());
+        let ix = self.ix();
         for (code, t) in &terms {
             let key = text::fold(code.trim());
-            if let Ok(i) = self
-                .index
+            if let Ok(i) = ix
                 .codes
                 .binary_search_by(|(c, _)| c.as_str().cmp(key.as_str()))
             {
-                if let Some((_, doc)) = self.index.codes.get(i) {
+                if let Some((_, doc)) = ix.codes.get(i) {
                     items.push((*doc, t));
                 }
             }
         }
-        self.index.add_terms(&items);
+        if let Some(ix) = self.index.get_mut() {
+            ix.add_terms(&items);
+        }
         Ok(items.len())
     }
 
@@ -392,10 +401,34 @@ impl Catalog {
     pub fn set_thesaurus(&mut self, mut t: Thesaurus) {
         let own = std::mem::take(&mut self.thesaurus);
         t.extend(own);
-        let mut words = t.words.clone();
-        words.extend(self.synonyms.iter().cloned());
-        self.dict = query::Dictionary::new(&self.index, &words, &t.situations, &t.fillers);
         self.thesaurus = t;
+        // Made again on first use, from the index as it is then: the same as now, since
+        // `add_terms` makes the dictionary before it changes the index.
+        self.dict = OnceLock::new();
+    }
+
+    /// The index, built now if it is not yet.
+    fn ix(&self) -> &index::Index {
+        self.index
+            .get_or_init(|| index::Index::build(&self.procedures))
+    }
+
+    /// The dictionary, made now if it is not yet: the thesaurus's words, then the agency's
+    /// synonyms, its situations and fillers.
+    fn dict(&self) -> &query::Dictionary {
+        self.dict.get_or_init(|| {
+            let t = &self.thesaurus;
+            let mut words = t.words.clone();
+            words.extend(self.synonyms.iter().cloned());
+            query::Dictionary::new(self.ix(), &words, &t.situations, &t.fillers)
+        })
+    }
+
+    /// Builds the index and the dictionary now if they are not yet (they are otherwise built by
+    /// the first search with words): the widget calls it once it is ready, so that the first
+    /// query a citizen types does not wait for them.
+    pub fn warm(&self) {
+        self.dict();
     }
 
     /// The attached thesaurus (with the agency's entries).
@@ -478,7 +511,7 @@ impl Catalog {
             return Vec::new();
         }
         let typing = q.typing && !q.text.ends_with(char::is_whitespace);
-        let parsed = query::parse(&f.index, &self.dict, &q.text, typing);
+        let parsed = query::parse(&f.index, self.dict(), &q.text, typing);
         if parsed.readings.is_empty() {
             return Vec::new();
         }
@@ -520,10 +553,15 @@ impl Catalog {
 
     fn search_inner(&self, q: &Query) -> SearchResults {
         let typing = q.typing && !q.text.ends_with(char::is_whitespace);
-        let parsed = query::parse(&self.index, &self.dict, &q.text, typing);
+        // No words (browsing, filtering): nothing to parse, and no index needed yet.
+        let parsed = if text::tokenize(&q.text).is_empty() {
+            query::Parsed::default()
+        } else {
+            query::parse(self.ix(), self.dict(), &q.text, typing)
+        };
         let n = self.procedures.len();
         let browse = parsed.readings.is_empty() && parsed.codes.is_empty();
-        let mut scored = (!browse).then(|| rank::score(&self.index, &parsed));
+        let mut scored = (!browse).then(|| rank::score(self.ix(), &parsed));
         let mut matched: Vec<u32> = Vec::new();
         match &scored {
             None if parsed.tokens.is_empty() => matched.extend(0..n as u32),
@@ -572,7 +610,7 @@ impl Catalog {
             // The best candidates are re-ranked by phrase proximity in the name, then only the
             // first `limit` are ordered (selected in linear time, then sorted).
             top_by_score(&mut kept, &s.score, q.limit.max(rank::RERANK));
-            rank::rerank_phrases(&self.index, &parsed, s, &kept);
+            rank::rerank_phrases(self.ix(), &parsed, s, &kept);
             top_by_score(&mut kept, &s.score, q.limit);
         }
         kept.truncate(q.limit);
@@ -648,7 +686,12 @@ impl Catalog {
         let p = self.procedures.get(d);
         let name = p.map(|p| p.name.clone()).unwrap_or_default();
         let score = scored.and_then(|s| s.score.get(d)).copied().unwrap_or(0.0);
-        let highlights = spans(&self.index, d, &name, scored, parsed);
+        // Without a reading nothing is highlighted (and the index may not be built yet).
+        let highlights = if parsed.readings.is_empty() {
+            Vec::new()
+        } else {
+            spans(self.ix(), d, &name, scored, parsed)
+        };
         Hit {
             index: d,
             code: p.map(|p| p.code.clone()).unwrap_or_default(),
@@ -681,7 +724,7 @@ impl Catalog {
                 out.push_str(q.text.get(t.bytes.clone()).unwrap_or(""));
                 continue;
             }
-            if total >= 3 && self.dict.entries.contains_key(&t.folded) {
+            if total >= 3 && self.dict().entries.contains_key(&t.folded) {
                 // An abbreviation or everyday name ("cccd", "gplx"): understood as typed.
                 if !out.is_empty() {
                     out.push(' ');
@@ -690,18 +733,18 @@ impl Catalog {
                 prev = None;
                 continue;
             }
-            let known = self.index.term_ids.get(&t.folded).copied();
+            let known = self.ix().term_ids.get(&t.folded).copied();
             if known.is_none() && total >= 3 {
                 unknown_fixed = true; // cleared below if no rewrite is found
             }
             let word = match known {
-                Some(id) if prev.is_none_or(|p| self.index.has_pair(p, id)) => {
+                Some(id) if prev.is_none_or(|p| self.ix().has_pair(p, id)) => {
                     prev = Some(id);
-                    if t.exact != t.folded && !self.index.exact_ids.contains_key(&t.exact) {
+                    if t.exact != t.folded && !self.ix().exact_ids.contains_key(&t.exact) {
                         // Marks that no word of the catalogue has ("giáy"): its usual spelling.
                         changed = true;
                         unknown_fixed |= total >= 3;
-                        self.index.display(id)
+                        self.ix().display(id)
                     } else {
                         q.text.get(t.bytes.clone()).unwrap_or("").to_string()
                     }
@@ -710,7 +753,7 @@ impl Catalog {
                     Some(id) => {
                         changed = true;
                         prev = Some(id);
-                        self.index.display(id)
+                        self.ix().display(id)
                     }
                     None => match known
                         .is_none()
@@ -726,7 +769,7 @@ impl Catalog {
                                 if i > 0 {
                                     words.push(' ');
                                 }
-                                words.push_str(&self.index.display(id));
+                                words.push_str(&self.ix().display(id));
                             }
                             words
                         }
@@ -769,7 +812,7 @@ impl Catalog {
     /// Splits a folded word typed without spaces into known syllables (the fewest pieces, each
     /// piece a known syllable, adjacent pieces preferring known pairs), or `None`.
     fn split_glued(&self, key: &str) -> Option<Vec<u32>> {
-        let ix = &self.index;
+        let ix = self.ix();
         let bounds = char_bounds(key);
         let n = bounds.len().saturating_sub(1);
         if !(4..=40).contains(&n) {
@@ -817,7 +860,7 @@ impl Catalog {
     }
 
     fn correction(&self, key: &str, prev: Option<u32>) -> Option<u32> {
-        let ix = &self.index;
+        let ix = self.ix();
         let mut cands: Vec<u32> = Vec::new();
         for v in &text::regional_variants(key) {
             if let Some(&id) = ix.term_ids.get(v) {

@@ -566,7 +566,7 @@ fn terms_attach_after_load_and_rank_below_the_name() {
         Some("1.2")
     );
     // Terms never pair across `|`: "sinh trẻ" is no phrase.
-    let ix = &c.index;
+    let ix = c.ix();
     let id = |w: &str| ix.term_ids.get(w).copied().unwrap_or(u32::MAX);
     assert!(ix.has_pair(id("chung"), id("sinh")));
     assert!(!ix.has_pair(id("sinh"), id("tre")));
@@ -699,4 +699,44 @@ fn procedures_of_reads_like_the_catalogue() {
     assert_eq!(procedures.as_slice(), catalog.procedures());
     assert_eq!(agency.as_deref(), Some("Sở Tư pháp"));
     assert!(Catalog::procedures_of("{\"procedures\": []}").is_err());
+}
+
+/// Browsing needs no index: a query without words is answered before the index and the
+/// dictionary are built, exactly as a parsed empty query would be (the shortcut in
+/// `search_inner` changes nothing), and building them afterwards changes no answer.
+#[test]
+fn browsing_builds_no_index_and_answers_as_before() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/tthc.json"))
+        .unwrap_or_default();
+    let Ok((c, _)) = Catalog::from_json_str(&text) else {
+        panic!("the demo list loads");
+    };
+    let browse = |c: &Catalog, text: &str| {
+        let r = c.search(&Query::text(text));
+        (
+            r.total,
+            r.hits.iter().map(|h| h.code.clone()).collect::<Vec<_>>(),
+            r.facets.len(),
+        )
+    };
+    let before = browse(&c, "");
+    let punct = browse(&c, " ?!… ");
+    assert!(
+        c.index.get().is_none() && c.dict.get().is_none(),
+        "no index for browsing"
+    );
+    assert_eq!(before.0, c.procedures().len());
+    c.warm();
+    assert!(c.index.get().is_some() && c.dict.get().is_some());
+    assert_eq!(browse(&c, ""), before);
+    assert_eq!(browse(&c, " ?!… "), punct);
+    // What the parser makes of a text without words is what the shortcut uses.
+    for t in ["", "   ", " ?!… ", "--"] {
+        let p = query::parse(c.ix(), c.dict(), t, true);
+        assert!(text::tokenize(t).is_empty(), "{t:?}");
+        assert!(
+            p.readings.is_empty() && p.codes.is_empty() && p.tokens.is_empty(),
+            "{t:?}: {p:?}"
+        );
+    }
 }

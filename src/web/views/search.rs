@@ -123,6 +123,16 @@ pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
     view.render();
     view.announce_now();
     ctx.ready();
+    // The index and the dictionary: the list is shown and browsable without them, so they are
+    // built in a task of their own once the widget is ready (on a page with several widgets,
+    // after the others have started), before the citizen's first word; a word typed sooner
+    // builds them itself.
+    let weak = Rc::downgrade(&view);
+    later(0, move || {
+        if let Some(v) = weak.upgrade() {
+            v.catalog.borrow().warm();
+        }
+    });
     // The engine's words (abbreviations, everyday names, life situations, question words): data
     // beside the bundle (`pkg/tinh-huong.tsv`, checked against its hash), asked for now that
     // search works, so that they never delay it. Without them, search finds procedures by their
