@@ -4,6 +4,9 @@
 // and each main-thread task over 8 ms after 1.4 s with the work inside it, grouped. Tracing slows
 // the page: read the proportions, not the absolute times (those are `cargo xtask bench startup`'s).
 // Usage: node bench/trace-startup.mjs [index.html]
+// Env: FROM, TO (ms, default 1400 and no end) the window of tasks to list, MIN (ms, default 8)
+// the shortest task listed; EARLY=1 also lists the requests as sent and the page's parse, script,
+// style, layout and paint events in its first second (where the loader's start goes).
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/helpers.mjs';
 const file = process.argv[2] || 'index.html';
@@ -27,10 +30,18 @@ const main = ev.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRend
 const t0 = ev.filter((e) => e.name === 'navigationStart').map((e) => e.ts).sort((a, b) => b - a)[0] || nav.ts;
 const tasks = ev.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur > 0);
 console.log('marks', JSON.stringify(marks));
-// Top-level tasks with their biggest children, after 1,400 ms.
-const top = tasks.filter((e) => e.name === 'RunTask' && (e.ts - t0) / 1000 > 1400).sort((a, b) => a.ts - b.ts);
+const ms = (e) => (e.ts - t0) / 1000;
+if (process.env.EARLY) {
+  const path = (e) => e.args?.data?.url?.replace(/^.*\/\/[^/]+/, '') || '';
+  for (const e of ev.filter((e) => e.name === 'ResourceSendRequest')) console.log('send', ms(e).toFixed(0), path(e));
+  const early = ['EvaluateScript', 'v8.compile', 'ParseHTML', 'Layout', 'UpdateLayoutTree', 'Paint'];
+  for (const e of ev.filter((e) => early.includes(e.name) && ms(e) < 1000)) console.log(e.name, ms(e).toFixed(0), `+${(e.dur / 1000).toFixed(1)}`, path(e));
+}
+// Top-level tasks with their biggest children, in the window.
+const [from, to, min] = [+(process.env.FROM || 1400), +(process.env.TO || Infinity), +(process.env.MIN || 8) * 1000];
+const top = tasks.filter((e) => e.name === 'RunTask' && ms(e) > from && ms(e) < to).sort((a, b) => a.ts - b.ts);
 for (const t of top) {
-  if (t.dur < 8000) continue;
+  if (t.dur < min) continue;
   const kids = tasks.filter((k) => k !== t && k.ts >= t.ts && k.ts + k.dur <= t.ts + t.dur && k.name !== 'RunTask');
   const by = {};
   for (const k of kids) by[k.name] = (by[k.name] || 0) + k.dur;

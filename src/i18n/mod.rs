@@ -149,16 +149,11 @@ impl Lang {
         self.translate(m.vi).unwrap_or(m.vi)
     }
 
-    /// [`Lang::text`] with its `{name}` placeholders filled.
-    #[inline(never)]
-    pub fn fill(self, m: Msg, args: &[(&str, &dyn Arg)]) -> String {
-        fill(self.text(m), args)
-    }
-
-    /// [`Lang::fill`] as `tr!` calls it: the placeholder names in one static text, each followed
-    /// by a space (`"n date "`), and the values in the same order. One (pointer, length) pair
-    /// per call instead of one per argument makes each of the ~70 `tr!` sites with arguments
-    /// in a widget smaller in the wasm; the first value of a name counts, as in [`fill`].
+    /// [`Lang::text`] with its `{name}` placeholders filled, as `tr!` calls it: the placeholder
+    /// names in one static text, each followed by a space (`"n date "`), and the values in the
+    /// same order. One (pointer, length) pair per call instead of one per argument makes each of
+    /// the ~70 `tr!` sites with arguments in a widget smaller in the wasm. The first value of a
+    /// name counts; a placeholder without a value, and any other brace, stays as written.
     #[inline(never)]
     pub fn fill_args(self, m: Msg, names: &str, values: &[&dyn Arg]) -> String {
         fill_with(self.text(m), &mut |name, out| {
@@ -293,21 +288,6 @@ macro_rules! int_arg {
     )*};
 }
 int_arg!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
-
-/// Fills the `{name}` placeholders of `template` from `args`; a placeholder without an argument,
-/// and any other brace, stays as written.
-pub fn fill(template: &str, args: &[(&str, &dyn Arg)]) -> String {
-    fill_with(
-        template,
-        &mut |name, out| match args.iter().find(|(k, _)| *k == name) {
-            Some((_, v)) => {
-                v.put(out);
-                true
-            }
-            None => false,
-        },
-    )
-}
 
 /// The one placeholder filler: `put(name, out)` appends the value of `name` to `out` and says
 /// whether it knew the name; an unknown placeholder, and any other brace, stays as written.

@@ -51,10 +51,16 @@ fn built_in_texts_and_templates() {
 
 #[test]
 fn fill_leaves_other_braces_alone() {
-    let s = fill("{a} {b} {\"vi\"} {a} {", &[("a", &1), ("c", &"x")]);
+    // As `tr!` calls it: the names in one text, the values in the same order.
+    let fill = |t: &'static str, names: &str, values: &[&dyn Arg]| {
+        Lang::Vi.fill_args(Msg { vi: t, en: t }, names, values)
+    };
+    let s = fill("{a} {b} {\"vi\"} {a} {", "a c ", &[&1, &"x"]);
     assert_eq!(s, "1 {b} {\"vi\"} 1 {");
-    assert_eq!(fill("", &[]), "");
-    assert_eq!(fill("{a}{a}", &[("a", &"ạ")]), "ạạ");
+    assert_eq!(fill("", "", &[]), "");
+    assert_eq!(fill("{a}{a}", "a ", &[&"ạ"]), "ạạ");
+    // The first value of a name counts.
+    assert_eq!(fill("{a}", "a a ", &[&1, &2]), "1");
 }
 
 /// A made-up language with one translation: that text translated, everything else Vietnamese,

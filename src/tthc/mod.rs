@@ -553,8 +553,8 @@ impl Catalog {
 
     fn search_inner(&self, q: &Query) -> SearchResults {
         let typing = q.typing && !q.text.ends_with(char::is_whitespace);
-        // No words (browsing, filtering): nothing to parse, and no index needed yet.
-        let parsed = if text::tokenize(&q.text).is_empty() {
+        // No text (browsing, filtering): nothing to parse, and no index needed yet.
+        let parsed = if q.text.trim().is_empty() {
             query::Parsed::default()
         } else {
             query::parse(self.ix(), self.dict(), &q.text, typing)

@@ -2,17 +2,19 @@
 //! `lien-he.json` (docs/lien-he-format.md).
 //!
 //! The loader (`js/cchc-widgets.js`, `hotlines`) requests the file together with the widget's own
-//! data, reads the agency's hotlines and draws them, as text and `tel:` links, into the places
-//! the core hands it here: every error panel, the search's procedure detail, and the feedback
-//! form's intro, success and failure panels, each under "Cần hỗ trợ? Gọi đường dây nóng:". The
-//! loader also draws them on its own failure panel, when the code itself cannot load; that is why it, not the core, reads
-//! them: one reading serves every place, and no widget's wasm carries a second one (~2 KB gzip
-//! each). It reads a number as [`crate::feedback::hotline::read_hotline`] does (the shared
-//! fixture `tests/fixtures/contacts/hotlines.json` holds both to the same answers) and sets the host's
+//! data, reads it and draws the contact points, as text and `tel:`/`mailto:` links, into the
+//! places the core hands it here: every error panel and the feedback form's intro, success and
+//! failure panels get the agency's hotlines under "Cần hỗ trợ? Gọi đường dây nóng:"
+//! ([`fill`]); the search's procedure detail gets "Liên hệ, hỗ trợ", everything for the unit
+//! that handles the procedure ([`fill_for`]). The loader also draws the hotlines on its own
+//! failure panel, when the code itself cannot load; that is why it, not the core, reads the
+//! file: one reading serves every place, and no widget's wasm carries a copy (~2 KB gzip each).
+//! It reads a number as [`crate::feedback::hotline::read_hotline`] does (the shared fixture
+//! `tests/fixtures/contacts/hotlines.json` holds both to the same answers) and sets the host's
 //! `data-contacts-state` to `ready` (read without a problem) or `error` (not loaded, or
 //! problems: `cchc check` names them). A missing or broken contacts file never stops a widget.
-//! The units, offices and e-mail are printed on the sheet by the print module, which reads the
-//! whole file in Rust ([`crate::contacts::Contacts::read`]).
+//! The printed sheet's contact points are read by the print module in Rust
+//! ([`crate::contacts::Contacts::read`]).
 
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
