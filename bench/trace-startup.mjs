@@ -10,7 +10,7 @@
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/helpers.mjs';
 const file = process.argv[2] || 'index.html';
-const srv = await serve();
+const srv = await serve(process.env.ROOT ? { root: process.env.ROOT } : {});
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
 const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
 const tab = await context.newPage();

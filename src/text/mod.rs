@@ -269,6 +269,24 @@ pub fn has_marks(s: &str) -> bool {
     })
 }
 
+/// Appends `s` as `URLSearchParams` writes a name or value (the application/x-www-form-urlencoded
+/// serializer of the URL Standard): ASCII letters, digits and `*-._` as they are, a space as `+`,
+/// every other byte of its UTF-8 as `%XX`.
+pub fn push_form_encoded(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'*' | b'-' | b'.' | b'_') {
+            out.push(char::from(b));
+        } else if b == b' ' {
+            out.push('+');
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        }
+    }
+}
+
 /// Whether `c` is a combining mark (the characters [`nfc`] composes and [`fold`] drops).
 pub fn is_combining_mark(c: char) -> bool {
     compose::is_mark(c)
@@ -278,6 +296,23 @@ pub fn is_combining_mark(c: char) -> bool {
 mod tests {
     use super::*;
     use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn form_encoding_like_url_search_params() {
+        // What `new URLSearchParams({k: v}).toString()` gives after `k=` (Chromium 156).
+        for (v, want) in [
+            ("1.001193", "1.001193"),
+            ("a b+c&d=e", "a+b%2Bc%26d%3De"),
+            ("*-._~!'()", "*-._%7E%21%27%28%29"),
+            ("Hà Tĩnh", "H%C3%A0+T%C4%A9nh"),
+            ("/?#%", "%2F%3F%23%25"),
+            ("", ""),
+        ] {
+            let mut out = String::new();
+            push_form_encoded(&mut out, v);
+            assert_eq!(out, want, "{v:?}");
+        }
+    }
 
     #[test]
     fn contains_like_std() {

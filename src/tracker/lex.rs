@@ -67,22 +67,37 @@ impl Token {
     }
 
     /// Whether this word equals `keyword` after folding both.
-    pub fn is_kw(&self, keyword: &str) -> bool {
+    pub fn is_kw(&self, keyword: &'static str) -> bool {
         self.word().is_some_and(|w| w == folded_kw(keyword))
     }
 }
 
 /// A keyword in its folded form. The parsers' keywords are mostly written folded already
-/// (`"quy"`, `"thang"`): those are used as they are, without re-folding on every comparison.
-fn folded_kw(keyword: &str) -> std::borrow::Cow<'_, str> {
+/// (`"quy"`, `"thang"`): those are used as they are. The others (`"tháng"`, `"trở lên"`) are folded
+/// once for the life of the program and kept: the parsers compare every token with dozens of
+/// keywords, and folding a keyword (decomposition, an allocation) at each comparison was most of
+/// their time in the browser (~30 ms of a tracker's start at 4× CPU slowdown).
+fn folded_kw(keyword: &'static str) -> &'static str {
+    use std::cell::RefCell;
     if keyword
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ')
     {
-        std::borrow::Cow::Borrowed(keyword)
-    } else {
-        std::borrow::Cow::Owned(fold(keyword))
+        return keyword;
     }
+    thread_local! {
+        // (address, length) of a keyword literal → its folded form; a few dozen entries.
+        static FOLDED: RefCell<Vec<((usize, usize), &'static str)>> = const { RefCell::new(Vec::new()) };
+    }
+    let key = (keyword.as_ptr() as usize, keyword.len());
+    FOLDED.with(|f| {
+        if let Some((_, v)) = f.borrow().iter().find(|(k, _)| *k == key) {
+            return *v;
+        }
+        let v: &'static str = Box::leak(fold(keyword).into_boxed_str());
+        f.borrow_mut().push((key, v));
+        v
+    })
 }
 
 fn is_word_char(c: char) -> bool {
@@ -256,7 +271,7 @@ pub(super) fn correct_parse(text: &str) -> f64 {
 }
 
 /// Whether the tokens starting at `i` are the words of `phrase` (folded, space-separated).
-pub fn words_at(toks: &[Token], i: usize, phrase: &str) -> bool {
+pub fn words_at(toks: &[Token], i: usize, phrase: &'static str) -> bool {
     let folded = folded_kw(phrase);
     let mut k = i;
     for w in folded.split_whitespace() {

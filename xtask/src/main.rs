@@ -567,7 +567,12 @@ fn build_widget(w: &Widget, words_hash: &str, print: Option<&str>) -> Res {
             "--enable-reference-types",
             "--enable-multivalue",
             "--enable-mutable-globals",
-            "--strip-debug",
+            // `CCHC_WASM_NAMES=1` (development only) keeps the function names, for profiles.
+            if env::var_os("CCHC_WASM_NAMES").is_some() {
+                "-g"
+            } else {
+                "--strip-debug"
+            },
             "--strip-producers",
             &opt,
             "-o",

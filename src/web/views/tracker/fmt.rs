@@ -37,7 +37,7 @@ pub fn add_s(parent: &web_sys::Element, tag: &str, class: &str, text: String) {
 /// Builder steps that take a string made for them (by value), for the same reason as [`add_s`].
 pub trait Owned {
     fn text_s(self, t: String) -> E;
-    fn attr_s(self, k: &str, v: String) -> E;
+    fn attr_s(self, k: &'static str, v: String) -> E;
 }
 
 impl Owned for E {
@@ -46,7 +46,7 @@ impl Owned for E {
         self.text(&t)
     }
     #[inline(never)]
-    fn attr_s(self, k: &str, v: String) -> E {
+    fn attr_s(self, k: &'static str, v: String) -> E {
         self.attr(k, &v)
     }
 }
@@ -83,7 +83,7 @@ pub fn scroll_table(cap: &str, parts: [E; 2]) -> E {
 /// A labelled `<progress>` bar with its words beside it (`label`: the attribute naming it,
 /// `aria-labelledby` or `aria-label`): the indicators' bars and the quarters' bar chart.
 #[inline(never)]
-pub fn bar(v: f64, max: f64, label: (&str, &str), text: &str, class: &str) -> E {
+pub fn bar(v: f64, max: f64, label: (&'static str, &str), text: &str, class: &str) -> E {
     let prog = E::new("progress")
         .class(&cat(&["trk-progress", class]))
         .attr_s("max", crate::num::shortest(max))
