@@ -343,9 +343,9 @@ impl Records {
     fn add(&mut self, v: Item<'_>, line: Option<usize>) {
         let i = self.next;
         self.next += 1;
-        let path = crate::contract::indexed(self.base, i);
         let mut ctx = Ctx {
-            path: &path,
+            base: self.base,
+            index: i,
             line,
             warnings: &mut self.warnings,
         };
@@ -417,8 +417,11 @@ fn merge(into: &mut Procedure, from: Procedure) {
     }
 }
 
+/// Where a record is, for its warnings: its path (`procedures[12]`) is written only when one is
+/// reported, not for each of the thousands of records that have none.
 struct Ctx<'a> {
-    path: &'a str,
+    base: &'static str,
+    index: usize,
     line: Option<usize>,
     warnings: &'a mut Vec<Warning>,
 }
@@ -433,7 +436,7 @@ impl Ctx<'_> {
     }
 
     fn warn(&mut self, kind: WarningKind, key: &str, detail: String) {
-        let mut path = self.path.to_string();
+        let mut path = crate::contract::indexed(self.base, self.index);
         if !key.is_empty() {
             path.push('.');
             path.push_str(key);

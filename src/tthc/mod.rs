@@ -358,36 +358,35 @@ impl Catalog {
         let mut labels: [Vec<String>; 4] = Default::default();
         let mut docs = Vec::with_capacity(self.procedures.len());
         for p in &self.procedures {
-            let mut levels: Vec<&str> = Vec::with_capacity(p.levels.len());
-            for l in &p.levels {
-                levels.push(l);
-            }
-            let values: [Vec<&str>; 4] = [
-                p.field.as_deref().map_or(Vec::new(), |f| vec![f]),
-                levels,
-                p.agencies.first().map_or(Vec::new(), |a| vec![a.as_str()]),
-                vec![p.online.key()],
-            ];
             let mut row: [Vec<u32>; 4] = Default::default();
-            for (k, vs) in values.iter().enumerate() {
+            // Facet k's values of `p`, straight from the procedure (no list of them per record).
+            let mut add = |k: usize, v: &str| {
                 let (Some(map), Some(lab), Some(r)) =
                     (ids.get_mut(k), labels.get_mut(k), row.get_mut(k))
                 else {
-                    continue;
+                    return;
                 };
-                for v in vs {
-                    let id = match map.get(*v) {
-                        Some(&id) => id,
-                        None => {
-                            lab.push(v.to_string());
-                            let id = lab.len() as u32 - 1;
-                            map.insert(v.to_string(), id);
-                            id
-                        }
-                    };
-                    r.push(id);
-                }
+                let id = match map.get(v) {
+                    Some(&id) => id,
+                    None => {
+                        lab.push(v.to_string());
+                        let id = lab.len() as u32 - 1;
+                        map.insert(v.to_string(), id);
+                        id
+                    }
+                };
+                r.push(id);
+            };
+            if let Some(f) = p.field.as_deref() {
+                add(0, f);
             }
+            for l in &p.levels {
+                add(1, l);
+            }
+            if let Some(a) = p.agencies.first() {
+                add(2, a);
+            }
+            add(3, p.online.key());
             docs.push(row);
         }
         self.facet_labels = labels;
