@@ -13,6 +13,11 @@ const file = process.argv[2] || 'index.html';
 const srv = await serve(process.env.ROOT ? { root: process.env.ROOT } : {});
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
 const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+if (process.env.EARLY) await context.addInitScript(() => {
+  const f = window.fetch;
+  window.fetch = function (u, o) { performance.mark('fetch ' + String(u && u.url || u).replace(/^.*\//, '').slice(0, 30)); return f.call(this, u, o); };
+  document.addEventListener('DOMContentLoaded', () => performance.mark('DOMContentLoaded'));
+});
 const tab = await context.newPage();
 const cdp = await context.newCDPSession(tab);
 await cdp.send('Network.enable');
@@ -34,6 +39,8 @@ const ms = (e) => (e.ts - t0) / 1000;
 if (process.env.EARLY) {
   const path = (e) => e.args?.data?.url?.replace(/^.*\/\/[^/]+/, '') || '';
   for (const e of ev.filter((e) => e.name === 'ResourceSendRequest')) console.log('send', ms(e).toFixed(0), path(e));
+  const ids = new Map(ev.filter((e) => e.name === 'ResourceSendRequest').map((e) => [e.args.data.requestId, path(e)]));
+  for (const e of ev.filter((e) => e.name === 'ResourceFinish')) console.log('done', ms(e).toFixed(0), ids.get(e.args.data.requestId));
   const early = ['EvaluateScript', 'v8.compile', 'ParseHTML', 'Layout', 'UpdateLayoutTree', 'Paint'];
   for (const e of ev.filter((e) => early.includes(e.name) && ms(e) < 1000)) console.log(e.name, ms(e).toFixed(0), `+${(e.dur / 1000).toFixed(1)}`, path(e));
 }
