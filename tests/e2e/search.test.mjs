@@ -83,6 +83,31 @@ test('facets combine with the query, counts follow, state goes to the URL and ba
   await context.close();
 });
 
+test("each result's link is the page's URL with the state and the procedure: host parameters and fragment kept", async () => {
+  // The links are built from one URL per list (src/web/views/search.rs `open_base`); each must
+  // equal what the URL API gives for the same state, whatever the host page's own URL holds.
+  for (const q of ['', '?x=1&tthc-q=cap+lai+cccd#top', '?tthc-loc=linh_vuc:Thu%E1%BA%BF&y=%C3%A0+b%26c&tthc-q=thu%E1%BA%BF',
+    '?#h?x', '?z=%2B&tthc-q=&w']) {
+    const { page, context, errors } = await searchPage(PAGE + q);
+    const links = await page.$eval(host, (e) => [...e.shadowRoot.querySelectorAll('[part=result] a[data-action=open]')]
+      .map((a) => [a.getAttribute('href'), a.dataset.code]));
+    assert.ok(links.length >= 10, `${q}: ${links.length} links`);
+    const want = await page.evaluate((codes) => codes.map((code) => {
+      const u = new URL(location.href);
+      const p = new URLSearchParams([...u.searchParams].filter(([k]) => !['tthc-q', 'tthc-loc', 'tthc-ma'].includes(k)));
+      const text = u.searchParams.get('tthc-q');
+      if (text) p.set('tthc-q', text);
+      for (const f of u.searchParams.getAll('tthc-loc')) p.append('tthc-loc', f);
+      p.set('tthc-ma', code);
+      u.search = p.toString();
+      return u.href;
+    }), links.map((l) => l[1]));
+    assert.deepEqual(links.map((l) => l[0]), want, q);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('the detail view: documents, steps, fees, the online link, keyboard and the back button', async () => {
   const { page, context, errors } = await searchPage();
   await input(page).fill('1.001193');
