@@ -259,6 +259,27 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Whether `fold(s) == folded`, without building `fold(s)` while `s` holds ASCII and Vietnamese
+/// letters (each folds to one character; anything else falls back to [`fold`]): the tracker's
+/// parsers compare every token of a phrase with dozens of keywords this way.
+pub fn folds_to(s: &str, folded: &str) -> bool {
+    let mut want = folded.chars();
+    for c in s.chars() {
+        let one = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else if let Some(l) = compose::letter(c) {
+            l.base
+        } else {
+            return fold(s) == folded;
+        };
+        // `fold` is the concatenation of each character's fold: a prefix that differs decides.
+        if want.next() != Some(one) {
+            return false;
+        }
+    }
+    want.next().is_none()
+}
+
 /// Whether a text carries any Vietnamese mark (tone, shape or đ), i.e. whether the person typing
 /// it chose diacritics, so exact-diacritic matches should be preferred.
 pub fn has_marks(s: &str) -> bool {
@@ -296,6 +317,50 @@ pub fn is_combining_mark(c: char) -> bool {
 mod tests {
     use super::*;
     use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn folds_to_is_fold_then_compare() {
+        let words = [
+            "tháng",
+            "THÁNG",
+            "thang",
+            "Đến",
+            "den",
+            "đến",
+            "trở lên",
+            "tro len",
+            "quý",
+            "quy",
+            "q",
+            "",
+            "ß",
+            "ss",
+            "İ",
+            "i̇",
+            "café",
+            "cafe",
+            "x\u{301}",
+            "Ωmega",
+            "ωmega",
+            "năm",
+            "nam",
+        ];
+        for s in words {
+            for f in words {
+                let f = fold(f);
+                assert_eq!(folds_to(s, &f), fold(s) == f, "{s:?} {f:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folds_to_agrees_with_fold(s in "\\PC{0,6}", t in "[a-zđơưăâêôA-Z ]{0,6}") {
+            proptest::prop_assert!(folds_to(&s, &fold(&s)));
+            proptest::prop_assert_eq!(folds_to(&s, &fold(&t)), fold(&s) == fold(&t));
+            proptest::prop_assert_eq!(folds_to(&t, &fold(&s)), fold(&t) == fold(&s));
+        }
+    }
 
     #[test]
     fn form_encoding_like_url_search_params() {

@@ -66,38 +66,12 @@ impl Token {
         self.tok == Tok::Sym(c)
     }
 
-    /// Whether this word equals `keyword` after folding both.
-    pub fn is_kw(&self, keyword: &'static str) -> bool {
-        self.word().is_some_and(|w| w == folded_kw(keyword))
+    /// Whether this word equals `keyword` after folding both. The keyword is not folded into a
+    /// new string ([`text::folds_to`]): the parsers compare every token with dozens of keywords,
+    /// and folding each keyword at each comparison was most of their time in the browser.
+    pub fn is_kw(&self, keyword: &str) -> bool {
+        self.word().is_some_and(|w| text::folds_to(keyword, w))
     }
-}
-
-/// A keyword in its folded form. The parsers' keywords are mostly written folded already
-/// (`"quy"`, `"thang"`): those are used as they are. The others (`"tháng"`, `"trở lên"`) are folded
-/// once for the life of the program and kept: the parsers compare every token with dozens of
-/// keywords, and folding a keyword (decomposition, an allocation) at each comparison was most of
-/// their time in the browser (~30 ms of a tracker's start at 4× CPU slowdown).
-fn folded_kw(keyword: &'static str) -> &'static str {
-    use std::cell::RefCell;
-    if keyword
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ')
-    {
-        return keyword;
-    }
-    thread_local! {
-        // (address, length) of a keyword literal → its folded form; a few dozen entries.
-        static FOLDED: RefCell<Vec<((usize, usize), &'static str)>> = const { RefCell::new(Vec::new()) };
-    }
-    let key = (keyword.as_ptr() as usize, keyword.len());
-    FOLDED.with(|f| {
-        if let Some((_, v)) = f.borrow().iter().find(|(k, _)| *k == key) {
-            return *v;
-        }
-        let v: &'static str = Box::leak(fold(keyword).into_boxed_str());
-        f.borrow_mut().push((key, v));
-        v
-    })
 }
 
 fn is_word_char(c: char) -> bool {
@@ -271,12 +245,11 @@ pub(super) fn correct_parse(text: &str) -> f64 {
 }
 
 /// Whether the tokens starting at `i` are the words of `phrase` (folded, space-separated).
-pub fn words_at(toks: &[Token], i: usize, phrase: &'static str) -> bool {
-    let folded = folded_kw(phrase);
+pub fn words_at(toks: &[Token], i: usize, phrase: &str) -> bool {
     let mut k = i;
-    for w in folded.split_whitespace() {
+    for w in phrase.split_whitespace() {
         match toks.get(k).and_then(Token::word) {
-            Some(t) if t == w => k += 1,
+            Some(t) if text::folds_to(w, t) => k += 1,
             _ => return false,
         }
     }
