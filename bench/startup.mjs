@@ -157,11 +157,15 @@ async function measure(browser, base, page, throttled) {
   await context.close();
 
   const readyMs = widgets.length && !failure ? Math.max(...widgets.map((w) => w.t)) : null;
-  return { readyMs, widgets, failure, errors, waterfall: waterfall([...reqs.values()], base, fetchStart, readyMs) };
+  const firstMs = widgets.length && !failure ? Math.min(...widgets.map((w) => w.t)) : null;
+  return { readyMs, widgets, failure, errors, waterfall: waterfall([...reqs.values()], base, fetchStart, readyMs, firstMs) };
 }
 
-/** Requests relative to navigation start, with round-trip depth; only those begun before ready. */
-function waterfall(list, base, fetchStart, readyMs) {
+/** Requests relative to navigation start, with round-trip depth; only those begun before ready.
+ * `after_last_byte_ms`: ready minus the last byte of what the page asked for before its first
+ * widget was ready (the main thread's own work once the startup files are in; a file a ready
+ * widget asks for later, such as the search's words, does not count). */
+function waterfall(list, base, fetchStart, readyMs, firstMs) {
   if (!list.length) return null;
   const doc = list.reduce((a, b) => (b.start < a.start ? b : a));
   const t = (ts) => (ts - doc.start) * 1000 + fetchStart;
@@ -184,7 +188,9 @@ function waterfall(list, base, fetchStart, readyMs) {
   const trips = Math.max(...needed.map((r) => r.depth));
   const lastByte = Math.max(...needed.map((r) => r.end_ms ?? 0));
   const floorMs = (bytes / PROFILE.downBps) * 1000 + trips * PROFILE.latencyMs;
-  return { requests: rows, before_ready: needed.length, wire_bytes: bytes, round_trips: trips,
+  const startup = firstMs == null ? [] : rows.filter((r) => r.start_ms <= firstMs && r.end_ms != null);
+  const after = readyMs == null || !startup.length ? null : r1(readyMs - Math.max(...startup.map((r) => r.end_ms)));
+  return { requests: rows, after_last_byte_ms: after, before_ready: needed.length, wire_bytes: bytes, round_trips: trips,
     transfer_ms: r1((bytes / PROFILE.downBps) * 1000), floor_ms: r1(floorMs), last_byte_ms: r1(lastByte),
     ready_ms: readyMs == null ? null : r1(readyMs), above_floor_ms: readyMs == null ? null : r1(readyMs - floorMs) };
 }
@@ -217,11 +223,11 @@ const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 const fmt = (x) => (x == null ? '–' : String(Math.round(x)));
 
 function stdoutTable(results) {
-  const rows = [['page', 'widgets', 'throttled median', 'min', 'max', 'goal', 'unthrottled median', 'min', 'max', 'wire', 'floor', 'above floor']];
+  const rows = [['page', 'widgets', 'throttled median', 'min', 'max', 'goal', 'unthrottled median', 'min', 'max', 'wire', 'floor', 'above floor', 'after last byte']];
   for (const p of results) {
     const t = p.throttled; const u = p.unthrottled; const w = p.waterfall;
     rows.push([p.name, String(p.widgets.length), fmt(t?.median_ms), fmt(t?.min_ms), fmt(t?.max_ms), `≤ ${p.goal_ms}`,
-      fmt(u?.median_ms), fmt(u?.min_ms), fmt(u?.max_ms), w ? kb(w.wire_bytes) : '–', w ? fmt(w.floor_ms) : '–', w?.above_floor_ms != null ? fmt(w.above_floor_ms) : '–']);
+      fmt(u?.median_ms), fmt(u?.min_ms), fmt(u?.max_ms), w ? kb(w.wire_bytes) : '–', w ? fmt(w.floor_ms) : '–', w?.above_floor_ms != null ? fmt(w.above_floor_ms) : '–', fmt(p.after_last_byte?.median_ms)]);
   }
   const width = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(width[i]) : c.padStart(width[i]))).join('  ');
@@ -247,15 +253,15 @@ function markdown(r) {
     '',
     'Profile: viewport 360×740, 4× CPU slowdown, Fast 3G (1.6 Mbit/s = 200,000 B/s down, 750 kbit/s up, 150 ms latency per request), cold cache (new browser context per run, cache disabled). Server: `tools/serve.mjs` compressing like a portal (precompressed `.br`/`.gz` beside a file when present, otherwise gzip level 6). Time: navigation start → every widget on the page has `data-state="ready"` (the latest widget).',
     '',
-    '| page | widgets | 4× CPU + Fast 3G median ms | min | max | goal | unthrottled median ms | min | max | wire bytes | floor ms | median − floor |',
-    '|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|',
+    '| page | widgets | 4× CPU + Fast 3G median ms | min | max | goal | unthrottled median ms | min | max | wire bytes | floor ms | median − floor | ready − last byte, median ms (min–max) |',
+    '|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const p of r.pages) {
     const t = p.throttled; const u = p.unthrottled; const w = p.waterfall;
     const ok = t && t.median_ms <= p.goal_ms ? '✓' : '✗';
-    lines.push(`| ${p.what} (\`${p.file}\`) | ${p.widgets.length} | ${fmt(t?.median_ms)} | ${fmt(t?.min_ms)} | ${fmt(t?.max_ms)} | ≤ ${p.goal_ms} ${t ? ok : ''} | ${fmt(u?.median_ms)} | ${fmt(u?.min_ms)} | ${fmt(u?.max_ms)} | ${w ? w.wire_bytes.toLocaleString('en-US') : '–'} | ${w ? fmt(w.floor_ms) : '–'} | ${t && w ? fmt(t.median_ms - w.floor_ms) : '–'} |`);
+    lines.push(`| ${p.what} (\`${p.file}\`) | ${p.widgets.length} | ${fmt(t?.median_ms)} | ${fmt(t?.min_ms)} | ${fmt(t?.max_ms)} | ≤ ${p.goal_ms} ${t ? ok : ''} | ${fmt(u?.median_ms)} | ${fmt(u?.min_ms)} | ${fmt(u?.max_ms)} | ${w ? w.wire_bytes.toLocaleString('en-US') : '–'} | ${w ? fmt(w.floor_ms) : '–'} | ${t && w ? fmt(t.median_ms - w.floor_ms) : '–'} | ${p.after_last_byte ? `${fmt(p.after_last_byte.median_ms)} (${fmt(p.after_last_byte.min_ms)}–${fmt(p.after_last_byte.max_ms)})` : '–'} |`);
   }
-  lines.push('', 'Floor: wire bytes ÷ 200,000 B/s + round trips on the critical path × 150 ms (the least any code could take on this network: the bytes must arrive and each dependent request waits one latency). Wire bytes: what the page downloaded before it was ready (headers included).');
+  lines.push('', 'Floor: wire bytes ÷ 200,000 B/s + round trips on the critical path × 150 ms (the least any code could take on this network: the bytes must arrive and each dependent request waits one latency). Wire bytes: what the page downloaded before it was ready (headers included). Ready − last byte: per throttled run, ready minus the last byte of the files the page asked for before its first widget was ready: the widgets\' own work at 4× slowdown once their code and data are in, less noisy than the end-to-end time for judging a change to that work.');
   lines.push('', 'Waterfall of the throttled run closest to the median (ms from navigation start; RT = round-trip depth: 1 the page, 2 what the HTML asks for, then each request that could only start after another finished):');
   for (const p of r.pages) {
     const w = p.waterfall; if (!w) continue;
@@ -318,6 +324,8 @@ for (const res of results) {
     const times = res.runs[profile].map((x) => x.ready_ms);
     res[profile] = times.length ? summary(times) : null;
   }
+  const after = res.runs.throttled.map((x) => x.waterfall?.after_last_byte_ms).filter((x) => x != null);
+  res.after_last_byte = after.length ? summary(after) : null;
   const th = res.runs.throttled;
   if (th.length) {
     const med = median(th.map((x) => x.ready_ms));
