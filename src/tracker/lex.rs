@@ -244,7 +244,7 @@ pub(super) fn correct_parse(text: &str) -> f64 {
     js_sys::Number::parse_float(text)
 }
 
-/// Whether the tokens starting at `i` are the words of `phrase` (folded, space-separated).
+/// Whether the tokens starting at `i` are the words of `phrase` (space-separated, compared folded).
 pub fn words_at(toks: &[Token], i: usize, phrase: &str) -> bool {
     let mut k = i;
     for w in phrase.split_whitespace() {

@@ -23,8 +23,9 @@ extern "C" {
     #[wasm_bindgen(method, js_name = appendChild)]
     fn append_child(this: &RawNode, child: &RawNode);
     /// Without `catch`: web-sys's `set_attribute` goes through wasm-bindgen's exception wrapper
-    /// (a closure and an `apply` per call), about 4× the cost of the call itself at 4× CPU
-    /// slowdown, and the views set ~2,000 attributes on a page with all three widgets.
+    /// (a closure and an `apply` per call; 4× the plain call in a microbenchmark, though in a
+    /// page the browser's own attribute work dominates), for ~2,000 attributes on a page with
+    /// all three widgets.
     #[wasm_bindgen(method, js_name = setAttribute)]
     fn set_attr(this: &RawNode, name: &str, value: &str);
     #[wasm_bindgen(js_namespace = document, js_name = createElement)]
