@@ -112,8 +112,21 @@ test('every chart is an accessible SVG with a data table beside it, unaffected b
 
 test('plan indicators show each part, with a progress bar where a value exists', async () => {
   const { page, context } = await ready();
-  const demo = await inWidget(page, 't', (root) => root.querySelectorAll('[part=indicator]').length);
-  assert.equal(demo, 28);
+  // Ten are rendered; "Xem thêm" adds the next ten (focus on the first added) until all 28 show.
+  const shown = () => inWidget(page, 't', (root) => [...root.querySelectorAll('[part=indicator]')].map((i) => i.dataset.id));
+  const first = await shown();
+  assert.equal(first.length, 10);
+  assert.equal(await inWidget(page, 't', (r) => r.querySelector('.trk-indicators .trk-more').textContent), 'Xem thêm 10 chỉ tiêu');
+  await page.locator('#t').getByRole('button', { name: 'Xem thêm 10 chỉ tiêu' }).click();
+  const second = await shown();
+  assert.equal(second.length, 20);
+  assert.deepEqual(second.slice(0, 10), first, 'the first page stays, in order');
+  assert.equal(await inWidget(page, 't', (r) => r.activeElement?.dataset.id), second[10], 'focus on the first added');
+  await page.locator('#t').getByRole('button', { name: 'Xem thêm 8 chỉ tiêu' }).click();
+  const all = await shown();
+  assert.equal(all.length, 28);
+  assert.equal(new Set(all).size, 28);
+  assert.equal(await inWidget(page, 't', (r) => r.querySelector('.trk-indicators .trk-more').hidden), true, 'no button once all show');
   const ind = await inWidget(page, 'fx', (root) => {
     const i = root.querySelector('[part=indicator]');
     return [...i.querySelectorAll('.trk-part')].map((p) => {
@@ -207,7 +220,7 @@ test('CSV download holds exactly the filtered tasks, UTF-8 with BOM', async () =
   const host = page.locator('#t');
   await host.locator('#trk-f-state').selectOption('not_reported');
   const shown = await inWidget(page, 't', tasksOf);
-  const [download] = await Promise.all([page.waitForEvent('download'), host.locator('button', { hasText: 'Tải CSV' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), host.locator('button', { hasText: /^Tải CSV$/ }).click()]);
   assert.match(download.suggestedFilename(), /^nhiem-vu-ha-tinh-2025-10-01\.csv$/);
   const bytes = fs.readFileSync(await download.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
@@ -221,7 +234,7 @@ test('CSV download holds exactly the filtered tasks, UTF-8 with BOM', async () =
   await page.waitForTimeout(1200);
   // Formula-looking agency text is neutralised (fixture task T1).
   const fx = page.locator('#fx');
-  const [d2] = await Promise.all([page.waitForEvent('download'), fx.locator('button', { hasText: 'Tải CSV' }).click()]);
+  const [d2] = await Promise.all([page.waitForEvent('download'), fx.locator('button', { hasText: /^Tải CSV$/ }).click()]);
   const csv2 = fs.readFileSync(await d2.path(), 'utf8');
   assert.match(csv2, /"'=HYPERLINK\(""http:\/\/example.invalid""\)"/);
   await context.close();
@@ -371,17 +384,19 @@ test("the plan's quarters: the bars, the table and its CSV say what cchc tracker
     '--format', 'csv', '--table', 'quarters'], { encoding: 'utf8' })).map((r) => r.slice(2));
   const got = await inWidget(page, 'pg', async (r) => {
     const q = r.querySelector('.trk-quarters');
-    const a = q.querySelector('a[download]');
     return {
       heading: q.querySelector('h4').textContent,
       table: [...q.querySelectorAll('table tr')].map((tr) => [...tr.cells].map((c) => c.textContent)),
       words: [...q.querySelectorAll('li .trk-bar-text')].map((t) => t.textContent),
       bars: [...q.querySelectorAll('li')].map((li) => [li.querySelector('h5').textContent,
         ...[...li.querySelectorAll('progress')].map((p) => `${p.getAttribute('aria-label')} ${p.value}`)]),
-      name: a.getAttribute('download'),
-      csv: await (await fetch(a.href)).text(),
     };
   });
+  // The CSV is made when its button is pressed, and downloaded.
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    page.locator('#pg').getByRole('button', { name: 'Tải CSV số liệu theo quý' }).click()]);
+  got.name = download.suggestedFilename();
+  got.csv = fs.readFileSync(await download.path(), 'utf8');
   assert.match(got.heading, /^Tiến độ theo quý: /);
   assert.deepEqual(got.table, cli, 'the widget table is the CLI table');
   assert.deepEqual(parse(got.csv), cli, 'the CSV download is the CLI table');

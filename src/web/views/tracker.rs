@@ -68,6 +68,7 @@ pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
         doc,
         agencies,
         as_of,
+        indicators: Default::default(),
     });
     render(&view, chosen, bad_as_of);
     mark("cchc:index-tracker:rendered");
@@ -81,6 +82,9 @@ pub(super) struct View {
     pub doc: Document,
     pub agencies: Vec<AgencyEvaluation>,
     pub as_of: Date,
+    /// The shown agency's indicator list, which paper shows whole (`indicators::show_all`).
+    /// (Weak: the pager lives as long as its button's listener, which holds the view.)
+    indicators: std::cell::RefCell<std::rc::Weak<indicators::Pager>>,
 }
 
 impl View {

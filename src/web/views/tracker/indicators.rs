@@ -2,9 +2,11 @@
 //! measurable part ("cấp tỉnh 100%, cấp huyện 100%, cấp xã 95%" is three parts) with the latest
 //! reported value, a progress bar when there is a value to draw, and the status with its reason.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
-use web_sys::Element;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 
 use crate::i18n::Lang;
 use crate::tracker::status::{IndicatorEvaluation, PartEvaluation};
@@ -46,15 +48,90 @@ pub fn section(view: &Rc<View>, ai: usize) -> Element {
         );
         return sec.el();
     }
-    let ol = mk("ol").class("trk-ind-list");
-    for (k, ind) in list.iter().enumerate() {
-        crate::web::dom::append(
-            &ol.0,
-            &indicator(ind, &cat(&["trk-i", &int(ai), "-", &int(k)]), lang),
-        );
+    let ol = mk("ol").class("trk-ind-list").el();
+    crate::web::dom::append(&sec.0, &ol);
+    let more = super::tasks::button("", "secondary trk-more cchc-noprint");
+    crate::web::dom::append(&sec.0, &more);
+    let pager = Rc::new(Pager {
+        view: view.clone(),
+        ai,
+        ol,
+        more,
+        shown: Cell::new(0),
+    });
+    show_upto(&pager, PAGE);
+    *view.indicators.borrow_mut() = Rc::downgrade(&pager);
+    let p = pager.clone();
+    view.ctx.on(&pager.more, "click", move |_| {
+        if let Some(first) = show_upto(&p, p.shown.get() + PAGE) {
+            // Focus moves to the first indicator added (focusable by script only). An indicator
+            // is an `<li>`, always an `HTMLElement`.
+            let first = E(first).attr("tabindex", "-1").el();
+            let _ = first.unchecked_into::<HtmlElement>().focus();
+        }
+    });
+    if list.len() > PAGE {
+        if let Some(w) = web_sys::window() {
+            // Paper shows every indicator.
+            let p = pager;
+            view.ctx
+                .on(&w, "beforeprint", move |_| drop(show_upto(&p, usize::MAX)));
+        }
     }
-    put(&sec.0, ol);
     sec.el()
+}
+
+/// Indicators rendered at once; "Xem thêm" adds as many again. A plan has dozens, each a card
+/// with its parts: the first ten are what a phone shows in a few screens, and the rest would
+/// only delay the widget on a slow phone (as the task list's [`super::tasks::PAGE`]).
+pub const PAGE: usize = 10;
+
+/// The indicator list of one agency, rendered a page at a time.
+pub(super) struct Pager {
+    view: Rc<View>,
+    ai: usize,
+    ol: Element,
+    more: HtmlElement,
+    shown: Cell<usize>,
+}
+
+/// Renders every indicator of the shown agency (for paper).
+pub(super) fn show_all(view: &View) {
+    if let Some(p) = view.indicators.borrow().upgrade() {
+        show_upto(&p, usize::MAX);
+    }
+}
+
+/// Renders indicators until `upto` are shown (or all); returns the first one added and updates
+/// the "more" button.
+fn show_upto(p: &Pager, upto: usize) -> Option<Element> {
+    let lang = p.view.lang();
+    let list = p
+        .view
+        .agencies
+        .get(p.ai)
+        .map(|a| a.indicators.as_slice())
+        .unwrap_or(&[]);
+    let from = p.shown.get();
+    let to = upto.min(list.len());
+    let mut first = None;
+    for (k, ind) in list.iter().enumerate().take(to).skip(from) {
+        let el = indicator(ind, &cat(&["trk-i", &int(p.ai), "-", &int(k)]), lang);
+        crate::web::dom::append(&p.ol, &el);
+        first.get_or_insert(el);
+    }
+    p.shown.set(to.max(from));
+    let left = list.len().saturating_sub(to.max(from));
+    p.more.set_hidden(left == 0);
+    if left > 0 {
+        p.more.set_text_content(Some(&tr!(
+            lang,
+            "Xem thêm {n} chỉ tiêu",
+            "Show {n} more indicators",
+            n = left.min(PAGE)
+        )));
+    }
+    first
 }
 
 fn indicator(ind: &IndicatorEvaluation, id: &str, lang: Lang) -> Element {

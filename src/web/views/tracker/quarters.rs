@@ -5,6 +5,8 @@
 //!
 //! A quarter no report covers has no "done" bar: it says "no report" rather than showing zero.
 
+use std::rc::Rc;
+
 use web_sys::Element;
 
 use crate::i18n::Lang;
@@ -17,19 +19,20 @@ use super::fmt::{add, bar, cat, mk, put, scroll_table, titled};
 use super::View;
 
 /// Appends one block per plan that has quarters to `parent`.
-pub fn blocks(view: &View, ai: usize, parent: &Element) {
+pub fn blocks(view: &Rc<View>, ai: usize, parent: &Element) {
     let lang = view.lang();
     let Some(a) = view.agencies.get(ai) else {
         return;
     };
     for (k, p) in a.progress.iter().enumerate() {
         if !p.quarters.is_empty() {
-            put(parent, E(block(view, p, &cat(&["trk-q", &int(k)]), lang)));
+            put(parent, E(block(view, ai, k, p, lang)));
         }
     }
 }
 
-fn block(view: &View, p: &PlanProgress, id: &str, lang: Lang) -> Element {
+fn block(view: &Rc<View>, ai: usize, k: usize, p: &PlanProgress, lang: Lang) -> Element {
+    let id = &cat(&["trk-q", &int(k)]);
     let title = cat(&[
         tr!(lang, "Tiến độ theo quý: ", "Progress by quarter: "),
         &p.title,
@@ -112,28 +115,24 @@ fn block(view: &View, p: &PlanProgress, id: &str, lang: Lang) -> Element {
             [E::new("thead").child(head), body],
         ),
     );
-    // The rows again for the CSV: a few dozen short strings, and handing the drawn rows over
-    // cost the wasm 133 B more than computing them twice.
-    if let Some(url) = super::tasks::csv_url(&quarters_csv(p, lang)) {
-        let name = cat(&[
-            "tien-do-quy-",
-            &p.plan_id,
-            "-",
-            &view.as_of.to_iso(),
-            ".csv",
-        ]);
-        put(
-            &sec.0,
-            mk("a")
-                .class("cchc-button secondary cchc-noprint")
-                .attr("href", &url)
-                .attr("download", &name)
-                .text(tr!(
-                    lang,
-                    "Tải CSV số liệu theo quý",
-                    "Download the quarters as CSV"
-                )),
-        );
-    }
+    // The CSV is made when asked for (a `blob:` URL made with the table cost the tracker's
+    // startup a few milliseconds at 4× slowdown, for a file few download).
+    let csv = super::tasks::button(
+        tr!(
+            lang,
+            "Tải CSV số liệu theo quý",
+            "Download the quarters as CSV"
+        ),
+        "secondary cchc-noprint",
+    );
+    let (v, ai) = (view.clone(), ai);
+    view.ctx.on(&csv, "click", move |_| {
+        let plan = v.agencies.get(ai).and_then(|a| a.progress.get(k));
+        if let Some(p) = plan {
+            let stem = cat(&["tien-do-quy-", &p.plan_id]);
+            let _ = super::tasks::download(&v, &stem, &quarters_csv(p, v.lang()));
+        }
+    });
+    append(&sec.0, &csv);
     sec.el()
 }

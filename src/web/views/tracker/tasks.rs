@@ -203,7 +203,7 @@ fn act_on(t: &Rc<Tasks>, act: Act) {
 
 /// A `<button type="button">`. (`createElement("button")` is always an `HTMLElement`, so the
 /// unchecked cast cannot be wrong and saves the checked cast's error path.)
-fn button(text: &str, class: &str) -> HtmlElement {
+pub(super) fn button(text: &str, class: &str) -> HtmlElement {
     mk("button")
         .attr("type", "button")
         .class(&cat(&["cchc-button ", class]))
@@ -432,6 +432,7 @@ fn more(t: &Rc<Tasks>) {
 
 /// Paper shows every filtered task with its details open.
 fn expand_for_print(t: &Rc<Tasks>) {
+    super::indicators::show_all(&t.view);
     let total = t.filtered.borrow().len();
     render_upto(t, total);
     // `querySelectorAll` with a constant valid selector and `setAttribute("open")` cannot fail.
@@ -679,7 +680,7 @@ pub(super) fn csv_url(text: &str) -> Option<String> {
 
 /// Saves `text` as `{stem}-{as-of}.csv` (UTF-8; the texts start with a BOM, so Excel reads
 /// Vietnamese correctly).
-fn download(view: &View, stem: &str, text: &str) -> R<()> {
+pub(super) fn download(view: &View, stem: &str, text: &str) -> R<()> {
     let Some(url) = csv_url(text) else {
         return Ok(());
     };
