@@ -387,15 +387,24 @@
   function fail(host, root, err, cat, h) {
     // The core could not be loaded: say so in plain words, offer a retry, tell the webmaster why.
     while (root.firstChild) root.removeChild(root.firstChild);
-    var box = el('div');
+    // The look of the core's own panel (src/web/style.css `.cchc-error`, with its theme
+    // colours), set through the CSSOM, which a strict CSP allows: the stylesheet is in the core,
+    // which did not load, and the host page's fonts and alignment must not leak in.
+    var P = 'var(--cchc-primary,#0b4f8a)', D = 'var(--cchc-danger,#b3261e)';
+    var box = el('div'), b = el('button', text('Thử lại', cat)), d = el('details');
     box.setAttribute('role', 'alert');
     box.setAttribute('part', 'error');
-    var b = el('button', text('Thử lại', cat));
+    box.style.cssText = 'margin:.5em 0;padding:1em;border:3px solid ' + D + ';border-radius:4px;background:#fff;color:#0b0c0c;font:16px/1.5 sans-serif;text-align:left';
     b.type = 'button';
+    b.style.cssText = 'font:inherit;font-weight:700;min-height:44px;padding:.5em 1em;color:#fff;border:0;border-radius:4px;background:' + P;
     b.addEventListener('click', function () { start(host); });
     box.appendChild(el('p', text('Không tải được chức năng này. Vui lòng kiểm tra kết nối mạng và thử lại.', cat)));
+    box.firstChild.style.cssText = 'font-weight:700;color:' + D;
     box.appendChild(b);
-    box.appendChild(el('p', text('Chi tiết kỹ thuật: ', cat) + String(err && err.message || err)));
+    d.appendChild(el('summary', text('Thông tin kỹ thuật cho quản trị trang', cat)));
+    d.appendChild(el('p', String(err && err.message || err)));
+    d.style.cssText = 'margin-top:1em;color:#505a5f;overflow-wrap:anywhere';
+    box.appendChild(d);
     root.appendChild(box);
     if (h) h(box);
     host.setAttribute('data-state', 'error');

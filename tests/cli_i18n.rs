@@ -73,7 +73,10 @@ fn the_english_catalogue_is_generated_from_the_sources() {
         "This feature could not be loaded. Please check your connection and try again."
     );
     assert_eq!(m["Thử lại"], "Try again");
-    assert_eq!(m["Chi tiết kỹ thuật: "], "Technical details: ");
+    assert_eq!(
+        m["Thông tin kỹ thuật cho quản trị trang"],
+        "Technical details for the site administrator"
+    );
 }
 
 #[test]

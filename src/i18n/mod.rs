@@ -358,15 +358,14 @@ pub enum Ui {
     RenderError,
     /// The loader's placeholder while the wasm downloads.
     LoaderLoading,
-    /// The loader's message when the wasm itself cannot be loaded.
+    /// The loader's message when the wasm itself cannot be loaded (its panel's details are
+    /// headed by [`Ui::TechnicalDetails`]).
     LoaderFailed,
-    /// The loader's prefix of the technical error.
-    LoaderDetails,
 }
 
 impl Ui {
     /// Every entry, for tests and for the catalogue listing.
-    pub const ALL: [Ui; 8] = [
+    pub const ALL: [Ui; 7] = [
         Ui::Loading,
         Ui::LoadErrorTitle,
         Ui::Retry,
@@ -374,7 +373,6 @@ impl Ui {
         Ui::RenderError,
         Ui::LoaderLoading,
         Ui::LoaderFailed,
-        Ui::LoaderDetails,
     ];
 
     /// The text of this entry in `lang`.
@@ -396,7 +394,6 @@ impl Ui {
                 "Không tải được chức năng này. Vui lòng kiểm tra kết nối mạng và thử lại.",
                 "This feature could not be loaded. Please check your connection and try again."
             ),
-            Ui::LoaderDetails => msg!("Chi tiết kỹ thuật: ", "Technical details: "),
         })
     }
 }

@@ -153,6 +153,9 @@ test('a valid submission is POSTed once and shows the reference; the draft is th
   // Whom to call (issue 15): the agency's hotlines under the confirmation.
   await success.locator('[part=contacts] a[href="tel:19000000"]').waitFor();
   assert.match(await success.locator('[part=contacts]').innerText(), /Cần hỗ trợ\? Gọi đường dây nóng:/);
+  // Once: the hotlines under the intro give way to the confirmation's.
+  const shown = await inForm(page, (root) => [...root.querySelectorAll('[part=contacts]')].filter((c) => c.getClientRects().length > 0).length);
+  assert.equal(shown, 1, 'the hotlines are shown once after sending');
   assert.deepEqual(await axe(page), [], 'axe in the success state');
   await screenshot(page, 'form-success');
   assert.deepEqual(errors, []);

@@ -4,7 +4,7 @@
 // kept and searched.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, settled } from './helpers.mjs';
+import { serve, launch, open, settled, axe } from './helpers.mjs';
 
 let srv; let browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -108,6 +108,20 @@ test('a tampered wasm is refused with the error panel, and retry recovers', asyn
   assert.match(panel.text, /integrity/);
   // The loader's own panel says whom to call too (issue 15): the page names the contacts file.
   await page.waitForFunction(() => document.querySelector('cchc-index-tracker').shadowRoot.querySelector('[role=alert] [part=contacts] a[href="tel:19000000"]'));
+  // It looks like the core's panels without the core's stylesheet: the webmaster's detail folded
+  // away, a button a thumb can hit, and none of the host page's serif justified text.
+  const look = await page.$eval('cchc-index-tracker', (e) => {
+    const box = e.shadowRoot.querySelector('[role=alert]');
+    return {
+      summary: box.querySelector('details summary')?.textContent,
+      detailOpen: box.querySelector('details').open,
+      button: getComputedStyle(box.querySelector('button')).minHeight,
+      align: getComputedStyle(box).textAlign,
+      font: getComputedStyle(box).fontFamily,
+    };
+  });
+  assert.deepEqual(look, { summary: 'Thông tin kỹ thuật cho quản trị trang', detailOpen: false, button: '44px', align: 'left', font: 'sans-serif' });
+  assert.deepEqual(await axe(page), [], 'axe on the loader\'s failure panel');
   tamper = false;
   await page.$eval('cchc-index-tracker', (e) => e.shadowRoot.querySelector('[role=alert] button').click());
   await page.waitForFunction(() => document.querySelector('cchc-index-tracker').dataset.state === 'ready');

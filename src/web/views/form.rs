@@ -74,6 +74,8 @@ pub(crate) struct Form {
     pub outcome: Element,
     /// Draft notices (restored, cannot be saved).
     pub notices: Element,
+    /// The hotlines under the intro (hidden on success: the confirmation carries them).
+    pub help: Element,
     pub submit: HtmlButtonElement,
     /// "Sending…" live line beside the button.
     pub sending: Element,
@@ -274,6 +276,7 @@ fn build(
         summary_list,
         outcome,
         notices,
+        help,
         submit,
         sending,
         submitted: Cell::new(false),

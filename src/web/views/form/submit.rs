@@ -507,7 +507,7 @@ fn show_success(
     }
     // Whom to call about it, as in every panel (src/web/contacts.rs).
     crate::web::contacts::fill(&form.ctx, &panel.0);
-    for el in [&form.form_el, &form.summary, &form.notices] {
+    for el in [&form.form_el, &form.summary, &form.notices, &form.help] {
         // Cannot fail: a constant, valid attribute name.
         let _ = el.set_attribute("hidden", "");
     }
