@@ -125,7 +125,7 @@ fn block(view: &Rc<View>, ai: usize, k: usize, p: &PlanProgress, lang: Lang) -> 
         ),
         "secondary cchc-noprint",
     );
-    let (v, ai) = (view.clone(), ai);
+    let v = view.clone();
     view.ctx.on(&csv, "click", move |_| {
         let plan = v.agencies.get(ai).and_then(|a| a.progress.get(k));
         if let Some(p) = plan {

@@ -670,7 +670,7 @@ fn csv(t: &Tasks) -> String {
 }
 
 /// A `blob:` URL of a CSV text (UTF-8).
-pub(super) fn csv_url(text: &str) -> Option<String> {
+fn csv_url(text: &str) -> Option<String> {
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type("text/csv;charset=utf-8");
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
