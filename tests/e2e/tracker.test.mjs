@@ -240,7 +240,7 @@ test('CSV download holds exactly the filtered tasks, UTF-8 with BOM', async () =
   await context.close();
 });
 
-test('print: controls hidden, details open, every filtered task rendered; "In" calls window.print', async () => {
+test('print: controls hidden, details open, every filtered task and every indicator rendered; "In" calls window.print', async () => {
   const { page, context } = await ready();
   await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
   await page.emulateMedia({ media: 'print' });
@@ -257,8 +257,18 @@ test('print: controls hidden, details open, every filtered task rendered; "In" c
   await page.locator('#t button', { hasText: /^In$/ }).click();
   assert.equal(await page.evaluate(() => window.__printed), 1);
   assert.equal((await inWidget(page, 't', tasksOf)).length, 78, 'paper gets every filtered task');
+  assert.equal(await inWidget(page, 't', (r) => r.querySelectorAll('[part=indicator]').length), 28, 'and every indicator');
   const open = await inWidget(page, 't', (r) => [...r.querySelectorAll('details')].every((d) => d.open));
   assert.ok(open);
+  await context.close();
+});
+
+test("the browser's own print (beforeprint) renders every indicator and task", async () => {
+  const { page, context } = await ready();
+  const count = () => inWidget(page, 't', (r) => [r.querySelectorAll('[part=indicator]').length, r.querySelectorAll('[part=task]').length]);
+  assert.deepEqual(await count(), [10, 10]);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.deepEqual(await count(), [28, 78]);
   await context.close();
 });
 
