@@ -314,8 +314,10 @@ mod properties {
     }
 
     /// Whether serde_json, the reference, accepts the text (huge numbers aside: serde_json
-    /// refuses what does not fit in an f64, JSON itself does not).
+    /// refuses what does not fit in an f64, JSON itself does not; and a leading byte order mark,
+    /// which Notepad and Excel write and our reader skips on purpose, serde_json refuses).
     fn serde_accepts(text: &str) -> Option<bool> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         match serde_json::from_str::<serde_json::Value>(text) {
             Ok(_) => Some(true),
             Err(e) if e.to_string().starts_with("number out of range") => None,

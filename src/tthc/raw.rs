@@ -229,6 +229,12 @@ pub(crate) fn object<'a>(
     r.begin_object()?;
     let mut o = Object::default();
     while let Some(key) = r.next_key()? {
+        // A record's keys first: one hash and one comparison, where the file-level names below
+        // would be compared one by one for every member of every record.
+        if let Some(place) = slot(&key).and_then(|i| o.values.get_mut(i)) {
+            *place = Some(loose(r)?);
+            continue;
+        }
         match key.as_ref() {
             "details" => o.details = Some(r.value()?),
             "synonyms" => o.synonyms = Some(r.value()?),
@@ -239,10 +245,7 @@ pub(crate) fn object<'a>(
             "faq_url" => o.faq_url = Some(r.value()?),
             "faq" => o.faq = Some(r.value()?),
             "procedures" => o.procedures = Some(items(r, records)?),
-            k => match slot(k).and_then(|i| o.values.get_mut(i)) {
-                Some(place) => *place = Some(loose(r)?),
-                None => r.skip()?,
-            },
+            _ => r.skip()?,
         }
     }
     Ok(o)

@@ -128,11 +128,16 @@ pub(crate) async fn run(ctx: &Rc<Ctx>) -> Result<(), Failure> {
     // after the others have started), before the citizen's first word; a word typed sooner
     // builds them itself.
     let weak = Rc::downgrade(&view);
+    // What follows waits for a task of its own: on a page with several widgets the others are
+    // still to start in this one (their mount waited for the same code), and the words' request
+    // goes out before the index is built.
+    let pause = next_task();
     later(0, move || {
         if let Some(v) = weak.upgrade() {
             v.catalog.borrow().warm();
         }
     });
+    let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
     // The engine's words (abbreviations, everyday names, life situations, question words): data
     // beside the bundle (`pkg/tinh-huong.tsv`, checked against its hash), asked for now that
     // search works, so that they never delay it. Without them, search finds procedures by their
@@ -1257,6 +1262,18 @@ enum Nav {
     ReplaceLater,
     /// Not URL state.
     None,
+}
+
+/// A promise resolved in a task of its own (at once where there is no window).
+fn next_task() -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, _| match web_sys::window() {
+        Some(w) => {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+        None => {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+    })
 }
 
 /// Runs `f` after `ms` milliseconds.
