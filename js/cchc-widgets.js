@@ -44,7 +44,7 @@
   var attempt = 0;
   var combine = null;
   var SELECTOR = 'cchc-tthc-search,cchc-index-tracker,cchc-feedback-form,[data-cchc]';
-  var handles = new WeakMap();
+  var handles = new WeakMap(), waiting = 0;
   // Widgets given data only the combined module reads (the national portal's records).
   var whole = new WeakMap();
 
@@ -427,6 +427,9 @@
     } catch (e) {
       return; // element cannot host a shadow root (wrong tag): leave the webmaster's fallback visible
     }
+    // No widget form is ever sent by the browser itself: the core handles every submit, and
+    // where its handler could not run (a failed load), the fields must not end up in a URL.
+    root.addEventListener('submit', unsent);
     handles.set(host, null);
     host.setAttribute('data-state', 'loading');
     var tag = langOf(host);
@@ -455,6 +458,10 @@
         core.add_catalogue(tag, r[1]);
         added[key + ' ' + tag] = 1;
       }
+      if (core.rest) later(host, core, function (err) {
+        reset(host);
+        cat.then(function (c) { fail(host, root, err, c, data.h); }, function () { fail(host, root, err, null, data.h); });
+      });
       handles.set(host, core.mount(host, root, kind, data));
       // The widget's stylesheet is in place now: the early box's own look gives way to it.
       var box = root.querySelector('[data-early] input');
@@ -463,6 +470,26 @@
       handles.delete(host);
       if (host.isConnected) cat.then(function (c) { fail(host, root, err, c, data.h); }, function () { fail(host, root, err, null, data.h); });
     });
+  }
+
+  // The combined module leaves what no page runs while it starts in a second wasm (its rest,
+  // xtask/src/split.rs): asked for once every widget it serves is ready or has failed, so that it
+  // never competes with their code and data. A function of it called sooner fetches it at once;
+  // if that fails (a tampered copy, no network), `broke` puts the failure panel in the widget.
+  function later(host, core, broke) {
+    waiting++;
+    core.rest(broke);
+    var done = function () {
+      host.removeEventListener('cchc-ready', done);
+      host.removeEventListener('cchc-error', done);
+      if (!--waiting) core.rest(null, 1);
+    };
+    host.addEventListener('cchc-ready', done);
+    host.addEventListener('cchc-error', done);
+  }
+
+  function unsent(e) {
+    e.preventDefault();
   }
 
   // Destroys the widget in `host` and empties its shadow root.

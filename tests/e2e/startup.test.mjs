@@ -48,12 +48,14 @@ test('a page downloads only the code of its widget kinds', async () => {
     for (const u of urls) assert.match(u, /\?h=[A-Za-z0-9]{6,}$/, u);
     await context.close();
   }
-  // All three kinds: the combined module (smaller than the three apart), once.
+  // All three kinds: the combined module (smaller than the three apart), once, and its rest
+  // once every widget is ready (tests/e2e/rest.test.mjs).
   const { page, context } = await open(browser, `${srv.base}/www/index.html`);
   const states = await settled(page);
   assert.ok(states.every((s) => s.state === 'ready'), JSON.stringify(states));
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.includes('cchc_all_rest.wasm')));
   const files = (await pkgFiles(page)).sort();
-  assert.deepEqual(files, ['cchc-widgets.js', 'cchc_all.js', 'cchc_all_bg.wasm', 'tinh-huong.tsv']);
+  assert.deepEqual(files, ['cchc-widgets.js', 'cchc_all.js', 'cchc_all_bg.wasm', 'cchc_all_rest.wasm', 'tinh-huong.tsv']);
   await context.close();
 });
 

@@ -30,6 +30,7 @@ const BUNDLE_RUSTFLAGS: &str =
     "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none";
 
 mod fuzz;
+mod split;
 
 type Res = Result<(), String>;
 
@@ -54,11 +55,15 @@ fn main() -> ExitCode {
         // table and the other modules are stale until `cargo xtask build`), to measure a change.
         Some("module") => module(args.get(1).map(String::as_str)),
         Some("size") => size().map(|_| ()),
+        // Development: finds what the combined module's startup never calls (`REST_LIST`).
+        Some("rest-profile") => {
+            setup().and_then(|_| rest_profile(args.get(1).map(String::as_str) == Some("--reuse")))
+        }
         Some("bench") => bench(&args[1..]),
         Some("setup") => setup(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <demo [PORT] | test | build | module STEM | size | bench [search|tracker|form|size|startup|nginx|receiver] | bench fuzz [SECONDS] | setup>"
+                "usage: cargo xtask <demo [PORT] | test | build | module STEM | size | rest-profile [--reuse] | bench [search|tracker|form|size|startup|nginx|receiver] | bench fuzz [SECONDS] | setup>"
             );
             return ExitCode::from(2);
         }
@@ -149,6 +154,8 @@ fn source_hash() -> Result<String, String> {
         collect(Path::new(dir), &mut files).map_err(|e| format!("{dir}: {e}"))?;
     }
     files.push(PathBuf::from("build.rs"));
+    // What moves out of the combined module's startup code (xtask/src/split.rs).
+    files.push(PathBuf::from(REST_LIST));
     files.push(PathBuf::from("Cargo.toml"));
     files.push(PathBuf::from("Cargo.lock"));
     // The CLI is not part of the bundle.
@@ -567,8 +574,9 @@ fn build_widget(w: &Widget, words_hash: &str, print: Option<&str>) -> Res {
             "--enable-reference-types",
             "--enable-multivalue",
             "--enable-mutable-globals",
-            // `CCHC_WASM_NAMES=1` (development only) keeps the function names, for profiles.
-            if env::var_os("CCHC_WASM_NAMES").is_some() {
+            // `CCHC_WASM_NAMES=1` (development only) keeps the function names, for profiles;
+            // the combined module keeps them until it is split (`split.rs`).
+            if env::var_os("CCHC_WASM_NAMES").is_some() || w.stem == COMBINED.stem {
                 "-g"
             } else {
                 "--strip-debug"
@@ -595,6 +603,11 @@ fn build_widget(w: &Widget, words_hash: &str, print: Option<&str>) -> Res {
         Some(p) if w.feature.split(',').any(|f| f == "search") => print_glue(&glue, p)?,
         _ => glue,
     };
+    let (wasm, glue) = if w.stem == COMBINED.stem {
+        split_combined(&wasm, &glue)?
+    } else {
+        (wasm, glue)
+    };
     fs::write(&opt, wasm).map_err(|e| format!("{opt}: {e}"))?;
     // The loader's modules carry their wasm's hash: the loader checks the wasm against the glue's
     // `W`, and the glue against the hash in its own table.
@@ -610,6 +623,184 @@ fn build_widget(w: &Widget, words_hash: &str, print: Option<&str>) -> Res {
     };
     fs::write(&glue_path, glue).map_err(|e| format!("{glue_path}: {e}"))?;
     minify_js(&glue_path, true)
+}
+
+/// The functions `cargo xtask rest-profile` found no page calling while it starts.
+const REST_LIST: &str = "xtask/rest-functions.txt";
+
+/// Splits the combined module (`split.rs`): the primary replaces `wasm`, the rest is written to
+/// `pkg/cchc_all_rest.wasm`, and the glue learns to load it ([`rest_glue`]). With
+/// `CCHC_REST_PROFILE` set (`cargo xtask rest-profile`) the module keeps its names and is not
+/// split.
+fn split_combined(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String), String> {
+    let rest_path = format!("pkg/{}_rest.wasm", COMBINED.stem);
+    if env::var_os("CCHC_REST_PROFILE").is_some() {
+        let _ = fs::remove_file(&rest_path);
+        return Ok((wasm.to_vec(), glue.to_string()));
+    }
+    let list = fs::read_to_string(REST_LIST).map_err(|e| format!("{REST_LIST}: {e}"))?;
+    let rest: std::collections::BTreeSet<String> = list
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect();
+    let out = split::split(wasm, &rest, env::var_os("CCHC_WASM_NAMES").is_some())?;
+    eprintln!(
+        "split: {} functions ({} B of code) moved to {rest_path} ({} B); the primary is {} B",
+        out.moved.0,
+        out.moved.1,
+        out.rest.len(),
+        out.primary.len()
+    );
+    fs::write(&rest_path, &out.rest).map_err(|e| format!("{rest_path}: {e}"))?;
+    let glue = rest_glue(glue, &out.loaded, &sri256(&rest_path)?)?;
+    Ok((out.primary, glue))
+}
+
+/// `cargo xtask rest-profile`: builds the bundle with the combined module whole and named, loads
+/// the demo's all-three page in Chromium in every way it can start (`tools/rest-profile.mjs`),
+/// writes the names of the functions it never called to [`REST_LIST`], and builds the bundle
+/// again with them split off. Run it when a change moves what the page runs while it starts
+/// (tests/e2e/rest.test.mjs fails then); `--reuse` skips the first build.
+fn rest_profile(reuse: bool) -> Res {
+    let dir = Path::new("target/rest-profile");
+    // `--reuse`: the profiling build of the last run, when only the scenarios changed.
+    if !(reuse && dir.join("www/pkg").is_dir()) {
+        env::set_var("CCHC_REST_PROFILE", "1");
+        env::set_var("CCHC_WASM_NAMES", "1");
+        let built = build();
+        env::remove_var("CCHC_REST_PROFILE");
+        env::remove_var("CCHC_WASM_NAMES");
+        built?;
+        let _ = fs::remove_dir_all(dir);
+        copy_dir(Path::new("www"), &dir.join("www"))?;
+        copy_dir(Path::new("pkg"), &dir.join("www/pkg"))?;
+    }
+    let wasm = fs::read(dir.join(format!("www/pkg/{}_bg.wasm", COMBINED.stem)))
+        .map_err(|e| e.to_string())?;
+    let names: Vec<String> = split::names(&wasm)?
+        .into_iter()
+        .map(|(f, n)| format!("[{f},\"{}\"]", n.replace('\\', "\\\\").replace('"', "\\\"")))
+        .collect();
+    fs::write(
+        format!("{REST_LIST}.names.json"),
+        format!("[{}]", names.join(",")),
+    )
+    .map_err(|e| e.to_string())?;
+    let profiled = run(
+        "node",
+        &["tools/rest-profile.mjs", &dir.to_string_lossy(), REST_LIST],
+    );
+    let _ = fs::remove_file(format!("{REST_LIST}.names.json"));
+    profiled?;
+    build()
+}
+
+/// Copies a directory tree (symbolic links followed: www/pkg points at pkg/).
+fn copy_dir(from: &Path, to: &Path) -> Res {
+    fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let (src, dst) = (entry.path(), to.join(entry.file_name()));
+        if entry.file_name() == "pkg" && from == Path::new("www") {
+            continue; // the copy of pkg/ goes beside it, as the server expects
+        }
+        if src.is_dir() {
+            copy_dir(&src, &dst)?;
+        } else {
+            fs::copy(&src, &dst).map_err(|e| format!("{}: {e}", src.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// The glue's side of the split ([`split_combined`]): the import `c.r` the stubs call when a
+/// function of the rest runs before the rest is in (it fetches the rest synchronously, checks its
+/// SHA-256 with a small JS implementation, since `crypto.subtle` has no synchronous form, and
+/// instantiates it; failing, it has the loader put its failure panel in the module's widgets),
+/// `rest(broke, go)` with which the loader registers a widget's failure panel and, once the
+/// page's widgets are ready, asks for the rest, and the rest's hash `R`. Both paths instantiate the rest against the primary's exports and set the
+/// primary's loaded flag.
+fn rest_glue(glue: &str, loaded: &str, hash: &str) -> Result<String, String> {
+    const CALL: &str = "WebAssembly.instantiate(module_or_path, __wbg_get_imports());";
+    if !glue.contains(CALL) {
+        return Err("glue: wasm-bindgen's instantiate call has changed (xtask rest_glue)".into());
+    }
+    let glue = glue.replace(
+        CALL,
+        "WebAssembly.instantiate(module_or_path, Object.assign(__wbg_get_imports(), { c: { r: __cchc_rest_sync } }));",
+    );
+    let stem = COMBINED.stem;
+    Ok(format!(
+        r#"{glue}
+let __cchc_rest;
+function __cchc_rest_url() {{
+    return new URL('{stem}_rest.wasm?h=' + R.slice(7, 17).replace(/\W/g, ''), import.meta.url).href;
+}}
+function __cchc_rest_run(m) {{
+    if (!wasm.{loaded}.value) {{
+        new WebAssembly.Instance(m, {{ p: wasm }});
+        wasm.{loaded}.value = 1;
+    }}
+}}
+const __cchc_broke = [];
+export function rest(broke, go) {{
+    if (broke) __cchc_broke.push(broke);
+    if (go && !__cchc_rest) __cchc_rest = fetch(__cchc_rest_url(), {{ integrity: R }})
+        .then((r) => {{ if (!r.ok) throw new Error('HTTP ' + r.status); return r.arrayBuffer(); }})
+        .then((b) => WebAssembly.compile(b)).then(__cchc_rest_run)
+        .catch(() => {{ __cchc_rest = null; }});
+}}
+function __cchc_rest_sync() {{
+    const x = new XMLHttpRequest(), u = __cchc_rest_url();
+    x.open('GET', u, false);
+    x.overrideMimeType('text/plain; charset=x-user-defined');
+    x.send();
+    const s = x.responseText, b = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i) & 255;
+    if (x.status != 200 || 'sha256-' + __cchc_sha256(b) != R) {{
+        // The call that needed it cannot go on: it is abandoned with an exception, and every
+        // widget of this module shows the failure panel (after the exception has unwound).
+        const e = new Error('not loaded or integrity check failed: ' + u), f = __cchc_broke.splice(0);
+        setTimeout(() => f.forEach((g) => g(e)));
+        throw e;
+    }}
+    __cchc_rest_run(new WebAssembly.Module(b));
+    performance.mark('cchc:rest-sync');
+}}
+function __cchc_sha256(b) {{
+    const K = [], H = [], W = new Int32Array(64), r = (x, n) => x >>> n | x << 32 - n;
+    for (let n = 2, i = 0; i < 64; n++) {{
+        let p = 1;
+        for (let d = 2; d * d <= n; d++) if (n % d == 0) p = 0;
+        if (p) {{
+            if (i < 8) H[i] = Math.pow(n, 1 / 2) * 4294967296 | 0;
+            K[i++] = Math.pow(n, 1 / 3) * 4294967296 | 0;
+        }}
+    }}
+    const l = b.length, n = (((l + 8) >> 6) + 1) * 16, w = new Int32Array(n);
+    for (let i = 0; i < l; i++) w[i >> 2] |= b[i] << 24 - (i & 3) * 8;
+    w[l >> 2] |= 128 << 24 - (l & 3) * 8;
+    w[n - 1] = l * 8;
+    w[n - 2] = l / 536870912 | 0;
+    for (let j = 0; j < n; j += 16) {{
+        let [A, B, C, D, E, F, G, X] = H;
+        for (let i = 0; i < 64; i++) {{
+            if (i < 16) W[i] = w[j + i];
+            else W[i] = (r(W[i - 15], 7) ^ r(W[i - 15], 18) ^ W[i - 15] >>> 3) + W[i - 7] + (r(W[i - 2], 17) ^ r(W[i - 2], 19) ^ W[i - 2] >>> 10) + W[i - 16] | 0;
+            const t = X + (r(E, 6) ^ r(E, 11) ^ r(E, 25)) + (E & F ^ ~E & G) + K[i] + W[i] | 0;
+            const u = (r(A, 2) ^ r(A, 13) ^ r(A, 22)) + (A & B ^ A & C ^ B & C) | 0;
+            X = G; G = F; F = E; E = D + t | 0; D = C; C = B; B = A; A = t + u | 0;
+        }}
+        [A, B, C, D, E, F, G, X].forEach((v, i) => {{ H[i] = H[i] + v | 0; }});
+    }}
+    let s = '';
+    for (const v of H) s += String.fromCharCode(v >>> 24, v >>> 16 & 255, v >>> 8 & 255, v & 255);
+    return btoa(s);
+}}
+export const R = "{hash}";
+"#
+    ))
 }
 
 /// Adds to a search module's glue the function its wasm calls when the print button is pressed
@@ -1077,6 +1268,11 @@ fn size() -> Result<Vec<String>, String> {
         "  {:<26} {:>10} {combined:>10}  (no budget: held by the startup goal)",
         "total", ""
     );
+    // Not at startup: what the combined module's startup never calls (xtask/src/split.rs).
+    let (files, rest) = measure(&[format!("{}_rest.wasm", COMBINED.stem)])?;
+    for (f, raw, _) in &files {
+        println!("  {f:<26} {raw:>10} {rest:>10}  (fetched once the page's widgets are ready)");
+    }
     println!("\n(`cargo xtask test` fails when a page with one widget is over its enforced ceiling; a page with several kinds loads the combined module when that is smaller than their own modules together)");
     Ok(over)
 }
