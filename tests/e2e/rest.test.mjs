@@ -90,7 +90,8 @@ test('a function of the rest called before the rest has arrived fetches it at on
       await route.continue().catch(() => {});
     }),
   });
-  await page.waitForFunction(() => true);
+  // The loader asked for it when the widgets settled, before the search attached its words.
+  assert.equal(n, 1);
   await page.locator('[data-cchc=feedback-form] >> [part=submit]').click();
   await page.locator('[data-cchc=feedback-form] >> [part=error-summary]').waitFor({ timeout: 5000 });
   const r = await restState(page);
