@@ -241,6 +241,9 @@ pub fn split(wasm: &[u8], rest: &BTreeSet<String>, keep_names: bool) -> Res<Spli
         .iter()
         .position(|t| t.element_type == RefType::FUNCREF)
         .ok_or("wasm: no function table")? as u32;
+    if (table as usize) < info.tables.len() - defined_tables(wasm)? {
+        return Err("wasm: the function table is imported; the split grows it in place".into());
+    }
     let base = info.tables[table as usize].minimum as u32;
 
     // What the moved code uses from the primary (first pass: record every index it names).
@@ -404,6 +407,16 @@ pub fn split(wasm: &[u8], rest: &BTreeSet<String>, keep_names: bool) -> Res<Spli
             .map_err(|e| format!("split: the result does not validate: {e}"))?;
     }
     Ok(out)
+}
+
+/// How many tables the module defines itself (the rest are imported).
+fn defined_tables(wasm: &[u8]) -> Res<usize> {
+    for payload in Parser::new(0).parse_all(wasm) {
+        if let Payload::TableSection(s) = payload.map_err(|e| format!("wasm: {e}"))? {
+            return Ok(s.count() as usize);
+        }
+    }
+    Ok(0)
 }
 
 fn base36(mut n: usize) -> String {
