@@ -459,6 +459,7 @@
         added[key + ' ' + tag] = 1;
       }
       if (core.rest) later(host, core, function (err) {
+        if (!host.isConnected) return;
         reset(host);
         cat.then(function (c) { fail(host, root, err, c, data.h); }, function () { fail(host, root, err, null, data.h); });
       });

@@ -741,11 +741,12 @@ function __cchc_rest_run(m) {{
     if (!wasm.{loaded}.value) {{
         new WebAssembly.Instance(m, {{ p: wasm }});
         wasm.{loaded}.value = 1;
+        __cchc_broke.length = 0;
     }}
 }}
 const __cchc_broke = [];
 export function rest(broke, go) {{
-    if (broke) __cchc_broke.push(broke);
+    if (broke && !wasm.{loaded}.value) __cchc_broke.push(broke);
     if (go && !__cchc_rest) __cchc_rest = fetch(__cchc_rest_url(), {{ integrity: R }})
         .then((r) => {{ if (!r.ok) throw new Error('HTTP ' + r.status); return r.arrayBuffer(); }})
         .then((b) => WebAssembly.compile(b)).then(__cchc_rest_run)
