@@ -48,6 +48,8 @@ struct Info<'a> {
     /// Type index of every function (imports first).
     func_types: Vec<u32>,
     imported_funcs: u32,
+    /// How many of `tables` are imported (they come first).
+    imported_tables: u32,
     types: u32,
     /// Tables, memories and globals: (imported?, type).
     tables: Vec<TableType>,
@@ -68,6 +70,7 @@ fn read(wasm: &[u8]) -> Res<Info<'_>> {
     let mut i = Info {
         func_types: Vec::new(),
         imported_funcs: 0,
+        imported_tables: 0,
         types: 0,
         tables: Vec::new(),
         memories: Vec::new(),
@@ -108,7 +111,8 @@ fn read(wasm: &[u8]) -> Res<Info<'_>> {
                             i.imported_funcs += 1;
                         }
                         TypeRef::Table(t) => {
-                            i.tables.push(rt.table_type(t).map_err(|e| e.to_string())?)
+                            i.tables.push(rt.table_type(t).map_err(|e| e.to_string())?);
+                            i.imported_tables += 1;
                         }
                         TypeRef::Memory(m) => i
                             .memories
@@ -241,7 +245,7 @@ pub fn split(wasm: &[u8], rest: &BTreeSet<String>, keep_names: bool) -> Res<Spli
         .iter()
         .position(|t| t.element_type == RefType::FUNCREF)
         .ok_or("wasm: no function table")? as u32;
-    if (table as usize) < info.tables.len() - defined_tables(wasm)? {
+    if table < info.imported_tables {
         return Err("wasm: the function table is imported; the split grows it in place".into());
     }
     let base = info.tables[table as usize].minimum as u32;
@@ -264,17 +268,18 @@ pub fn split(wasm: &[u8], rest: &BTreeSet<String>, keep_names: bool) -> Res<Spli
         .filter(|f| !slot_of.contains_key(f))
         .collect();
 
-    // Export names for what the secondary imports; `_l` is the loaded flag.
+    // Export names for what the secondary imports: `_` and a short name for a function, `$`
+    // and a letter before one for the rest (no two can meet); `$la` is the loaded flag.
     let mut taken = info.export_names.clone();
     let mut fresh = |prefix: &str, n: usize| -> Res<String> {
-        let name = format!("{prefix}{}", base36(n));
+        let name = format!("{prefix}{}", super::short_name(n));
         if !taken.insert(name.clone()) {
             return Err(format!("wasm: an export is already named {name}"));
         }
         Ok(name)
     };
-    let loaded_export = fresh("_l", 0)?;
-    let memory_export = fresh("_m", 0)?;
+    let loaded_export = fresh("$l", 0)?;
+    let memory_export = fresh("$m", 0)?;
     let func_exports: Vec<(u32, String)> = called
         .iter()
         .enumerate()
@@ -287,13 +292,13 @@ pub fn split(wasm: &[u8], rest: &BTreeSet<String>, keep_names: bool) -> Res<Spli
         .collect::<BTreeSet<_>>()
         .into_iter()
         .enumerate()
-        .map(|(n, t)| Ok((*t, fresh("_t", n)?)))
+        .map(|(n, t)| Ok((*t, fresh("$t", n)?)))
         .collect::<Res<_>>()?;
     let global_exports: Vec<(u32, String)> = uses
         .globals
         .iter()
         .enumerate()
-        .map(|(n, g)| Ok((*g, fresh("_g", n)?)))
+        .map(|(n, g)| Ok((*g, fresh("$g", n)?)))
         .collect::<Res<_>>()?;
 
     // The primary.
@@ -407,30 +412,6 @@ pub fn split(wasm: &[u8], rest: &BTreeSet<String>, keep_names: bool) -> Res<Spli
             .map_err(|e| format!("split: the result does not validate: {e}"))?;
     }
     Ok(out)
-}
-
-/// How many tables the module defines itself (the rest are imported).
-fn defined_tables(wasm: &[u8]) -> Res<usize> {
-    for payload in Parser::new(0).parse_all(wasm) {
-        if let Payload::TableSection(s) = payload.map_err(|e| format!("wasm: {e}"))? {
-            return Ok(s.count() as usize);
-        }
-    }
-    Ok(0)
-}
-
-fn base36(mut n: usize) -> String {
-    let digits = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::new();
-    loop {
-        out.push(digits[n % 36]);
-        n /= 36;
-        if n == 0 {
-            break;
-        }
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
 }
 
 /// First pass: the functions, tables and globals the moved code names.
@@ -570,7 +551,7 @@ impl Reencode for Primary<'_> {
         tables: &mut wasm_encoder::TableSection,
         section: wasmparser::TableSectionReader<'_>,
     ) -> Result<(), reencode::Error> {
-        let imported = self.info.tables.len() as u32 - section.count();
+        let imported = self.info.imported_tables;
         for (n, t) in section.into_iter().enumerate() {
             let t = t?;
             let mut ty = self.table_type(t.ty)?;
