@@ -30,6 +30,7 @@ const BUNDLE_RUSTFLAGS: &str =
     "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none";
 
 mod fuzz;
+mod intern;
 mod split;
 
 type Res = Result<(), String>;
@@ -607,6 +608,11 @@ fn build_widget(w: &Widget, words_hash: &str, print: Option<&str>) -> Res {
         split_combined(&wasm, &glue)?
     } else {
         (wasm, glue)
+    };
+    // The glue decodes each of the wasm's constant strings once (`intern.rs`).
+    let glue = match intern::data_range(&wasm)? {
+        Some(range) if w.kind != API.kind => intern::intern(&glue, range)?,
+        _ => glue,
     };
     fs::write(&opt, wasm).map_err(|e| format!("{opt}: {e}"))?;
     // The loader's modules carry their wasm's hash: the loader checks the wasm against the glue's
