@@ -4,6 +4,9 @@
 //   node bench/startup.mjs [--runs N] [--pages search,tracker,form,all] [--www DIR] [--no-write]
 //                          [--bundle-note TEXT]
 //
+// It first waits (up to two minutes) for the machine to be idle: a run started while a build or
+// a test run is still finishing measured that, not the bundle (session 13: +50–100 ms).
+//
 // --www DIR measures another copy of the demo (e.g. `git archive HEAD www pkg | tar -x -C DIR`
 // while pkg/ is being rebuilt); --bundle-note says in BENCHMARKS.md which bundle that was.
 //
@@ -44,7 +47,7 @@ const RESULTS = path.join(HERE, 'results', 'startup.json');
 
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 && argv[i + 1] ? argv[i + 1] : dflt; };
-const RUNS = Math.max(1, Number(opt('--runs', '5')) || 5);
+const RUNS = Math.max(1, Number(opt('--runs', '7')) || 7);
 const WWW = path.resolve(opt('--www', path.join(ROOT, 'www')));
 const WRITE = !argv.includes('--no-write');
 const BUNDLE_NOTE = opt('--bundle-note', null);
@@ -200,6 +203,7 @@ function machine(loadBefore, browser) {
     cpu: os.cpus()[0]?.model || 'unknown', cores: os.cpus().length, os: `${os.type()} ${os.release()} ${os.arch()}`,
     browser: `Chromium ${browser}`, node: process.version,
     loadavg: { before: loadBefore, after: Math.round(os.loadavg()[0] * 100) / 100 },
+    idle_wait: idleWait,
   };
 }
 
@@ -248,7 +252,7 @@ function markdown(r) {
   const lines = [
     '## Startup on a low-end phone: navigation to ready',
     '',
-    `Measured ${r.date} on ${m.cpu} (${m.cores} cores), ${m.os}, ${m.browser} headless, node ${m.node}, load average ${m.loadavg.before} → ${m.loadavg.after}; \`node bench/startup.mjs\` (${r.runs} runs per page and profile).`,
+    `Measured ${r.date} on ${m.cpu} (${m.cores} cores), ${m.os}, ${m.browser} headless, node ${m.node}, load average ${m.loadavg.before} → ${m.loadavg.after} (CPU ${m.idle_wait?.busy_at_start == null ? '?' : Math.round(m.idle_wait.busy_at_start * 100) + ' %'} busy at the start, after waiting ${m.idle_wait?.waited_s ?? 0} s for an idle machine); \`node bench/startup.mjs\` (${r.runs} runs per page and profile).`,
     `Bundle: version ${r.bundle.version ?? '?'}${r.bundle.where ? ` (${r.bundle.where})` : ''}; files the pages fetched from \`pkg/\`: ${r.bundle.files.map((f) => `\`${f}\``).join(', ') || '–'}.`,
     '',
     'Profile: viewport 360×740, 4× CPU slowdown, Fast 3G (1.6 Mbit/s = 200,000 B/s down, 750 kbit/s up, 150 ms latency per request), cold cache (new browser context per run, cache disabled). Server: `tools/serve.mjs` compressing like a portal (precompressed `.br`/`.gz` beside a file when present, otherwise gzip level 6). Time: navigation start → every widget on the page has `data-state="ready"` (the latest widget).',
@@ -282,6 +286,26 @@ if (!fs.existsSync(path.join(WWW, pages[0]?.file || 'index.html'))) {
   console.error(`no demo pages in ${WWW}`);
   process.exit(2);
 }
+// The share of CPU time the machine spent busy over `ms` (from /proc/stat; null elsewhere).
+async function busyShare(ms) {
+  const read = () => {
+    try {
+      const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+      return { idle: f[3] + (f[4] || 0), total: f.reduce((a, b) => a + b, 0) };
+    } catch { return null; }
+  };
+  const a = read();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = read();
+  return a && b && b.total > a.total ? 1 - (b.idle - a.idle) / (b.total - a.total) : null;
+}
+const waitStart = Date.now();
+let busy = await busyShare(1000);
+while (busy != null && busy > 0.15 && Date.now() - waitStart < 120000) {
+  console.error(`waiting for an idle machine: ${Math.round(busy * 100)} % busy`);
+  busy = await busyShare(2000);
+}
+const idleWait = { waited_s: Math.round((Date.now() - waitStart) / 1000), busy_at_start: busy == null ? null : Math.round(busy * 100) / 100 };
 const loadBefore = Math.round(os.loadavg()[0] * 100) / 100;
 const server = createServer({ root: WWW, compress: true, precompressed: true });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
