@@ -116,9 +116,9 @@ pub fn cat(a: &str, b: &str) -> String {
     out
 }
 
-/// Removes every child of `node`.
+/// Removes every child of `node`: one `textContent = null` (which cannot fail, on an element or
+/// a shadow root) instead of a `removeChild` call per child, each through wasm-bindgen's
+/// exception wrapper (a search results list or a tracker task list is cleared at every filter).
 pub fn clear(node: &web_sys::Node) {
-    while let Some(c) = node.first_child() {
-        let _ = node.remove_child(&c);
-    }
+    node.set_text_content(None);
 }
